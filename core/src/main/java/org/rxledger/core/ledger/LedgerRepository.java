@@ -1,0 +1,22 @@
+package org.rxledger.core.ledger;
+
+import java.util.List;
+import java.util.Map;
+import org.rxledger.core.money.Money;
+
+/** Port: the append-only ledger. There is deliberately no update or delete. */
+public interface LedgerRepository {
+
+    void append(LedgerBatch batch);
+
+    List<LedgerEntry> forClaim(long claimId);
+
+    Money balance(LedgerAccount account);
+
+    Money claimBalance(long claimId, LedgerAccount account);
+
+    /** Balances of every account that has entries; the values sum to zero. */
+    Map<LedgerAccount, Money> trialBalance();
+
+    long count();
+}

@@ -1,0 +1,59 @@
+package org.rxledger.core.store;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.rxledger.core.security.Actor;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.sync.JournalEvent;
+
+final class JdbiJournal implements Journal {
+
+    private final Handle handle;
+    private final Actor actor;
+    private final Clock clock;
+
+    JdbiJournal(Handle handle, Actor actor, Clock clock) {
+        this.handle = handle;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Override
+    public UUID append(String type, Map<String, ?> payload) {
+        UUID id = UUID.randomUUID();
+        handle.createUpdate("""
+                        INSERT INTO journal_event (event_id, event_type, payload, user_name, workstation, occurred_at)
+                        VALUES (:id, :type, :payload, :user, :workstation, :at)""")
+                .bind("id", id)
+                .bind("type", type)
+                .bind("payload", Json.write(payload))
+                .bind("user", actor.user())
+                .bind("workstation", actor.workstation())
+                .bind("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .execute();
+        return id;
+    }
+
+    @Override
+    public List<JournalEvent> since(long seq, int limit) {
+        return handle.createQuery("""
+                        SELECT seq, event_id, event_type, payload, user_name, workstation, occurred_at
+                        FROM journal_event WHERE seq > :seq ORDER BY seq LIMIT :limit""")
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new JournalEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
+                        rs.getString("event_type"), rs.getString("payload"), rs.getString("user_name"),
+                        rs.getString("workstation"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @Override
+    public long count() {
+        return handle.createQuery("SELECT COUNT(*) FROM journal_event").mapTo(Long.class).one();
+    }
+}

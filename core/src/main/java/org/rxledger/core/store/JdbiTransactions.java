@@ -1,0 +1,109 @@
+package org.rxledger.core.store;
+
+import java.time.Clock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
+
+/** Runs units of work on one Jdbi handle each, in a database transaction. */
+public final class JdbiTransactions implements Transactions {
+
+    private final Jdbi jdbi;
+    private final Actor actor;
+    private final Clock clock;
+
+    JdbiTransactions(Jdbi jdbi, Actor actor, Clock clock) {
+        this.jdbi = jdbi;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Override
+    public <T> T inTransaction(Work<T> work) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.run(new JdbiTx(handle)));
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return jdbi.withHandle(handle -> work.run(new JdbiTx(handle)));
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private final class JdbiTx implements Tx {
+        private final Handle handle;
+        private ReferenceRepository reference;
+        private ClaimRepository claims;
+        private LedgerRepository ledger;
+        private Journal journal;
+        private AuditTrail audit;
+
+        JdbiTx(Handle handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public Actor actor() {
+            return actor;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public ReferenceRepository reference() {
+            if (reference == null) {
+                reference = new JdbiReferenceRepository(handle);
+            }
+            return reference;
+        }
+
+        @Override
+        public ClaimRepository claims() {
+            if (claims == null) {
+                claims = new JdbiClaimRepository(handle);
+            }
+            return claims;
+        }
+
+        @Override
+        public LedgerRepository ledger() {
+            if (ledger == null) {
+                ledger = new JdbiLedgerRepository(handle);
+            }
+            return ledger;
+        }
+
+        @Override
+        public Journal journal() {
+            if (journal == null) {
+                journal = new JdbiJournal(handle, actor, clock);
+            }
+            return journal;
+        }
+
+        @Override
+        public AuditTrail audit() {
+            if (audit == null) {
+                audit = new JdbiAuditTrail(handle, actor, clock);
+            }
+            return audit;
+        }
+    }
+}
