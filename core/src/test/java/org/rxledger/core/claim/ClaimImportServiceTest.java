@@ -210,4 +210,17 @@ class ClaimImportServiceTest {
         assertThat(result.imported()).isEqualTo(1);
         assertThat(counts().get(1)).isZero();
     }
+    @Test
+    void refusesARowWithTheWrongNumberOfValuesNamingItsLine() {
+        String[] lines = sample().split("\n");
+
+        ClaimImportResult result = importText(lines[0] + "\n" + lines[1] + "\n" + lines[2] + ",extra\n");
+
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEmpty();
+            assertThat(e.message()).contains("24 values but the header has 23 columns");
+        });
+        assertThat(counts()).containsExactly(0L, 0L, 0L);
+    }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.EnumMap;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimField;
+import org.rxledger.core.claim.ClaimRules;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.claim.ResponseStatus;
@@ -32,6 +35,8 @@ import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.CodeTables;
 import org.rxledger.core.reference.Drug;
+import org.rxledger.core.reference.Patient;
+import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.store.Database;
@@ -259,6 +264,50 @@ class DemoOfficeTest {
         assertThat(paidIds.size()).isLessThan(summary.paidClaims()).isGreaterThan(summary.paidClaims() / 2);
         assertThat(remits.stream().map(DemoOffice.RemittanceDescription::payerName).distinct().count()).isEqualTo(4);
         assertThat(remits).allSatisfy(r -> assertThat(Objects.requireNonNull(r.payerIdentifier())).matches("1\\d{9}"));
+    }
+
+    @Test
+    void everyDemoClaimPassesTheClaimRules() {
+        ClaimRules rules = new ClaimRules(CLOCK);
+        Map<Long, Patient> patients = new HashMap<>();
+        Map<Long, Prescriber> prescribers = new HashMap<>();
+        tx.read(t -> {
+            t.reference().patients().forEach(p -> patients.put(p.id(), p));
+            t.reference().prescribers().forEach(p -> prescribers.put(p.id(), p));
+            return null;
+        });
+        for (Claim c : claims) {
+            Map<ClaimField, String> v = new EnumMap<>(ClaimField.class);
+            Patient p = patients.get(c.patientId());
+            v.put(ClaimField.RX_NUMBER, c.rxNumber());
+            v.put(ClaimField.FILL_NUMBER, String.valueOf(c.fillNumber()));
+            v.put(ClaimField.DATE_OF_SERVICE, c.dateOfService().toString());
+            v.put(ClaimField.DATE_WRITTEN, c.dateWritten().toString());
+            v.put(ClaimField.BIN, c.bin());
+            v.put(ClaimField.PCN, c.pcn());
+            v.put(ClaimField.GROUP_ID, c.groupId());
+            v.put(ClaimField.CARDHOLDER_ID, c.cardholderId());
+            v.put(ClaimField.PERSON_CODE, c.personCode());
+            v.put(ClaimField.PATIENT_FIRST_NAME, p.firstName());
+            v.put(ClaimField.PATIENT_LAST_NAME, p.lastName());
+            v.put(ClaimField.PATIENT_DOB, p.dateOfBirth().toString());
+            v.put(ClaimField.NDC, c.ndc());
+            v.put(ClaimField.QUANTITY, c.quantity().toPlainString());
+            v.put(ClaimField.DAYS_SUPPLY, String.valueOf(c.daysSupply()));
+            v.put(ClaimField.DAW, c.daw());
+            v.put(ClaimField.PRESCRIBER_NPI, prescribers.get(c.prescriberId()).npi());
+            v.put(ClaimField.INGREDIENT_COST_SUBMITTED, c.ingredientCostSubmitted().toString());
+            v.put(ClaimField.DISPENSING_FEE_SUBMITTED, c.dispensingFeeSubmitted().toString());
+            v.put(ClaimField.USUAL_AND_CUSTOMARY, c.usualAndCustomary().toString());
+            v.put(ClaimField.GROSS_AMOUNT_DUE, c.grossAmountDue().toString());
+            v.put(ClaimField.PATIENT_PAY_AMOUNT, c.patientPay().toString());
+            v.put(ClaimField.PLAN_PAID_AMOUNT, c.planPaid().toString());
+            v.put(ClaimField.AUTHORIZATION_NUMBER, c.authorizationNumber() == null ? "" : c.authorizationNumber());
+            v.put(ClaimField.RESPONSE_STATUS, String.valueOf(c.responseStatus().code()));
+            v.put(ClaimField.REJECT_CODES, String.join(",", c.rejectCodes()));
+
+            assertThat(rules.validate(v).problems()).as("claim %s", c.rxFill()).isEmpty();
+        }
     }
 
     private static Money money(Map<LedgerAccount, BigDecimal> balances, LedgerAccount account) {
