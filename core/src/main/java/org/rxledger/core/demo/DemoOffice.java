@@ -134,7 +134,8 @@ public final class DemoOffice {
      * Creates the demo office in one transaction.
      *
      * @param endDate last date of service (null = today by the transactions' clock)
-     * @throws IllegalStateException when the database already holds an office ({@link #isEmpty} is false)
+     * @throws IllegalStateException    when the database already holds an office ({@link #isEmpty} is false)
+     * @throws IllegalArgumentException when {@code endDate} is after today
      */
     public static Summary create(Transactions transactions, LocalDate endDate, long seed) {
         long started = System.nanoTime();
@@ -143,7 +144,12 @@ public final class DemoOffice {
                     || !tx.reference().payers().isEmpty()) {
                 throw new IllegalStateException("The demo office can only be created in an empty database; this one already holds data");
             }
-            LocalDate end = endDate != null ? endDate : LocalDate.now(tx.clock());
+            LocalDate today = LocalDate.now(tx.clock());
+            LocalDate end = endDate != null ? endDate : today;
+            if (end.isAfter(today)) {
+                // claims cannot have a date of service in the future (DOMAIN.md §8.4)
+                throw new IllegalArgumentException("The demo office's last date of service " + end + " is after today " + today);
+            }
             return new Generator(seed, end).writeTo(tx);
         });
         LOG.info("demo office created: {} claims ({} rejected, {} reversed) in {} ms", summary.claims(),

@@ -310,6 +310,15 @@ class DemoOfficeTest {
         }
     }
 
+    @Test
+    void refusesAnEndDateInTheFuture() {
+        try (Database other = Database.inMemory("demo-" + UUID.randomUUID(), new Actor("tester", "test-ws"), CLOCK)) {
+            assertThatThrownBy(() -> DemoOffice.create(other.transactions(), LocalDate.of(2025, 4, 2), SEED))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after today");
+            assertThat(DemoOffice.isEmpty(other.transactions())).isTrue();
+        }
+    }
+
     private static Money money(Map<LedgerAccount, BigDecimal> balances, LedgerAccount account) {
         BigDecimal v = balances.get(account);
         return v == null ? Money.ZERO : Money.of(v);
