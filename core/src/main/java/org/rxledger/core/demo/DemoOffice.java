@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * A deterministic demo pharmacy so a new user sees a working office on first launch (ARCHITECTURE.md,
  * "Data and files"): one pharmacy, 4 payers with 8 plans, 300 patients, 40 prescribers, ~150 drugs and
  * ~3,000 adjudicated claims over the 90 days ending on a given date. The same seed and end date always
- * give the same data (counts, identifiers, amounts); only row ids' UUIDs of ledger batches and the
- * creation timestamps differ.
+ * give the same data (counts, identifiers, amounts, claim UUIDs); only the random UUIDs of ledger
+ * entries and journal events and the creation timestamps differ.
  *
  * <p>How the claims behave (DOMAIN.md §1, §4.1):
  * <ul>
@@ -65,7 +65,7 @@ import org.slf4j.LoggerFactory;
  *       allowed − patient pay. DAW is mostly 0, on brands sometimes 1 or 2.</li>
  *   <li>About 8% of attempts are rejected (status R, 1–3 reject codes from the code table, nothing paid);
  *       most are resubmitted and paid a few days later with the same fill number. About 3% of paid claims
- *       are reversed 10–14 days later (return to stock, §1.8) through {@link ClaimReversals}. Some patient
+ *       are reversed 10–12 days later (return to stock, §1.8) through {@link ClaimReversals}. Some patient
  *       pay is collected at the counter, the rest goes to the patient's account.</li>
  * </ul>
  * Everything is written through the repositories and {@link ClaimRecorder} in one transaction, plus one
@@ -172,7 +172,8 @@ public final class DemoOffice {
      * Pure: groups active paid claims by payer and by adjudication week (Monday–Sunday); each week is paid on
      * the Friday twelve days after it ends (a typical PBM weekly cycle with a two-week lag), if that date is on
      * or before {@code asOf}. Rejected and reversed claims are left out: rejected ones were never payable, and
-     * the demo reverses claims before their cycle is paid. Charged = gross amount due; allowed = plan paid +
+     * the demo reverses claims 10–12 days after the date of service, on or before their cycle's payment
+     * date (a reversal after payment would need a CLP02 = 22 takeback line, not described here). Charged = gross amount due; allowed = plan paid +
      * patient pay; contractual adjustment (CO) = charged − allowed; patient responsibility (PR) = patient pay.
      */
     public static List<RemittanceDescription> describeRemittances(List<Claim> claims, Map<Long, Payer> payerByPlanId, LocalDate asOf) {
@@ -497,7 +498,8 @@ public final class DemoOffice {
                 Pricing pricing = price(rx);
                 LocalDate reversedOn = null;
                 if (rnd.nextInt(1000) < 32) {
-                    LocalDate candidate = dos.plusDays(10 + rnd.nextInt(5));
+                    // 10–12 days: within the return-to-stock window (§1.8) and never after the claim's cycle is paid
+                    LocalDate candidate = dos.plusDays(10 + rnd.nextInt(3));
                     reversedOn = candidate.isAfter(end) ? null : candidate;
                 }
                 boolean collected = pricing.patientPay().isPositive() && rnd.nextInt(100) < 65;
