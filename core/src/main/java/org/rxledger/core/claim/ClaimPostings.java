@@ -2,6 +2,7 @@ package org.rxledger.core.claim;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.money.Money;
@@ -22,8 +23,13 @@ public final class ClaimPostings {
 
     /** Writes the receivables of a stored claim (no-op unless the response created a receivable). */
     public static void postAdjudication(Tx tx, Claim claim, long payerId) {
+        adjudicationBatch(tx, claim, payerId).ifPresent(tx.ledger()::append);
+    }
+
+    /** The receivables of a stored claim as an unwritten batch, or empty when the response creates none. */
+    public static Optional<LedgerBatch> adjudicationBatch(Tx tx, Claim claim, long payerId) {
         if (!claim.responseStatus().createsReceivable()) {
-            return;
+            return Optional.empty();
         }
         LocalDate effective = claim.adjudicatedAt().atOffset(ZoneOffset.UTC).toLocalDate();
         LedgerBatch batch = new LedgerBatch(SOURCE_CLAIM, String.valueOf(claim.id()), effective,
@@ -35,6 +41,6 @@ public final class ClaimPostings {
                 patientPay, claim.id(), claim.patientId(), payerId, "Patient pay Rx " + claim.rxFill());
         batch.add(LedgerAccount.PRESCRIPTION_SALES, claim.planPaid().plus(patientPay).negate(), claim.id(),
                 claim.patientId(), payerId, "Rx sale " + claim.rxFill());
-        tx.ledger().append(batch);
+        return Optional.of(batch);
     }
 }

@@ -1,7 +1,11 @@
 package org.rxledger.core.claim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.rxledger.core.ledger.LedgerBatch;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -12,6 +16,7 @@ import org.rxledger.core.tx.Tx;
 public final class ClaimRecorder {
 
     public static final String EVENT_CLAIM_RECORDED = "claim.recorded";
+    private static final String AUDIT_ACTION = "CLAIM_CREATED";
 
     private ClaimRecorder() {
     }
@@ -19,6 +24,37 @@ public final class ClaimRecorder {
     public static Claim record(Tx tx, Claim claim, long payerId) {
         Claim stored = tx.claims().insert(claim);
         ClaimPostings.postAdjudication(tx, stored, payerId);
+        tx.journal().append(EVENT_CLAIM_RECORDED, payload(stored));
+        tx.audit().record(AUDIT_ACTION, "claim", String.valueOf(stored.id()), auditDetail(stored));
+        return stored;
+    }
+
+    /**
+     * The same as {@link #record} for each claim, written as statement batches (claims, then ledger entries,
+     * journal events and audit lines) — for bulk paths such as the demo office, where thousands of single
+     * statements would take many seconds. {@code payerIds} pairs with {@code claims} by position.
+     */
+    public static List<Claim> recordAll(Tx tx, List<Claim> claims, List<Long> payerIds) {
+        if (claims.size() != payerIds.size()) {
+            throw new IllegalArgumentException(claims.size() + " claims but " + payerIds.size() + " payer ids");
+        }
+        List<Claim> stored = tx.claims().insertAll(claims);
+        List<LedgerBatch> batches = new ArrayList<>();
+        List<Map<String, Object>> payloads = new ArrayList<>(stored.size());
+        List<AuditTrail.Entry> audit = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            Claim c = stored.get(i);
+            ClaimPostings.adjudicationBatch(tx, c, payerIds.get(i)).ifPresent(batches::add);
+            payloads.add(payload(c));
+            audit.add(new AuditTrail.Entry(AUDIT_ACTION, "claim", String.valueOf(c.id()), auditDetail(c)));
+        }
+        tx.ledger().appendAll(batches);
+        tx.journal().appendAll(EVENT_CLAIM_RECORDED, payloads);
+        tx.audit().recordAll(audit);
+        return stored;
+    }
+
+    private static Map<String, Object> payload(Claim stored) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("claimUuid", stored.uuid());
         payload.put("claimId", stored.id());
@@ -31,9 +67,10 @@ public final class ClaimRecorder {
         payload.put("planPaid", stored.planPaid());
         payload.put("patientPay", stored.patientPay());
         payload.put("source", stored.source().name());
-        tx.journal().append(EVENT_CLAIM_RECORDED, payload);
-        tx.audit().record("CLAIM_CREATED", "claim", String.valueOf(stored.id()),
-                Map.of("source", stored.source().name(), "rx", stored.rxFill()));
-        return stored;
+        return payload;
+    }
+
+    private static Map<String, Object> auditDetail(Claim stored) {
+        return Map.of("source", stored.source().name(), "rx", stored.rxFill());
     }
 }

@@ -9,6 +9,11 @@ public interface ClaimRepository {
     /** Stores a new claim and returns it with its id. */
     Claim insert(Claim claim);
 
+    /** Stores many new claims (in order) and returns them with their ids; adapters may batch. */
+    default List<Claim> insertAll(List<Claim> claims) {
+        return claims.stream().map(this::insert).toList();
+    }
+
     Optional<Claim> find(long id);
 
     /** The active (not reversed or rebilled) claim with this key, if any. */

@@ -121,6 +121,26 @@ public final class ClaimRules {
         }
     }
 
+    /**
+     * Only the cross-field rules, for a screen that shows field problems next to each field already:
+     * fields that are blank or invalid are skipped, so only rules whose fields are all valid can fire.
+     */
+    public List<Problem> crossCheck(Map<ClaimField, String> values) {
+        Map<ClaimField, Object> parsed = new EnumMap<>(ClaimField.class);
+        Set<ClaimField> bad = new HashSet<>();
+        for (ClaimField field : ClaimField.values()) {
+            try {
+                Object value = parse(field, values.get(field));
+                if (value != null) {
+                    parsed.put(field, value);
+                }
+            } catch (FieldException e) {
+                bad.add(field);
+            }
+        }
+        return crossCheck(parsed, bad);
+    }
+
     /** Checks every field, then (when the fields involved are valid) the cross-field rules. */
     public Validation validate(Map<ClaimField, String> values) {
         List<Problem> problems = new ArrayList<>();

@@ -9,6 +9,11 @@ public interface LedgerRepository {
 
     void append(LedgerBatch batch);
 
+    /** Appends several balanced batches at once; adapters may write them in one statement batch. */
+    default void appendAll(List<LedgerBatch> batches) {
+        batches.forEach(this::append);
+    }
+
     List<LedgerEntry> forClaim(long claimId);
 
     Money balance(LedgerAccount account);

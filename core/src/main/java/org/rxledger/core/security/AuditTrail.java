@@ -8,5 +8,14 @@ public interface AuditTrail {
 
     void record(String action, String entityType, String entityId, Map<String, ?> detail);
 
+    /** One audit line, for {@link #recordAll}. */
+    record Entry(String action, String entityType, String entityId, Map<String, ?> detail) {
+    }
+
+    /** Records several lines at once, in order; adapters may batch. */
+    default void recordAll(List<Entry> entries) {
+        entries.forEach(e -> record(e.action(), e.entityType(), e.entityId(), e.detail()));
+    }
+
     List<AuditRecord> forEntity(String entityType, String entityId);
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
@@ -35,6 +36,22 @@ final class JdbiAuditTrail implements AuditTrail {
                 .bind("entityId", entityId)
                 .bind("detail", Json.write(detail))
                 .execute();
+    }
+
+    @Override
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO audit_record (occurred_at, user_name, workstation, action, entity_type, entity_id, detail)
+                VALUES (:at, :user, :workstation, :action, :entityType, :entityId, :detail)""");
+        for (Entry e : entries) {
+            batch.bind("at", at).bind("user", actor.user()).bind("workstation", actor.workstation()).bind("action", e.action())
+                    .bind("entityType", e.entityType()).bind("entityId", e.entityId()).bind("detail", Json.write(e.detail())).add();
+        }
+        batch.execute();
     }
 
     @Override

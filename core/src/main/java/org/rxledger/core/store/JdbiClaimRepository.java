@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.rxledger.core.claim.Channel;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimKey;
@@ -33,9 +36,7 @@ final class JdbiClaimRepository implements ClaimRepository {
         this.handle = handle;
     }
 
-    @Override
-    public Claim insert(Claim c) {
-        long id = handle.createUpdate("""
+    private static final String INSERT_SQL = """
                         INSERT INTO claim (uuid, rx_number, fill_number, date_of_service, date_written, transaction_code,
                             patient_id, plan_id, bin, pcn, group_id, cardholder_id, person_code, relationship_code,
                             prescriber_id, drug_id, ndc, quantity, days_supply, daw, scc_codes, other_coverage_code,
@@ -47,7 +48,38 @@ final class JdbiClaimRepository implements ClaimRepository {
                             :personCode, :relationship, :prescriber, :drug, :ndc, :qty, :days, :daw, :scc, :occ,
                             :ingredient, :fee, :uc, :gross, :status, :rejects, :auth, :patientPay, :ingredientPaid,
                             :feePaid, :planPaid, :channel, :collected, :lifecycle, :replaces, :source, :adjudicatedAt,
-                            :createdAt, :createdBy)""")
+                            :createdAt, :createdBy)""";
+
+    @Override
+    public Claim insert(Claim c) {
+        long id = bindClaim(handle.createUpdate(INSERT_SQL), c)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return c.withId(id);
+    }
+
+    /** One prepared batch for many claims (demo office, large imports); ids come back in order. */
+    @Override
+    public List<Claim> insertAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = handle.prepareBatch(INSERT_SQL);
+        for (Claim c : claims) {
+            bindClaim(batch, c).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != claims.size()) {
+            throw new StoreException("claim batch insert returned " + ids.size() + " ids for " + claims.size() + " claims", null);
+        }
+        List<Claim> stored = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            stored.add(claims.get(i).withId(ids.get(i)));
+        }
+        return stored;
+    }
+
+    private static <S extends SqlStatement<S>> S bindClaim(S s, Claim c) {
+        return s
                 .bind("uuid", c.uuid())
                 .bind("rx", c.rxNumber())
                 .bind("fill", c.fillNumber())
@@ -88,9 +120,7 @@ final class JdbiClaimRepository implements ClaimRepository {
                 .bind("source", c.source().name())
                 .bind("adjudicatedAt", OffsetDateTime.ofInstant(c.adjudicatedAt(), ZoneOffset.UTC))
                 .bind("createdAt", OffsetDateTime.ofInstant(c.createdAt(), ZoneOffset.UTC))
-                .bind("createdBy", c.createdBy())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return c.withId(id);
+                .bind("createdBy", c.createdBy());
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.rxledger.core.store;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.sync.JournalEvent;
@@ -37,6 +39,26 @@ final class JdbiJournal implements Journal {
                 .bind("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .execute();
         return id;
+    }
+
+    @Override
+    public List<UUID> appendAll(String type, List<? extends Map<String, ?>> payloads) {
+        if (payloads.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO journal_event (event_id, event_type, payload, user_name, workstation, occurred_at)
+                VALUES (:id, :type, :payload, :user, :workstation, :at)""");
+        List<UUID> ids = new ArrayList<>(payloads.size());
+        for (Map<String, ?> payload : payloads) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            batch.bind("id", id).bind("type", type).bind("payload", Json.write(payload)).bind("user", actor.user())
+                    .bind("workstation", actor.workstation()).bind("at", at).add();
+        }
+        batch.execute();
+        return ids;
     }
 
     @Override

@@ -32,31 +32,36 @@ final class JdbiLedgerRepository implements LedgerRepository {
 
     @Override
     public void append(LedgerBatch batch) {
-        List<LedgerEntry> entries = batch.entries();
-        if (entries.isEmpty()) {
-            return;
-        }
+        appendAll(List.of(batch));
+    }
+
+    @Override
+    public void appendAll(List<LedgerBatch> batches) {
         PreparedBatch insert = handle.prepareBatch("INSERT INTO ledger_entry (" + COLUMNS + ") VALUES (:entryId, "
                 + ":batchId, :account, :amount, :claimId, :patientId, :payerId, :sourceType, :sourceId, :memo, "
                 + ":reversesEntryId, :effectiveDate, :createdAt, :createdBy)");
-        for (LedgerEntry e : entries) {
-            insert.bind("entryId", e.entryId())
-                    .bind("batchId", e.batchId())
-                    .bind("account", e.account().name())
-                    .bind("amount", e.amount().amount())
-                    .bind("claimId", e.claimId())
-                    .bind("patientId", e.patientId())
-                    .bind("payerId", e.payerId())
-                    .bind("sourceType", e.sourceType())
-                    .bind("sourceId", e.sourceId())
-                    .bind("memo", e.memo())
-                    .bind("reversesEntryId", e.reversesEntryId())
-                    .bind("effectiveDate", e.effectiveDate())
-                    .bind("createdAt", OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC))
-                    .bind("createdBy", e.createdBy())
-                    .add();
+        for (LedgerBatch batch : batches) {
+            for (LedgerEntry e : batch.entries()) {
+                insert.bind("entryId", e.entryId())
+                        .bind("batchId", e.batchId())
+                        .bind("account", e.account().name())
+                        .bind("amount", e.amount().amount())
+                        .bind("claimId", e.claimId())
+                        .bind("patientId", e.patientId())
+                        .bind("payerId", e.payerId())
+                        .bind("sourceType", e.sourceType())
+                        .bind("sourceId", e.sourceId())
+                        .bind("memo", e.memo())
+                        .bind("reversesEntryId", e.reversesEntryId())
+                        .bind("effectiveDate", e.effectiveDate())
+                        .bind("createdAt", OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC))
+                        .bind("createdBy", e.createdBy())
+                        .add();
+            }
         }
-        insert.execute();
+        if (insert.size() > 0) {
+            insert.execute();
+        }
     }
 
     @Override

@@ -13,6 +13,11 @@ public interface Journal {
     /** Appends an event; the payload is serialised as JSON. Returns the new event id. */
     UUID append(String type, Map<String, ?> payload);
 
+    /** Appends one event per payload, in order; adapters may batch. Returns the new event ids. */
+    default List<UUID> appendAll(String type, List<? extends Map<String, ?>> payloads) {
+        return payloads.stream().map(p -> append(type, p)).toList();
+    }
+
     List<JournalEvent> since(long seq, int limit);
 
     long count();

@@ -210,4 +210,40 @@ class ClaimImportServiceTest {
         assertThat(result.imported()).isEqualTo(1);
         assertThat(counts().get(1)).isZero();
     }
+    @Test
+    void refusesARowWithTheWrongNumberOfValuesNamingItsLine() {
+        String[] lines = sample().split("\n");
+
+        ClaimImportResult result = importText(lines[0] + "\n" + lines[1] + "\n" + lines[2] + ",extra\n");
+
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEmpty();
+            assertThat(e.message()).contains("24 values but the header has 23 columns");
+        });
+        assertThat(counts()).containsExactly(0L, 0L, 0L);
+    }
+    @Test
+    void importsAFileFromDiskNamingErrorsByItsFileName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path file = dir.resolve("march-claims.csv");
+        java.nio.file.Files.writeString(file, sample().replace("1450001239", "1450001230"), StandardCharsets.UTF_8);
+
+        ClaimImportResult refused = service.importFile(file);
+        java.nio.file.Files.writeString(file, sample(), StandardCharsets.UTF_8);
+        ClaimImportResult imported = service.importFile(file);
+
+        assertThat(refused.errors()).singleElement().extracting(ClaimImportError::file).isEqualTo("march-claims.csv");
+        assertThat(imported.imported()).isEqualTo(5);
+    }
+
+    @Test
+    void refusesMalformedCsvInPlainWords() {
+        String[] lines = sample().split("\n");
+
+        ClaimImportResult result = importText(lines[0] + "\n" + lines[1].replace("ALPHA", "\"ALPHA\"X") + "\n");
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.errors()).first().extracting(ClaimImportError::message).asString().startsWith("The file is not valid CSV");
+        assertThat(counts()).containsExactly(0L, 0L, 0L);
+    }
 }

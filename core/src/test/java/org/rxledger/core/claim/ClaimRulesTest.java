@@ -268,4 +268,13 @@ class ClaimRulesTest {
 
         assertThat(rules.validate(v).claim().orElseThrow().quantity()).isEqualTo(new BigDecimal("2.500"));
     }
+    @Test
+    void crossCheckAloneReportsOnlyRulesWhoseFieldsAreValid() {
+        Map<ClaimField, String> v = sampleClaim();
+        v.put(ClaimField.GROSS_AMOUNT_DUE, "50.00");
+        v.put(ClaimField.PRESCRIBER_NPI, "1234567890");
+        v.put(ClaimField.DATE_WRITTEN, "not a date");
+
+        assertThat(rules.crossCheck(v)).extracting(ClaimRules.Problem::field).containsExactly(ClaimField.GROSS_AMOUNT_DUE);
+    }
 }
