@@ -190,6 +190,7 @@ public final class X12RemittanceReader {
         private long segmentCount;
         private int lastSegmentNumber;
         private String lastSegmentId = "";
+        private boolean segmentComplete = true;
 
         private char elementSep = '*';
         private char componentSep = ':';
@@ -334,6 +335,7 @@ public final class X12RemittanceReader {
                 switch (event) {
                     case START_SEGMENT -> {
                         segment = new Segment(reader.getText(), reader.getLocation().getSegmentPosition());
+                        segmentComplete = false;
                         lastSegmentNumber = segment.number;
                         lastSegmentId = segment.id;
                     }
@@ -381,6 +383,7 @@ public final class X12RemittanceReader {
                             }
                             segment(segment);
                             segment = null;
+                            segmentComplete = true;
                         }
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR ->
@@ -414,9 +417,11 @@ public final class X12RemittanceReader {
 
         private void streamFailure(Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (message.contains("Unexpected end of stream")) {
-                problem(lastSegmentNumber, lastSegmentId, "", "the file ends in the middle of a segment: it is "
-                        + "incomplete (truncated in transfer?)");
+            if (message.contains("Unexpected end of stream") && segmentComplete) {
+                atEnd(); // StAEDI reports a stream that stops between segments but before IEA this way
+            } else if (message.contains("Unexpected end of stream")) {
+                problem(lastSegmentNumber, lastSegmentId, "", "the file ends in the middle of segment "
+                        + lastSegmentNumber + ": it is incomplete (truncated in transfer?)");
             } else {
                 problem(lastSegmentNumber + 1, "", "", "the file is not valid X12 after segment " + lastSegmentNumber
                         + " (" + lastSegmentId + "): " + printable(message));
