@@ -88,7 +88,10 @@ public final class X12RemittanceReader {
     private static final Set<String> PRODUCT_QUALIFIERS = Set.of("AD", "ER", "HC", "HP", "IV", "N4", "N6", "NU",
             "UI", "WK");
 
-    /** Reads {@code in} to the end, delivering completed pieces to {@code handler}. Never throws for bad data. */
+    /**
+     * Reads {@code in} to the end, delivering completed pieces to {@code handler}. Never throws for bad
+     * data. The stream is not closed (the caller owns it); bytes after the last IEA may stay unread.
+     */
     public ReadResult read(InputStream in, String fileName, RemittanceHandler handler, BooleanSupplier cancelled) {
         Parse parse = new Parse(fileName, handler, cancelled);
         parse.run(in);
@@ -235,7 +238,14 @@ public final class X12RemittanceReader {
         }
 
         void run(InputStream raw) {
-            try (BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            // the caller owns (and closes) the stream; StAEDI would close it, so shield it
+            InputStream unclosable = new java.io.FilterInputStream(raw) {
+                @Override
+                public void close() {
+                    // left open for the caller
+                }
+            };
+            try (BufferedInputStream in = new BufferedInputStream(unclosable, 1 << 16)) {
                 if (!checkIsaLayout(in)) {
                     return;
                 }
