@@ -72,7 +72,7 @@ CREATE TABLE remit_claim (
     ndc                         VARCHAR(80),
     quantity                    DECIMAL(15,3),
     original_reference          VARCHAR(80),
-    raw_segments                CLOB          NOT NULL,
+    raw_segments                VARCHAR(1000000) NOT NULL,
     matched_claim_id            BIGINT        REFERENCES claim (id),
     match_status                VARCHAR(20)   NOT NULL DEFAULT 'UNMATCHED',
     CONSTRAINT remit_claim_payment_seq_unique UNIQUE (payment_id, seq)

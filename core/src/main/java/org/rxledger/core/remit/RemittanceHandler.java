@@ -16,6 +16,14 @@ public interface RemittanceHandler {
     default void payment(int number, Payment payment) {
     }
 
+    /**
+     * False when this handler ignores {@link #claim}: the reader then still checks every claim but
+     * skips building the claim objects (a checking pass runs faster).
+     */
+    default boolean wantsClaims() {
+        return true;
+    }
+
     /** A claim (with its service lines) of the current payment is complete and has been balanced. */
     default void claim(ClaimPayment claim) {
     }

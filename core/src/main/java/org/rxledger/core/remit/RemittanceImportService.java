@@ -95,6 +95,7 @@ public final class RemittanceImportService {
         MessageDigest digest = sha256();
         PaymentKeys keys = new PaymentKeys();
         ReadResult check;
+        long started = System.nanoTime();
         try (InputStream in = new DigestInputStream(
                 new ProgressStream(Files.newInputStream(file), ProgressListener.Phase.CHECKING, size, progress), digest)) {
             check = reader.read(in, name, keys, cancelled);
@@ -113,6 +114,8 @@ public final class RemittanceImportService {
             return new ImportOutcome.Rejected(name, check.problems());
         }
         String sha256 = HexFormat.of().formatHex(digest.digest());
+        LOG.info("remittance {}: checked {} payment(s), {} claim(s) in {} ms", name, check.payments(), check.claims(),
+                (System.nanoTime() - started) / 1_000_000);
 
         Path archived;
         try {
@@ -126,7 +129,7 @@ public final class RemittanceImportService {
         try {
             ImportOutcome outcome = transactions.inTransaction(tx -> store(tx, name, size, sha256, archived, keys,
                     progress, cancelled));
-            LOG.info("remittance {}: {}", name, outcome.status());
+            LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
             return outcome;
         } catch (ImportCancelledException e) {
             LOG.info("remittance {}: import cancelled while storing; rolled back", name);
@@ -286,6 +289,11 @@ public final class RemittanceImportService {
     /** Pass 1: remembers each payment's duplicate key (a few per file, so memory stays small). */
     private static final class PaymentKeys implements RemittanceHandler {
         private final List<PaymentKey> keys = new ArrayList<>();
+
+        @Override
+        public boolean wantsClaims() {
+            return false;
+        }
 
         @Override
         public void payment(int number, Payment payment) {

@@ -164,7 +164,15 @@ public final class X12RemittanceReader {
         }
 
         boolean has(int position) {
-            return position <= elements.size() && !String.join("", elements.get(position - 1)).isEmpty();
+            if (position > elements.size()) {
+                return false;
+            }
+            for (String component : elements.get(position - 1)) {
+                if (!component.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         List<String> components(int position) {
@@ -856,7 +864,7 @@ public final class X12RemittanceReader {
 
         private void clp(Segment s) {
             claim = new ClaimBuilder(s, lx == null ? "" : lx);
-            claim.raw.add(new RawSegment(s.number, s.text(elementSep, componentSep)));
+            claim.raw.add(s);
             boolean ok = required(s, 1) & required(s, 2) & required(s, 6);
             claim.charge = money(s, 3, true);
             claim.paid = money(s, 4, true);
@@ -875,7 +883,7 @@ public final class X12RemittanceReader {
         }
 
         private void claimSegment(Segment s) {
-            claim.raw.add(new RawSegment(s.number, s.text(elementSep, componentSep)));
+            claim.raw.add(s);
             LineBuilder line = claim.line;
             switch (s.id) {
                 case "SVC" -> svc(s);
@@ -1038,8 +1046,8 @@ public final class X12RemittanceReader {
             if (amountsKnown) {
                 ok &= balance(c);
             }
-            if (ok && payment != null) {
-                handler.claim(c.build());
+            if (ok && payment != null && handler.wantsClaims()) {
+                handler.claim(c.build(elementSep, componentSep));
             }
             if (c.paid != null) {
                 claimsPaid = claimsPaid.plus(c.paid);
@@ -1327,7 +1335,7 @@ public final class X12RemittanceReader {
         final List<AmountField> amounts = new ArrayList<>();
         final List<QuantityField> quantities = new ArrayList<>();
         final List<LineBuilder> lines = new ArrayList<>();
-        final List<RawSegment> raw = new ArrayList<>();
+        final List<Segment> raw = new ArrayList<>();
         LineBuilder line;
 
         ClaimBuilder(Segment clp, String lx) {
@@ -1348,10 +1356,14 @@ public final class X12RemittanceReader {
             return joined.isEmpty() ? null : joined;
         }
 
-        ClaimPayment build() {
+        ClaimPayment build(char elementSep, char componentSep) {
+            List<RawSegment> rawSegments = new ArrayList<>(raw.size());
+            for (Segment s : raw) {
+                rawSegments.add(new RawSegment(s.number, s.text(elementSep, componentSep)));
+            }
             return new ClaimPayment(lx, v(1), v(2), charge, paid, patientResponsibility, v(6), v(7), v(8), v(9),
                     adjustments, names, references, dates, amounts, quantities,
-                    lines.stream().map(LineBuilder::build).toList(), raw);
+                    lines.stream().map(LineBuilder::build).toList(), rawSegments);
         }
     }
 
