@@ -74,6 +74,10 @@ class RemittanceImportServiceTest {
         return counts;
     }
 
+    private List<String> strings(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
     private <T> T scalar(String sql, Class<T> type) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
@@ -288,6 +292,35 @@ class RemittanceImportServiceTest {
                 assertThat(rowCounts()).as("round " + i + ": " + outcome.message()).isEqualTo(before);
             }
         }
+    }
+
+    @Test
+    void storesRemarksQuantitiesAndTheCorrectedClaimReference() throws IOException {
+        ClaimPayment denied = RemitTestData.lineClaim("7002000-00", "25.00", "0.00", "0.00");
+        ServiceLine line = denied.serviceLines().get(0);
+        ServiceLine withRemarks = new ServiceLine(line.product(), line.charge(), line.paid(), null, line.unitsPaid(),
+                null, null, line.dates(), List.of(Adjustment.of("CO", "16", "25.00")), List.of(new Reference("6R", "L1")),
+                List.of(new AmountField("B6", Money.parse("0.00"))), List.of(),
+                List.of(new Remark("HE", "N381"), new Remark("RX", "75")));
+        ClaimPayment deniedWithRemarks = new ClaimPayment("1", denied.patientControlNumber(), "1", denied.charge(),
+                denied.paid(), null, "12", "A7002000", "01", "1", List.of(), denied.names(), List.of(), List.of(),
+                List.of(), List.of(new QuantityField("CA", new BigDecimal("1"))), List.of(withRemarks), List.of());
+        ClaimPayment reversal = RemitTestData.claimLevelClaim("6998877-01", "22", "-70.00", "-55.10", "-5.00");
+        ClaimPayment corrected = RemitTestData.claimLevelClaim("6998877-01", "1", "70.00", "50.10", "5.00");
+        Path p = file("remarks.835", RemitTestData.write(new Remittance(List.of(RemitTestData.transaction("000000042",
+                "42", "0001", "EFT42", List.of(deniedWithRemarks, reversal, corrected),
+                List.of(RemitTestData.plb("WO", "6901122-00", "-10.00")))))));
+
+        ImportOutcome outcome = importFile(p);
+
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        List<String> remarks = strings("SELECT qualifier || ':' || code FROM remit_remark ORDER BY seq");
+        assertThat(remarks).containsExactly("HE:N381", "RX:75");
+        List<String> originalRefs = strings("SELECT original_reference FROM remit_claim WHERE status_code = '1' "
+                + "AND original_reference IS NOT NULL");
+        assertThat(originalRefs).containsExactly("ORIG6998877-01");
+        assertThat(scalar("SELECT amount FROM payment", BigDecimal.class)).isEqualByComparingTo("5.00");
+        assertThat(scalar("SELECT amount FROM plb_item", BigDecimal.class)).isEqualByComparingTo("-10.00");
     }
 
     static Remittance manyClaims(String isa, String trace, int count) {
