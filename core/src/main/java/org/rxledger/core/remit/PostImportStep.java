@@ -9,7 +9,8 @@ import org.rxledger.core.tx.Tx;
  * the journal event and audit record: matches are committed with the import or not at all, and the
  * import's {@link PaymentSummary#matchedCount()} reflects them. A step that throws rolls the whole
  * import back (the outcome is REJECTED with the step's message), so a step should only throw for
- * failures that make storing the file wrong. Use {@code tx} for every read and write.
+ * failures that make storing the file wrong; its message is logged and shown, so keep PHI out of it.
+ * Use {@code tx} for every read and write.
  */
 @FunctionalInterface
 public interface PostImportStep {

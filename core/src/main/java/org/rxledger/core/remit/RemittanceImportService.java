@@ -138,8 +138,11 @@ public final class RemittanceImportService {
             if (causedByCancel(e)) {
                 return new ImportOutcome.Cancelled(name);
             }
-            LOG.error("remittance {}: storing failed, rolled back", name, e);
-            return rejected(name, "the file passed all checks but could not be stored (" + e.getMessage()
+            // database exceptions carry bound values (patient names, member ids): log and show only their kind
+            String reason = databaseError(e).map(sql -> "database error, SQL state " + sql.getSQLState())
+                    .orElse(e.getMessage());
+            LOG.error("remittance {}: storing failed and was rolled back: {} ({})", name, reason, causeChain(e));
+            return rejected(name, "the file passed all checks but could not be stored (" + reason
                     + "); nothing was stored");
         }
     }
@@ -265,6 +268,27 @@ public final class RemittanceImportService {
 
     private static ImportOutcome.Rejected rejected(String name, String message) {
         return new ImportOutcome.Rejected(name, List.of(new RemittanceProblem(name, 0, "", "", message)));
+    }
+
+    private static Optional<java.sql.SQLException> databaseError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Exception class names only: messages of storage exceptions may hold PHI. */
+    private static String causeChain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause()) {
+            if (!sb.isEmpty()) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getName());
+        }
+        return sb.toString();
     }
 
     private static boolean causedByCancel(Throwable e) {

@@ -90,7 +90,8 @@ public final class X12RemittanceReader {
 
     /**
      * Reads {@code in} to the end, delivering completed pieces to {@code handler}. Never throws for bad
-     * data. The stream is not closed (the caller owns it); bytes after the last IEA may stay unread.
+     * data; what the handler throws propagates unchanged and ends the read. The stream is not closed
+     * (the caller owns it); bytes after the last IEA may stay unread.
      */
     public ReadResult read(InputStream in, String fileName, RemittanceHandler handler, BooleanSupplier cancelled) {
         Parse parse = new Parse(fileName, handler, cancelled);
@@ -241,7 +242,7 @@ public final class X12RemittanceReader {
 
         Parse(String file, RemittanceHandler handler, BooleanSupplier cancelled) {
             this.file = file;
-            this.handler = handler;
+            this.handler = new Guarded(handler);
             this.cancelled = cancelled;
         }
 
@@ -265,6 +266,9 @@ public final class X12RemittanceReader {
                 if (!stop) {
                     atEnd();
                 }
+            } catch (HandlerFailure e) {
+                // the handler's own failure (e.g. a database error while storing) is not a problem of the file
+                throw (RuntimeException) e.getCause();
             } catch (EDIStreamException | RuntimeException e) {
                 streamFailure(e);
             } catch (IOException e) {
@@ -1290,6 +1294,57 @@ public final class X12RemittanceReader {
                 sb.append(c < 0x20 || c == 0x7F ? '?' : c);
             }
             return sb.length() > 60 ? sb.substring(0, 60) + "…" : sb.toString();
+        }
+    }
+
+    /** Wraps what the handler throws so it passes through the reader's own error handling unchanged. */
+    private static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private record Guarded(RemittanceHandler delegate) implements RemittanceHandler {
+
+        @Override
+        public void payment(int number, Payment payment) {
+            try {
+                delegate.payment(number, payment);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }
+
+        @Override
+        public boolean wantsClaims() {
+            return delegate.wantsClaims();
+        }
+
+        @Override
+        public void claim(ClaimPayment claim) {
+            try {
+                delegate.claim(claim);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }
+
+        @Override
+        public void providerAdjustment(ProviderAdjustment adjustment) {
+            try {
+                delegate.providerAdjustment(adjustment);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }
+
+        @Override
+        public void endPayment(int number, Payment payment, int claimCount) {
+            try {
+                delegate.endPayment(number, payment, claimCount);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
         }
     }
 

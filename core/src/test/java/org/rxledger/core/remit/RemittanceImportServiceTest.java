@@ -323,6 +323,25 @@ class RemittanceImportServiceTest {
         assertThat(scalar("SELECT amount FROM plb_item", BigDecimal.class)).isEqualByComparingTo("-10.00");
     }
 
+    @Test
+    void storageFailureIsReportedWithoutPatientDataAndStoresNothing() throws IOException {
+        Map<String, Long> before = rowCounts();
+        ClaimPayment claim = RemitTestData.lineClaim("7003000-00", "20.00", "15.00", "1.00");
+        String longName = "SECRETPATIENTNAME".repeat(20); // longer than remit_claim.patient_last_name allows
+        ClaimPayment withLongName = new ClaimPayment("1", claim.patientControlNumber(), "1", claim.charge(), claim.paid(),
+                claim.patientResponsibility(), "12", "A1", "01", "1", List.of(),
+                List.of(ClaimName.patient(longName, "ALPHA", "ZQX1")), List.of(), List.of(), List.of(), List.of(),
+                claim.serviceLines(), List.of());
+        Path p = file("long-name.835", RemitTestData.write(new Remittance(List.of(RemitTestData.transaction(
+                "000000043", "43", "0001", "EFT43", List.of(withLongName), List.of())))));
+
+        ImportOutcome outcome = importFile(p);
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
+                .contains("could not be stored (database error, SQL state").doesNotContain("SECRETPATIENTNAME"));
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
     static Remittance manyClaims(String isa, String trace, int count) {
         List<ClaimPayment> claims = new ArrayList<>();
         for (int i = 0; i < count; i++) {

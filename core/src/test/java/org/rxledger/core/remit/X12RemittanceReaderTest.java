@@ -378,6 +378,19 @@ class X12RemittanceReaderTest {
     }
 
     @Test
+    void letsTheHandlersOwnFailurePropagateInsteadOfBlamingTheFile() {
+        RemittanceHandler failing = new RemittanceHandler() {
+            @Override
+            public void claim(ClaimPayment claim) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+
+        assertThatThrownBy(() -> read(Samples.text(Samples.SAMPLE_835), failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+    }
+
+    @Test
     void stopsWhenCancelled() {
         ReadResult result = reader.read(new ByteArrayInputStream(Samples.bytes(Samples.SAMPLE_835)), "x.835",
                 new RemittanceHandler() { }, () -> true);
