@@ -342,6 +342,43 @@ class RemittanceImportServiceTest {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    private static Remittance twoPayments(String firstTrace, String secondTrace) {
+        return new Remittance(List.of(
+                RemitTestData.transaction("000000051", "51", "0001", firstTrace,
+                        List.of(RemitTestData.lineClaim("7005001-00", "20.00", "15.00", "1.00")), List.of()),
+                RemitTestData.transaction("000000051", "52", "0001", secondTrace,
+                        List.of(RemitTestData.lineClaim("7005002-00", "30.00", "25.00", "2.00"),
+                                RemitTestData.claimLevelClaim("7005003-00", "2", "10.00", "8.00", "2.00")),
+                        List.of(RemitTestData.plb("L6", null, "-0.50")))));
+    }
+
+    @Test
+    void importsEveryPaymentOfAFileWithSeveralGroups() throws IOException {
+        ImportOutcome outcome = importFile(file("two.835", RemitTestData.write(twoPayments("EFT-A", "EFT-B"))));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Imported.class, i -> {
+            assertThat(i.payments()).extracting(PaymentSummary::traceNumber).containsExactly("EFT-A", "EFT-B");
+            assertThat(i.payments()).extracting(PaymentSummary::claimCount).containsExactly(1, 2);
+            assertThat(i.payments()).extracting(p -> p.amount().toString()).containsExactly("15.00", "33.50");
+            assertThat(i.file().paymentCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void refusesAWholeFileWhenOneOfItsPaymentsWasImportedBefore() throws IOException {
+        importFile(file("first.835", RemitTestData.write(twoPayments("EFT-A", "EFT-B"))));
+        Map<String, Long> before = rowCounts();
+        String later = RemitTestData.write(twoPayments("EFT-C", "EFT-B")).replace("000000051", "000000061");
+
+        ImportOutcome outcome = importFile(file("later.835", later));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Duplicate.class, d -> {
+            assertThat(d.reason()).isEqualTo(ImportOutcome.DuplicateReason.SAME_PAYMENT);
+            assertThat(d.earlierPayment().traceNumber()).isEqualTo("EFT-B");
+        });
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
     static Remittance manyClaims(String isa, String trace, int count) {
         List<ClaimPayment> claims = new ArrayList<>();
         for (int i = 0; i < count; i++) {
