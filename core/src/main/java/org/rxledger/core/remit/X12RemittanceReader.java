@@ -260,7 +260,9 @@ public final class X12RemittanceReader {
                 }
                 EDIInputFactory factory = EDIInputFactory.newFactory();
                 factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
-                try (EDIStreamReader reader = factory.createEDIStreamReader(in)) {
+                // ISO-8859-1 maps every byte, so garbage cannot fail decoding (and it is faster than UTF-8);
+                // X12's character sets are subsets of it
+                try (EDIStreamReader reader = factory.createEDIStreamReader(in, "ISO-8859-1")) {
                     tokenize(reader);
                 }
                 if (!stop) {
@@ -305,7 +307,7 @@ public final class X12RemittanceReader {
             char sep = text.charAt(3);
             int pos = 4;
             for (int i = 0; i < ISA_WIDTHS.length; i++) {
-                String name = String.format("ISA%02d", i + 1);
+                String name = element("ISA", i + 1);
                 int next = pos + ISA_WIDTHS[i];
                 if (i < ISA_WIDTHS.length - 1) {
                     int actualEnd = text.indexOf(sep, pos);
@@ -431,7 +433,7 @@ public final class X12RemittanceReader {
             int number = reader.getLocation().getSegmentPosition();
             String id = segment != null ? segment.id : lastSegmentId;
             int position = reader.getLocation().getElementPosition();
-            String element = position > 0 ? id + String.format("%02d", position) : "";
+            String element = position > 0 ? element(id, position) : "";
             String text = reader.getText();
             problem(number, id, element, "the envelope is invalid (" + error.name().toLowerCase().replace('_', ' ')
                     + (text != null && !text.isEmpty() ? ", found '" + printable(text) + "'" : "") + ")");
@@ -644,7 +646,7 @@ public final class X12RemittanceReader {
                 return;
             }
             if (s.repeatedElement > 0) {
-                problem(s, s.id + String.format("%02d", s.repeatedElement), "element repeats (separator from ISA11)"
+                problem(s, element(s.id, s.repeatedElement), "element repeats (separator from ISA11)"
                         + " but no 835 element may repeat");
             }
             switch (section) {
@@ -961,7 +963,7 @@ public final class X12RemittanceReader {
          * (e.g. HC>99211 with ISA16 ':'); the qualifier then swallows the code and the check below names it.
          */
         private ProductId product(Segment s, int position, boolean required) {
-            String element = s.id + String.format("%02d", position);
+            String element = element(s.id, position);
             List<String> parts = s.components(position);
             if (parts.isEmpty() || parts.get(0).isEmpty()) {
                 if (required) {
@@ -1012,7 +1014,7 @@ public final class X12RemittanceReader {
                 Money amount = money(s, i + 1, true);
                 BigDecimal quantity = decimal(s, i + 2, false);
                 if (reason == null) {
-                    problem(s, s.id + String.format("%02d", i), claimLabel() + ": an adjustment amount has no reason "
+                    problem(s, element(s.id, i), claimLabel() + ": an adjustment amount has no reason "
                             + "code (CARC)");
                     claim.ok = false;
                 } else if (amount == null || (quantity == null && s.has(i + 2))) {
@@ -1127,7 +1129,7 @@ public final class X12RemittanceReader {
                 List<String> id = s.components(i);
                 String reason = id.isEmpty() ? "" : id.get(0);
                 Money amount = money(s, i + 1, true);
-                String element = String.format("PLB%02d", i);
+                String element = element("PLB", i);
                 if (reason.isEmpty()) {
                     problem(s, element, paymentLabel() + ": provider adjustment amount without a reason code");
                 } else if (id.size() == 1 && reason.length() > 2 && !reason.chars().allMatch(Character::isLetterOrDigit)) {
@@ -1195,7 +1197,7 @@ public final class X12RemittanceReader {
             if (s.has(position)) {
                 return true;
             }
-            problem(s, s.id + String.format("%02d", position), "required element is missing");
+            problem(s, element(s.id, position), "required element is missing");
             return false;
         }
 
@@ -1207,7 +1209,7 @@ public final class X12RemittanceReader {
                 return null;
             }
             String text = value(s, position);
-            String element = s.id + String.format("%02d", position);
+            String element = element(s.id, position);
             if (!DECIMAL.matcher(text).matches()) {
                 problem(s, element, "'" + printable(text) + "' is not an amount (expected e.g. 12.30 or -5)");
                 return null;
@@ -1229,7 +1231,7 @@ public final class X12RemittanceReader {
             }
             String text = value(s, position);
             if (!DECIMAL.matcher(text).matches()) {
-                problem(s, s.id + String.format("%02d", position), "'" + printable(text) + "' is not a number");
+                problem(s, element(s.id, position), "'" + printable(text) + "' is not a number");
                 return null;
             }
             return new BigDecimal(text);
@@ -1253,7 +1255,7 @@ public final class X12RemittanceReader {
             try {
                 return LocalDate.parse(text, format);
             } catch (DateTimeParseException e) {
-                problem(s, s.id + String.format("%02d", position), "'" + printable(text) + "' is not a valid date ("
+                problem(s, element(s.id, position), "'" + printable(text) + "' is not a valid date ("
                         + (format == YYMMDD ? "YYMMDD" : "CCYYMMDD") + ")");
                 return null;
             }
@@ -1298,6 +1300,11 @@ public final class X12RemittanceReader {
     }
 
     /** Wraps what the handler throws so it passes through the reader's own error handling unchanged. */
+    /** "SVC01", "BPR16": the element name X12 guides use (String.format is too slow for the hot path). */
+    static String element(String segmentId, int position) {
+        return position < 10 ? segmentId + "0" + position : segmentId + position;
+    }
+
     private static final class HandlerFailure extends RuntimeException {
         HandlerFailure(RuntimeException cause) {
             super(cause.getMessage(), cause, false, false);
