@@ -1017,6 +1017,10 @@ public final class X12RemittanceReader {
                     problem(s, element(s.id, i), claimLabel() + ": an adjustment amount has no reason "
                             + "code (CARC)");
                     claim.ok = false;
+                } else if (reason.length() > 5) {
+                    problem(s, element(s.id, i), claimLabel() + ": '" + printable(reason) + "' is not a claim "
+                            + "adjustment reason code (CARC, 1–5 characters)");
+                    claim.ok = false;
                 } else if (amount == null || (quantity == null && s.has(i + 2))) {
                     claim.ok = false;
                 } else {
@@ -1132,9 +1136,11 @@ public final class X12RemittanceReader {
                 String element = element("PLB", i);
                 if (reason.isEmpty()) {
                     problem(s, element, paymentLabel() + ": provider adjustment amount without a reason code");
-                } else if (id.size() == 1 && reason.length() > 2 && !reason.chars().allMatch(Character::isLetterOrDigit)) {
-                    problem(s, element, paymentLabel() + ": provider adjustment '" + printable(reason) + "' is not a "
-                            + "reason code and reference separated by '" + componentSep + "' (ISA16)");
+                } else if (reason.length() != 2) {
+                    // PLB03-1 is element 426, a 2-character code (DOMAIN.md §2.5)
+                    problem(s, element, paymentLabel() + ": provider adjustment reason '" + printable(reason)
+                            + "' is not a 2-character code (WO, FB, L6, CS, …)" + (id.size() == 1 ? " followed by the "
+                            + "reference after '" + componentSep + "' (the component separator declared in ISA16)" : ""));
                 } else if (amount != null) {
                     String reference = id.size() > 1 && !id.get(1).isEmpty() ? id.get(1) : null;
                     ProviderAdjustment adjustment = new ProviderAdjustment(value(s, 1), date, reason, reference, amount);
@@ -1412,9 +1418,9 @@ public final class X12RemittanceReader {
             }
         }
 
-        private String v(int position) {
+        private String v(int position, char componentSep) {
             List<String> parts = clp.components(position);
-            String joined = String.join(":", parts);
+            String joined = parts.size() == 1 ? parts.get(0) : String.join(String.valueOf(componentSep), parts);
             return joined.isEmpty() ? null : joined;
         }
 
@@ -1423,7 +1429,8 @@ public final class X12RemittanceReader {
             for (Segment s : raw) {
                 rawSegments.add(new RawSegment(s.number, s.text(elementSep, componentSep)));
             }
-            return new ClaimPayment(lx, v(1), v(2), charge, paid, patientResponsibility, v(6), v(7), v(8), v(9),
+            return new ClaimPayment(lx, v(1, componentSep), v(2, componentSep), charge, paid, patientResponsibility,
+                    v(6, componentSep), v(7, componentSep), v(8, componentSep), v(9, componentSep),
                     adjustments, names, references, dates, amounts, quantities,
                     lines.stream().map(LineBuilder::build).toList(), rawSegments);
         }

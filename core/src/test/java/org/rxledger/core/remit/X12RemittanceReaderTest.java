@@ -245,6 +245,11 @@ class X12RemittanceReaderTest {
                 broken("the wrong component separator", "SVC*N4:12345067890", "SVC*N4>12345067890",
                         "SVC01: Payment 1 (trace EFT0314A77), claim 7001234-02: product/service id 'N4>12345067890' is not "
                                 + "a qualifier and code separated by ':'"),
+                broken("a provider adjustment with the wrong component separator", "WO:6901122-00", "WO>6901122-00",
+                        "PLB03: Payment 1 (trace EFT0314A77): provider adjustment reason 'WO>6901122-00' is not a "
+                                + "2-character code"),
+                broken("an adjustment amount without reason", "CAS*CO*45*16.40", "CAS*CO**16.40",
+                        "CAS02: Payment 1 (trace EFT0314A77), claim 7001234-02: an adjustment amount has no reason code"),
                 broken("a segment that is not part of an 835", "REF*G1*PA4455667", "CLM*G1*PA4455667",
                         "segment 29 (CLM): segment CLM is not part of an 835 claim"),
                 truncated("a truncated file without trailers", "SE*41*0001",
