@@ -50,5 +50,12 @@ public interface RemittanceRepository {
     /** The claim's raw segments as stored (one segment per line, "number: text"). PHI: show, never log. */
     String rawSegments(long remitClaimId);
 
+    /** Claims of the payment with {@code matched_claim_id} set. */
     int matchedClaimCount(long paymentId);
+
+    /**
+     * Records the outcome of matching a remittance claim (the matching area owns the decision and its
+     * explanation; this only stores the link). {@code claimId} is null for UNMATCHED and NEEDS_REVIEW.
+     */
+    void recordMatch(long remitClaimId, Long claimId, MatchStatus status);
 }

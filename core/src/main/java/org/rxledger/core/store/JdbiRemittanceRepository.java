@@ -368,6 +368,22 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                 .bind("p", paymentId).mapTo(Integer.class).one();
     }
 
+    @Override
+    public void recordMatch(long remitClaimId, Long claimId, MatchStatus status) {
+        if ((claimId == null) != (status == MatchStatus.UNMATCHED || status == MatchStatus.NEEDS_REVIEW)) {
+            throw new IllegalArgumentException("match status " + status + " does not fit claim id " + claimId);
+        }
+        int updated = handle.createUpdate("""
+                        UPDATE remit_claim SET matched_claim_id = :claim, match_status = :status WHERE id = :id""")
+                .bindByType("claim", claimId, Long.class)
+                .bind("status", status.name())
+                .bind("id", remitClaimId)
+                .execute();
+        if (updated != 1) {
+            throw new IllegalArgumentException("no remittance claim " + remitClaimId);
+        }
+    }
+
     /** One segment per line: "number: text" (e.g. "17: CLP*7001234-02*1*48.25…"). */
     static String raw(List<RawSegment> segments) {
         StringBuilder sb = new StringBuilder();

@@ -238,6 +238,19 @@ class RemittanceImportServiceTest {
     }
 
     @Test
+    void postImportStepCanRecordMatchOutcomesThatCommitWithTheImport() throws IOException {
+        RemittanceImportService withStep = new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
+            RemitClaimSummary first = tx.remittances().claimsOfPayment(imported.paymentIds().get(0)).get(0);
+            tx.remittances().recordMatch(first.id(), null, MatchStatus.NEEDS_REVIEW);
+        });
+
+        withStep.importFile(sample(), ProgressListener.NONE, () -> false);
+
+        assertThat(strings("SELECT match_status FROM remit_claim ORDER BY seq"))
+                .containsExactly("NEEDS_REVIEW", "UNMATCHED", "UNMATCHED", "UNMATCHED");
+    }
+
+    @Test
     void failingPostImportStepRollsTheImportBack() throws IOException {
         Map<String, Long> before = rowCounts();
         RemittanceImportService withStep = new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
