@@ -118,6 +118,7 @@ public final class RemittanceImportService {
                 (System.nanoTime() - started) / 1_000_000);
 
         Path archived;
+        boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
         try {
             archived = archive(file, sha256);
         } catch (IOException | IllegalStateException e) {
@@ -126,16 +127,26 @@ public final class RemittanceImportService {
                     + "); nothing was stored");
         }
 
+        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled);
+        LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
+        if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
+            // the archive holds what was imported; a copy made for an import that stored nothing goes again
+            try {
+                Files.deleteIfExists(archived);
+            } catch (IOException e) {
+                LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
+                                             ProgressListener progress, BooleanSupplier cancelled) {
         try {
-            ImportOutcome outcome = transactions.inTransaction(tx -> store(tx, name, size, sha256, archived, keys,
-                    progress, cancelled));
-            LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
-            return outcome;
-        } catch (ImportCancelledException e) {
-            LOG.info("remittance {}: import cancelled while storing; rolled back", name);
-            return new ImportOutcome.Cancelled(name);
+            return transactions.inTransaction(tx -> store(tx, name, size, sha256, archived, keys, progress, cancelled));
         } catch (RuntimeException e) {
             if (causedByCancel(e)) {
+                LOG.info("remittance {}: import cancelled while storing; rolled back", name);
                 return new ImportOutcome.Cancelled(name);
             }
             // database exceptions carry bound values (patient names, member ids): log and show only their kind
