@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * inserts). Opt-in because it takes tens of seconds on a shared build machine:
  * {@code ./mvnw -pl core test -Dtest=RemittanceImportPerformanceTest -Drxledger.perf=true}
  * ({@code -Drxledger.perf.budgetMillis=N} changes the budget).
+ *
+ * <p>Measured on the shared 2-core build VM (17 MB file, 100k claims = 400k rows): checking pass
+ * 1.5–2 s, whole import 7.7–10 s depending on load. The 5 s budget is not met yet; see the issue notes.
  */
 @EnabledIfSystemProperty(named = "rxledger.perf", matches = "true")
 class RemittanceImportPerformanceTest {
