@@ -394,6 +394,32 @@ class RemittanceImportServiceTest {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    @Test
+    void logsNeverCarryPatientNamesOrMemberIds() throws IOException {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            importFile(sample());
+            importFile(file("again.835", Samples.text(Samples.SAMPLE_835)));
+            importFile(file("bad.835", Samples.text(Samples.SAMPLE_835).replace("BPR*I*206.82", "BPR*I*1.00")));
+            new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
+                throw new IllegalStateException("step failed");
+            }).importFile(file("other.835", Samples.text(Samples.SAMPLE_835).replace("EFT0314A77", "EFT0314A78")),
+                    ProgressListener.NONE, () -> false);
+        } finally {
+            root.detachAppender(appender);
+        }
+
+        assertThat(appender.list).isNotEmpty();
+        assertThat(appender.list).allSatisfy(e -> assertThat(e.getFormattedMessage() + " "
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                .doesNotContain("TESTPATIENT").doesNotContain("ZQX000"));
+    }
+
     static Remittance manyClaims(String isa, String trace, int count) {
         List<ClaimPayment> claims = new ArrayList<>();
         for (int i = 0; i < count; i++) {
