@@ -182,6 +182,7 @@ public final class RemittanceImportService {
         Storing storing = new Storing(repo, fileId);
         MessageDigest digest = sha256();
         ReadResult second;
+        long storeStarted = System.nanoTime();
         try (InputStream in = new DigestInputStream(
                 new ProgressStream(Files.newInputStream(archived), ProgressListener.Phase.STORING, size, progress),
                 digest)) {
@@ -197,6 +198,8 @@ public final class RemittanceImportService {
             throw new IllegalStateException("the archived copy " + archived + " differs from the checked file");
         }
         repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
+        LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
+                (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
 
         ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds);
         postImportStep.afterImport(tx, imported);
@@ -348,6 +351,7 @@ public final class RemittanceImportService {
         private long paymentId;
         private int nextClaimSeq;
         private int nextPlbSeq;
+        private long writeNanos;
 
         Storing(RemittanceRepository repo, long fileId) {
             this.repo = repo;
@@ -387,7 +391,9 @@ public final class RemittanceImportService {
         }
 
         private void flushClaims() {
+            long start = System.nanoTime();
             repo.insertClaims(paymentId, nextClaimSeq, claims);
+            writeNanos += System.nanoTime() - start;
             nextClaimSeq += claims.size();
             claims.clear();
         }
