@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.tx.Transactions;
@@ -36,11 +41,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835} (content-addressed, so a
  *       copy left by a rolled-back import is harmless and re-used).</li>
  *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
- *       trace, amount — in a new envelope), then stream the archived copy a second time, writing in
- *       batches; run the {@link PostImportStep}; append journal event {@code remittance.imported} and
- *       an audit record.</li>
+ *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
+ *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
+ *       journal event {@code remittance.imported} and an audit record.</li>
  * </ol>
- * Memory stays bounded (one claim chunk at a time) however large the file. Cancelling (the
+ * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
+ * supplier are only called from the calling thread. Cancelling (the
  * {@code cancelled} supplier turning true) during either pass leaves the database unchanged.
  * Logs carry file names, trace numbers and counts only — never patient data.
  */
@@ -51,6 +57,8 @@ public final class RemittanceImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemittanceImportService.class);
     private static final int CLAIM_CHUNK = 1000;
+    /** Chunks the reading thread may be ahead of the writes in pass 2. */
+    private static final int QUEUE_DEPTH = 4;
 
     private final Transactions transactions;
     private final Path archiveDir;
@@ -178,25 +186,11 @@ public final class RemittanceImportService {
         long fileId = repo.insertFile(new RemittanceRepository.NewFile(sha256, name, size, archived.toString(), now,
                 tx.actor().user()));
 
-        // pass 2: the archived copy (ours, immutable) streams into the database in chunks
+        // pass 2: the archived copy (ours, immutable) streams into the database in chunks; parsing runs
+        // on a helper thread one chunk ahead of the writes, which stay on this (the transaction's) thread
         Storing storing = new Storing(repo, fileId);
-        MessageDigest digest = sha256();
-        ReadResult second;
         long storeStarted = System.nanoTime();
-        try (InputStream in = new DigestInputStream(
-                new ProgressStream(Files.newInputStream(archived), ProgressListener.Phase.STORING, size, progress),
-                digest)) {
-            second = reader.read(in, name, storing, cancelled);
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new IllegalStateException("the archived copy " + archived + " cannot be read: " + e.getMessage(), e);
-        }
-        if (second.cancelled() || cancelled.getAsBoolean()) {
-            throw new ImportCancelledException();
-        }
-        if (!second.ok() || !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
-            throw new IllegalStateException("the archived copy " + archived + " differs from the checked file");
-        }
+        ReadResult second = readAhead(name, archived, size, sha256, progress, cancelled, storing);
         repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
         LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
                 (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
@@ -340,14 +334,12 @@ public final class RemittanceImportService {
         }
     }
 
-    /** Pass 2: writes payments as they start and claims in chunks of {@value #CLAIM_CHUNK}. */
-    private static final class Storing implements RemittanceHandler {
+    /** Pass 2, transaction thread: writes what the reading thread hands over, in file order. */
+    private static final class Storing {
         private final RemittanceRepository repo;
         private final long fileId;
         private final List<Long> paymentIds = new ArrayList<>();
         private final List<Integer> claimCounts = new ArrayList<>();
-        private final List<ClaimPayment> claims = new ArrayList<>();
-        private final List<ProviderAdjustment> plb = new ArrayList<>();
         private long paymentId;
         private int nextClaimSeq;
         private int nextPlbSeq;
@@ -358,19 +350,92 @@ public final class RemittanceImportService {
             this.fileId = fileId;
         }
 
+        void apply(Step step) {
+            long start = System.nanoTime();
+            if (step instanceof PaymentStep p) {
+                paymentId = repo.insertPayment(fileId, p.number(), p.payment());
+                paymentIds.add(paymentId);
+                nextClaimSeq = 1;
+                nextPlbSeq = 1;
+            } else if (step instanceof ClaimsStep c) {
+                repo.insertClaims(paymentId, nextClaimSeq, c.claims());
+                nextClaimSeq += c.claims().size();
+            } else if (step instanceof PlbStep p) {
+                repo.insertProviderAdjustments(paymentId, nextPlbSeq, p.items());
+                nextPlbSeq += p.items().size();
+            } else if (step instanceof EndPaymentStep e) {
+                repo.finishPayment(paymentId, e.claimCount());
+                claimCounts.add(e.claimCount());
+            } else {
+                throw new IllegalArgumentException("not a write: " + step.getClass().getSimpleName());
+            }
+            writeNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** What the reading thread hands to the transaction thread. */
+    private sealed interface Step {
+    }
+
+    private record PaymentStep(int number, Payment payment) implements Step {
+    }
+
+    private record ClaimsStep(List<ClaimPayment> claims) implements Step {
+    }
+
+    private record PlbStep(List<ProviderAdjustment> items) implements Step {
+    }
+
+    private record EndPaymentStep(int claimCount) implements Step {
+    }
+
+    /** The end of the read: its result and the hash of what was read, or what went wrong. */
+    private record Done(ReadResult result, String sha256, RuntimeException failure) implements Step {
+    }
+
+    /** The transaction thread has stopped listening (cancel or failure): the reading thread gives up. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("abandoned", null, false, false);
+        }
+    }
+
+    /** Reading thread: batches claims and PLB pairs into chunks and queues them (bounded: memory stays flat). */
+    private static final class Pipe implements RemittanceHandler {
+        private final BlockingQueue<Step> queue;
+        private final AtomicBoolean abandoned;
+        private List<ClaimPayment> claims = new ArrayList<>();
+        private List<ProviderAdjustment> plb = new ArrayList<>();
+
+        Pipe(BlockingQueue<Step> queue, AtomicBoolean abandoned) {
+            this.queue = queue;
+            this.abandoned = abandoned;
+        }
+
+        void put(Step step) {
+            try {
+                while (!queue.offer(step, 100, TimeUnit.MILLISECONDS)) {
+                    if (abandoned.get()) {
+                        throw new Abandoned();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Abandoned();
+            }
+        }
+
         @Override
         public void payment(int number, Payment payment) {
-            paymentId = repo.insertPayment(fileId, number, payment);
-            paymentIds.add(paymentId);
-            nextClaimSeq = 1;
-            nextPlbSeq = 1;
+            put(new PaymentStep(number, payment));
         }
 
         @Override
         public void claim(ClaimPayment claim) {
             claims.add(claim);
             if (claims.size() >= CLAIM_CHUNK) {
-                flushClaims();
+                put(new ClaimsStep(claims));
+                claims = new ArrayList<>();
             }
         }
 
@@ -378,30 +443,130 @@ public final class RemittanceImportService {
         public void providerAdjustment(ProviderAdjustment adjustment) {
             plb.add(adjustment);
             if (plb.size() >= CLAIM_CHUNK) {
-                flushPlb();
+                put(new PlbStep(plb));
+                plb = new ArrayList<>();
             }
         }
 
         @Override
         public void endPayment(int number, Payment payment, int claimCount) {
-            flushClaims();
-            flushPlb();
-            repo.finishPayment(paymentId, claimCount);
-            claimCounts.add(claimCount);
+            if (!claims.isEmpty()) {
+                put(new ClaimsStep(claims));
+                claims = new ArrayList<>();
+            }
+            if (!plb.isEmpty()) {
+                put(new PlbStep(plb));
+                plb = new ArrayList<>();
+            }
+            put(new EndPaymentStep(claimCount));
+        }
+    }
+
+    /**
+     * Pass 2: a helper thread parses the archived copy and queues chunks (at most {@value #QUEUE_DEPTH}
+     * ahead); this thread — the transaction's, since a Jdbi handle belongs to one thread — writes them,
+     * reports progress and polls {@code cancelled}, so the caller's listener and supplier are only ever
+     * used from the thread that called {@link #importFile}.
+     */
+    private ReadResult readAhead(String name, Path archived, long size, String sha256, ProgressListener progress,
+                                 BooleanSupplier cancelled, Storing storing) {
+        BlockingQueue<Step> queue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicLong bytesRead = new AtomicLong();
+        Thread thread = new Thread(() -> readInto(name, archived, queue, abandoned, bytesRead), "remit-read-ahead");
+        thread.setDaemon(true);
+        progress.progress(ProgressListener.Phase.STORING, 0, size);
+        thread.start();
+        try {
+            long reported = 0;
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    throw new ImportCancelledException();
+                }
+                Step step = queue.poll(100, TimeUnit.MILLISECONDS);
+                long read = bytesRead.get();
+                if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
+                    reported = read;
+                    progress.progress(ProgressListener.Phase.STORING, read, size);
+                }
+                if (step instanceof Done done) {
+                    if (done.failure() != null) {
+                        throw done.failure();
+                    }
+                    if (!done.result().ok() || !done.sha256().equals(sha256)) {
+                        throw new IllegalStateException("the archived copy " + archived
+                                + " differs from the checked file");
+                    }
+                    return done.result();
+                } else if (step != null) {
+                    storing.apply(step);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportCancelledException();
+        } finally {
+            abandoned.set(true);
+            queue.clear(); // frees a reading thread blocked on a full queue
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The reading thread's work: parse, queue chunks, then queue {@link Done}. */
+    private void readInto(String name, Path archived, BlockingQueue<Step> queue, AtomicBoolean abandoned,
+                          AtomicLong bytesRead) {
+        Pipe pipe = new Pipe(queue, abandoned);
+        Done done;
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(new CountingStream(Files.newInputStream(archived), bytesRead),
+                digest)) {
+            ReadResult result = reader.read(in, name, pipe, abandoned::get);
+            in.transferTo(OutputStream.nullOutputStream());
+            done = new Done(result, HexFormat.of().formatHex(digest.digest()), null);
+        } catch (Abandoned e) {
+            return;
+        } catch (IOException e) {
+            done = new Done(null, null, new IllegalStateException("the archived copy " + archived
+                    + " cannot be read: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            done = new Done(null, null, e);
+        }
+        try {
+            pipe.put(done);
+        } catch (Abandoned e) {
+            // nobody is waiting any more
+        }
+    }
+
+    /** Counts bytes read, for progress reported from another thread. */
+    private static final class CountingStream extends FilterInputStream {
+        private final AtomicLong count;
+
+        CountingStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
         }
 
-        private void flushClaims() {
-            long start = System.nanoTime();
-            repo.insertClaims(paymentId, nextClaimSeq, claims);
-            writeNanos += System.nanoTime() - start;
-            nextClaimSeq += claims.size();
-            claims.clear();
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
         }
 
-        private void flushPlb() {
-            repo.insertProviderAdjustments(paymentId, nextPlbSeq, plb);
-            nextPlbSeq += plb.size();
-            plb.clear();
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
         }
     }
 

@@ -28,8 +28,9 @@
  *       a claim without NM1*QC, CAS group CR (4010 only) and a reversal (CLP02 22) with positive
  *       amounts. CLP05 absent counts as zero for the PR rule.</li>
  *   <li><b>Two streaming passes.</b> Pass 1 checks the whole file and hashes it with nothing written;
- *       pass 2 re-reads the archived copy inside one transaction and writes in chunks of 1,000 claims.
- *       Memory is bounded by one claim (reader) plus one chunk (import), whatever the file size.</li>
+ *       pass 2 re-reads the archived copy inside one transaction and writes in chunks of 1,000 claims
+ *       (a helper thread parses at most four chunks ahead; writes, progress and cancel polling stay on
+ *       the caller's thread). Memory is bounded by a few chunks, whatever the file size.</li>
  *   <li><b>Duplicates</b>: same SHA-256, or any payment with the same trace number, amount and payer
  *       (TRN03 identifier, or payer name) refuses the whole file; nothing is stored.</li>
  *   <li><b>Matching hand-off</b>: {@link org.rxledger.core.remit.PostImportStep} runs inside the import

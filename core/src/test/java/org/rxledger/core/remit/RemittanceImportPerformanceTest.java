@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code ./mvnw -pl core test -Dtest=RemittanceImportPerformanceTest -Drxledger.perf=true}
  * ({@code -Drxledger.perf.budgetMillis=N} changes the budget).
  *
- * <p>Measured on the shared 2-core build VM (17 MB file, 100k claims = 400k rows): checking pass
- * 1.5–2 s, whole import 7.7–10 s depending on load. The 5 s budget is not met yet; see the issue notes.
+ * <p>Measured on the shared 2-core build VM (17 MB file, 100k claims = 400k rows, in-memory H2):
+ * checking pass 1.5–2 s, storing pass 5.4 s of which ~5.1 s are the batched inserts, whole import
+ * 7.2–8 s. The 5 s budget is not met yet: the inserts alone take most of it.
  */
 @EnabledIfSystemProperty(named = "rxledger.perf", matches = "true")
 class RemittanceImportPerformanceTest {
