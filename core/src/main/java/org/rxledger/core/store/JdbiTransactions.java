@@ -7,6 +7,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -49,6 +50,7 @@ public final class JdbiTransactions implements Transactions {
         private ReferenceRepository reference;
         private ClaimRepository claims;
         private LedgerRepository ledger;
+        private RemittanceRepository remittances;
         private Journal journal;
         private AuditTrail audit;
 
@@ -88,6 +90,14 @@ public final class JdbiTransactions implements Transactions {
                 ledger = new JdbiLedgerRepository(handle);
             }
             return ledger;
+        }
+
+        @Override
+        public RemittanceRepository remittances() {
+            if (remittances == null) {
+                remittances = new JdbiRemittanceRepository(handle);
+            }
+            return remittances;
         }
 
         @Override

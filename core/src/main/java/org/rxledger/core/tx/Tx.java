@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -23,6 +24,8 @@ public interface Tx {
     ClaimRepository claims();
 
     LedgerRepository ledger();
+
+    RemittanceRepository remittances();
 
     Journal journal();
 

@@ -1,0 +1,8 @@
+package org.rxledger.core.remit;
+
+import org.rxledger.core.money.Money;
+
+/** One imported payment as the import reports it: what the clerk checks against the deposit. */
+public record PaymentSummary(long paymentId, String payerName, String traceNumber, Money amount, int claimCount,
+                             int matchedCount) {
+}

@@ -1,0 +1,616 @@
+package org.rxledger.core.remit;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: import one 835 file (issue 4), all or nothing (ARCHITECTURE.md rules 3 and 4).
+ *
+ * <ol>
+ *   <li><b>Check</b>: stream the whole file through {@link X12RemittanceReader} (envelope, structure,
+ *       three-level balancing) while computing its SHA-256; any problem → {@link ImportOutcome.Rejected}.</li>
+ *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835} (content-addressed, so a
+ *       copy left by a rolled-back import is harmless and re-used).</li>
+ *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
+ *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
+ *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
+ *       journal event {@code remittance.imported} and an audit record.</li>
+ * </ol>
+ * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
+ * supplier are only called from the calling thread. Cancelling (the
+ * {@code cancelled} supplier turning true) during either pass leaves the database unchanged.
+ * Logs carry file names, trace numbers and counts only — never patient data.
+ */
+public final class RemittanceImportService {
+
+    /** Journal event type of a stored remittance. */
+    public static final String EVENT_IMPORTED = "remittance.imported";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemittanceImportService.class);
+    private static final int CLAIM_CHUNK = 1000;
+    /** Chunks the reading thread may be ahead of the writes in pass 2. */
+    private static final int QUEUE_DEPTH = 4;
+
+    private final Transactions transactions;
+    private final Path archiveDir;
+    private final PostImportStep postImportStep;
+    private final X12RemittanceReader reader = new X12RemittanceReader();
+
+    /**
+     * @param archiveDir where original files are kept, normally {@code <data dir>/remittances/archive}
+     * @param postImportStep called inside the import transaction, e.g. automatic matching
+     */
+    public RemittanceImportService(Transactions transactions, Path archiveDir, PostImportStep postImportStep) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.archiveDir = Objects.requireNonNull(archiveDir, "archiveDir");
+        this.postImportStep = Objects.requireNonNull(postImportStep, "postImportStep");
+    }
+
+    public RemittanceImportService(Transactions transactions, Path archiveDir) {
+        this(transactions, archiveDir, PostImportStep.NONE);
+    }
+
+    /** The archive folder under a data directory: {@code <dataDir>/remittances/archive}. */
+    public static Path archiveDirIn(Path dataDir) {
+        return dataDir.resolve("remittances").resolve("archive");
+    }
+
+    /**
+     * Imports one file. Never throws for a bad or unreadable file: the outcome says what happened.
+     *
+     * @param progress told how far each pass is; {@link ProgressListener#NONE} if nobody listens
+     * @param cancelled polled while reading; when it turns true the import stops and nothing is stored
+     */
+    public ImportOutcome importFile(Path file, ProgressListener progress, BooleanSupplier cancelled) {
+        String name = file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return rejected(name, "the file cannot be read: " + e.getMessage());
+        }
+
+        // pass 1: check everything and hash, before anything is written
+        MessageDigest digest = sha256();
+        PaymentKeys keys = new PaymentKeys();
+        ReadResult check;
+        long started = System.nanoTime();
+        try (InputStream in = new DigestInputStream(
+                new ProgressStream(Files.newInputStream(file), ProgressListener.Phase.CHECKING, size, progress), digest)) {
+            check = reader.read(in, name, keys, cancelled);
+            if (check.ok()) {
+                in.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes after the last IEA
+            }
+        } catch (IOException e) {
+            return rejected(name, "the file cannot be read: " + e.getMessage());
+        }
+        if (check.cancelled() || cancelled.getAsBoolean()) {
+            LOG.info("remittance {}: import cancelled while checking", name);
+            return new ImportOutcome.Cancelled(name);
+        }
+        if (!check.ok()) {
+            LOG.info("remittance {}: rejected with {} problem(s)", name, check.problems().size());
+            return new ImportOutcome.Rejected(name, check.problems());
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        LOG.info("remittance {}: checked {} payment(s), {} claim(s) in {} ms", name, check.payments(), check.claims(),
+                (System.nanoTime() - started) / 1_000_000);
+
+        Path archived;
+        boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
+        try {
+            archived = archive(file, sha256);
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("remittance {}: archiving failed", name, e);
+            return rejected(name, "the original could not be archived in " + archiveDir + " (" + e.getMessage()
+                    + "); nothing was stored");
+        }
+
+        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled);
+        LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
+        if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
+            // the archive holds what was imported; a copy made for an import that stored nothing goes again
+            try {
+                Files.deleteIfExists(archived);
+            } catch (IOException e) {
+                LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
+                                             ProgressListener progress, BooleanSupplier cancelled) {
+        try {
+            return transactions.inTransaction(tx -> store(tx, name, size, sha256, archived, keys, progress, cancelled));
+        } catch (RuntimeException e) {
+            if (causedByCancel(e)) {
+                LOG.info("remittance {}: import cancelled while storing; rolled back", name);
+                return new ImportOutcome.Cancelled(name);
+            }
+            // database exceptions carry bound values (patient names, member ids): log and show only their kind
+            String reason = databaseError(e).map(sql -> "database error, SQL state " + sql.getSQLState())
+                    .orElse(e.getMessage());
+            LOG.error("remittance {}: storing failed and was rolled back: {} ({})", name, reason, causeChain(e));
+            return rejected(name, "the file passed all checks but could not be stored (" + reason
+                    + "); nothing was stored");
+        }
+    }
+
+    private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
+                                ProgressListener progress, BooleanSupplier cancelled) {
+        RemittanceRepository repo = tx.remittances();
+        Optional<ImportedFile> sameFile = repo.findFileBySha256(sha256);
+        if (sameFile.isPresent()) {
+            return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
+        }
+        for (PaymentKey key : keys.keys) {
+            Optional<ImportedPayment> same = repo.findSamePayment(key.payerIdentifier(), key.payerName(), key.trace(),
+                    key.amount());
+            if (same.isPresent()) {
+                ImportedFile earlier = repo.findFile(same.get().fileId()).orElseThrow();
+                return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_PAYMENT, earlier, same.get());
+            }
+        }
+
+        Instant now = tx.clock().instant();
+        long fileId = repo.insertFile(new RemittanceRepository.NewFile(sha256, name, size, archived.toString(), now,
+                tx.actor().user()));
+
+        // pass 2: the archived copy (ours, immutable) streams into the database in chunks; parsing runs
+        // on a helper thread one chunk ahead of the writes, which stay on this (the transaction's) thread
+        Storing storing = new Storing(repo, fileId);
+        long storeStarted = System.nanoTime();
+        ReadResult second = readAhead(name, archived, size, sha256, progress, cancelled, storing);
+        repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
+        LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
+                (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
+
+        ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds);
+        postImportStep.afterImport(tx, imported);
+
+        List<PaymentSummary> summaries = new ArrayList<>();
+        List<Map<String, Object>> journalPayments = new ArrayList<>();
+        for (int i = 0; i < storing.paymentIds.size(); i++) {
+            long paymentId = storing.paymentIds.get(i);
+            PaymentKey key = keys.keys.get(i);
+            PaymentSummary summary = new PaymentSummary(paymentId, key.payerName(), key.trace(), key.amount(),
+                    storing.claimCounts.get(i), repo.matchedClaimCount(paymentId));
+            summaries.add(summary);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("paymentId", paymentId);
+            p.put("payerName", key.payerName());
+            p.put("payerIdentifier", key.payerIdentifier());
+            p.put("traceNumber", key.trace());
+            p.put("amount", key.amount());
+            p.put("claimCount", summary.claimCount());
+            journalPayments.add(p);
+        }
+        // journal and audit in the same transaction (ARCHITECTURE.md rule 3); no PHI in either
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("remitFileId", fileId);
+        event.put("sha256", sha256);
+        event.put("fileName", name);
+        event.put("payments", journalPayments);
+        tx.journal().append(EVENT_IMPORTED, event);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("sha256", sha256);
+        audit.put("fileName", name);
+        audit.put("sizeBytes", size);
+        audit.put("paymentCount", summaries.size());
+        audit.put("claimCount", second.claims());
+        tx.audit().record("remittance.import", "remit_file", String.valueOf(fileId), audit);
+
+        ImportedFile file = repo.findFile(fileId).orElseThrow();
+        return new ImportOutcome.Imported(name, file, summaries);
+    }
+
+    /** Copies to a temp file in the archive folder, verifies the hash, then moves it into place. */
+    private Path archive(Path file, String sha256) throws IOException {
+        Files.createDirectories(archiveDir);
+        Path target = archiveDir.resolve(sha256 + ".835");
+        if (Files.exists(target) && Files.size(target) == Files.size(file) && sha256Of(target).equals(sha256)) {
+            return target;
+        }
+        Path temp = Files.createTempFile(archiveDir, sha256, ".part");
+        try {
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            if (!sha256Of(temp).equals(sha256)) {
+                throw new IllegalStateException("the file changed while it was being imported; import it again");
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String sha256Of(Path path) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static ImportOutcome.Rejected rejected(String name, String message) {
+        return new ImportOutcome.Rejected(name, List.of(new RemittanceProblem(name, 0, "", "", message)));
+    }
+
+    private static Optional<java.sql.SQLException> databaseError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Exception class names only: messages of storage exceptions may hold PHI. */
+    private static String causeChain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause()) {
+            if (!sb.isEmpty()) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getName());
+        }
+        return sb.toString();
+    }
+
+    private static boolean causedByCancel(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ImportCancelledException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown inside the transaction to roll it back when the user cancels during pass 2. */
+    private static final class ImportCancelledException extends RuntimeException {
+        ImportCancelledException() {
+            super("import cancelled", null, false, false);
+        }
+    }
+
+    private record PaymentKey(String payerIdentifier, String payerName, String trace, Money amount) {
+    }
+
+    /** Pass 1: remembers each payment's duplicate key (a few per file, so memory stays small). */
+    private static final class PaymentKeys implements RemittanceHandler {
+        private final List<PaymentKey> keys = new ArrayList<>();
+
+        @Override
+        public boolean wantsClaims() {
+            return false;
+        }
+
+        @Override
+        public void payment(int number, Payment payment) {
+            keys.add(new PaymentKey(payment.payerIdentifier(), payment.payer().name() == null ? ""
+                    : payment.payer().name(), payment.traceNumber(), payment.amount()));
+        }
+    }
+
+    /** Pass 2, transaction thread: writes what the reading thread hands over, in file order. */
+    private static final class Storing {
+        private final RemittanceRepository repo;
+        private final long fileId;
+        private final List<Long> paymentIds = new ArrayList<>();
+        private final List<Integer> claimCounts = new ArrayList<>();
+        private long paymentId;
+        private int nextClaimSeq;
+        private int nextPlbSeq;
+        private long writeNanos;
+
+        Storing(RemittanceRepository repo, long fileId) {
+            this.repo = repo;
+            this.fileId = fileId;
+        }
+
+        void apply(Step step) {
+            long start = System.nanoTime();
+            if (step instanceof PaymentStep p) {
+                paymentId = repo.insertPayment(fileId, p.number(), p.payment());
+                paymentIds.add(paymentId);
+                nextClaimSeq = 1;
+                nextPlbSeq = 1;
+            } else if (step instanceof ClaimsStep c) {
+                repo.insertClaims(paymentId, nextClaimSeq, c.claims());
+                nextClaimSeq += c.claims().size();
+            } else if (step instanceof PlbStep p) {
+                repo.insertProviderAdjustments(paymentId, nextPlbSeq, p.items());
+                nextPlbSeq += p.items().size();
+            } else if (step instanceof EndPaymentStep e) {
+                repo.finishPayment(paymentId, e.claimCount());
+                claimCounts.add(e.claimCount());
+            } else {
+                throw new IllegalArgumentException("not a write: " + step.getClass().getSimpleName());
+            }
+            writeNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** What the reading thread hands to the transaction thread. */
+    private sealed interface Step {
+    }
+
+    private record PaymentStep(int number, Payment payment) implements Step {
+    }
+
+    private record ClaimsStep(List<ClaimPayment> claims) implements Step {
+    }
+
+    private record PlbStep(List<ProviderAdjustment> items) implements Step {
+    }
+
+    private record EndPaymentStep(int claimCount) implements Step {
+    }
+
+    /** The end of the read: its result and the hash of what was read, or what went wrong. */
+    private record Done(ReadResult result, String sha256, RuntimeException failure) implements Step {
+    }
+
+    /** The transaction thread has stopped listening (cancel or failure): the reading thread gives up. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("abandoned", null, false, false);
+        }
+    }
+
+    /** Reading thread: batches claims and PLB pairs into chunks and queues them (bounded: memory stays flat). */
+    private static final class Pipe implements RemittanceHandler {
+        private final BlockingQueue<Step> queue;
+        private final AtomicBoolean abandoned;
+        private List<ClaimPayment> claims = new ArrayList<>();
+        private List<ProviderAdjustment> plb = new ArrayList<>();
+
+        Pipe(BlockingQueue<Step> queue, AtomicBoolean abandoned) {
+            this.queue = queue;
+            this.abandoned = abandoned;
+        }
+
+        void put(Step step) {
+            try {
+                while (!queue.offer(step, 100, TimeUnit.MILLISECONDS)) {
+                    if (abandoned.get()) {
+                        throw new Abandoned();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Abandoned();
+            }
+        }
+
+        @Override
+        public void payment(int number, Payment payment) {
+            put(new PaymentStep(number, payment));
+        }
+
+        @Override
+        public void claim(ClaimPayment claim) {
+            claims.add(claim);
+            if (claims.size() >= CLAIM_CHUNK) {
+                put(new ClaimsStep(claims));
+                claims = new ArrayList<>();
+            }
+        }
+
+        @Override
+        public void providerAdjustment(ProviderAdjustment adjustment) {
+            plb.add(adjustment);
+            if (plb.size() >= CLAIM_CHUNK) {
+                put(new PlbStep(plb));
+                plb = new ArrayList<>();
+            }
+        }
+
+        @Override
+        public void endPayment(int number, Payment payment, int claimCount) {
+            if (!claims.isEmpty()) {
+                put(new ClaimsStep(claims));
+                claims = new ArrayList<>();
+            }
+            if (!plb.isEmpty()) {
+                put(new PlbStep(plb));
+                plb = new ArrayList<>();
+            }
+            put(new EndPaymentStep(claimCount));
+        }
+    }
+
+    /**
+     * Pass 2: a helper thread parses the archived copy and queues chunks (at most {@value #QUEUE_DEPTH}
+     * ahead); this thread — the transaction's, since a Jdbi handle belongs to one thread — writes them,
+     * reports progress and polls {@code cancelled}, so the caller's listener and supplier are only ever
+     * used from the thread that called {@link #importFile}.
+     */
+    private ReadResult readAhead(String name, Path archived, long size, String sha256, ProgressListener progress,
+                                 BooleanSupplier cancelled, Storing storing) {
+        BlockingQueue<Step> queue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicLong bytesRead = new AtomicLong();
+        Thread thread = new Thread(() -> readInto(name, archived, queue, abandoned, bytesRead), "remit-read-ahead");
+        thread.setDaemon(true);
+        progress.progress(ProgressListener.Phase.STORING, 0, size);
+        thread.start();
+        try {
+            long reported = 0;
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    throw new ImportCancelledException();
+                }
+                Step step = queue.poll(100, TimeUnit.MILLISECONDS);
+                long read = bytesRead.get();
+                if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
+                    reported = read;
+                    progress.progress(ProgressListener.Phase.STORING, read, size);
+                }
+                if (step instanceof Done done) {
+                    if (done.failure() != null) {
+                        throw done.failure();
+                    }
+                    if (!done.result().ok() || !done.sha256().equals(sha256)) {
+                        throw new IllegalStateException("the archived copy " + archived
+                                + " differs from the checked file");
+                    }
+                    return done.result();
+                } else if (step != null) {
+                    storing.apply(step);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportCancelledException();
+        } finally {
+            abandoned.set(true);
+            queue.clear(); // frees a reading thread blocked on a full queue
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The reading thread's work: parse, queue chunks, then queue {@link Done}. */
+    private void readInto(String name, Path archived, BlockingQueue<Step> queue, AtomicBoolean abandoned,
+                          AtomicLong bytesRead) {
+        Pipe pipe = new Pipe(queue, abandoned);
+        Done done;
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(new CountingStream(Files.newInputStream(archived), bytesRead),
+                digest)) {
+            ReadResult result = reader.read(in, name, pipe, abandoned::get);
+            in.transferTo(OutputStream.nullOutputStream());
+            done = new Done(result, HexFormat.of().formatHex(digest.digest()), null);
+        } catch (Abandoned e) {
+            return;
+        } catch (IOException e) {
+            done = new Done(null, null, new IllegalStateException("the archived copy " + archived
+                    + " cannot be read: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            done = new Done(null, null, e);
+        }
+        try {
+            pipe.put(done);
+        } catch (Abandoned e) {
+            // nobody is waiting any more
+        }
+    }
+
+    /** Counts bytes read, for progress reported from another thread. */
+    private static final class CountingStream extends FilterInputStream {
+        private final AtomicLong count;
+
+        CountingStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+
+    /** Reports bytes read to the listener every 256 KiB. */
+    private static final class ProgressStream extends FilterInputStream {
+        private static final long STEP = 256 * 1024;
+        private final ProgressListener.Phase phase;
+        private final long total;
+        private final ProgressListener listener;
+        private long done;
+        private long reported;
+
+        ProgressStream(InputStream in, ProgressListener.Phase phase, long total, ProgressListener listener) {
+            super(in);
+            this.phase = phase;
+            this.total = total;
+            this.listener = listener;
+            listener.progress(phase, 0, total);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            done += n;
+            if (done - reported >= STEP || done == total) {
+                reported = done;
+                listener.progress(phase, done, total);
+            }
+        }
+    }
+}
