@@ -1,7 +1,9 @@
 package org.rxledger.app.shell;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.task.TaskRunner;
@@ -30,7 +32,9 @@ public final class WorkstationApp extends Application {
     public static ShellView show(Stage stage, WorkstationSetup setup, TaskRunner runner) {
         ShellViewModel vm = new ShellViewModel(setup, runner);
         ShellView view = new ShellView(vm);
-        Scene scene = new Scene(view, 1400, 860);
+        // never larger than the screen (small laptops; the headless test screen is 1280x800)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(WorkstationApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("RxLedger");

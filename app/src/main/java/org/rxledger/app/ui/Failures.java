@@ -20,6 +20,10 @@ public final class Failures {
         if (failure instanceof StoreException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());
         }
+        if (failure instanceof java.util.NoSuchElementException) {
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
+                    + ". Reload the list (F5) and try again.");
+        }
         if (failure instanceof IllegalArgumentException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
                     + ". Check the value and try again.");
