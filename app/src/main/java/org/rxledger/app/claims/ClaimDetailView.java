@@ -92,10 +92,24 @@ public final class ClaimDetailView extends VBox {
         title.setText(detail.title());
         subtitle.setText(detail.subtitle());
         statusBox.getChildren().add(StatusLabels.of(detail.status()));
+        // sections flow into three columns, each into the currently shortest one
+        VBox[] columns = {new VBox(8), new VBox(8), new VBox(8)};
+        int[] rows = new int[columns.length];
         for (Section section : detail.sections()) {
-            body.getChildren().add(section(section));
+            int shortest = 0;
+            for (int i = 1; i < columns.length; i++) {
+                shortest = rows[i] < rows[shortest] ? i : shortest;
+            }
+            columns[shortest].getChildren().add(section(section));
+            rows[shortest] += section.fields().size() + 1;
         }
-        body.getChildren().add(ledger(detail));
+        HBox grid = new HBox(24, columns);
+        for (VBox column : columns) {
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setMinWidth(300);
+            column.setPrefWidth(420);
+        }
+        body.getChildren().addAll(grid, ledger(detail));
     }
 
     private static VBox section(Section section) {

@@ -111,7 +111,8 @@ public final class ClaimDetailViewModel {
                 Field.text("Date written", Formats.date(c.dateWritten())),
                 Field.text("NDC (billing, 11-digit)", Formats.ndc(c.ndc())),
                 Field.text("NDC (native)", drug == null ? "" : drug.ndcNative()),
-                Field.text("Drug", drug == null ? "" : drug.label() + (drug.brand() ? " (brand)" : " (generic)")),
+                Field.text("Drug", drug == null ? "" : drug.label()),
+                Field.text("Product", drug == null ? "" : (drug.brand() ? "Brand" : "Generic") + ", " + drug.packageSize()),
                 Field.text("Quantity", Formats.quantity(c.quantity()) + (drug == null ? "" : " " + drug.unitOfMeasure())),
                 Field.text("Days supply", String.valueOf(c.daysSupply())),
                 Field.text("DAW", codes.daw().label(c.daw())),
@@ -141,7 +142,8 @@ public final class ClaimDetailViewModel {
         response.add(Field.text("Response", c.responseStatus().code() + " — "
                 + codes.responseStatuses().describe(String.valueOf(c.responseStatus().code()))));
         for (String reject : c.rejectCodes()) {
-            response.add(Field.text("Reject " + CodeTables.normaliseRejectCode(reject), rejectText(reject)));
+            // the follow-up family goes in the label so the description keeps the width
+            response.add(Field.text(rejectLabel(reject), codes.rejectCodes().describe(reject)));
         }
         response.add(Field.text("Authorization #", c.authorizationNumber()));
         response.add(money("Patient pay", c.patientPay()));
@@ -166,10 +168,11 @@ public final class ClaimDetailViewModel {
         return new ClaimDetail(c.id(), "Rx " + c.rxFill(), subtitle, c.status(), sections, ledger);
     }
 
-    private String rejectText(String reject) {
+    /** "Reject 75 · Prior auth": code and its follow-up queue (DOMAIN.md §10.1). */
+    private String rejectLabel(String reject) {
         CodeTable table = codes.rejectCodes();
         String family = table.find(reject).map(code -> code.attribute("family")).orElse("");
-        return table.describe(reject) + (family.isEmpty() ? "" : " · follow-up: " + words(family));
+        return "Reject " + CodeTables.normaliseRejectCode(reject) + (family.isEmpty() ? "" : " · " + words(family));
     }
 
     private static Field money(String label, Money m) {

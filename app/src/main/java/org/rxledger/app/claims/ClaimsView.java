@@ -28,8 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.core.claim.ClaimStatus;
@@ -40,7 +38,7 @@ import org.rxledger.core.money.Money;
 public final class ClaimsView extends BorderPane {
 
     private final ClaimsViewModel vm;
-    private final CustomTextField filterField = (CustomTextField) TextFields.createClearableTextField();
+    private final TextField filterField = new TextField();
     private final TableView<ClaimSummary> table = new TableView<>();
     private final ClaimDetailView detailView;
     private final SplitPane split = new SplitPane();
@@ -51,7 +49,7 @@ public final class ClaimsView extends BorderPane {
         getStyleClass().add("claims-view");
         setTop(filterBar());
         buildTable();
-        split.setOrientation(Orientation.HORIZONTAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.getItems().add(table);
         setCenter(split);
         vm.detailOpenProperty().addListener((o, was, open) -> showDetail(open));
@@ -116,9 +114,9 @@ public final class ClaimsView extends BorderPane {
 
     private static DatePicker datePicker(String prompt, LocalDate initial) {
         DatePicker picker = new DatePicker(initial);
-        picker.setPromptText(prompt.startsWith("From") ? "From (yyyy-mm-dd)" : "To (yyyy-mm-dd)");
-        picker.setTooltip(new Tooltip(prompt));
-        picker.setPrefWidth(150);
+        picker.setPromptText(prompt.startsWith("From") ? "From DOS" : "To DOS");
+        picker.setTooltip(new Tooltip(prompt + " (yyyy-mm-dd)"));
+        picker.setPrefWidth(132);
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate d) {
@@ -156,22 +154,24 @@ public final class ClaimsView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "claims-table");
         table.setTableMenuButtonVisible(true);
         table.getColumns().setAll(List.of(
-                text("rx", "Rx", 78, ClaimSummary::rxNumber),
-                column("fill", "Fill", 42, ClaimSummary::fillNumber, () -> Cells.formatted(n -> String.format("%02d", n), "number-cell")),
-                column("dos", "DOS", 92, ClaimSummary::dateOfService, () -> Cells.formatted(Formats::date, "date-cell")),
-                text("patient", "Patient", 170, ClaimSummary::patientName),
-                text("payer", "Payer", 150, ClaimSummary::payerName),
-                text("plan", "Plan", 150, ClaimSummary::planName),
-                text("drug", "Drug", 180, ClaimSummary::drugName),
-                column("ndc", "NDC", 112, ClaimSummary::ndc, () -> Cells.formatted(Formats::ndc, "code-cell")),
-                column("qty", "Qty", 60, ClaimSummary::quantity, () -> Cells.<ClaimSummary, BigDecimal>formatted(Formats::quantity, "number-cell")),
-                column("days", "Days", 48, ClaimSummary::daysSupply, () -> Cells.formatted(String::valueOf, "number-cell")),
-                statusColumn(),
-                text("rejects", "Rejects", 70, ClaimSummary::rejectCodes),
-                money("gross", "Gross", ClaimSummary::grossAmountDue),
-                money("planPaid", "Plan paid", ClaimSummary::planPaid),
-                money("patientPay", "Patient pay", ClaimSummary::patientPay),
-                text("auth", "Auth #", 120, ClaimSummary::authorizationNumber)));
+                fixed(text("rx", "Rx", 64, ClaimSummary::rxNumber)),
+                fixed(column("fill", "Fill", 34, ClaimSummary::fillNumber, () -> Cells.formatted(n -> String.format("%02d", n), "number-cell"))),
+                fixed(column("dos", "DOS", 84, ClaimSummary::dateOfService, () -> Cells.formatted(Formats::date, "date-cell"))),
+                text("patient", "Patient", 140, ClaimSummary::patientName),
+                text("payer", "Payer", 128, ClaimSummary::payerName),
+                text("plan", "Plan", 120, ClaimSummary::planName),
+                text("drug", "Drug", 150, ClaimSummary::drugName),
+                fixed(column("ndc", "NDC", 106, ClaimSummary::ndc, () -> Cells.formatted(Formats::ndc, "code-cell"))),
+                fixed(column("qty", "Qty", 40, ClaimSummary::quantity, () -> Cells.<ClaimSummary, BigDecimal>formatted(Formats::quantity, "number-cell"))),
+                fixed(column("days", "Days", 46, ClaimSummary::daysSupply, () -> Cells.formatted(String::valueOf, "number-cell"))),
+                fixed(statusColumn()),
+                fixed(column("rejects", "Rejects", 66, ClaimSummary::rejectCodes, () -> Cells.formatted(r -> r.replace(",", ", "), "code-cell"))),
+                fixed(money("gross", "Gross", ClaimSummary::grossAmountDue)),
+                fixed(money("planPaid", "Plan paid", ClaimSummary::planPaid)),
+                fixed(money("patientPay", "Pt pay", ClaimSummary::patientPay)),
+                fixed(text("auth", "Auth #", 112, ClaimSummary::authorizationNumber))));
+        // fit the window: text columns give way, numbers and money never truncate (their min = pref)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(vm.rows());
         vm.rows().comparatorProperty().bind(table.comparatorProperty());
 
@@ -235,11 +235,17 @@ public final class ClaimsView extends BorderPane {
         return col;
     }
 
+    private static <T> TableColumn<ClaimSummary, T> fixed(TableColumn<ClaimSummary, T> col) {
+        col.setMinWidth(col.getPrefWidth());
+        return col;
+    }
+
     private static TableColumn<ClaimSummary, String> text(String id, String title, double width,
                                                           Function<ClaimSummary, String> getter) {
         TableColumn<ClaimSummary, String> col = new TableColumn<>(title);
         col.setId(id);
         col.setPrefWidth(width);
+        col.setMinWidth(70);
         col.setCellValueFactory(Cells.value(getter));
         return col;
     }
@@ -247,7 +253,7 @@ public final class ClaimsView extends BorderPane {
     private static TableColumn<ClaimSummary, Money> money(String id, String title, Function<ClaimSummary, Money> getter) {
         TableColumn<ClaimSummary, Money> col = new TableColumn<>(title);
         col.setId(id);
-        col.setPrefWidth(86);
+        col.setPrefWidth(76);
         col.getStyleClass().add("money-column");
         col.setCellValueFactory(Cells.value(getter));
         col.setCellFactory(c -> Cells.money());
@@ -257,7 +263,7 @@ public final class ClaimsView extends BorderPane {
     private static TableColumn<ClaimSummary, ClaimStatus> statusColumn() {
         TableColumn<ClaimSummary, ClaimStatus> col = new TableColumn<>("Status");
         col.setId("status");
-        col.setPrefWidth(92);
+        col.setPrefWidth(88);
         col.setCellValueFactory(Cells.value(ClaimSummary::status));
         col.setCellFactory(c -> Cells.status());
         return col;
@@ -266,7 +272,8 @@ public final class ClaimsView extends BorderPane {
     private void showDetail(boolean open) {
         if (open && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.62);
+            // after the next layout pass, or the split ignores the position
+            javafx.application.Platform.runLater(() -> split.setDividerPositions(0.45));
         } else if (!open) {
             split.getItems().remove(detailView);
             table.requestFocus();

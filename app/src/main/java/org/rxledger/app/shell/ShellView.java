@@ -1,5 +1,6 @@
 package org.rxledger.app.shell;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
@@ -23,6 +24,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -34,9 +36,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.ui.Notice;
 
@@ -56,8 +55,8 @@ public final class ShellView extends BorderPane {
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
-    private final CustomTextField quickSearch = (CustomTextField) TextFields.createClearableTextField();
-    private final NotificationPane notifications;
+    private final TextField quickSearch = new TextField();
+    private final Message banner = new Message();
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -68,14 +67,18 @@ public final class ShellView extends BorderPane {
         StackPane center = new StackPane();
         center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
         vm.areaProperty().addListener((o, was, now) -> center.getChildren().setAll(areaViews.get(now)));
-        notifications = new NotificationPane(center);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        banner.setId("notice");
+        banner.visibleProperty().bind(vm.noticeProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setOnClose(e -> vm.dismissNotice());
         vm.noticeProperty().addListener((o, was, now) -> showNotice(now));
+        VBox.setVgrow(center, Priority.ALWAYS);
+        VBox.setMargin(banner, new Insets(6, 8, 0, 8));
+        VBox main = new VBox(banner, center);
 
         setTop(new VBox(menuBar(), header()));
         setLeft(navigation());
-        setCenter(notifications);
+        setCenter(main);
         setBottom(statusBar());
 
         vm.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
@@ -127,9 +130,6 @@ public final class ShellView extends BorderPane {
         quickSearch.setId("quickSearch");
         quickSearch.setPromptText("Search Rx # or patient name   Ctrl+K");
         quickSearch.setPrefColumnCount(28);
-        Label glyph = new Label("⌕");
-        glyph.getStyleClass().add("search-glyph");
-        quickSearch.setLeft(glyph);
         quickSearch.setTooltip(new Tooltip("Quick search (Ctrl+K): type an Rx number or a patient name; Enter goes to the list"));
         quickSearch.textProperty().addListener((o, was, now) -> vm.quickSearch(now));
         quickSearch.setOnKeyPressed(e -> {
@@ -159,7 +159,7 @@ public final class ShellView extends BorderPane {
         ListView<Area> nav = new ListView<>(vm.areas());
         nav.setId("navigation");
         nav.getStyleClass().addAll("navigation", Styles.DENSE);
-        nav.setPrefWidth(170);
+        nav.setPrefWidth(130);
         nav.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Area item, boolean empty) {
@@ -217,14 +217,16 @@ public final class ShellView extends BorderPane {
     }
 
     private void showNotice(Notice notice) {
-        if (notice == null) {
-            notifications.hide();
-            return;
+        banner.getStyleClass().removeAll(NOTICE_STYLES.values());
+        if (notice != null) {
+            banner.setTitle(notice.title());
+            banner.setDescription(notice.text());
+            banner.getStyleClass().add(NOTICE_STYLES.get(notice.kind()));
         }
-        notifications.getStyleClass().removeAll("notice-info", "notice-warning", "notice-error");
-        notifications.getStyleClass().add("notice-" + notice.kind().name().toLowerCase(java.util.Locale.ROOT));
-        notifications.show(notice.text());
     }
+
+    private static final Map<Notice.Kind, String> NOTICE_STYLES = Map.of(
+            Notice.Kind.INFO, Styles.ACCENT, Notice.Kind.WARNING, Styles.WARNING, Notice.Kind.ERROR, Styles.DANGER);
 
     public void focusQuickSearch() {
         quickSearch.requestFocus();

@@ -52,7 +52,7 @@ public final class ShellViewModel {
                 seedOffice();
             } else {
                 if (empty) {
-                    notify(Notice.info("This data folder has no claims yet. Import claims or enter a charge to begin."));
+                    notify(Notice.info("No claims yet", "This data folder has no claims yet. Import claims or enter a charge to begin."));
                 }
                 claims.reload();
             }
@@ -61,9 +61,9 @@ public final class ShellViewModel {
 
     private void seedOffice() {
         runner.<String>run("Creating the demo office", setup.seeder()::seed, summary -> {
-            notify(Notice.info("This is a new data folder: RxLedger created a demo pharmacy office so you can look "
-                    + "around safely" + (summary == null || summary.isBlank() ? "." : " (" + summary + ").")
-                    + " Everything in it is fictional."));
+            notify(Notice.info("Demo office created", "This is a new data folder: RxLedger created a demo pharmacy office"
+                    + (summary == null || summary.isBlank() ? "" : " (" + summary + ")")
+                    + ". Everything in it is fictional, so look around freely."));
             claims.reload();
         }, failure -> {
             notify(Failures.explain("creating the demo office", failure));

@@ -34,13 +34,15 @@ public final class WorkstationApp extends Application {
         ShellView view = new ShellView(vm);
         // never larger than the screen (small laptops; the headless test screen is 1280x800)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(WorkstationApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("RxLedger");
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        stage.setMaximized(true);
         stage.show();
+        view.claimsView().focusTable();
         vm.start();
         return view;
     }

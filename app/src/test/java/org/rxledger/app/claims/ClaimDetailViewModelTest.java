@@ -68,8 +68,8 @@ class ClaimDetailViewModelTest {
         Claim c = db.transactions().inTransaction(tx -> aPaidClaim(office).rejected("75", "7").record(tx));
         vm.load(c.id());
         ClaimDetail d = vm.detailProperty().get();
-        assertThat(d.value("Reject 75")).startsWith("Prior authorization required").contains("follow-up:");
-        assertThat(d.value("Reject 07")).startsWith("M/I Cardholder ID").endsWith("follow-up: Eligibility");
+        assertThat(d.value("Reject 75 · Prior auth")).isEqualTo("Prior authorization required");
+        assertThat(d.value("Reject 07 · Eligibility")).isEqualTo("M/I Cardholder ID");
         assertThat(d.value("Authorization #")).isEqualTo("—");
         assertThat(d.ledger()).isEmpty();
     }
