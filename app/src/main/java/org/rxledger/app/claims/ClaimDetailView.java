@@ -123,7 +123,7 @@ public final class ClaimDetailView extends VBox {
             value.setEditable(false);
             value.setFocusTraversable(false);
             value.getStyleClass().addAll("field-value", "kind-" + field.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            value.setTooltip(new Tooltip(field.value()));
+            value.setTooltip(new Tooltip(field.label() + ": " + field.value()));
             grid.addRow(row++, label, value);
         }
         return titled(section.title(), grid);
@@ -168,7 +168,7 @@ public final class ClaimDetailView extends VBox {
         grid.setHgap(10);
         grid.setVgap(1);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
+        labels.setMinWidth(118);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);

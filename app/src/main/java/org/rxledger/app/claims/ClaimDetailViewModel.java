@@ -109,14 +109,14 @@ public final class ClaimDetailViewModel {
                 Field.text("Fill", String.format("%02d", c.fillNumber())),
                 Field.text("Date of service", Formats.date(c.dateOfService())),
                 Field.text("Date written", Formats.date(c.dateWritten())),
-                Field.text("NDC (billing, 11-digit)", Formats.ndc(c.ndc())),
+                Field.text("NDC 11-digit", Formats.ndc(c.ndc())),
                 Field.text("NDC (native)", drug == null ? "" : drug.ndcNative()),
                 Field.text("Drug", drug == null ? "" : drug.label()),
                 Field.text("Product", drug == null ? "" : (drug.brand() ? "Brand" : "Generic") + ", " + drug.packageSize()),
                 Field.text("Quantity", Formats.quantity(c.quantity()) + (drug == null ? "" : " " + drug.unitOfMeasure())),
                 Field.text("Days supply", String.valueOf(c.daysSupply())),
                 Field.text("DAW", codes.daw().label(c.daw())),
-                Field.text("Submission clarification", c.sccCodes()),
+                Field.text("SCC", c.sccCodes()),
                 Field.text("Transaction", c.transactionCode()))));
         sections.add(new Section("Patient & coverage", List.of(
                 Field.text("Patient", patient == null ? "" : patient.displayName()),

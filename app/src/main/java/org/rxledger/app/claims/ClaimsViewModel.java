@@ -65,7 +65,7 @@ public final class ClaimsViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ObjectProperty<ClaimSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty detailOpen = new SimpleBooleanProperty(this, "detailOpen", false);
-    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "Loading claims…");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "Opening the data folder…");
     private final ClaimDetailViewModel detail;
     private JobHandle load = JobHandle.DONE;
 

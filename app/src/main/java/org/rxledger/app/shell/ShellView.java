@@ -57,6 +57,7 @@ public final class ShellView extends BorderPane {
     private final ClaimsView claimsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
+    private boolean handingOver;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -131,9 +132,17 @@ public final class ShellView extends BorderPane {
         quickSearch.setPromptText("Search Rx # or patient name   Ctrl+K");
         quickSearch.setPrefColumnCount(28);
         quickSearch.setTooltip(new Tooltip("Quick search (Ctrl+K): type an Rx number or a patient name; Enter goes to the list"));
-        quickSearch.textProperty().addListener((o, was, now) -> vm.quickSearch(now));
+        // typing filters live; Enter hands over to the list and empties the box for the next search
+        quickSearch.textProperty().addListener((o, was, now) -> {
+            if (!handingOver) {
+                vm.quickSearch(now);
+            }
+        });
         quickSearch.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+                handingOver = true;
+                quickSearch.clear();
+                handingOver = false;
                 claimsView.focusTable();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {

@@ -41,7 +41,7 @@ class ClaimDetailViewModelTest {
         ClaimDetail d = vm.detailProperty().get();
         assertThat(d.title()).isEqualTo("Rx 7001234-02");
         assertThat(d.value("DAW")).isEqualTo("1 — Prescriber did not allow substitution");
-        assertThat(d.value("NDC (billing, 11-digit)")).isEqualTo("12345-0678-90");
+        assertThat(d.value("NDC 11-digit")).isEqualTo("12345-0678-90");
         assertThat(d.value("NDC (native)")).isEqualTo("12345-067-90");
         assertThat(d.value("Date of service")).isEqualTo("2025-03-03");
         assertThat(d.value("Patient")).isEqualTo("SMITH, JOHN");

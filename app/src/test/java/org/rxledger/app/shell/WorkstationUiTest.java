@@ -100,6 +100,9 @@ class WorkstationUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100001");
         assertThat(table.isFocused()).isTrue();
+        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
+        assertThat(table.getItems()).hasSize(3);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
