@@ -64,7 +64,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             if (failure instanceof CancellationException) {
                 status.finished(title + ": cancelled");
             } else {
-                LOG.error("background job '{}' failed", title, failure);
+                LOG.error("background job '{}' failed", title, Redacted.of(failure));
                 status.finished(title + ": failed");
             }
             onFailure.accept(failure);

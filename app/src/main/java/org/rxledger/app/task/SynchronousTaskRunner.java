@@ -48,7 +48,7 @@ public final class SynchronousTaskRunner implements TaskRunner {
             onFailure.accept(e);
             return handle;
         } catch (Exception e) {
-            LOG.error("background job '{}' failed", title, e);
+            LOG.error("background job '{}' failed", title, Redacted.of(e));
             status.finished(title + ": failed");
             onFailure.accept(e);
             return handle;

@@ -15,7 +15,7 @@ public final class Failures {
     /** @param doing what the job was doing, e.g. "loading the claims" */
     public static Notice explain(String doing, Throwable failure) {
         if (failure instanceof CancellationException) {
-            return Notice.info("Cancelled", capitalise(doing) + " was cancelled. Nothing was changed.");
+            return Notice.info("Cancelled", capitalise(doing) + " was cancelled.");
         }
         if (failure instanceof StoreException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());
