@@ -1,0 +1,77 @@
+package org.rxledger.core.claim;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The fields of an adjudicated claim as a clerk or a claims file supplies them, with the canonical
+ * CSV column name (issue 2 contract) and the words a clerk knows the field by.
+ *
+ * <p>{@code requiredColumn} says whether a claims CSV must have the column in its header; whether a
+ * value may be blank is decided by {@link ClaimRules}.
+ */
+public enum ClaimField {
+    RX_NUMBER("rx_number", "Rx number", true),
+    FILL_NUMBER("fill_number", "Fill number", true),
+    DATE_OF_SERVICE("date_of_service", "Date of service", true),
+    BIN("bin", "BIN", true),
+    PCN("pcn", "PCN", true),
+    GROUP_ID("group_id", "Group ID", true),
+    CARDHOLDER_ID("cardholder_id", "Cardholder ID", true),
+    PERSON_CODE("person_code", "Person code", true),
+    PATIENT_FIRST_NAME("patient_first_name", "Patient first name", true),
+    PATIENT_LAST_NAME("patient_last_name", "Patient last name", true),
+    PATIENT_DOB("patient_dob", "Patient date of birth", true),
+    NDC("ndc", "NDC", true),
+    QUANTITY("quantity", "Quantity", true),
+    DAYS_SUPPLY("days_supply", "Days supply", true),
+    DAW("daw", "DAW code", true),
+    PRESCRIBER_NPI("prescriber_npi", "Prescriber NPI", true),
+    INGREDIENT_COST_SUBMITTED("ingredient_cost_submitted", "Ingredient cost submitted", true),
+    DISPENSING_FEE_SUBMITTED("dispensing_fee_submitted", "Dispensing fee submitted", true),
+    USUAL_AND_CUSTOMARY("usual_and_customary", "Usual and customary charge", true),
+    GROSS_AMOUNT_DUE("gross_amount_due", "Gross amount due", true),
+    PATIENT_PAY_AMOUNT("patient_pay_amount", "Patient pay amount", true),
+    PLAN_PAID_AMOUNT("plan_paid_amount", "Plan paid amount", true),
+    AUTHORIZATION_NUMBER("authorization_number", "Authorization number", true),
+    RESPONSE_STATUS("response_status", "Response status", false),
+    REJECT_CODES("reject_codes", "Reject codes", false),
+    DATE_WRITTEN("date_written", "Date written", false),
+    PRESCRIBER_LAST_NAME("prescriber_last_name", "Prescriber last name", false);
+
+    private final String column;
+    private final String label;
+    private final boolean requiredColumn;
+
+    ClaimField(String column, String label, boolean requiredColumn) {
+        this.column = column;
+        this.label = label;
+        this.requiredColumn = requiredColumn;
+    }
+
+    /** The canonical CSV column name, e.g. {@code prescriber_npi}. */
+    public String column() {
+        return column;
+    }
+
+    /** What a clerk calls it, e.g. "Prescriber NPI". */
+    public String label() {
+        return label;
+    }
+
+    /** True when a claims CSV must name this column in its header row. */
+    public boolean requiredColumn() {
+        return requiredColumn;
+    }
+
+    public static Optional<ClaimField> byColumn(String column) {
+        String wanted = column == null ? "" : column.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.column.equals(wanted)).findFirst();
+    }
+
+    public static List<ClaimField> requiredColumns() {
+        return Arrays.stream(values()).filter(ClaimField::requiredColumn).toList();
+    }
+}
