@@ -1,0 +1,39 @@
+package org.rxledger.app.ui;
+
+import java.util.concurrent.CancellationException;
+import org.rxledger.core.store.StoreException;
+
+/**
+ * Turns a failed background job into plain words for a clerk: what went wrong and what to do
+ * (STYLE.md habit 5). The stack trace was already logged once by the task runner.
+ */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** @param doing what the job was doing, e.g. "loading the claims" */
+    public static Notice explain(String doing, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            return Notice.info("Cancelled", capitalise(doing) + " was cancelled.");
+        }
+        if (failure instanceof StoreException) {
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());
+        }
+        if (failure instanceof java.util.NoSuchElementException) {
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
+                    + ". Reload the list (F5) and try again.");
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
+                    + ". Check the value and try again.");
+        }
+        return Notice.error("RxLedger could not finish " + doing + " because of an unexpected problem ("
+                + failure.getClass().getSimpleName() + "). Nothing was changed. Try again; if it happens again, "
+                + "send the log file from the data folder to support.");
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,106 @@
+package org.rxledger.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.task.SynchronousTaskRunner;
+import org.rxledger.app.testdata.SampleOffice;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.ui.Notice;
+import org.rxledger.core.store.Database;
+
+class ShellViewModelTest {
+
+    private Database db;
+    private final Settings settings = Settings.inMemory();
+    private final AtomicInteger seeded = new AtomicInteger();
+
+    private final OfficeSeeder twoClaims = progress -> {
+        seeded.incrementAndGet();
+        progress.progress(0, 2, "Creating claims");
+        SampleOffice office = SampleOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> {
+            aPaidClaim(office).rx("7000001").record(tx);
+            aPaidClaim(office).rx("7000002").record(tx);
+            return null;
+        });
+        progress.progress(2, 2, "Creating claims");
+        return "2 claims for 3 patients";
+    };
+
+    @BeforeEach
+    void open() {
+        db = TestStores.freshDatabase();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private ShellViewModel shell(OfficeSeeder seeder) {
+        return new ShellViewModel(TestStores.setup(db, seeder, settings), new SynchronousTaskRunner());
+    }
+
+    @Test
+    void firstLaunchCreatesTheDemoOfficeSaysSoAndShowsItsClaims() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        assertThat(seeded).hasValue(1);
+        Notice notice = vm.noticeProperty().get();
+        assertThat(notice.kind()).isEqualTo(Notice.Kind.INFO);
+        assertThat(notice.text()).startsWith("This is a new data folder: RxLedger created a demo pharmacy office")
+                .contains("2 claims for 3 patients");
+        assertThat(vm.claims().rows()).hasSize(2);
+        assertThat(vm.claimCountProperty().get()).isEqualTo("2 claims");
+    }
+
+    @Test
+    void anOfficeWithClaimsIsNotSeededAgain() {
+        SampleOffice office = SampleOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> aPaidClaim(office).record(tx));
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        assertThat(seeded).hasValue(0);
+        assertThat(vm.noticeProperty().get()).isNull();
+        assertThat(vm.claimCountProperty().get()).isEqualTo("1 claim");
+    }
+
+    @Test
+    void aFailingSeederIsReportedAndTheShellStillOpens() {
+        ShellViewModel vm = shell(progress -> {
+            throw new IllegalStateException("disk full");
+        });
+        vm.start();
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(Notice.Kind.ERROR);
+        assertThat(vm.noticeProperty().get().text()).startsWith("RxLedger could not finish creating the demo office");
+        assertThat(vm.claims().rows()).isEmpty();
+    }
+
+    @Test
+    void quickSearchJumpsToTheClaimsAreaAndSelectsTheMatch() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.quickSearch("7000002");
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.CLAIMS);
+        assertThat(vm.claims().selectedProperty().get().rxNumber()).isEqualTo("7000002");
+    }
+
+    @Test
+    void theDarkThemeChoiceIsRemembered() {
+        shell(OfficeSeeder.NONE).darkThemeProperty().set(true);
+        assertThat(shell(OfficeSeeder.NONE).darkThemeProperty().get()).isTrue();
+    }
+
+    @Test
+    void statusBarSaysTheWorkstationIsOffline() {
+        ShellViewModel vm = shell(OfficeSeeder.NONE);
+        assertThat(vm.connection()).isEqualTo("Offline – local database");
+        assertThat(vm.user()).isEqualTo("clerk1 @ ws-test");
+    }
+}

@@ -1,0 +1,111 @@
+package org.rxledger.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.task.FxTaskRunner;
+import org.rxledger.app.testdata.SampleOffice;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.claim.ClaimSummary;
+import org.rxledger.core.store.Database;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The clerk's main flow on the real shell, a real H2 database and the real background runner. */
+@ExtendWith(ApplicationExtension.class)
+class WorkstationUiTest {
+
+    private Database db;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) {
+        db = TestStores.freshDatabase();
+        SampleOffice office = SampleOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> {
+            var smith = office.patients().get(0);
+            var smithers = office.patients().get(1);
+            var garcia = office.patients().get(2);
+            aPaidClaim(office).rx("7001234").fill(2).patient(smith).daw("1")
+                    .dateOfService(LocalDate.parse("2025-03-03")).record(tx);
+            aPaidClaim(office).rx("7001299").patient(smithers).daw("1").plan(office.plans().get(1))
+                    .dateOfService(LocalDate.parse("2025-03-10")).rejected("75").record(tx);
+            aPaidClaim(office).rx("8100001").patient(garcia).dateOfService(LocalDate.parse("2025-02-27")).record(tx);
+            aPaidClaim(office).rx("8100002").patient(garcia).dateOfService(LocalDate.parse("2025-02-20")).record(tx);
+            aPaidClaim(office).rx("8100003").patient(garcia).dateOfService(LocalDate.parse("2025-02-13")).reversed().record(tx);
+            return null;
+        });
+        runner = new FxTaskRunner();
+        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        db.close();
+    }
+
+    @Test
+    void clerkFiltersTheClaimsOpensOneWithTheKeyboardAndSeesItsDetails(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        assertThat(robot.lookup("#claimsCount").queryAs(Label.class).getText()).isEqualTo("5 claims");
+        assertThat(robot.lookup("#statusClaimCount").queryAs(Label.class).getText()).isEqualTo("5 claims");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("smith");
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(robot.lookup("#claimsCount").queryAs(Label.class).getText()).isEqualTo("2 of 5 claims");
+
+        robot.type(KeyCode.DOWN);   // from the filter field into the table: first row
+        robot.type(KeyCode.DOWN);   // second row
+        WaitForAsyncUtils.waitForFxEvents();
+        ClaimSummary chosen = table.getSelectionModel().getSelectedItem();
+        assertThat(chosen.rxNumber()).isEqualTo("7001234");
+
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#claimDetailTitle").tryQueryAs(Label.class)
+                .map(l -> l.getText().equals("Rx 7001234-02")).orElse(false));
+        Node detail = robot.lookup("#claimDetail").query();
+        assertThat(robot.from(detail).lookup((Node n) -> n instanceof TextField t
+                && t.getText().equals("1 — Prescriber did not allow substitution")).tryQuery()).isPresent();
+        assertThat(robot.from(detail).lookup((Node n) -> n instanceof TextField t
+                && t.getText().equals("SMITH, JOHN")).tryQuery()).isPresent();
+    }
+
+    @Test
+    void quickSearchWithCtrlKJumpsToAnRxNumber(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.write("81000");
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100001");
+        assertThat(table.isFocused()).isTrue();
+        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
+        assertThat(table.getItems()).hasSize(3);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
