@@ -295,10 +295,14 @@ public final class AuditCaseService {
     public static Optional<Claim> resolve(List<Claim> claimsOfRx, int fillNumber, LocalDate dateOfService) {
         return claimsOfRx.stream()
                 .filter(c -> c.fillNumber() == fillNumber && c.dateOfService().equals(dateOfService))
-                .max(Comparator.<Claim>comparingInt(c -> c.lifecycle() == Lifecycle.ACTIVE ? 1 : 0)
-                        .thenComparingInt(c -> c.responseStatus() == ResponseStatus.PAID ? 1 : 0)
-                        .thenComparingLong(Claim::id));
+                .max(PREFERRED_ADJUDICATION);
     }
+
+    /** Orders adjudications of one fill: active before reversed/rebilled, paid before not, then newest. */
+    static final Comparator<Claim> PREFERRED_ADJUDICATION = Comparator
+            .<Claim>comparingInt(c -> c.lifecycle() == Lifecycle.ACTIVE ? 1 : 0)
+            .thenComparingInt(c -> c.responseStatus() == ResponseStatus.PAID ? 1 : 0)
+            .thenComparingLong(Claim::id);
 
     private static List<RequestedLine> readCsv(Path csv) {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {

@@ -32,6 +32,25 @@ public final class DocumentFiles {
         this.dataDir = dataDir.toAbsolutePath();
     }
 
+    /** The SHA-256 of a file as lower-case hex, or empty when it is missing or unreadable. */
+    public static java.util.Optional<String> sha256Of(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
     /** The absolute path of a stored document. */
     public Path resolve(String relativePath) {
         return dataDir.resolve(relativePath);
