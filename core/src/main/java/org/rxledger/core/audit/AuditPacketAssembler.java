@@ -98,9 +98,8 @@ public final class AuditPacketAssembler {
 
     private ClaimSection unknownSection(RequestedClaim line, List<PacketException> exceptions) {
         exceptions.add(new PacketException(line.lineNo(), line.rxFill(), line.dateOfService(),
-                PacketException.Kind.UNKNOWN_CLAIM, "No claim for Rx " + line.rxNumber() + " fill " + line.fillNumber()
-                + " dated " + line.dateOfService() + " is in the pharmacy's records. Check the Rx number and date "
-                + "of service with the auditor."));
+                PacketException.Kind.UNKNOWN_CLAIM, "No claim with this Rx number, fill number and date of service is in the "
+                + "pharmacy's records. Check the Rx number and date of service with the auditor."));
         return new ClaimSection(line, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
     }
 

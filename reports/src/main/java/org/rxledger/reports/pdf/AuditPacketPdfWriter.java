@@ -227,10 +227,10 @@ public final class AuditPacketPdfWriter {
 
     // ---------------------------------------------------------------- index (§5.5 item 2)
 
-    private static final List<Col> INDEX_COLUMNS = List.of(Col.left("Line", 20), Col.left("Rx #", 40),
-            Col.right("Fill", 18), Col.left("DOS", 52), Col.left("NDC", 64), Col.left("Drug", 122),
-            Col.right("Qty", 30), Col.right("Days", 28), Col.right("DAW", 26), Col.right("Paid", 40),
-            Col.left("Documents", 54), Col.left("Pages", 34));
+    private static final List<Col> INDEX_COLUMNS = List.of(Col.left("Line", 22), Col.left("Rx #", 40),
+            Col.right("Fill", 24), Col.left("DOS", 50), Col.left("NDC", 64), Col.left("Drug", 122),
+            Col.right("Qty", 28), Col.right("Days", 28), Col.right("DAW", 28), Col.right("Paid", 40),
+            Col.left("Docs", 50), Col.left("Pages", 32));
 
     private void writeIndex(PdfFlow flow, PDDocument doc, AuditPacket packet, int indexPages, int[] first, int[] last)
             throws IOException {
@@ -267,7 +267,7 @@ public final class AuditPacketPdfWriter {
     /** Index rows are kept to one line each so that the index page count is fixed. */
     private static String[] fitted(PdfFlow flow, String[] cells) throws IOException {
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = PdfFlow.fit(cells[i], flow.regular, SMALL, INDEX_COLUMNS.get(i).width() - 4f);
+            cells[i] = PdfFlow.fit(cells[i], flow.regular, SMALL, INDEX_COLUMNS.get(i).inner());
         }
         return cells;
     }
@@ -362,7 +362,7 @@ public final class AuditPacketPdfWriter {
                     r.requested() ? "requested" : ""});
         }
         flow.table(List.of(Col.right("Fill", 30), Col.left("DOS", 60), Col.right("Qty", 50), Col.right("Days", 36),
-                Col.left("Next due", 60), Col.left("Overlap", 80), Col.left("Status", 70), Col.left("", 142)), refills, BODY);
+                Col.left("Next due", 60), Col.left("Overlap", 80), Col.left("Status", 70), Col.left("Note", 142)), refills, BODY);
 
         AuditPacket.DaysSupplyWorksheet w = s.worksheet();
         flow.section("Days-supply worksheet", 60f);
@@ -397,7 +397,7 @@ public final class AuditPacketPdfWriter {
         for (MissingDocument m : s.missing()) {
             docs.add(new String[] {m.description(), NOT_ON_FILE, "see exceptions list"});
         }
-        flow.table(List.of(Col.left("Document", 200), Col.left("", 90), Col.left("", 238)), docs, BODY);
+        flow.table(List.of(Col.left("Document", 200), Col.left("On file", 90), Col.left("Detail", 238)), docs, BODY);
 
         String caption = "Line " + s.requested().lineNo() + " · Rx " + s.requested().rxFill() + " · DOS "
                 + s.requested().dateOfService().format(US_DATE);
@@ -511,8 +511,8 @@ public final class AuditPacketPdfWriter {
             rows.add(new String[] {String.valueOf(e.lineNo()), e.rxFill(), e.dateOfService().format(US_DATE),
                     exceptionLabel(e.kind()), e.explanation()});
         }
-        flow.table(List.of(Col.left("Line", 26), Col.left("Rx-fill", 58), Col.left("DOS", 52), Col.left("Item", 120),
-                Col.left("Explanation", 272)), rows, BODY);
+        flow.table(List.of(Col.left("Line", 26), Col.left("Rx-fill", 58), Col.left("DOS", 58), Col.left("Item", 116),
+                Col.left("Explanation", 270)), rows, BODY);
     }
 
     private static String exceptionLabel(PacketException.Kind kind) {

@@ -31,6 +31,11 @@ final class PdfFlow implements AutoCloseable {
 
     /** One table column: header, width in points, right-aligned or not. */
     record Col(String header, float width, boolean right) {
+        /** Room for text: numbers keep a wider gap before the next (left-aligned) column. */
+        float inner() {
+            return width - (right ? 6f : 4f);
+        }
+
         static Col left(String header, float width) {
             return new Col(header, width, false);
         }
@@ -170,7 +175,7 @@ final class PdfFlow implements AutoCloseable {
         List<List<String>> headerCells = new ArrayList<>();
         int headerLines = 1;
         for (Col c : cols) {
-            List<String> h = wrap(c.header(), bold, size, c.width() - 4f);
+            List<String> h = wrap(c.header(), bold, size, c.inner());
             headerCells.add(h);
             headerLines = Math.max(headerLines, h.size());
         }
@@ -180,7 +185,7 @@ final class PdfFlow implements AutoCloseable {
             List<List<String>> cells = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < cols.size(); i++) {
-                List<String> cell = wrap(i < row.length && row[i] != null ? row[i] : "", regular, size, cols.get(i).width() - 4f);
+                List<String> cell = wrap(i < row.length && row[i] != null ? row[i] : "", regular, size, cols.get(i).inner());
                 cells.add(cell);
                 lines = Math.max(lines, cell.size());
             }
@@ -209,7 +214,7 @@ final class PdfFlow implements AutoCloseable {
         float x = MARGIN;
         for (int i = 0; i < cols.size(); i++) {
             Col c = cols.get(i);
-            drawLines(cells.get(i), font, size, x + 2f, y - 2f, c.width() - 4f, c.right() && !header, Color.BLACK);
+            drawLines(cells.get(i), font, size, x + 2f, y - 2f, c.inner(), c.right(), Color.BLACK);
             x += c.width();
         }
         y -= height;
