@@ -107,17 +107,15 @@ public final class AuditCaseService {
      * @throws RequestedClaimsCsv.InvalidCsvException naming every bad line and column
      */
     public AuditCaseDetail importRequestedClaimsCsv(String auditId, Path csv) {
-        List<RequestedLine> lines = readCsv(csv);
-        return transactions.inTransaction(tx -> {
-            AuditCase c = requireCase(tx, auditId);
-            addLines(tx, c, lines);
-            return detail(tx, c);
-        });
+        return appendLines(auditId, readCsv(csv));
     }
 
     /** Same as {@link #importRequestedClaimsCsv(String, Path)} for a list already open as text. */
     public AuditCaseDetail importRequestedClaimsCsv(String auditId, Reader csv) {
-        List<RequestedLine> lines = RequestedClaimsCsv.parse(csv);
+        return appendLines(auditId, RequestedClaimsCsv.parse(csv));
+    }
+
+    private AuditCaseDetail appendLines(String auditId, List<RequestedLine> lines) {
         return transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
             addLines(tx, c, lines);

@@ -160,6 +160,21 @@ class AuditCaseServiceTest {
     }
 
     @Test
+    void csvProblemsOnTheLastLineAreNumberedRightEvenWithoutATrailingNewline() {
+        assertThatThrownBy(() -> RequestedClaimsCsv.parse(new StringReader(
+                "rx_number,fill_number,date_of_service\r\n7001234,2,2025-03-03\r\n7001234,x,2025-03-03")))
+                .isInstanceOfSatisfying(RequestedClaimsCsv.InvalidCsvException.class, e -> assertThat(e.problems())
+                        .extracting(RequestedClaimsCsv.Problem::toString)
+                        .containsExactly("line 3, column fill_number: 'x' is not a fill number (expected 0–99)"));
+    }
+
+    @Test
+    void aListWithAHeaderButNoClaimsIsRefused() {
+        assertThatThrownBy(() -> RequestedClaimsCsv.parse(new StringReader("rx_number,fill_number,date_of_service\n")))
+                .hasMessageContaining("no claims");
+    }
+
+    @Test
     void csvWithoutTheRequiredHeaderIsRefusedNamingTheMissingColumn() {
         assertThatThrownBy(() -> RequestedClaimsCsv.parse(new StringReader("rx,fill_number,date_of_service\n7001234,2,2025-03-03\n")))
                 .isInstanceOf(RequestedClaimsCsv.InvalidCsvException.class)

@@ -54,12 +54,13 @@ class AuditPacketPdfWriterTest {
 
     private final Database db = TestDatabases.fresh();
     private AuditCaseService service;
+    private TestOffice office;
     private AuditPacketAssembler assembler;
     private final AuditPacketPdfWriter writer = new AuditPacketPdfWriter(PdfFonts.locate(), ZoneOffset.UTC);
 
     @BeforeEach
     void setUp() throws IOException {
-        TestOffice office = TestOffice.create(db.transactions());
+        office = TestOffice.create(db.transactions());
         Patient jose = db.transactions().inTransaction(tx -> {
             tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
@@ -272,6 +273,28 @@ class AuditPacketPdfWriterTest {
         assertThat(pages.get(2)).contains("Index of enclosed claims (continued)", "8000050");
         assertThat(pages.get(pages.size() - 1)).contains("Audit B-7 · page " + result.pageCount() + " of " + result.pageCount());
         assertThat(pages.get(0)).contains("pages 2–3");
+    }
+
+    @Test
+    void aClaimWithALongRefillHistoryContinuesOnANewPageWithARunningHeadAndTheTableHeaderRepeated() throws IOException {
+        db.transactions().inTransaction(tx -> {
+            for (int fill = 0; fill <= 60; fill++) {
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7003000").fill(fill)
+                        .dateOfService(LocalDate.of(2020, 1, 1).plusDays(30L * fill)).build(), office.payer().id());
+            }
+            return null;
+        });
+        service.create(new NewAuditCase("ACME RX SOLUTIONS", "C-9", AuditType.DESK, LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 20), ""), List.of(new RequestedLine("7003000", 60, LocalDate.of(2020, 1, 1).plusDays(1800))));
+        Path out = dir.resolve("refills.pdf");
+
+        writer.write(assembler.assemble("C-9"), out, PacketProgress.NONE);
+
+        List<String> pages = pageTexts(out);
+        String head = "Line 1 · Rx 7003000-60 · DOS " + LocalDate.of(2020, 1, 1).plusDays(1800).format(AuditPacketPdfWriter.US_DATE);
+        assertThat(pages.get(2)).contains(head, "Refill history for Rx 7003000").doesNotContain("Documents for this claim");
+        assertThat(pages.get(3)).contains(head + " (continued)", "Fill DOS Qty Days Next due");
+        assertThat(pages.get(1)).containsPattern("(?m)^1 7003000 60 .* 3–\\d+$");
     }
 
     @Test
