@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -102,7 +103,9 @@ public final class AuditPacketPdfWriter {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             int pageCount;
-            try (PDDocument doc = new PDDocument()) {
+            // page streams and embedded scans are cached in a temporary file, not the heap: a packet of
+            // hundreds of claims with scanned hard copies must not need hundreds of megabytes
+            try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
                 pageCount = layOut(doc, packet, progress);
                 step(progress, packet.claims().size() + 2, packet.claims().size() + 3, "saving");
                 doc.getDocumentInformation().setTitle("PBM audit packet " + packet.auditCase().auditId());
