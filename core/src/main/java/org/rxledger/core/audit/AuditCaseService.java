@@ -313,6 +313,9 @@ public final class AuditCaseService {
     }
 
     private void addLines(Tx tx, AuditCase c, List<RequestedLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         AuditCaseRepository cases = tx.auditCases();
         int lineNo = cases.requestedClaims(c.id()).stream().mapToInt(RequestedClaim::lineNo).max().orElse(0);
         Map<String, List<Claim>> byRx = new java.util.HashMap<>();

@@ -249,7 +249,7 @@ final class PdfFlow implements AutoCloseable {
 
     /** Draws one line of text at an absolute position (no wrapping, cursor unchanged). */
     void text(String text, PDType0Font font, float size, float x, float baseline, Color color) throws IOException {
-        String safe = printable(text, font);
+        String safe = text == null ? "" : printable(text, font);
         if (safe.isEmpty()) {
             return;
         }
