@@ -343,7 +343,7 @@ public final class AuditPacketPdfWriter {
                 kv("Patient pay collected", c.patientPayCollected() ? "yes, at the counter" : "no record"),
                 kv("Reject codes", c.rejectCodes().isEmpty() ? "—" : String.join(", ", c.rejectCodes()))), 2, 112f, 8f);
 
-        flow.section("Reversal and rebill history of this fill", 30f);
+        flow.section("Reversal and rebill history of this fill", 40f);
         List<String[]> history = new ArrayList<>();
         for (AuditPacket.HistoryEntry h : s.fillHistory()) {
             history.add(new String[] {String.valueOf(h.claimId()), h.transactionCode(), h.dateOfService().format(US_DATE),
@@ -356,7 +356,7 @@ public final class AuditPacketPdfWriter {
                 Col.left("Auth #", 90), Col.right("Plan paid", 60), Col.left("Adjudicated", 66), Col.left("Note", 112)),
                 history, BODY);
 
-        flow.section("Refill history for Rx " + c.rxNumber(), 30f);
+        flow.section("Refill history for Rx " + c.rxNumber(), 40f);
         List<String[]> refills = new ArrayList<>();
         for (AuditPacket.RefillEntry r : s.refillHistory()) {
             refills.add(new String[] {String.valueOf(r.fillNumber()), r.dateOfService().format(US_DATE), plain(r.quantity()),
@@ -380,7 +380,7 @@ public final class AuditPacketPdfWriter {
                 kv("Computed days supply", "__________")), 2, 112f, 8f);
 
         if (!s.remittanceLines().isEmpty()) {
-            flow.section("Remittance lines", 30f);
+            flow.section("Remittance lines", 40f);
             List<String[]> rows = new ArrayList<>();
             for (RemittanceHistory.Line r : s.remittanceLines()) {
                 rows.add(new String[] {r.payerName(), r.paymentReference(), r.paymentDate() == null ? "" : r.paymentDate().format(US_DATE),
@@ -392,7 +392,7 @@ public final class AuditPacketPdfWriter {
                     Col.left("Adjustments", 128)), rows, BODY);
         }
 
-        flow.section("Documents for this claim", 24f);
+        flow.section("Documents for this claim", 40f);
         List<String[]> docs = new ArrayList<>();
         for (PacketDocument pd : s.documents()) {
             docs.add(new String[] {pd.kind().label(), "enclosed", "SHA-256 " + pd.sha256().substring(0, 16) + "…"});

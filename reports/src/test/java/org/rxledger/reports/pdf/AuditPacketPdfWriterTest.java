@@ -292,6 +292,9 @@ class AuditPacketPdfWriterTest {
         String head = "Line 1 · Rx 7003000-60 · DOS " + LocalDate.of(2020, 1, 1).plusDays(1800).format(AuditPacketPdfWriter.US_DATE);
         assertThat(pages.get(2)).contains(head, "Refill history for Rx 7003000").doesNotContain("Documents for this claim");
         assertThat(pages.get(3)).contains(head + " (continued)", "Fill DOS Qty Days Next due");
+        // a section title never ends a page without at least the first row of its table
+        String documentsPage = pages.stream().filter(p -> p.contains("Documents for this claim")).findFirst().orElseThrow();
+        assertThat(documentsPage).contains("Prescription hard copy (front) Not on file");
         assertThat(pages.get(1)).containsPattern("(?m)^1 7003000 60 .* 3–\\d+$");
     }
 
