@@ -387,9 +387,9 @@ public final class AuditPacketPdfWriter {
                         r.claimStatusCode(), amount(r.charged()), amount(r.paid()), amount(r.patientResponsibility()),
                         r.adjustments()});
             }
-            flow.table(List.of(Col.left("Payer", 96), Col.left("Check / EFT", 70), Col.left("Paid on", 52),
-                    Col.left("CLP02", 32), Col.right("Charged", 50), Col.right("Paid", 50), Col.right("Pt resp.", 50),
-                    Col.left("Adjustments", 128)), rows, BODY);
+            flow.table(List.of(Col.left("Payer", 94), Col.left("Check / EFT", 66), Col.left("Paid on", 56),
+                    Col.left("CLP02", 38), Col.right("Charged", 48), Col.right("Paid", 46), Col.right("Pt resp.", 48),
+                    Col.left("Adjustments", 132)), rows, BODY);
         }
 
         flow.section("Documents for this claim", 40f);

@@ -299,6 +299,23 @@ class AuditPacketPdfWriterTest {
     }
 
     @Test
+    void remittanceLinesFromTheRemittanceHistoryPortGetTheirOwnSection() throws IOException {
+        RemittanceHistory remits = claimId -> List.of(new RemittanceHistory.Line("ACME RX SOLUTIONS", "EFT778899",
+                LocalDate.of(2025, 3, 14), "1", org.rxledger.core.money.Money.parse("48.25"),
+                org.rxledger.core.money.Money.parse("21.85"), org.rxledger.core.money.Money.parse("10.00"), "CO-45 16.40"));
+        AuditPacketAssembler withRemits = new AuditPacketAssembler(db.transactions(), dir.resolve("data"), remits,
+                TestDatabases.CLOCK);
+        Path out = dir.resolve("remits.pdf");
+
+        writer.write(withRemits.assemble("A-123"), out, PacketProgress.NONE);
+
+        String all = String.join("\n", pageTexts(out));
+        String line1 = all.substring(all.indexOf("Line 1 · Rx 7001234-02 · DOS"), all.indexOf("Line 2 · Rx 7001500-00 · DOS"));
+        assertThat(line1).contains("Remittance lines", "Payer Check / EFT Paid on CLP02 Charged Paid Pt resp. Adjustments",
+                "EFT778899 03/14/2025 1 48.25 21.85 10.00 CO-45 16.40");
+    }
+
+    @Test
     void cancellingStopsTheWriteAndLeavesNoFileBehind() throws IOException {
         Path out = dir.resolve("out").resolve("packet.pdf");
         List<String> steps = new ArrayList<>();
