@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -53,6 +54,7 @@ public final class JdbiTransactions implements Transactions {
         private RemittanceRepository remittances;
         private Journal journal;
         private AuditTrail audit;
+        private AuditCaseRepository auditCases;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -114,6 +116,14 @@ public final class JdbiTransactions implements Transactions {
                 audit = new JdbiAuditTrail(handle, actor, clock);
             }
             return audit;
+        }
+
+        @Override
+        public AuditCaseRepository auditCases() {
+            if (auditCases == null) {
+                auditCases = new JdbiAuditCaseRepository(handle);
+            }
+            return auditCases;
         }
     }
 }

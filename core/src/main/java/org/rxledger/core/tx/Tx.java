@@ -1,6 +1,7 @@
 package org.rxledger.core.tx;
 
 import java.time.Clock;
+import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -30,4 +31,6 @@ public interface Tx {
     Journal journal();
 
     AuditTrail audit();
+
+    AuditCaseRepository auditCases();
 }

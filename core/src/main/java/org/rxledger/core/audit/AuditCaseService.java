@@ -1,0 +1,363 @@
+package org.rxledger.core.audit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.Lifecycle;
+import org.rxledger.core.claim.ResponseStatus;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
+
+/**
+ * Use cases of PBM audit cases (DOMAIN.md §5): open a case from the audit letter and its claim list,
+ * move it through its statuses, log each transmittal, record findings and attach documents per line.
+ *
+ * <p>Every write runs in one transaction together with its journal event and its audit-trail
+ * record (ARCHITECTURE.md rule 3). Journal payloads and audit details carry ids only, no patient
+ * data (DOMAIN.md §9.2). Cases are addressed by the auditor's audit id, which is what the letter,
+ * the clerk and the CLI know.
+ */
+public final class AuditCaseService {
+
+    /** An unsubmitted case due within this many days (today included) is flagged "due soon". */
+    public static final int DUE_SOON_DAYS = 3;
+
+    public static final String EVENT_CASE_CREATED = "audit.case.created";
+    public static final String EVENT_CLAIMS_REQUESTED = "audit.claims.requested";
+    public static final String EVENT_STATUS_CHANGED = "audit.case.status_changed";
+    public static final String EVENT_TRANSMITTAL_LOGGED = "audit.transmittal.logged";
+    public static final String EVENT_FINDING_RECORDED = "audit.finding.recorded";
+    public static final String EVENT_DOCUMENT_ATTACHED = "audit.document.attached";
+    public static final String EVENT_PACKET_GENERATED = "audit.packet.generated";
+
+    /** Entity type of audit-trail records about cases; the entity id is the audit id. */
+    public static final String ENTITY = "audit_case";
+
+    private final Transactions transactions;
+    private final DocumentFiles documentFiles;
+    private final Clock clock;
+
+    /**
+     * @param dataDir the data folder; attached documents are copied to {@code dataDir/documents}
+     * @param clock   decides "today" for the due-soon/overdue flags
+     */
+    public AuditCaseService(Transactions transactions, Path dataDir, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.documentFiles = new DocumentFiles(dataDir);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Opens a case with its requested claims in the given (auditor's) order, numbered from 1.
+     * Each line is resolved against the stored claims; a line with no matching claim is kept with
+     * no claim id and reported as unknown, never dropped.
+     *
+     * @throws AuditCaseException when the audit id is already on file
+     */
+    public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines) {
+        Objects.requireNonNull(header, "header");
+        return transactions.inTransaction(tx -> {
+            AuditCaseRepository cases = tx.auditCases();
+            if (cases.findByAuditId(header.auditId()).isPresent()) {
+                throw new AuditCaseException("An audit with id " + header.auditId()
+                        + " is already on file. Open that case instead of creating it again.");
+            }
+            AuditCase stored = cases.insert(new AuditCase(0, header.auditId(), header.pbmName(), header.type(),
+                    header.letterDate(), header.dueDate(), header.contact(), AuditStatus.RECEIVED,
+                    Instant.now(clock), tx.actor().user()));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("auditId", stored.auditId());
+            payload.put("pbm", stored.pbmName());
+            payload.put("type", stored.type().name());
+            payload.put("letterDate", stored.letterDate());
+            payload.put("dueDate", stored.dueDate());
+            tx.journal().append(EVENT_CASE_CREATED, payload);
+            tx.audit().record("AUDIT_CASE_CREATED", ENTITY, stored.auditId(),
+                    Map.of("pbm", stored.pbmName(), "type", stored.type().name(), "dueDate", stored.dueDate()));
+            addLines(tx, stored, lines);
+            return detail(tx, stored);
+        });
+    }
+
+    /** {@link #create} with the claim list read from a CSV file (see {@link RequestedClaimsCsv}). */
+    public AuditCaseDetail createFromCsv(NewAuditCase header, Path csv) {
+        return create(header, readCsv(csv));
+    }
+
+    /**
+     * Appends the claims of a CSV list to an existing case, numbered after its last line (auditors
+     * sometimes send the list in parts). Nothing is added unless the whole file is valid.
+     *
+     * @throws RequestedClaimsCsv.InvalidCsvException naming every bad line and column
+     */
+    public AuditCaseDetail importRequestedClaimsCsv(String auditId, Path csv) {
+        return appendLines(auditId, readCsv(csv));
+    }
+
+    /** Same as {@link #importRequestedClaimsCsv(String, Path)} for a list already open as text. */
+    public AuditCaseDetail importRequestedClaimsCsv(String auditId, Reader csv) {
+        return appendLines(auditId, RequestedClaimsCsv.parse(csv));
+    }
+
+    private AuditCaseDetail appendLines(String auditId, List<RequestedLine> lines) {
+        return transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            addLines(tx, c, lines);
+            return detail(tx, c);
+        });
+    }
+
+    /**
+     * Moves the case to {@code target} if {@link AuditStatus#canMoveTo} allows it.
+     *
+     * @throws AuditCaseException in plain words when the move is not allowed
+     */
+    public AuditCase changeStatus(String auditId, AuditStatus target) {
+        Objects.requireNonNull(target, "target");
+        return transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            if (!c.status().canMoveTo(target)) {
+                String allowed = c.status().next().isEmpty() ? "a closed audit cannot change any more"
+                        : "from " + c.status().label() + " it can only move to "
+                        + String.join(" or ", c.status().next().stream().map(AuditStatus::label).toList());
+                throw new AuditCaseException("Audit " + auditId + " cannot move from " + c.status().label() + " to "
+                        + target.label() + ": " + allowed + ".");
+            }
+            tx.auditCases().updateStatus(c.id(), target);
+            tx.journal().append(EVENT_STATUS_CHANGED,
+                    Map.of("auditId", auditId, "from", c.status().name(), "to", target.name()));
+            tx.audit().record("AUDIT_STATUS_CHANGED", ENTITY, auditId,
+                    Map.of("from", c.status().name(), "to", target.name()));
+            return c.withStatus(target);
+        });
+    }
+
+    /** Records one sending of the packet (DOMAIN.md §5.5 item 5). */
+    public Transmittal logTransmittal(String auditId, TransmittalMethod method, Instant sentAt, String trackingNumber,
+                                      String person) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(sentAt, "sentAt");
+        if (person == null || person.isBlank()) {
+            throw new IllegalArgumentException("who sent the packet is empty");
+        }
+        String tracking = trackingNumber == null ? "" : trackingNumber.strip();
+        return transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            Transmittal t = tx.auditCases().insertTransmittal(new Transmittal(0, c.id(), method, sentAt, tracking,
+                    person.strip()));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("auditId", auditId);
+            payload.put("method", method.name());
+            payload.put("sentAt", sentAt);
+            payload.put("trackingNumber", tracking);
+            payload.put("person", t.person());
+            tx.journal().append(EVENT_TRANSMITTAL_LOGGED, payload);
+            tx.audit().record("AUDIT_TRANSMITTAL", ENTITY, auditId, payload);
+            return t;
+        });
+    }
+
+    /** Records the auditor's finding and intended recoupment on one requested line. */
+    public AuditFinding recordFinding(String auditId, int lineNo, String finding, Money recoupment) {
+        Objects.requireNonNull(recoupment, "recoupment");
+        if (finding == null || finding.isBlank()) {
+            throw new IllegalArgumentException("the finding text is empty");
+        }
+        if (recoupment.isNegative()) {
+            throw new IllegalArgumentException("a recoupment of " + recoupment + " is negative; enter the amount the PBM takes back");
+        }
+        return transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            requireLine(tx, c, lineNo);
+            AuditFinding f = tx.auditCases().insertFinding(new AuditFinding(0, c.id(), lineNo, finding.strip(),
+                    recoupment, Instant.now(clock), tx.actor().user()));
+            tx.journal().append(EVENT_FINDING_RECORDED,
+                    Map.of("auditId", auditId, "line", lineNo, "findingId", f.id(), "recoupment", recoupment));
+            tx.audit().record("AUDIT_FINDING", ENTITY, auditId,
+                    Map.of("line", lineNo, "findingId", f.id(), "recoupment", recoupment));
+            return f;
+        });
+    }
+
+    /**
+     * Copies {@code file} into the documents folder under its SHA-256 and attaches it to a line.
+     * The copy happens before the transaction: if the transaction fails, an unreferenced
+     * content-named file is left behind, which is harmless and reused by the next attempt.
+     *
+     * @throws AuditCaseException when the file is not a PDF, PNG or JPEG (by its bytes) or the line does not exist
+     */
+    public AuditDocument attachDocument(String auditId, int lineNo, DocumentKind kind, Path file) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(file, "file");
+        transactions.read(tx -> requireLine(tx, requireCase(tx, auditId), lineNo));
+        DocumentFiles.Stored stored = documentFiles.store(file);
+        return transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            requireLine(tx, c, lineNo);
+            AuditDocument d = tx.auditCases().insertDocument(new AuditDocument(0, c.id(), lineNo, kind,
+                    stored.contentType(), stored.sha256(), stored.relativePath(), file.getFileName().toString(),
+                    stored.sizeBytes(), Instant.now(clock), tx.actor().user()));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("auditId", auditId);
+            payload.put("line", lineNo);
+            payload.put("documentId", d.id());
+            payload.put("kind", kind.name());
+            payload.put("contentType", stored.contentType().name());
+            payload.put("sha256", stored.sha256());
+            tx.journal().append(EVENT_DOCUMENT_ATTACHED, payload);
+            tx.audit().record("AUDIT_DOCUMENT_ATTACHED", ENTITY, auditId, payload);
+            return d;
+        });
+    }
+
+    /**
+     * Records that a packet was generated — a disclosure of PHI for payment (DOMAIN.md §5.5 privacy,
+     * §9.2 internal disclosure log): who, when (the trail stamps both), which claims, how many pages
+     * and the PDF's SHA-256. Call it after the file is in place.
+     */
+    public void recordPacketGenerated(String auditId, int pageCount, String pdfSha256) {
+        if (pageCount < 1) {
+            throw new IllegalArgumentException("a packet has at least one page");
+        }
+        if (pdfSha256 == null || !pdfSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("the packet hash must be 64 lower-case hex digits (SHA-256)");
+        }
+        transactions.inTransaction(tx -> {
+            AuditCase c = requireCase(tx, auditId);
+            List<Long> claimIds = tx.auditCases().requestedClaims(c.id()).stream()
+                    .map(RequestedClaim::claimId).filter(Objects::nonNull).toList();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("claimIds", claimIds);
+            detail.put("pageCount", pageCount);
+            detail.put("sha256", pdfSha256);
+            tx.audit().record("AUDIT_PACKET_GENERATED", ENTITY, auditId, detail);
+            Map<String, Object> payload = new LinkedHashMap<>(detail);
+            payload.put("auditId", auditId);
+            tx.journal().append(EVENT_PACKET_GENERATED, payload);
+            return null;
+        });
+    }
+
+    /** Every case with its deadline flag as of today (the service clock), earliest due date first. */
+    public List<AuditCaseOverview> listCases() {
+        LocalDate today = LocalDate.now(clock);
+        return transactions.read(tx -> {
+            List<AuditCaseOverview> rows = new ArrayList<>();
+            for (AuditCase c : tx.auditCases().all()) {
+                List<RequestedClaim> lines = tx.auditCases().requestedClaims(c.id());
+                int unknown = (int) lines.stream().filter(l -> !l.isKnown()).count();
+                long days = ChronoUnit.DAYS.between(today, c.dueDate());
+                rows.add(new AuditCaseOverview(c, lines.size(), unknown, days, deadline(c.status(), days)));
+            }
+            return rows;
+        });
+    }
+
+    /** The case with its lines, transmittals, findings and documents. */
+    public Optional<AuditCaseDetail> find(String auditId) {
+        return transactions.read(tx -> tx.auditCases().findByAuditId(auditId).map(c -> detail(tx, c)));
+    }
+
+    /** The deadline flag of a case {@code daysUntilDue} days before its due date (negative = past it). */
+    public static DeadlineFlag deadline(AuditStatus status, long daysUntilDue) {
+        if (!status.awaitsSubmission()) {
+            return DeadlineFlag.NONE;
+        }
+        if (daysUntilDue < 0) {
+            return DeadlineFlag.OVERDUE;
+        }
+        return daysUntilDue <= DUE_SOON_DAYS ? DeadlineFlag.DUE_SOON : DeadlineFlag.NONE;
+    }
+
+    /**
+     * The stored claim an auditor means by Rx, fill and date of service: among that Rx and fill's
+     * claims with exactly that date, the active paid adjudication; failing that any active one;
+     * failing that the latest (a reversed claim was still billed, and the packet must say so).
+     */
+    public static Optional<Claim> resolve(List<Claim> claimsOfRx, int fillNumber, LocalDate dateOfService) {
+        return claimsOfRx.stream()
+                .filter(c -> c.fillNumber() == fillNumber && c.dateOfService().equals(dateOfService))
+                .max(PREFERRED_ADJUDICATION);
+    }
+
+    /** Orders adjudications of one fill: active before reversed/rebilled, paid before not, then newest. */
+    static final Comparator<Claim> PREFERRED_ADJUDICATION = Comparator
+            .<Claim>comparingInt(c -> c.lifecycle() == Lifecycle.ACTIVE ? 1 : 0)
+            .thenComparingInt(c -> c.responseStatus() == ResponseStatus.PAID ? 1 : 0)
+            .thenComparingLong(Claim::id);
+
+    private static List<RequestedLine> readCsv(Path csv) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return RequestedClaimsCsv.parse(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AuditCaseException("The claim list " + csv.getFileName() + " does not exist.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the claim list " + csv.getFileName(), e);
+        }
+    }
+
+    private void addLines(Tx tx, AuditCase c, List<RequestedLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        AuditCaseRepository cases = tx.auditCases();
+        int lineNo = cases.requestedClaims(c.id()).stream().mapToInt(RequestedClaim::lineNo).max().orElse(0);
+        Map<String, List<Claim>> byRx = new java.util.HashMap<>();
+        int unknown = 0;
+        List<Long> claimIds = new ArrayList<>();
+        for (RequestedLine line : lines) {
+            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
+            Long claimId = resolve(ofRx, line.fillNumber(), line.dateOfService()).map(Claim::id).orElse(null);
+            cases.insertRequestedClaim(new RequestedClaim(0, c.id(), ++lineNo, line.rxNumber(), line.fillNumber(),
+                    line.dateOfService(), claimId));
+            if (claimId == null) {
+                unknown++;
+            } else {
+                claimIds.add(claimId);
+            }
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("auditId", c.auditId());
+        payload.put("lines", lines.size());
+        payload.put("unknown", unknown);
+        payload.put("claimIds", claimIds);
+        tx.journal().append(EVENT_CLAIMS_REQUESTED, payload);
+        tx.audit().record("AUDIT_CLAIMS_REQUESTED", ENTITY, c.auditId(), payload);
+    }
+
+    private static AuditCase requireCase(Tx tx, String auditId) {
+        if (auditId == null || auditId.isBlank()) {
+            throw new IllegalArgumentException("the audit id is empty");
+        }
+        return tx.auditCases().findByAuditId(auditId.strip()).orElseThrow(
+                () -> new AuditCaseException("No audit with id " + auditId.strip() + " is on file."));
+    }
+
+    private static RequestedClaim requireLine(Tx tx, AuditCase c, int lineNo) {
+        return tx.auditCases().requestedClaims(c.id()).stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .orElseThrow(() -> new AuditCaseException("Audit " + c.auditId() + " has no line " + lineNo + "."));
+    }
+
+    private static AuditCaseDetail detail(Tx tx, AuditCase c) {
+        AuditCaseRepository cases = tx.auditCases();
+        AuditCase current = cases.findByAuditId(c.auditId()).orElse(c);
+        return new AuditCaseDetail(current, cases.requestedClaims(c.id()), cases.transmittals(c.id()),
+                cases.findings(c.id()), cases.documents(c.id()));
+    }
+}
