@@ -1,0 +1,36 @@
+package org.rxledger.app;
+
+import java.nio.file.Path;
+import org.rxledger.app.cli.Cli;
+
+/**
+ * Entry point. Arguments → the command-line interface (no display needed); none (or only
+ * {@code --data DIR}) → the workstation window. Deliberately not a JavaFX Application subclass:
+ * such a main class fails on the class path ("JavaFX runtime components are missing").
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // before the first logger is created: logs go to <data dir>/logs (logback.xml reads this)
+        if (System.getProperty("rxledger.logdir") == null) {
+            System.setProperty("rxledger.logdir", DataDirectory.resolve(dataOption(args)).resolve("logs").toString());
+        }
+        System.exit(Cli.run(args, WorkstationLauncher::start));
+    }
+
+    /** The value of {@code --data DIR} or {@code --data=DIR}, wherever it appears; null if absent. */
+    static Path dataOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data=")) {
+                return Path.of(args[i].substring("--data=".length()));
+            }
+        }
+        return null;
+    }
+}

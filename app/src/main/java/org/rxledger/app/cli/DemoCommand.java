@@ -1,0 +1,39 @@
+package org.rxledger.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.rxledger.app.AppContext;
+import org.rxledger.app.DemoSeeder;
+import org.rxledger.core.demo.DemoOffice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rxledger demo}: creates the demo office in an empty data directory. */
+@Command(name = "demo", description = "Create the demo office (patients, plans, ~3,000 adjudicated claims) in an empty data directory.")
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RxLedgerCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AppContext ctx = root.openContext()) {
+            if (!DemoOffice.isEmpty(ctx.transactions())) {
+                err.println("rxledger: " + ctx.dataDir() + " already holds an office; the demo office is only created in an "
+                        + "empty data directory (choose another with --data DIR).");
+                err.flush();
+                return Cli.EXIT_REJECTED;
+            }
+            out.println(DemoSeeder.describe(DemoOffice.create(ctx.transactions())));
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package org.rxledger.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rxledger.app.AppContext;
+import org.rxledger.app.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level command. With a subcommand it runs headless; with none it opens the workstation
+ * (through the {@link WorkstationStarter} the caller supplies, so the CLI never loads JavaFX).
+ */
+@Command(name = "rxledger", mixinStandardHelpOptions = true, version = "RxLedger 0.1.0",
+        description = "Pharmacy billing workstation. With no command, opens the workstation window.",
+        subcommands = {DemoCommand.class, ClaimsCommand.class, ReportCommand.class})
+public final class RxLedgerCommand implements Callable<Integer> {
+
+    /** Opens the window for a data directory; returns the exit code when it closes. */
+    @FunctionalInterface
+    public interface WorkstationStarter {
+        int start(Path dataDir);
+    }
+
+    @Option(names = "--data", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Data directory (default: $" + DataDirectory.ENV + " or the per-user data directory).")
+    Path data;
+
+    private final WorkstationStarter starter;
+
+    public RxLedgerCommand(WorkstationStarter starter) {
+        this.starter = starter;
+    }
+
+    Path dataDir() {
+        return DataDirectory.resolve(data);
+    }
+
+    AppContext openContext() {
+        return AppContext.open(dataDir());
+    }
+
+    @Override
+    public Integer call() {
+        return starter.start(dataDir());
+    }
+}
