@@ -2,6 +2,8 @@ package org.rxledger.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.rxledger.core.remit.PostImportStep;
+import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
@@ -52,6 +54,20 @@ public final class AppContext implements AutoCloseable {
     /** True on a first launch: no claims yet (the workstation then offers/creates the demo office). */
     public boolean officeIsEmpty() {
         return transactions().read(tx -> tx.claims().count() == 0);
+    }
+
+    /**
+     * The 835 import use case, wired with what runs after each import inside its transaction
+     * (automatic matching and posting once they exist). The one place the CLI, the workstation and
+     * the inbox watcher get it from, so they all behave the same.
+     */
+    public RemittanceImportService remittanceImports() {
+        return new RemittanceImportService(transactions(), RemittanceImportService.archiveDirIn(dataDir), postImportStep());
+    }
+
+    /** What runs inside each 835 import's transaction after the file is stored. */
+    PostImportStep postImportStep() {
+        return PostImportStep.NONE;
     }
 
     public Database database() {
