@@ -22,13 +22,13 @@ public final class DemoSeeder {
         };
     }
 
-    /** One line for a banner or the terminal, e.g. "Demo office created: 3,012 claims for 300 patients …". */
+    /** One phrase for the first-launch banner and the terminal, e.g. "MAPLE STREET PHARMACY: 3,000 claims (…) for 300 patients, …". */
     public static String describe(DemoOffice.Summary s) {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
-        return "Demo office created for " + s.pharmacyName() + ": " + n.format(s.claims()) + " claims ("
+        return s.pharmacyName() + ": " + n.format(s.claims()) + " claims ("
                 + n.format(s.paidClaims()) + " paid, " + n.format(s.rejectedClaims()) + " rejected, "
                 + n.format(s.reversedClaims()) + " reversed) for " + n.format(s.patients()) + " patients, "
                 + s.plans() + " plans across " + s.payers() + " payers, dates of service " + s.firstDateOfService()
-                + " to " + s.lastDateOfService() + ".";
+                + " to " + s.lastDateOfService();
     }
 }

@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return Cli.EXIT_REJECTED;
             }
-            out.println(DemoSeeder.describe(DemoOffice.create(ctx.transactions())));
+            out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
             out.flush();
         }
         return 0;

@@ -62,7 +62,7 @@ public final class ShellViewModel {
     private void seedOffice() {
         runner.<String>run("Creating the demo office", setup.seeder()::seed, summary -> {
             notify(Notice.info("Demo office created", "This is a new data folder: RxLedger created a demo pharmacy office"
-                    + (summary == null || summary.isBlank() ? "" : " (" + summary + ")")
+                    + (summary == null || summary.isBlank() ? "" : " — " + summary)
                     + ". Everything in it is fictional, so look around freely."));
             claims.reload();
         }, failure -> {

@@ -28,7 +28,7 @@ class DemoCliTest {
     @Test
     void demoFillsAnEmptyDataDirectoryOnceAndRefusesASecondTime() {
         assertThat(run("--data", dir.toString(), "demo")).isZero();
-        assertThat(out.toString()).startsWith("Demo office created for ").contains(" claims (");
+        assertThat(out.toString()).startsWith("Demo office created in ").contains(" claims (");
 
         long claims;
         try (AppContext ctx = AppContext.open(dir)) {
