@@ -3,6 +3,7 @@ package org.rxledger.core.tx;
 import java.time.Clock;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
@@ -33,4 +34,6 @@ public interface Tx {
     AuditTrail audit();
 
     AuditCaseRepository auditCases();
+
+    DepositRepository deposits();
 }

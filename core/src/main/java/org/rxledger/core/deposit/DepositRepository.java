@@ -1,0 +1,29 @@
+package org.rxledger.core.deposit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Deposits and the 835 payments they pair with; append-only (a void is its own row). */
+public interface DepositRepository {
+
+    long insert(NewDeposit deposit, String source);
+
+    void insertVoid(long depositId, String reason);
+
+    Optional<Deposit> find(long id);
+
+    /** All deposits, voided ones included, newest first. */
+    List<Deposit> all();
+
+    /** True when a deposit that is not voided has this date, trace (exactly as stored) and amount. */
+    boolean existsActive(NewDeposit deposit);
+
+    /** Imported 835 payments that move money (method other than NON, amount not zero). */
+    List<RemittedPayment> payments();
+
+    /** Payments dated in [from, to]. */
+    default List<RemittedPayment> payments(LocalDate from, LocalDate to) {
+        return payments().stream().filter(p -> !p.paymentDate().isBefore(from) && !p.paymentDate().isAfter(to)).toList();
+    }
+}
