@@ -5,7 +5,8 @@ package org.rxledger.app.shell;
  * REMITTANCES, WORK_QUEUE, RECONCILIATION, AUDITS and REPORTS here and a view for each in ShellView.
  */
 public enum Area {
-    CLAIMS("Claims", "Browse, filter and open claims");
+    CLAIMS("Claims", "Browse, filter and open claims"),
+    RECONCILIATION("Reconciliation", "Deposits against 835 payments");
 
     private final String label;
     private final String description;

@@ -37,6 +37,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.rxledger.app.claims.ClaimsView;
+import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.ui.Notice;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
@@ -51,6 +52,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination CLAIMS = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RECONCILIATION = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
 
     private final ShellViewModel vm;
@@ -63,7 +65,8 @@ public final class ShellView extends BorderPane {
         this.vm = vm;
         this.claimsView = new ClaimsView(vm.claims());
         getStyleClass().add("shell");
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView);
+        ReconciliationView reconciliationView = new ReconciliationView(vm.reconciliation());
+        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.RECONCILIATION, reconciliationView);
 
         StackPane center = new StackPane();
         center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
@@ -106,7 +109,8 @@ public final class ShellView extends BorderPane {
             claimsView.focusFilter();
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
-        Menu view = new Menu("_View", null, claims, new SeparatorMenuItem(), find, filter, clear,
+        MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
+        Menu view = new Menu("_View", null, claims, reconciliation, new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -262,6 +266,7 @@ public final class ShellView extends BorderPane {
                 Enter           Open the selected claim's details
                 F5              Reload claims
                 Ctrl+1          Claims
+                Ctrl+5          Reconciliation (deposits)
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rxledger.app.claims.ClaimsViewModel;
+import org.rxledger.app.recon.ReconciliationViewModel;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -28,6 +29,7 @@ public final class ShellViewModel {
     private final WorkstationSetup setup;
     private final TaskRunner runner;
     private final ClaimsViewModel claims;
+    private final ReconciliationViewModel reconciliation;
     private final ObservableList<Area> areas = FXCollections.observableArrayList(Area.values());
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -38,6 +40,12 @@ public final class ShellViewModel {
         this.setup = setup;
         this.runner = runner;
         this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        this.reconciliation = new ReconciliationViewModel(setup.transactions(), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.RECONCILIATION) {
+                reconciliation.shown();
+            }
+        });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
         darkTheme.addListener((o, was, now) -> setup.settings().put(KEY_DARK, String.valueOf(now)));
         claimCount = Bindings.createStringBinding(
@@ -85,6 +93,10 @@ public final class ShellViewModel {
 
     public void dismissNotice() {
         notice.set(null);
+    }
+
+    public ReconciliationViewModel reconciliation() {
+        return reconciliation;
     }
 
     public ClaimsViewModel claims() {

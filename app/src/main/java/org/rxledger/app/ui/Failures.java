@@ -24,6 +24,9 @@ public final class Failures {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
                     + ". Reload the list (F5) and try again.");
         }
+        if (failure instanceof IllegalStateException) {
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage() + ". Nothing was changed.");
+        }
         if (failure instanceof IllegalArgumentException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
                     + ". Check the value and try again.");

@@ -50,6 +50,9 @@ public final class DepositService {
     /** Records one deposit a clerk typed in; refuses an exact repeat of a stored one. */
     public Deposit record(NewDeposit deposit) {
         return transactions.inTransaction(tx -> {
+            if (deposit.depositDate().isAfter(LocalDate.now(tx.clock()))) {
+                throw new IllegalArgumentException("The deposit date " + deposit.depositDate() + " is in the future");
+            }
             if (tx.deposits().existsActive(deposit)) {
                 throw new IllegalStateException("A deposit of " + deposit.amount() + " with trace " + deposit.traceNumber()
                         + " on " + deposit.depositDate() + " is already recorded");
@@ -95,8 +98,9 @@ public final class DepositService {
         String name = file.getFileName().toString();
         List<DepositImportError> errors = new ArrayList<>();
         List<NewDeposit> rows = new ArrayList<>();
+        LocalDate today = transactions.read(tx -> LocalDate.now(tx.clock()));
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parse(name, reader, rows, errors);
+            parse(name, reader, today, rows, errors);
         }
         if (!errors.isEmpty()) {
             return new DepositImportResult(0, 0, errors);
@@ -127,7 +131,8 @@ public final class DepositService {
         return new DepositImportResult(imported, skipped, List.of());
     }
 
-    static void parse(String name, Reader reader, List<NewDeposit> rows, List<DepositImportError> errors) throws IOException {
+    static void parse(String name, Reader reader, LocalDate today, List<NewDeposit> rows, List<DepositImportError> errors)
+            throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         try (CSVParser parser = format.parse(reader)) {
             List<CSVRecord> records = parser.getRecords();
@@ -149,7 +154,7 @@ public final class DepositService {
             }
             for (CSVRecord r : records.subList(1, records.size())) {
                 long line = r.getRecordNumber();
-                Row row = new Row(name, line, r, column, errors);
+                Row row = new Row(name, line, r, column, today, errors);
                 LocalDate date = row.date("deposit_date");
                 Money amount = row.amount("amount");
                 String trace = row.required("trace_number");
@@ -172,7 +177,8 @@ public final class DepositService {
     }
 
     /** One CSV record's cells, each checked with its error naming the line and column. */
-    private record Row(String file, long line, CSVRecord record, Map<String, Integer> column, List<DepositImportError> errors) {
+    private record Row(String file, long line, CSVRecord record, Map<String, Integer> column, LocalDate today,
+                       List<DepositImportError> errors) {
 
         String optional(String name) {
             Integer i = column.get(name);
@@ -197,7 +203,12 @@ public final class DepositService {
                 return null;
             }
             try {
-                return LocalDate.parse(v);
+                LocalDate date = LocalDate.parse(v);
+                if (date.isAfter(today)) {
+                    errors.add(new DepositImportError(file, line, name, v + " is in the future"));
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 errors.add(new DepositImportError(file, line, name, "'" + v + "' is not a date (expected YYYY-MM-DD)"));
                 return null;

@@ -72,7 +72,8 @@ class DepositServiceTest {
                 "2025-03-14,206.82,EFT0314A77,ACH",
                 "2025-03-32,10.00,EFT1,ACH",
                 "2025-03-15,-4.00,EFT2,ACH",
-                "2025-03-15,4.00,EFT3,PIGEON");
+                "2025-03-15,4.00,EFT3,PIGEON",
+                "2025-03-21,4.00,EFT4,ACH");
 
         DepositImportResult result = deposits.importCsv(bad);
 
@@ -80,7 +81,8 @@ class DepositServiceTest {
         assertThat(result.errors()).extracting(Object::toString).containsExactly(
                 "bank.csv line 3, column deposit_date: '2025-03-32' is not a date (expected YYYY-MM-DD)",
                 "bank.csv line 4, column amount: '-4.00' must be more than zero",
-                "bank.csv line 5, column method: Deposit method 'PIGEON' is not one of ACH (or EFT), CHK (or CHECK), FWT (or WIRE), BOP");
+                "bank.csv line 5, column method: Deposit method 'PIGEON' is not one of ACH (or EFT), CHK (or CHECK), FWT (or WIRE), BOP",
+                "bank.csv line 6, column deposit_date: 2025-03-21 is in the future");
         assertThat(deposits.deposits()).isEmpty();
     }
 
@@ -126,6 +128,8 @@ class DepositServiceTest {
         NewDeposit nd = new NewDeposit(LocalDate.of(2025, 3, 14), Money.parse("5.00"), "CHK1", DepositMethod.CHK, null, null);
         Deposit first = deposits.record(nd);
         assertThatThrownBy(() -> deposits.record(nd)).hasMessageContaining("already recorded");
+        assertThatThrownBy(() -> deposits.record(new NewDeposit(LocalDate.of(2025, 3, 21), Money.parse("5.00"), "CHK2",
+                DepositMethod.CHK, null, null))).hasMessage("The deposit date 2025-03-21 is in the future");
         deposits.voidDeposit(first.id(), "wrong bank account");
         assertThat(deposits.record(nd).id()).isNotEqualTo(first.id());
     }

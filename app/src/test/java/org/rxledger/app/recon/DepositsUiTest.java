@@ -1,0 +1,91 @@
+package org.rxledger.app.recon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.shell.OfficeSeeder;
+import org.rxledger.app.shell.WorkstationApp;
+import org.rxledger.app.task.FxTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.deposit.Deposit;
+import org.rxledger.core.deposit.RemittedPayment;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.store.Database;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A clerk enters the deposit for an 835 payment from the keyboard and sees the payment paired. */
+@ExtendWith(ApplicationExtension.class)
+class DepositsUiTest {
+
+    @TempDir
+    static Path dir;
+
+    private Database db;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        db = TestStores.freshDatabase();
+        Path sample = Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
+        Path copy = Files.copy(sample, Files.createTempDirectory("rx-deposits-").resolve("sample.835"));
+        ImportOutcome outcome = new RemittanceImportService(db.transactions(), copy.getParent().resolve("archive"))
+                .importFile(copy, ProgressListener.NONE, () -> false);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        runner = new FxTaskRunner();
+        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        db.close();
+    }
+
+    @Test
+    void clerkEntersTheDepositFromTheKeyboardAndThePaymentIsPaired(FxRobot robot) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<RemittedPayment> waiting = robot.lookup("#paymentsWithoutDeposit").queryTableView();
+        waitUntil(() -> waiting.getItems().size() == 1);
+        assertThat(waiting.getItems().get(0).traceNumber()).isEqualTo("EFT0314A77");
+
+        robot.clickOn("#newDeposit");
+        waitUntil(() -> robot.lookup("#depositAmount").tryQuery().isPresent());
+        robot.clickOn("#depositAmount");   // headless Monocle does not hand keyboard focus to a new window by itself
+        robot.write("two hundred");
+        robot.type(KeyCode.TAB).write("EFT0314A77");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#depositProblem").queryAs(Label.class).getText().contains("is not an amount"));
+
+        robot.clickOn("#depositAmount");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("206.82");
+        robot.type(KeyCode.ENTER);
+
+        TableView<Deposit> deposits = robot.lookup("#depositsTable").queryTableView();
+        waitUntil(() -> deposits.getItems().size() == 1 && waiting.getItems().isEmpty());
+        assertThat(deposits.getItems().get(0).traceNumber()).isEqualTo("EFT0314A77");
+        assertThat(robot.lookup("#depositSummary").queryAs(Label.class).getText()).startsWith("1 paired");
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
