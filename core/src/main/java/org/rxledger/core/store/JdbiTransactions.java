@@ -7,6 +7,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.posting.PostingRepository;
+import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.Actor;
@@ -55,6 +58,9 @@ public final class JdbiTransactions implements Transactions {
         private Journal journal;
         private AuditTrail audit;
         private AuditCaseRepository auditCases;
+        private MatchRepository matches;
+        private PostingRepository postings;
+        private ReconRepository recon;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -124,6 +130,30 @@ public final class JdbiTransactions implements Transactions {
                 auditCases = new JdbiAuditCaseRepository(handle);
             }
             return auditCases;
+        }
+
+        @Override
+        public MatchRepository matches() {
+            if (matches == null) {
+                matches = new JdbiMatchRepository(handle);
+            }
+            return matches;
+        }
+
+        @Override
+        public PostingRepository postings() {
+            if (postings == null) {
+                postings = new JdbiPostingRepository(handle);
+            }
+            return postings;
+        }
+
+        @Override
+        public ReconRepository recon() {
+            if (recon == null) {
+                recon = new JdbiReconRepository(handle);
+            }
+            return recon;
         }
     }
 }
