@@ -39,7 +39,9 @@ public final class RemittanceBuilder {
                     + cas + " ≠ paid " + paid);
         }
         BigDecimal units = "22".equals(status) && quantity != null ? quantity.negate() : quantity;
-        ServiceLine line = ServiceLine.pharmacy(ndc11, charge, paid, units, dateOfService, adjustments);
+        ServiceLine line = new ServiceLine(ProductId.ndc(ndc11), charge, paid, null, units, null, null,
+                dateOfService == null ? List.of() : List.of(new DateField("472", dateOfService)), adjustments, List.of(),
+                List.of(), List.of(), List.of());
         List<ClaimName> names = memberId == null ? List.of()
                 : List.of(ClaimName.patient("PATIENT", "DEMO", memberId));
         return new ClaimPayment("1", clp01, status, charge, paid, patientResponsibility, "13", clp07, "01",

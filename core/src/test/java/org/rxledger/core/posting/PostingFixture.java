@@ -63,6 +63,14 @@ final class PostingFixture {
                 List.of());
     }
 
+    /** A paid claim payment with a chosen CLP01, CLP07 and date of service (null = not sent). */
+    static ClaimPayment paid(String clp01, String clp07, LocalDate dos, Claim c, String paid) {
+        Money charge = c.grossAmountDue();
+        Money p = Money.parse(paid);
+        return RemittanceBuilder.claim(clp01, "1", charge, p, c.patientPay(), clp07, dos, NDC, new BigDecimal("30"),
+                c.cardholderId(), RemittanceBuilder.contractualAndCopay(charge, p, c.patientPay()), List.of());
+    }
+
     static ClaimPayment reversal(String clp01, Claim c, String paid) {
         ClaimPayment orig = paid(clp01, c, paid);
         Money pr = c.patientPay().negate();
