@@ -32,11 +32,14 @@ public record ClaimReconciliation(Money expected, Money paid, ReconStatus status
             if (anyReversal) {
                 return ReconStatus.REVERSED;
             }
+            if (expected.isZero()) {
+                return ReconStatus.PAID; // nothing was due from the plan (e.g. a deductible): zero paid is right
+            }
             if (anyDenial) {
                 return ReconStatus.DENIED;
             }
             // matched, but zero paid without a denial: nothing of the receivable has come in
-            return expected.isZero() ? ReconStatus.PAID : ReconStatus.UNDERPAID;
+            return ReconStatus.UNDERPAID;
         }
         int cmp = paid.compareTo(expected);
         if (cmp == 0) {
