@@ -8,6 +8,8 @@ public enum LinkKind {
     CORRECTS,
     /** A new payment after the linked reversal (reversal then repay). */
     REPAYS,
-    /** The claim was already paid by the linked payment and not reversed: paid twice. */
-    DUPLICATE_OF
+    /** The claim was already paid in full by the linked payment and not reversed: paid twice. */
+    DUPLICATE_OF,
+    /** A further payment of a claim the linked payment paid short (supplemental payment). */
+    SUPPLEMENTS
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.tx.Tx;
 
@@ -179,10 +180,17 @@ public final class PaymentMatching {
             } else if (!r.isReversal()) {
                 Optional<MatchRepository.PriorPayment> last = history.last(claimId);
                 Optional<MatchRepository.PriorPayment> open = history.lastOpenPayment(claimId);
-                if (open.isPresent()) {
+                long id = claimId;
+                Money expected = d.candidates().stream().filter(k -> k.claim().claimId() == id)
+                        .findFirst().map(k -> k.claim().planPaid()).orElse(null);
+                if (open.isPresent() && (expected == null || !history.openTotal(claimId).isLessThan(expected))) {
                     link = LinkKind.DUPLICATE_OF;
                     linked = open.get().remitClaimId();
                     explanation = "Paid twice: already paid by remittance claim " + linked + "; " + explanation;
+                } else if (open.isPresent()) {
+                    link = LinkKind.SUPPLEMENTS;
+                    linked = open.get().remitClaimId();
+                    explanation = "Adds to the short payment in remittance claim " + linked + "; " + explanation;
                 } else if (last.isPresent() && last.get().reversal()) {
                     link = LinkKind.REPAYS;
                     linked = last.get().remitClaimId();
@@ -244,6 +252,10 @@ public final class PaymentMatching {
         Optional<MatchRepository.PriorPayment> lastOpenPayment(long claimId) {
             List<MatchRepository.PriorPayment> list = openByClaim.getOrDefault(claimId, List.of());
             return list.stream().filter(p -> p.paid().isPositive()).reduce((a, b) -> b);
+        }
+
+        Money openTotal(long claimId) {
+            return Money.sum(openByClaim.getOrDefault(claimId, List.of()).stream().map(MatchRepository.PriorPayment::paid).toList());
         }
 
         Optional<MatchRepository.PriorPayment> byPayerClaimNumber(String reference) {

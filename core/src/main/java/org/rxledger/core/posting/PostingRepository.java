@@ -25,7 +25,7 @@ public interface PostingRepository {
     record ClaimLine(long remitClaimId, int seq, String patientControlNumber, String claimStatus, Money charge,
                      Money paid, Money patientResponsibility, MatchStatus matchStatus, Long claimId, String rx,
                      Integer fill, Money planPaid, Money patientPay, Long patientId, Long claimPayerId, Money co,
-                     Money pi, Money oa, Money pr) {
+                     Money pi, Money oa, Money pr, Long linkedRemitClaimId, String linkKind) {
 
         public boolean reversal() {
             return "22".equals(claimStatus);
@@ -39,6 +39,10 @@ public interface PostingRepository {
     /** The net amount still on the ledger for one (account, claim, source) of a payment's postings. */
     record NetEntry(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId, String sourceType,
                     String sourceId) {
+    }
+
+    /** The net of one remittance claim's entries on one account for one claim (source REMIT_CLAIM). */
+    record SourceNet(long claimId, String sourceId, LedgerAccount account, Long patientId, Long payerId, Money amount) {
     }
 
     /** One row of the posting log (table remit_posting). */
@@ -56,6 +60,9 @@ public interface PostingRepository {
 
     /** Net of every entry written by the payment's postings, grouped by account, claim and source; zero nets left out. */
     List<NetEntry> netEntries(long paymentId);
+
+    /** Non-zero nets of every REMIT_CLAIM entry of the given claims, by claim, remittance claim and account. */
+    List<SourceNet> remitClaimNets(java.util.Collection<Long> claimIds);
 
     /** Σ PAYER_CASH of every entry written by the payment's postings. */
     Money postedCash(long paymentId);

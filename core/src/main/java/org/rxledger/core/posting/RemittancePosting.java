@@ -142,14 +142,24 @@ public final class RemittancePosting {
         }
         LedgerBatch batch = newBatch(tx, h);
         String source = String.valueOf(remitClaimId);
-        for (PostingRepository.NetEntry n : tx.postings().netEntries(paymentId)) {
-            if (SOURCE_CLAIM.equals(n.sourceType()) && source.equals(n.sourceId())) {
-                batch.add(n.account(), n.amount().negate(), n.claimId(), n.patientId(), n.payerId(), n.sourceType(),
-                        n.sourceId(), "Re-post: undo " + line.patientControlNumber());
+        List<PostingRepository.NetEntry> own = tx.postings().netEntries(paymentId).stream()
+                .filter(n -> SOURCE_CLAIM.equals(n.sourceType()) && source.equals(n.sourceId())).toList();
+        Set<Long> claimIds = new HashSet<>();
+        own.forEach(n -> {
+            if (n.claimId() != null) {
+                claimIds.add(n.claimId());
             }
+        });
+        if (line.claimId() != null) {
+            claimIds.add(line.claimId());
+        }
+        Poster poster = new Poster(batch, tx.postings().remitClaimNets(claimIds));
+        for (PostingRepository.NetEntry n : own) {
+            poster.add(n.account(), n.amount().negate(), n.claimId(), n.patientId(), n.payerId(), n.sourceType(),
+                    n.sourceId(), "Re-post: undo " + line.patientControlNumber());
         }
         Long payerId = tx.postings().payerId(h.payerName(), h.payerIdentifier()).orElse(null);
-        claimEntries(batch, h, line, payerId);
+        claimEntries(poster, h, line, payerId);
         if (batch.isEmpty()) {
             return Optional.empty();
         }
@@ -221,10 +231,17 @@ public final class RemittancePosting {
         LedgerBatch batch = newBatch(tx, h);
         Long payerId = tx.postings().payerId(h.payerName(), h.payerIdentifier()).orElse(null);
         List<PostingRepository.ClaimLine> lines = tx.postings().claimLines(h.paymentId());
+        Set<Long> claimIds = new HashSet<>();
+        lines.forEach(l -> {
+            if (l.claimId() != null) {
+                claimIds.add(l.claimId());
+            }
+        });
+        Poster poster = new Poster(batch, tx.postings().remitClaimNets(claimIds));
         int matched = 0;
         Money unapplied = Money.ZERO;
         for (PostingRepository.ClaimLine line : lines) {
-            if (claimEntries(batch, h, line, payerId)) {
+            if (claimEntries(poster, h, line, payerId)) {
                 matched++;
             } else {
                 unapplied = unapplied.plus(line.paid());
@@ -248,21 +265,118 @@ public final class RemittancePosting {
         return new Built(batch, lines.size(), matched, unapplied, plbs.size(), unattributed);
     }
 
+    /**
+     * The batch being built plus what the ledger already holds per claim from remittances (set-based, one
+     * chunked query), kept current as entries are added — so a reversal can negate exactly the payment it
+     * reverses, and a later payment of an already-paid claim is recognised, even within one payment.
+     */
+    static final class Poster {
+        private record Key(LedgerAccount account, Long patientId, Long payerId) {
+        }
+
+        final LedgerBatch batch;
+        private final Map<Long, Map<String, Map<Key, Money>>> bySource = new HashMap<>();
+
+        Poster(LedgerBatch batch, List<PostingRepository.SourceNet> nets) {
+            this.batch = batch;
+            for (PostingRepository.SourceNet n : nets) {
+                track(n.claimId(), n.sourceId(), new Key(n.account(), n.patientId(), n.payerId()), n.amount());
+            }
+        }
+
+        void add(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId, String sourceType,
+                 String sourceId, String memo) {
+            batch.add(account, amount, claimId, patientId, payerId, sourceType, sourceId, memo);
+            if (claimId != null && SOURCE_CLAIM.equals(sourceType) && !amount.isZero()) {
+                track(claimId, sourceId, new Key(account, patientId, payerId), amount);
+            }
+        }
+
+        private void track(long claimId, String sourceId, Key key, Money amount) {
+            bySource.computeIfAbsent(claimId, k -> new HashMap<>()).computeIfAbsent(sourceId, k -> new LinkedHashMap<>())
+                    .merge(key, amount, Money::plus);
+        }
+
+        private Money sum(long claimId, Set<LedgerAccount> accounts) {
+            Money total = Money.ZERO;
+            for (Map<Key, Money> source : bySource.getOrDefault(claimId, Map.of()).values()) {
+                for (var e : source.entrySet()) {
+                    if (accounts.contains(e.getKey().account())) {
+                        total = total.plus(e.getValue());
+                    }
+                }
+            }
+            return total;
+        }
+
+        /** Net payer cash already applied to the claim by remittances. */
+        Money cash(long claimId) {
+            return sum(claimId, Set.of(LedgerAccount.PAYER_CASH));
+        }
+
+        /** Net CO/PI/OA written off on the claim by remittances. */
+        Money writtenOff(long claimId) {
+            return sum(claimId, Set.of(LedgerAccount.CONTRACTUAL_ADJUSTMENT, LedgerAccount.PAYER_REDUCTION,
+                    LedgerAccount.OTHER_ADJUSTMENT));
+        }
+
+        Map<Key, Money> source(long claimId, String sourceId) {
+            return bySource.getOrDefault(claimId, Map.of()).getOrDefault(sourceId, Map.of());
+        }
+    }
+
     /** Adds one claim payment's entries; true when it was applied to a claim, false when to unapplied cash. */
-    static boolean claimEntries(LedgerBatch batch, PostingRepository.PaymentHeader h, PostingRepository.ClaimLine line,
+    static boolean claimEntries(Poster poster, PostingRepository.PaymentHeader h, PostingRepository.ClaimLine line,
                                 Long paymentPayerId) {
         String source = String.valueOf(line.remitClaimId());
         Money paid = line.paid();
         if (line.claimId() == null || line.planPaid() == null) {
             String memo = "Unapplied CLP01 " + line.patientControlNumber() + " trace " + h.traceNumber();
-            batch.add(LedgerAccount.PAYER_CASH, paid, null, null, paymentPayerId, SOURCE_CLAIM, source, memo);
-            batch.add(LedgerAccount.UNAPPLIED_CASH, paid.negate(), null, null, paymentPayerId, SOURCE_CLAIM, source, memo);
+            poster.add(LedgerAccount.PAYER_CASH, paid, null, null, paymentPayerId, SOURCE_CLAIM, source, memo);
+            poster.add(LedgerAccount.UNAPPLIED_CASH, paid.negate(), null, null, paymentPayerId, SOURCE_CLAIM, source, memo);
             return false;
         }
-        Long claimId = line.claimId();
+        long claimId = line.claimId();
         Long patientId = line.patientId();
         Long payerId = line.claimPayerId() != null ? line.claimPayerId() : paymentPayerId;
         boolean reversal = line.reversal();
+        String rx = "Rx " + line.rx() + "-" + String.format(Locale.ROOT, "%02d", line.fill());
+        String tail = " trace " + h.traceNumber();
+
+        // a reversal linked to the payment it reverses posts exactly the negation of that payment's entries
+        if (reversal && line.linkedRemitClaimId() != null && "REVERSES".equals(line.linkKind())) {
+            Map<Poster.Key, Money> reversed = new LinkedHashMap<>(poster.source(claimId, String.valueOf(line.linkedRemitClaimId())));
+            Money reversedCash = reversed.entrySet().stream().filter(e -> e.getKey().account() == LedgerAccount.PAYER_CASH)
+                    .map(Map.Entry::getValue).reduce(Money.ZERO, Money::plus);
+            if (!reversed.isEmpty() && reversedCash.negate().equals(paid)) {
+                for (var e : reversed.entrySet()) {
+                    poster.add(e.getKey().account(), e.getValue().negate(), claimId, e.getKey().patientId(),
+                            e.getKey().payerId(), SOURCE_CLAIM, source, rx + " reversal of remittance claim "
+                                    + line.linkedRemitClaimId() + tail);
+                }
+                return true;
+            }
+        }
+
+        poster.add(LedgerAccount.PAYER_CASH, paid, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " payment"
+                + (reversal ? " reversal" : "") + tail);
+        poster.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, paid.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
+                rx + " payment" + (reversal ? " reversal" : "") + tail);
+
+        Money alreadyPaid = poster.cash(claimId).minus(paid);
+        if (!reversal && !alreadyPaid.isZero()) {
+            // a further payment of a claim already paid: its adjustments were settled by the first payment;
+            // money now received first recovers what that payment wrote off, the rest is a credit (paid twice)
+            Money writtenOff = poster.writtenOff(claimId);
+            Money recovered = paid.isPositive() && writtenOff.isPositive()
+                    ? (paid.isLessThan(writtenOff) ? paid : writtenOff) : Money.ZERO;
+            poster.add(LedgerAccount.CONTRACTUAL_ADJUSTMENT, recovered.negate(), claimId, patientId, payerId, SOURCE_CLAIM,
+                    source, rx + " later payment recovers earlier adjustments" + tail);
+            poster.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, recovered, claimId, patientId, payerId, SOURCE_CLAIM, source,
+                    rx + " later payment recovers earlier adjustments" + tail);
+            return true;
+        }
+
         Money expected = reversal ? line.planPaid().negate() : line.planPaid();
         Money adjudicatedPatientPay = reversal ? line.patientPay().negate() : line.patientPay();
         // CLP05 when sent, else the PR adjustments; when the payer sends neither, the adjudicated share stands
@@ -273,21 +387,16 @@ public final class RemittancePosting {
         Money pi = line.pi();
         Money oa = line.oa();
         Money co = variance.minus(pi).minus(oa);
-        String rx = "Rx " + line.rx() + "-" + String.format(Locale.ROOT, "%02d", line.fill());
         String what = reversal ? " reversal" : "";
-        String tail = " trace " + h.traceNumber();
-        batch.add(LedgerAccount.PAYER_CASH, paid, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " payment" + what + tail);
-        batch.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, paid.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
-                rx + " payment" + what + tail);
-        batch.add(LedgerAccount.PATIENT_RECEIVABLE, shift, claimId, patientId, payerId, SOURCE_CLAIM, source,
+        poster.add(LedgerAccount.PATIENT_RECEIVABLE, shift, claimId, patientId, payerId, SOURCE_CLAIM, source,
                 rx + " patient share (PR) differs from adjudication" + what + tail);
-        batch.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, shift.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
+        poster.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, shift.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
                 rx + " patient share (PR) differs from adjudication" + what + tail);
-        batch.add(LedgerAccount.PAYER_REDUCTION, pi, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " PI adjustments" + what + tail);
-        batch.add(LedgerAccount.OTHER_ADJUSTMENT, oa, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " OA adjustments" + what + tail);
-        batch.add(LedgerAccount.CONTRACTUAL_ADJUSTMENT, co, claimId, patientId, payerId, SOURCE_CLAIM, source,
+        poster.add(LedgerAccount.PAYER_REDUCTION, pi, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " PI adjustments" + what + tail);
+        poster.add(LedgerAccount.OTHER_ADJUSTMENT, oa, claimId, patientId, payerId, SOURCE_CLAIM, source, rx + " OA adjustments" + what + tail);
+        poster.add(LedgerAccount.CONTRACTUAL_ADJUSTMENT, co, claimId, patientId, payerId, SOURCE_CLAIM, source,
                 rx + " CO adjustments beyond adjudicated price" + what + tail);
-        batch.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, variance.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
+        poster.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, variance.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
                 rx + " adjustments" + what + tail);
         return true;
     }

@@ -27,8 +27,10 @@ final class JdbiPostingRepository implements PostingRepository {
     private static final String LINES = """
             SELECT rc.id, rc.seq, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
                    rc.patient_responsibility, rc.match_status, rc.matched_claim_id, c.rx_number, c.fill_number,
-                   c.plan_paid_amount, c.patient_pay_amount, c.patient_id, pl.payer_id
+                   c.plan_paid_amount, c.patient_pay_amount, c.patient_id, pl.payer_id,
+                   d.linked_remit_claim_id, d.link_kind
             FROM remit_claim rc
+            LEFT JOIN match_decision d ON d.id = (SELECT MAX(x.id) FROM match_decision x WHERE x.remit_claim_id = rc.id)
             LEFT JOIN claim c ON c.id = rc.matched_claim_id
             LEFT JOIN plan pl ON pl.id = c.plan_id
             """;
@@ -101,7 +103,8 @@ final class JdbiPostingRepository implements PostingRepository {
                 money(rs, "patient_responsibility"), MatchStatus.valueOf(rs.getString("match_status")),
                 rs.getObject("matched_claim_id", Long.class), rs.getString("rx_number"), fill,
                 money(rs, "plan_paid_amount"), money(rs, "patient_pay_amount"), rs.getObject("patient_id", Long.class),
-                rs.getObject("payer_id", Long.class), co, pi, oa, pr);
+                rs.getObject("payer_id", Long.class), co, pi, oa, pr, rs.getObject("linked_remit_claim_id", Long.class),
+                rs.getString("link_kind"));
     }
 
     @Override
@@ -127,6 +130,23 @@ final class JdbiPostingRepository implements PostingRepository {
                         rs.getObject("claim_id", Long.class), rs.getObject("patient_id", Long.class),
                         rs.getObject("payer_id", Long.class), rs.getString("source_type"), rs.getString("source_id")))
                 .list();
+    }
+
+    @Override
+    public List<SourceNet> remitClaimNets(java.util.Collection<Long> claimIds) {
+        List<SourceNet> nets = new java.util.ArrayList<>();
+        for (List<Long> chunk : JdbiMatchRepository.chunks(claimIds)) {
+            handle.createQuery("""
+                            SELECT claim_id, source_id, account, patient_id, payer_id, SUM(amount) AS total
+                            FROM ledger_entry WHERE claim_id IN (<ids>) AND source_type = 'REMIT_CLAIM'
+                            GROUP BY claim_id, source_id, account, patient_id, payer_id HAVING SUM(amount) <> 0""")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> new SourceNet(rs.getLong("claim_id"), rs.getString("source_id"),
+                            LedgerAccount.valueOf(rs.getString("account")), rs.getObject("patient_id", Long.class),
+                            rs.getObject("payer_id", Long.class), Money.of(rs.getBigDecimal("total"))))
+                    .forEach(nets::add);
+        }
+        return nets;
     }
 
     @Override

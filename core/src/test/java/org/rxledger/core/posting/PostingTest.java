@@ -106,6 +106,32 @@ class PostingTest {
     }
 
     @Test
+    void aSupplementalPaymentAfterAShortPayRecoversTheWriteOffExactly() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", c, "20.00")), List.of()));
+        f.importPayments("b.835", f.payment("T2", List.of(PostingFixture.paid("7001234-02", c, "1.85")), List.of()));
+        assertThat(recon(f, c.id()).status()).isEqualTo(ReconStatus.PAID);
+        assertThat(f.balance(c.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.ZERO);
+        assertThat(f.balance(c.id(), LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualTo(Money.ZERO);
+        MatchRecord second = new MatchingService(f.db.transactions()).decisions(f.paymentId("T2")).get(0);
+        assertThat(second.linkKind()).isEqualTo(LinkKind.SUPPLEMENTS);
+    }
+
+    @Test
+    void aReversalNegatesExactlyTheEntriesOfTheShortPaymentItReverses() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", c, "20.00")), List.of()));
+        f.importPayments("b.835", f.payment("T2", List.of(PostingFixture.reversal("7001234-02", c, "20.00"),
+                PostingFixture.paid("7001234-02", c, "21.85")), List.of()));
+        assertThat(recon(f, c.id()).status()).isEqualTo(ReconStatus.PAID);
+        assertThat(f.balance(c.id(), LedgerAccount.CONTRACTUAL_ADJUSTMENT)).isEqualTo(Money.ZERO);
+        assertThat(f.balance(c.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.ZERO);
+        assertThat(f.balance(c.id(), LedgerAccount.PAYER_CASH)).isEqualTo(m("21.85"));
+    }
+
+    @Test
     void paidTwiceIsOverpaidAndLeavesACreditOnTheReceivable() {
         PostingFixture f = new PostingFixture(dir);
         Claim c = f.store(f.claim());
