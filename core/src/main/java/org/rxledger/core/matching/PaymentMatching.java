@@ -38,6 +38,8 @@ public final class PaymentMatching {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentMatching.class);
+
     private PaymentMatching() {
     }
 
@@ -75,7 +77,9 @@ public final class PaymentMatching {
                 authorizations.add(clp07.strip());
             }
         }
+        long t0 = System.nanoTime();
         ClaimIndex index = new ClaimIndex(repo.claimFacts(rxNumbers, authorizations));
+        long t1 = System.nanoTime();
 
         // 2. the pure matcher, claim by claim
         ClaimMatcher matcher = new ClaimMatcher(patterns);
@@ -95,6 +99,7 @@ public final class PaymentMatching {
             }
         }
 
+        long t2 = System.nanoTime();
         // 3. earlier payments of the claims involved, replayed so each claim knows its open payments
         History history = new History();
         repo.priorPayments(reversalPcns, references, claimIds, paymentId).stream()
@@ -132,7 +137,11 @@ public final class PaymentMatching {
                         c.remitted().isReversal(), c.remitted().paid(), n.claimId()));
             }
         }
+        long t3 = System.nanoTime();
         repo.record(records, tx.clock().instant(), tx.actor().user());
+        LOG.debug("payment {}: claims loaded in {} ms, matched in {} ms, history and links in {} ms, recorded in {} ms",
+                paymentId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
         return new Summary(paymentId, all.size(), matched, review, unmatched, reversals, twice, manual.size(), changed);
     }
 

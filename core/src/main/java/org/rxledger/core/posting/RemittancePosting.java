@@ -52,6 +52,8 @@ public final class RemittancePosting {
     public static final String EVENT_UNPOSTED = "remittance.unposted";
     public static final String EVENT_ADJUSTED = "remittance.claim.reposted";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemittancePosting.class);
+
     private RemittancePosting() {
     }
 
@@ -75,14 +77,19 @@ public final class RemittancePosting {
         if (h.status() == PaymentStatus.POSTED) {
             throw new IllegalStateException("Payment " + h.traceNumber() + " is already posted; unpost it first to post it again");
         }
+        long t0 = System.nanoTime();
         Built built = build(tx, h);
         List<LedgerEntry> entries = built.batch.entries();
+        long t1 = System.nanoTime();
         tx.ledger().append(built.batch);
+        long t2 = System.nanoTime();
         Money cash = cash(entries);
         tx.postings().recordPosting(paymentId, built.batch.batchId(), PostingKind.POST, cash, null,
                 tx.clock().instant(), tx.actor().user());
         tx.postings().setStatus(paymentId, PaymentStatus.POSTED);
         Money posted = verifyCash(tx, h, true);
+        LOG.debug("payment {}: batch built in {} ms, {} entries appended in {} ms, checked in {} ms", paymentId,
+                (t1 - t0) / 1_000_000, entries.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("paymentId", paymentId);
         payload.put("trace", h.traceNumber());
@@ -230,7 +237,9 @@ public final class RemittancePosting {
     private static Built build(Tx tx, PostingRepository.PaymentHeader h) {
         LedgerBatch batch = newBatch(tx, h);
         Long payerId = tx.postings().payerId(h.payerName(), h.payerIdentifier()).orElse(null);
+        long t0 = System.nanoTime();
         List<PostingRepository.ClaimLine> lines = tx.postings().claimLines(h.paymentId());
+        LOG.debug("payment {}: {} claim lines read in {} ms", h.paymentId(), lines.size(), (System.nanoTime() - t0) / 1_000_000);
         Set<Long> claimIds = new HashSet<>();
         lines.forEach(l -> {
             if (l.claimId() != null) {

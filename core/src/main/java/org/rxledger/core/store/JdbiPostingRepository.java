@@ -28,9 +28,11 @@ final class JdbiPostingRepository implements PostingRepository {
             SELECT rc.id, rc.seq, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
                    rc.patient_responsibility, rc.match_status, rc.matched_claim_id, c.rx_number, c.fill_number,
                    c.plan_paid_amount, c.patient_pay_amount, c.patient_id, pl.payer_id,
-                   d.linked_remit_claim_id, d.link_kind
+                   CASE WHEN rc.status_code = '22' THEN (SELECT d.linked_remit_claim_id FROM match_decision d
+                        WHERE d.remit_claim_id = rc.id ORDER BY d.id DESC LIMIT 1) END AS linked_remit_claim_id,
+                   CASE WHEN rc.status_code = '22' THEN (SELECT d.link_kind FROM match_decision d
+                        WHERE d.remit_claim_id = rc.id ORDER BY d.id DESC LIMIT 1) END AS link_kind
             FROM remit_claim rc
-            LEFT JOIN match_decision d ON d.id = (SELECT MAX(x.id) FROM match_decision x WHERE x.remit_claim_id = rc.id)
             LEFT JOIN claim c ON c.id = rc.matched_claim_id
             LEFT JOIN plan pl ON pl.id = c.plan_id
             """;
