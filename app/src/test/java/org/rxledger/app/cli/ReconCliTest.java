@@ -122,6 +122,25 @@ class ReconCliTest {
         assertThat(aging.toString()).contains("Total open third-party receivable");
     }
 
+    @Test
+    void demoCreatesTheOfficeAndImportsMatchesAndPostsItsRemittances() throws IOException {
+        Path data = dir.resolve("demo");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, "--data", data.toString(), "demo")).isZero();
+        assertThat(out.toString()).contains("Demo office created").contains("demo remittances");
+
+        StringWriter recon = new StringWriter();
+        assertThat(run(recon, "--data", data.toString(), "recon", "claims", "--json")).isZero();
+        List<Map<String, Object>> rows = new ObjectMapper().readValue(recon.toString(), new TypeReference<>() { });
+        assertThat(rows).extracting(r -> r.get("status"))
+                .contains("PAID", "UNDERPAID", "OVERPAID", "DENIED", "REVERSED", "UNPAID");
+
+        StringWriter unmatched = new StringWriter();
+        assertThat(run(unmatched, "--data", data.toString(), "remit", "unmatched", "--json")).isZero();
+        assertThat(unmatched.toString()).contains("\"patient_control_number\" : \"9900001-01\"");
+        assertThat(Files.list(data.resolve("demo-remittances")).count()).isGreaterThan(10);
+    }
+
     private static Map<String, Object> row(String rx, int fill, String dos, String expected, String paid, String status) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("rx", rx);
