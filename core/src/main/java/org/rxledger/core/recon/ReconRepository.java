@@ -12,6 +12,7 @@ public interface ReconRepository {
      * A claim with a receivable (paid adjudication, active — or reversed at the counter but paid anyway)
      * and the aggregates of its matched claim payments.
      *
+     * @param expected  plan paid (509-F9) while the adjudication is active; zero once reversed or rebilled
      * @param paid      Σ CLP04 of matched claim payments (reversals negative)
      * @param lines     matched claim payments
      * @param reversals matched CLP02 = 22 lines

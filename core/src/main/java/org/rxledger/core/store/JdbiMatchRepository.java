@@ -45,6 +45,8 @@ final class JdbiMatchRepository implements MatchRepository {
 
     /** Rows per JDBC batch execution when recording decisions. */
     static final int CHUNK = 1000;
+    /** Keys per array parameter: H2 refuses arrays longer than 65,536 elements. */
+    static final int ARRAY_CHUNK = 50_000;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -112,13 +114,12 @@ final class JdbiMatchRepository implements MatchRepository {
         // one query per key set with an array parameter: H2 turns "= ANY(?)" into an index IN-lookup and
         // plans it once (chunked IN lists cost a parse and plan per 1,000 keys)
         Map<Long, ClaimFacts> found = new LinkedHashMap<>();
-        if (!rxNumbers.isEmpty()) {
-            handle.createQuery(FACTS + " WHERE c.rx_number = ANY(:keys)").bindArray("keys", String.class, List.copyOf(rxNumbers))
+        for (List<String> keys : arrays(rxNumbers)) {
+            handle.createQuery(FACTS + " WHERE c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(FACT).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
-        if (!authorizationNumbers.isEmpty()) {
-            handle.createQuery(FACTS + " WHERE c.authorization_number = ANY(:keys)")
-                    .bindArray("keys", String.class, List.copyOf(authorizationNumbers))
+        for (List<String> keys : arrays(authorizationNumbers)) {
+            handle.createQuery(FACTS + " WHERE c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(FACT).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
         return new ArrayList<>(found.values());
@@ -134,20 +135,17 @@ final class JdbiMatchRepository implements MatchRepository {
                                             Collection<String> payerClaimControlNumbers, Collection<Long> claimIds,
                                             long excludingPaymentId) {
         Map<Long, PriorPayment> found = new LinkedHashMap<>();
-        if (!patientControlNumbers.isEmpty()) {
+        for (List<String> keys : arrays(patientControlNumbers)) {
             handle.createQuery(PRIOR + "rc.patient_control_number = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", String.class, List.copyOf(patientControlNumbers))
-                    .map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+                    .bindArray("keys", String.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
         }
-        if (!payerClaimControlNumbers.isEmpty()) {
+        for (List<String> keys : arrays(payerClaimControlNumbers)) {
             handle.createQuery(PRIOR + "rc.payer_claim_control_number = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", String.class, List.copyOf(payerClaimControlNumbers))
-                    .map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+                    .bindArray("keys", String.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
         }
-        if (!claimIds.isEmpty()) {
+        for (List<Long> keys : arrays(claimIds)) {
             handle.createQuery(PRIOR + "rc.matched_claim_id = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", Long.class, List.copyOf(claimIds))
-                    .map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+                    .bindArray("keys", Long.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
         }
         return new ArrayList<>(found.values());
     }
@@ -319,6 +317,16 @@ final class JdbiMatchRepository implements MatchRepository {
 
     private static String truncate(String s, int max) {
         return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** The keys in slices an array parameter accepts. */
+    static <T> List<List<T>> arrays(Collection<T> values) {
+        List<T> list = new ArrayList<>(values);
+        List<List<T>> slices = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += ARRAY_CHUNK) {
+            slices.add(list.subList(i, Math.min(list.size(), i + ARRAY_CHUNK)));
+        }
+        return slices;
     }
 
     static Money money(ResultSet rs, String column) throws SQLException {

@@ -137,18 +137,17 @@ final class JdbiPostingRepository implements PostingRepository {
     @Override
     public List<SourceNet> remitClaimNets(java.util.Collection<Long> claimIds) {
         List<SourceNet> nets = new java.util.ArrayList<>();
-        if (claimIds.isEmpty()) {
-            return nets;
-        }
-        handle.createQuery("""
+        for (List<Long> ids : JdbiMatchRepository.arrays(claimIds)) {
+            handle.createQuery("""
                         SELECT claim_id, source_id, account, patient_id, payer_id, SUM(amount) AS total
                         FROM ledger_entry WHERE claim_id = ANY(:ids) AND source_type = 'REMIT_CLAIM'
                         GROUP BY claim_id, source_id, account, patient_id, payer_id HAVING SUM(amount) <> 0""")
-                .bindArray("ids", Long.class, List.copyOf(claimIds))
-                .map((rs, ctx) -> new SourceNet(rs.getLong("claim_id"), rs.getString("source_id"),
-                        LedgerAccount.valueOf(rs.getString("account")), rs.getObject("patient_id", Long.class),
-                        rs.getObject("payer_id", Long.class), Money.of(rs.getBigDecimal("total"))))
-                .forEach(nets::add);
+                    .bindArray("ids", Long.class, ids)
+                    .map((rs, ctx) -> new SourceNet(rs.getLong("claim_id"), rs.getString("source_id"),
+                            LedgerAccount.valueOf(rs.getString("account")), rs.getObject("patient_id", Long.class),
+                            rs.getObject("payer_id", Long.class), Money.of(rs.getBigDecimal("total"))))
+                    .forEach(nets::add);
+        }
         return nets;
     }
 

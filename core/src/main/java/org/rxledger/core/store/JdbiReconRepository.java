@@ -18,10 +18,12 @@ final class JdbiReconRepository implements ReconRepository {
 
     @Override
     public void claimTotals(Consumer<ClaimTotals> sink) {
-        // remittance claim aggregates per matched claim, joined once (no query per claim)
+        // remittance claim aggregates per matched claim, joined once (no query per claim). A claim reversed or
+        // rebilled at the counter expects nothing any more: a payment for it is money owed back (OVERPAID)
         try (var stream = handle.createQuery("""
                         SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
-                               c.plan_paid_amount, r.paid, r.lines, r.reversals, r.denials
+                               CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
+                               r.paid, r.lines, r.reversals, r.denials
                         FROM claim c
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer py ON py.id = pl.payer_id
@@ -40,7 +42,7 @@ final class JdbiReconRepository implements ReconRepository {
                     BigDecimal paid = rs.getBigDecimal("paid");
                     return new ClaimTotals(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
                             rs.getObject("date_of_service", LocalDate.class), rs.getString("payer_name"),
-                            Money.of(rs.getBigDecimal("plan_paid_amount")), paid == null ? Money.ZERO : Money.of(paid),
+                            Money.of(rs.getBigDecimal("expected")), paid == null ? Money.ZERO : Money.of(paid),
                             rs.getInt("lines"), rs.getInt("reversals"), rs.getInt("denials"));
                 })
                 .stream()) {
