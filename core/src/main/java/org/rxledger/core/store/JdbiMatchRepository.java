@@ -58,6 +58,26 @@ final class JdbiMatchRepository implements MatchRepository {
             FROM claim c JOIN plan pl ON pl.id = c.plan_id JOIN payer py ON py.id = pl.payer_id
             """;
 
+    /**
+     * Claims by one key, without joins: with a join H2 may start from the one-row plan table and test the
+     * array for each of a million claims; alone, "= ANY(?)" is an index lookup. Payer names come from
+     * {@link #payerNamesByPlan()}.
+     */
+    private static final String FACTS_BY = """
+            SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, c.authorization_number, c.cardholder_id, c.ndc,
+                   c.quantity, c.plan_paid_amount, c.patient_pay_amount, c.gross_amount_due, c.plan_id,
+                   c.response_status, c.lifecycle
+            FROM claim c WHERE\s""";
+
+    private static RowMapper<ClaimFacts> fact(Map<Long, String> payerByPlan) {
+        return (rs, ctx) -> new ClaimFacts(rs.getLong("id"),
+                rs.getString("rx_number"), rs.getInt("fill_number"), rs.getObject("date_of_service", LocalDate.class),
+                rs.getString("authorization_number"), rs.getString("cardholder_id"), rs.getString("ndc"),
+                rs.getBigDecimal("quantity"), money(rs, "plan_paid_amount"), money(rs, "patient_pay_amount"),
+                money(rs, "gross_amount_due"), payerByPlan.get(rs.getLong("plan_id")),
+                ResponseStatus.fromCode(rs.getString("response_status")), Lifecycle.valueOf(rs.getString("lifecycle")));
+    }
+
     private static final RowMapper<ClaimFacts> FACT = (rs, ctx) -> new ClaimFacts(rs.getLong("id"),
             rs.getString("rx_number"), rs.getInt("fill_number"), rs.getObject("date_of_service", LocalDate.class),
             rs.getString("authorization_number"), rs.getString("cardholder_id"), rs.getString("ndc"),
@@ -81,16 +101,11 @@ final class JdbiMatchRepository implements MatchRepository {
             rs.getString("original_reference"), MatchStatus.valueOf(rs.getString("match_status")),
             rs.getObject("matched_claim_id", Long.class));
 
-    private static final String PRIOR = """
-            SELECT rc.id, rc.payment_id, pm.trace_number, rc.patient_control_number, rc.payer_claim_control_number,
-                   rc.status_code, rc.paid_amount, rc.matched_claim_id
-            FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
-            WHERE rc.matched_claim_id IS NOT NULL AND rc.payment_id <> :p AND\s""";
-
-    private static final RowMapper<PriorPayment> PRIOR_ROW = (rs, ctx) -> new PriorPayment(rs.getLong("id"),
-            rs.getLong("payment_id"), rs.getString("trace_number"), rs.getString("patient_control_number"),
-            rs.getString("payer_claim_control_number"), "22".equals(rs.getString("status_code")),
-            money(rs, "paid_amount"), rs.getLong("matched_claim_id"));
+    /** Remittance claims by one key, without joins or other conditions, so "= ANY(?)" stays an index lookup. */
+    private static final String PRIOR_BY = """
+            SELECT id, payment_id, patient_control_number, payer_claim_control_number, status_code, paid_amount,
+                   matched_claim_id
+            FROM remit_claim WHERE\s""";
 
     private final Handle handle;
 
@@ -114,15 +129,26 @@ final class JdbiMatchRepository implements MatchRepository {
         // one query per key set with an array parameter: H2 turns "= ANY(?)" into an index IN-lookup and
         // plans it once (chunked IN lists cost a parse and plan per 1,000 keys)
         Map<Long, ClaimFacts> found = new LinkedHashMap<>();
+        if (rxNumbers.isEmpty() && authorizationNumbers.isEmpty()) {
+            return List.of();
+        }
+        RowMapper<ClaimFacts> mapper = fact(payerNamesByPlan());
         for (List<String> keys : arrays(rxNumbers)) {
-            handle.createQuery(FACTS + " WHERE c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
-                    .map(FACT).forEach(f -> found.putIfAbsent(f.claimId(), f));
+            handle.createQuery(FACTS_BY + "c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
+                    .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
         for (List<String> keys : arrays(authorizationNumbers)) {
-            handle.createQuery(FACTS + " WHERE c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
-                    .map(FACT).forEach(f -> found.putIfAbsent(f.claimId(), f));
+            handle.createQuery(FACTS_BY + "c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
+                    .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
         return new ArrayList<>(found.values());
+    }
+
+    private Map<Long, String> payerNamesByPlan() {
+        Map<Long, String> names = new java.util.HashMap<>();
+        handle.createQuery("SELECT pl.id, py.name FROM plan pl JOIN payer py ON py.id = pl.payer_id")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
     }
 
     @Override
@@ -134,19 +160,39 @@ final class JdbiMatchRepository implements MatchRepository {
     public List<PriorPayment> priorPayments(Collection<String> patientControlNumbers,
                                             Collection<String> payerClaimControlNumbers, Collection<Long> claimIds,
                                             long excludingPaymentId) {
-        Map<Long, PriorPayment> found = new LinkedHashMap<>();
+        record Row(long id, long paymentId, String pcn, String clp07, String status, Money paid, Long claimId) {
+        }
+        RowMapper<Row> mapper = (rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("payment_id"),
+                rs.getString("patient_control_number"), rs.getString("payer_claim_control_number"),
+                rs.getString("status_code"), money(rs, "paid_amount"), rs.getObject("matched_claim_id", Long.class));
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        java.util.function.Consumer<Row> keep = r -> {
+            if (r.claimId() != null && r.paymentId() != excludingPaymentId) {
+                rows.putIfAbsent(r.id(), r);
+            }
+        };
         for (List<String> keys : arrays(patientControlNumbers)) {
-            handle.createQuery(PRIOR + "rc.patient_control_number = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", String.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+            handle.createQuery(PRIOR_BY + "patient_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
+                    .map(mapper).forEach(keep);
         }
         for (List<String> keys : arrays(payerClaimControlNumbers)) {
-            handle.createQuery(PRIOR + "rc.payer_claim_control_number = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", String.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+            handle.createQuery(PRIOR_BY + "payer_claim_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
+                    .map(mapper).forEach(keep);
         }
         for (List<Long> keys : arrays(claimIds)) {
-            handle.createQuery(PRIOR + "rc.matched_claim_id = ANY(:keys)").bind("p", excludingPaymentId)
-                    .bindArray("keys", Long.class, keys).map(PRIOR_ROW).forEach(r -> found.putIfAbsent(r.remitClaimId(), r));
+            handle.createQuery(PRIOR_BY + "matched_claim_id = ANY(:keys)").bindArray("keys", Long.class, keys)
+                    .map(mapper).forEach(keep);
         }
+        Map<Long, String> traces = new java.util.HashMap<>();
+        Set<Long> paymentIds = new HashSet<>();
+        rows.values().forEach(r -> paymentIds.add(r.paymentId()));
+        for (List<Long> ids : arrays(paymentIds)) {
+            handle.createQuery("SELECT id, trace_number FROM payment WHERE id = ANY(:ids)").bindArray("ids", Long.class, ids)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> traces.put(e.getKey(), e.getValue()));
+        }
+        Map<Long, PriorPayment> found = new LinkedHashMap<>();
+        rows.values().forEach(r -> found.put(r.id(), new PriorPayment(r.id(), r.paymentId(), traces.get(r.paymentId()),
+                r.pcn(), r.clp07(), "22".equals(r.status()), r.paid(), r.claimId())));
         return new ArrayList<>(found.values());
     }
 

@@ -139,14 +139,19 @@ final class JdbiPostingRepository implements PostingRepository {
         List<SourceNet> nets = new java.util.ArrayList<>();
         for (List<Long> ids : JdbiMatchRepository.arrays(claimIds)) {
             handle.createQuery("""
-                        SELECT claim_id, source_id, account, patient_id, payer_id, SUM(amount) AS total
-                        FROM ledger_entry WHERE claim_id = ANY(:ids) AND source_type = 'REMIT_CLAIM'
-                        GROUP BY claim_id, source_id, account, patient_id, payer_id HAVING SUM(amount) <> 0""")
+                        SELECT claim_id, source_type, source_id, account, patient_id, payer_id, SUM(amount) AS total
+                        FROM ledger_entry WHERE claim_id = ANY(:ids)
+                        GROUP BY claim_id, source_type, source_id, account, patient_id, payer_id HAVING SUM(amount) <> 0""")
                     .bindArray("ids", Long.class, ids)
-                    .map((rs, ctx) -> new SourceNet(rs.getLong("claim_id"), rs.getString("source_id"),
+                    .map((rs, ctx) -> "REMIT_CLAIM".equals(rs.getString("source_type"))
+                            ? new SourceNet(rs.getLong("claim_id"), rs.getString("source_id"),
                             LedgerAccount.valueOf(rs.getString("account")), rs.getObject("patient_id", Long.class),
-                            rs.getObject("payer_id", Long.class), Money.of(rs.getBigDecimal("total"))))
-                    .forEach(nets::add);
+                            rs.getObject("payer_id", Long.class), Money.of(rs.getBigDecimal("total"))) : null)
+                    .forEach(n -> {
+                        if (n != null) {
+                            nets.add(n);
+                        }
+                    });
         }
         return nets;
     }
