@@ -53,6 +53,10 @@ CREATE TABLE remit_posting (
     CONSTRAINT remit_posting_batch_unique UNIQUE (batch_id)
 );
 
+-- named, so that matching can look up earlier payments of many claims at once with USE INDEX
+-- (the foreign key's own index has a generated name)
+CREATE INDEX remit_claim_matched ON remit_claim (matched_claim_id);
+
 CREATE TRIGGER match_decision_append_only BEFORE UPDATE, DELETE ON match_decision
     FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";
 CREATE TRIGGER remit_posting_append_only BEFORE UPDATE, DELETE ON remit_posting

@@ -45,8 +45,11 @@ final class JdbiMatchRepository implements MatchRepository {
 
     /** Rows per JDBC batch execution when recording decisions. */
     static final int CHUNK = 1000;
-    /** Keys per array parameter: H2 refuses arrays longer than 65,536 elements. */
-    static final int ARRAY_CHUNK = 50_000;
+    /**
+     * Keys per array parameter: H2 refuses arrays over 65,536 elements, and with long arrays its planner may
+     * prefer a table scan that tests the whole array for every row.
+     */
+    static final int ARRAY_CHUNK = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -134,11 +137,11 @@ final class JdbiMatchRepository implements MatchRepository {
         }
         RowMapper<ClaimFacts> mapper = fact(payerNamesByPlan());
         for (List<String> keys : arrays(rxNumbers)) {
-            handle.createQuery(FACTS_BY + "c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
+            handle.createQuery(FACTS_BY.replace("FROM claim c", "FROM claim c USE INDEX (claim_rx_fill)") + "c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
         for (List<String> keys : arrays(authorizationNumbers)) {
-            handle.createQuery(FACTS_BY + "c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
+            handle.createQuery(FACTS_BY.replace("FROM claim c", "FROM claim c USE INDEX (claim_authorization)") + "c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
         return new ArrayList<>(found.values());
@@ -172,15 +175,15 @@ final class JdbiMatchRepository implements MatchRepository {
             }
         };
         for (List<String> keys : arrays(patientControlNumbers)) {
-            handle.createQuery(PRIOR_BY + "patient_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
+            handle.createQuery(PRIOR_BY.replace("FROM remit_claim", "FROM remit_claim USE INDEX (remit_claim_pcn)") + "patient_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(keep);
         }
         for (List<String> keys : arrays(payerClaimControlNumbers)) {
-            handle.createQuery(PRIOR_BY + "payer_claim_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
+            handle.createQuery(PRIOR_BY.replace("FROM remit_claim", "FROM remit_claim USE INDEX (remit_claim_payer_ccn)") + "payer_claim_control_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(keep);
         }
         for (List<Long> keys : arrays(claimIds)) {
-            handle.createQuery(PRIOR_BY + "matched_claim_id = ANY(:keys)").bindArray("keys", Long.class, keys)
+            handle.createQuery(PRIOR_BY.replace("FROM remit_claim", "FROM remit_claim USE INDEX (remit_claim_matched)") + "matched_claim_id = ANY(:keys)").bindArray("keys", Long.class, keys)
                     .map(mapper).forEach(keep);
         }
         Map<Long, String> traces = new java.util.HashMap<>();

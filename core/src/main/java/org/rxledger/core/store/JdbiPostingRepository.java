@@ -140,7 +140,7 @@ final class JdbiPostingRepository implements PostingRepository {
         for (List<Long> ids : JdbiMatchRepository.arrays(claimIds)) {
             handle.createQuery("""
                         SELECT claim_id, source_type, source_id, account, patient_id, payer_id, SUM(amount) AS total
-                        FROM ledger_entry WHERE claim_id = ANY(:ids)
+                        FROM ledger_entry USE INDEX (ledger_claim) WHERE claim_id = ANY(:ids)
                         GROUP BY claim_id, source_type, source_id, account, patient_id, payer_id HAVING SUM(amount) <> 0""")
                     .bindArray("ids", Long.class, ids)
                     .map((rs, ctx) -> "REMIT_CLAIM".equals(rs.getString("source_type"))
