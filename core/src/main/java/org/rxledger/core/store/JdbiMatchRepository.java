@@ -140,7 +140,16 @@ final class JdbiMatchRepository implements MatchRepository {
             handle.createQuery(FACTS_BY.replace("FROM claim c", "FROM claim c USE INDEX (claim_rx_fill)") + "c.rx_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
-        for (List<String> keys : arrays(authorizationNumbers)) {
+        // CLP07 usually repeats the authorization number of a claim the Rx readings already found: only the
+        // others need a lookup of their own
+        Set<String> known = new HashSet<>();
+        found.values().forEach(f -> {
+            if (f.authorizationNumber() != null) {
+                known.add(f.authorizationNumber());
+            }
+        });
+        List<String> missing = authorizationNumbers.stream().filter(a -> !known.contains(a)).toList();
+        for (List<String> keys : arrays(missing)) {
             handle.createQuery(FACTS_BY.replace("FROM claim c", "FROM claim c USE INDEX (claim_authorization)") + "c.authorization_number = ANY(:keys)").bindArray("keys", String.class, keys)
                     .map(mapper).forEach(f -> found.putIfAbsent(f.claimId(), f));
         }
