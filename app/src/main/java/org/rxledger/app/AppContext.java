@@ -67,7 +67,7 @@ public final class AppContext implements AutoCloseable {
 
     /** What runs inside each 835 import's transaction after the file is stored. */
     PostImportStep postImportStep() {
-        return PostImportStep.NONE;
+        return new org.rxledger.core.posting.MatchAndPostStep();
     }
 
     public Database database() {

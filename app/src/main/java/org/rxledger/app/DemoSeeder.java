@@ -1,9 +1,12 @@
 package org.rxledger.app;
 
+import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.core.demo.DemoOffice;
+import org.rxledger.core.demo.DemoRemittances;
 
 /**
  * Fills an empty data directory with the demo office: what a first launch and {@code rxledger demo}
@@ -18,8 +21,31 @@ public final class DemoSeeder {
     public static OfficeSeeder forContext(AppContext ctx) {
         return progress -> {
             progress.progress(0, -1, "Creating the demo office");
-            return describe(DemoOffice.create(ctx.transactions()));
+            DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
+            progress.progress(0, -1, "Importing the demo remittances");
+            return describe(office) + "; " + describe(importRemittances(ctx));
         };
+    }
+
+    /** Where the demo office's 835 files are written (kept, so they can be opened or imported again). */
+    public static Path remittanceDir(AppContext ctx) {
+        return ctx.dataDir().resolve("demo-remittances");
+    }
+
+    /**
+     * Writes the demo office's 835 files and imports them through the same import use case as the
+     * command line, the workstation and the inbox — so they are matched and posted as any 835 would be.
+     */
+    public static DemoRemittances.Summary importRemittances(AppContext ctx) {
+        return DemoRemittances.importAll(ctx.transactions(), ctx.remittanceImports(), LocalDate.now(ctx.clock()),
+                remittanceDir(ctx));
+    }
+
+    /** e.g. "Imported 52 demo remittances: 2,871 claim payments, 2,870 matched, $98,765.43 paid" */
+    public static String describe(DemoRemittances.Summary s) {
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
+        return "Imported " + n.format(s.payments()) + " demo remittances: " + n.format(s.claims()) + " claim payments, "
+                + n.format(s.matched()) + " matched, $" + s.total() + " paid";
     }
 
     /** One phrase for the first-launch banner and the terminal, e.g. "MAPLE STREET PHARMACY: 3,000 claims (…) for 300 patients, …". */

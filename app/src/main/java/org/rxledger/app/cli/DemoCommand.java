@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code rxledger demo}: creates the demo office in an empty data directory. */
-@Command(name = "demo", description = "Create the demo office (patients, plans, ~3,000 adjudicated claims) in an empty data directory.")
+@Command(name = "demo", description = "Create the demo office (patients, plans, ~3,000 adjudicated claims) in an empty data directory, "
+        + "then import, match and post its 835 remittances.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,6 +33,8 @@ final class DemoCommand implements Callable<Integer> {
                 return Cli.EXIT_REJECTED;
             }
             out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
+            out.flush();
+            out.println(DemoSeeder.describe(DemoSeeder.importRemittances(ctx)) + ".");
             out.flush();
         }
         return 0;

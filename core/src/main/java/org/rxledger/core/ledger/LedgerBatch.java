@@ -42,6 +42,36 @@ public final class LedgerBatch {
         return this;
     }
 
+    /**
+     * Adds an entry with its own source (e.g. one remittance claim inside the batch of a whole payment),
+     * so each entry can be explained and later reversed by source; zero amounts are skipped.
+     */
+    public LedgerBatch add(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId,
+                           String entrySourceType, String entrySourceId, String memo) {
+        if (!amount.isZero()) {
+            entries.add(new LedgerEntry(UUID.randomUUID(), batchId, account, amount, claimId, patientId, payerId,
+                    entrySourceType, entrySourceId, memo, null, effectiveDate, createdAt, createdBy));
+        }
+        return this;
+    }
+
+    public String sourceType() {
+        return sourceType;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public LocalDate effectiveDate() {
+        return effectiveDate;
+    }
+
+    /** The entries so far, without the zero-sum check (for previews). */
+    public List<LedgerEntry> draftEntries() {
+        return List.copyOf(entries);
+    }
+
     /** Adds the negation of an earlier entry. */
     public LedgerBatch reverse(LedgerEntry original) {
         entries.add(original.reversal(batchId, sourceType, sourceId, effectiveDate, createdAt, createdBy));

@@ -59,6 +59,18 @@ public final class ClaimMatcher {
         return decide(readings, ranked);
     }
 
+    /**
+     * Scores one given claim against a remitted claim (for a manual match, so the person's choice is
+     * stored with the same key checks as an automatic one).
+     */
+    public static MatchCandidate candidate(Clp01Patterns patterns, RemittedClaim remitted, ClaimFacts claim) {
+        RxFill reading = patterns.decode(remitted.payerName(), remitted.patientControlNumber()).stream()
+                .filter(r -> ClaimIndex.normaliseRx(r.rx()).equals(ClaimIndex.normaliseRx(claim.rx())))
+                .filter(r -> r.fill() == null || r.fill() == claim.fill())
+                .findFirst().orElse(null);
+        return score(remitted, reading, claim);
+    }
+
     private static void consider(Map<Long, MatchCandidate> best, MatchCandidate candidate) {
         best.merge(candidate.claim().claimId(), candidate, (a, b) -> a.score() >= b.score() ? a : b);
     }

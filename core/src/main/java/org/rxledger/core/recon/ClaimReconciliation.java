@@ -19,18 +19,27 @@ public record ClaimReconciliation(Money expected, Money paid, ReconStatus status
     }
 
     static ReconStatus status(Money expected, Money paid, List<RemitLine> lines) {
-        if (lines.isEmpty()) {
+        return status(expected, paid, lines.size(), lines.stream().anyMatch(RemitLine::reversal),
+                lines.stream().anyMatch(RemitLine::denied));
+    }
+
+    /** The same rules from aggregates (a set-based query's row): line count, any reversal, any denial. */
+    public static ReconStatus status(Money expected, Money paid, int lines, boolean anyReversal, boolean anyDenial) {
+        if (lines == 0) {
             return ReconStatus.UNPAID;
         }
         if (paid.isZero()) {
-            if (lines.stream().anyMatch(RemitLine::reversal)) {
+            if (anyReversal) {
                 return ReconStatus.REVERSED;
             }
-            if (lines.stream().anyMatch(RemitLine::denied)) {
+            if (expected.isZero()) {
+                return ReconStatus.PAID; // nothing was due from the plan (e.g. a deductible): zero paid is right
+            }
+            if (anyDenial) {
                 return ReconStatus.DENIED;
             }
             // matched, but zero paid without a denial: nothing of the receivable has come in
-            return expected.isZero() ? ReconStatus.PAID : ReconStatus.UNDERPAID;
+            return ReconStatus.UNDERPAID;
         }
         int cmp = paid.compareTo(expected);
         if (cmp == 0) {

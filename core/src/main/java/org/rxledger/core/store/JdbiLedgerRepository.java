@@ -1,8 +1,10 @@
 package org.rxledger.core.store;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
@@ -37,30 +38,39 @@ final class JdbiLedgerRepository implements LedgerRepository {
 
     @Override
     public void appendAll(List<LedgerBatch> batches) {
-        PreparedBatch insert = handle.prepareBatch("INSERT INTO ledger_entry (" + COLUMNS + ") VALUES (:entryId, "
-                + ":batchId, :account, :amount, :claimId, :patientId, :payerId, :sourceType, :sourceId, :memo, "
-                + ":reversesEntryId, :effectiveDate, :createdAt, :createdBy)");
-        for (LedgerBatch batch : batches) {
-            for (LedgerEntry e : batch.entries()) {
-                insert.bind("entryId", e.entryId())
-                        .bind("batchId", e.batchId())
-                        .bind("account", e.account().name())
-                        .bind("amount", e.amount().amount())
-                        .bind("claimId", e.claimId())
-                        .bind("patientId", e.patientId())
-                        .bind("payerId", e.payerId())
-                        .bind("sourceType", e.sourceType())
-                        .bind("sourceId", e.sourceId())
-                        .bind("memo", e.memo())
-                        .bind("reversesEntryId", e.reversesEntryId())
-                        .bind("effectiveDate", e.effectiveDate())
-                        .bind("createdAt", OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC))
-                        .bind("createdBy", e.createdBy())
-                        .add();
+        // plain JDBC batches: Jdbi's per-value binding was most of the cost of posting a 100k-claim remittance
+        String sql = "INSERT INTO ledger_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(sql)) {
+            int pending = 0;
+            for (LedgerBatch batch : batches) {
+                for (LedgerEntry e : batch.entries()) {
+                    int i = 1;
+                    insert.setObject(i++, e.entryId());
+                    insert.setObject(i++, e.batchId());
+                    insert.setString(i++, e.account().name());
+                    insert.setBigDecimal(i++, e.amount().amount());
+                    insert.setObject(i++, e.claimId(), Types.BIGINT);
+                    insert.setObject(i++, e.patientId(), Types.BIGINT);
+                    insert.setObject(i++, e.payerId(), Types.BIGINT);
+                    insert.setString(i++, e.sourceType());
+                    insert.setString(i++, e.sourceId());
+                    insert.setString(i++, e.memo());
+                    insert.setObject(i++, e.reversesEntryId());
+                    insert.setObject(i++, e.effectiveDate());
+                    insert.setObject(i++, OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC));
+                    insert.setString(i, e.createdBy());
+                    insert.addBatch();
+                    if (++pending == 2_000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
             }
-        }
-        if (insert.size() > 0) {
-            insert.execute();
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not append ledger entries", ex);
         }
     }
 

@@ -8,6 +8,9 @@ import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.posting.PostingRepository;
+import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.Actor;
@@ -57,6 +60,9 @@ public final class JdbiTransactions implements Transactions {
         private AuditTrail audit;
         private AuditCaseRepository auditCases;
         private DepositRepository deposits;
+        private MatchRepository matches;
+        private PostingRepository postings;
+        private ReconRepository recon;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -134,6 +140,27 @@ public final class JdbiTransactions implements Transactions {
                 deposits = new JdbiDepositRepository(handle, actor, clock);
             }
             return deposits;
+        public MatchRepository matches() {
+            if (matches == null) {
+                matches = new JdbiMatchRepository(handle);
+            }
+            return matches;
+        }
+
+        @Override
+        public PostingRepository postings() {
+            if (postings == null) {
+                postings = new JdbiPostingRepository(handle);
+            }
+            return postings;
+        }
+
+        @Override
+        public ReconRepository recon() {
+            if (recon == null) {
+                recon = new JdbiReconRepository(handle);
+            }
+            return recon;
         }
     }
 }

@@ -5,6 +5,9 @@ import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.posting.PostingRepository;
+import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.Actor;
@@ -36,4 +39,12 @@ public interface Tx {
     AuditCaseRepository auditCases();
 
     DepositRepository deposits();
+    /** Match decisions, per-payer remittance settings (issue 5). */
+    MatchRepository matches();
+
+    /** Posting reads and the posting log of remittances (issue 5). */
+    PostingRepository postings();
+
+    /** Set-based reconciliation reads (issue 5). */
+    ReconRepository recon();
 }

@@ -1,0 +1,271 @@
+package org.rxledger.core.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rxledger.core.demo.DemoOffice.ClaimPaymentDescription;
+import org.rxledger.core.demo.DemoOffice.RemittanceDescription;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.remit.Adjustment;
+import org.rxledger.core.remit.ClaimPayment;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.ProviderAdjustment;
+import org.rxledger.core.remit.Reference;
+import org.rxledger.core.remit.Remittance;
+import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.tx.Transactions;
+
+/**
+ * The demo office's 835 files: one per payer and weekly cycle, as {@link DemoOffice#describeRemittances}
+ * describes them, with the exceptions a billing office meets every week (DOMAIN.md §4.3) worked in on
+ * purpose, deterministically:
+ * <ul>
+ *   <li>a few short-pays (an extra CO-45 cut) and two denials (CO-16 for the whole plan share);</li>
+ *   <li>a reversal (CLP02 = 22) in a later remittance followed by the corrected payment (REF*F8), and a
+ *       reversal that is never repaid;</li>
+ *   <li>a claim paid twice, taken back two remittances later by a PLB WO whose reference names it;</li>
+ *   <li>a payment whose CLP01 names no claim of this pharmacy (unapplied cash);</li>
+ *   <li>prompt-pay interest (PLB L6) and an ERA fee (PLB CS).</li>
+ * </ul>
+ * CLP01 layouts differ by payer like real companion guides: {@code 7001234-02}, {@code 700123402},
+ * {@code 7001234} (Rx only, resolved by date of service) and {@code 7001234-02-20250303}.
+ * The same code turns any list of claim descriptions into one large payment for benchmarks
+ * ({@link #writeSinglePayment}).
+ */
+public final class DemoRemittances {
+
+    /** What {@link #importAll} did. */
+    public record Summary(int files, int payments, int claims, int matched, Money total) {
+    }
+
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final LocalDate FISCAL_YEAR_END = LocalDate.of(2099, 12, 31);
+
+    private DemoRemittances() {
+    }
+
+    /** The payments for the stored demo office as of a date, with the exceptions worked in; in payment-date order. */
+    public static List<Remittance.Transaction> build(Transactions transactions, LocalDate asOf) {
+        return transactions.read(tx -> {
+            Pharmacy pharmacy = tx.reference().pharmacy()
+                    .orElseThrow(() -> new IllegalStateException("There is no pharmacy yet: create the demo office first"));
+            return build(DemoOffice.describeRemittances(tx, asOf), pharmacy);
+        });
+    }
+
+    /** Pure: descriptions → payments. */
+    public static List<Remittance.Transaction> build(List<RemittanceDescription> descriptions, Pharmacy pharmacy) {
+        List<RemittanceDescription> sorted = new ArrayList<>(descriptions);
+        sorted.sort(java.util.Comparator.comparing(RemittanceDescription::paymentDate)
+                .thenComparingLong(RemittanceDescription::payerId));
+        Map<Long, List<Draft>> byPayer = new LinkedHashMap<>();
+        List<Draft> drafts = new ArrayList<>();
+        for (RemittanceDescription d : sorted) {
+            Draft draft = new Draft(d, payerStyle(d.payerId()));
+            for (ClaimPaymentDescription c : d.claims()) {
+                draft.claims.add(paid(c, draft.style, c.paid(), List.of()));
+            }
+            drafts.add(draft);
+            byPayer.computeIfAbsent(d.payerId(), k -> new ArrayList<>()).add(draft);
+        }
+        List<List<Draft>> payers = byPayer.values().stream().filter(l -> l.size() >= 3 && l.get(0).d.claims().size() >= 8).toList();
+        if (!payers.isEmpty()) {
+            List<Draft> p = payers.get(0);
+            Draft r0 = p.get(0);
+            Draft r1 = p.get(1);
+            Draft r2 = p.get(2);
+            List<ClaimPaymentDescription> c = r0.d.claims();
+            shortPay(r0, 0, c.get(0));
+            shortPay(r0, 1, c.get(1));
+            deny(r0, 2, c.get(2));
+            // reversal in the next remittance, then the corrected payment (REF*F8 = the original CLP07)
+            r1.claims.add(reversal(c.get(3), r1.style));
+            r1.claims.add(paid(c.get(3), r1.style, c.get(3).paid(),
+                    c.get(3).authorizationNumber() == null ? List.of() : List.of(new Reference("F8", c.get(3).authorizationNumber()))));
+            // reversed and never repaid
+            r1.claims.add(reversal(c.get(4), r1.style));
+            // paid twice, taken back by a WO naming the claim two remittances later
+            r1.claims.add(paid(c.get(5), r1.style, c.get(5).paid(), List.of()));
+            r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO",
+                    c.get(5).rxNumber() + "-" + String.format(Locale.ROOT, "%02d", c.get(5).fillNumber()), c.get(5).paid()));
+            // a payment for a claim this pharmacy never billed (another store's Rx)
+            r1.claims.add(RemittanceBuilder.claim("9900001-01", "1", Money.parse("30.00"), Money.parse("12.34"),
+                    Money.parse("5.00"), "X99000001", r1.d.cycleStart(), "00093505601", null, "UNKNOWN01",
+                    RemittanceBuilder.contractualAndCopay(Money.parse("30.00"), Money.parse("12.34"), Money.parse("5.00")),
+                    List.of()));
+            r1.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "L6", null, Money.parse("-3.17")));
+            r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "CS", "ERA FEE", Money.parse("1.50")));
+        }
+        if (payers.size() > 1) {
+            List<Draft> q = payers.get(1);
+            Draft r0 = q.get(0);
+            shortPay(r0, 0, r0.d.claims().get(0));
+            deny(r0, 1, r0.d.claims().get(1));
+        }
+        List<Remittance.Transaction> result = new ArrayList<>();
+        int control = 1;
+        for (Draft d : drafts) {
+            result.add(d.toPayment(pharmacy, control++));
+        }
+        return result;
+    }
+
+    /** Writes each payment as its own 835 file in {@code dir} (created if missing); returns the files in order. */
+    public static List<Path> writeFiles(List<Remittance.Transaction> payments, Path dir) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            int n = 1;
+            for (Remittance.Transaction t : payments) {
+                Path file = dir.resolve(String.format(Locale.ROOT, "%03d-%s-%s.835", n++,
+                        t.payment().financial().paymentDate().format(YYYYMMDD), t.payment().traceNumber()));
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+                    RemittanceBuilder.write(List.of(t), w);
+                }
+                files.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the demo 835 files to " + dir, e);
+        }
+        return files;
+    }
+
+    /**
+     * Writes the demo office's remittances to {@code dir} and imports them in payment-date order through
+     * the given import service (which matches and posts them). Stops at the first file that is not imported.
+     */
+    public static Summary importAll(Transactions transactions, RemittanceImportService imports, LocalDate asOf, Path dir) {
+        List<Path> files = writeFiles(build(transactions, asOf), dir);
+        int payments = 0;
+        int claims = 0;
+        int matched = 0;
+        Money total = Money.ZERO;
+        for (Path f : files) {
+            ImportOutcome outcome = imports.importFile(f, ProgressListener.NONE, () -> false);
+            if (!(outcome instanceof ImportOutcome.Imported imported)) {
+                throw new IllegalStateException("Demo remittance " + f.getFileName() + " was not imported: " + outcome);
+            }
+            for (var p : imported.payments()) {
+                payments++;
+                claims += p.claimCount();
+                matched += p.matchedCount();
+                total = total.plus(p.amount());
+            }
+        }
+        return new Summary(files.size(), payments, claims, matched, total);
+    }
+
+    /**
+     * One payment with every described claim (e.g. 100k) in one 835 file: the benchmark's input.
+     * CLP01 = Rx-fill, CLP07 = authorization number.
+     */
+    public static void writeSinglePayment(Path file, Pharmacy pharmacy, String payerName, String payerIdentifier,
+                                          String trace, LocalDate paymentDate, List<ClaimPaymentDescription> claims)
+            throws IOException {
+        List<ClaimPayment> lines = new ArrayList<>(claims.size());
+        for (ClaimPaymentDescription c : claims) {
+            lines.add(paid(c, 0, c.paid(), List.of()));
+        }
+        Remittance.Transaction t = RemittanceBuilder.payment(parties(pharmacy, payerName, payerIdentifier), trace,
+                paymentDate, 1, lines, List.of());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+            RemittanceBuilder.write(List.of(t), w);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static final class Draft {
+        final RemittanceDescription d;
+        final int style;
+        final List<ClaimPayment> claims = new ArrayList<>();
+        final List<ProviderAdjustment> plb = new ArrayList<>();
+
+        Draft(RemittanceDescription d, int style) {
+            this.d = d;
+            this.style = style;
+        }
+
+        Remittance.Transaction toPayment(Pharmacy pharmacy, int control) {
+            Money total = Money.sum(claims.stream().map(ClaimPayment::paid).toList())
+                    .minus(Money.sum(plb.stream().map(ProviderAdjustment::amount).toList()));
+            if (total.isNegative()) {
+                // take-backs exceed payments: the payer carries the balance forward (DOMAIN.md §2.5)
+                plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "FB", d.traceNumber(), total));
+            }
+            return RemittanceBuilder.payment(parties(pharmacy, d.payerName(), d.payerIdentifier()), d.traceNumber(),
+                    d.paymentDate(), control, claims, plb);
+        }
+    }
+
+    private static RemittanceBuilder.Parties parties(Pharmacy pharmacy, String payerName, String payerIdentifier) {
+        return new RemittanceBuilder.Parties(payerName, payerIdentifier == null || payerIdentifier.isBlank() ? "1999999999"
+                : payerIdentifier, pharmacy.name(), pharmacy.npi(), pharmacy.ncpdpId(), "123456789");
+    }
+
+    /** 0: 7001234-02, 1: 700123402, 2: 7001234 (Rx only), 3: 7001234-02-CCYYMMDD. */
+    private static int payerStyle(long payerId) {
+        return (int) (Math.floorMod(payerId - 1, 4));
+    }
+
+    static String clp01(ClaimPaymentDescription c, int style) {
+        String fill = String.format(Locale.ROOT, "%02d", c.fillNumber());
+        return switch (style) {
+            case 1 -> c.rxNumber() + fill;
+            case 2 -> c.rxNumber();
+            case 3 -> c.rxNumber() + "-" + fill + "-" + c.dateOfService().format(YYYYMMDD);
+            default -> c.rxNumber() + "-" + fill;
+        };
+    }
+
+    private static ClaimPayment paid(ClaimPaymentDescription c, int style, Money paid, List<Reference> refs) {
+        Money cut = c.paid().minus(paid);
+        List<Adjustment> adj = new ArrayList<>();
+        Money co = c.contractualAdjustment().plus(cut);
+        if (!co.isZero()) {
+            adj.add(new Adjustment("CO", "45", co, null));
+        }
+        if (!c.patientResponsibility().isZero()) {
+            adj.add(new Adjustment("PR", "3", c.patientResponsibility(), null));
+        }
+        return RemittanceBuilder.claim(clp01(c, style), "1", c.charged(), paid, c.patientResponsibility(),
+                c.authorizationNumber(), c.dateOfService(), c.ndc(), null, c.cardholderId(), adj, refs);
+    }
+
+    private static ClaimPayment reversal(ClaimPaymentDescription c, int style) {
+        ClaimPayment original = paid(c, style, c.paid(), List.of());
+        return RemittanceBuilder.claim(clp01(c, style), "22", c.charged().negate(), c.paid().negate(),
+                c.patientResponsibility().negate(), c.authorizationNumber(), c.dateOfService(), c.ndc(), null,
+                c.cardholderId(), RemittanceBuilder.negated(original.serviceLines().get(0).adjustments()), List.of());
+    }
+
+    private static void shortPay(Draft draft, int index, ClaimPaymentDescription c) {
+        Money cut = c.paid().isGreaterThan(Money.parse("20.00")) ? Money.parse("2.50")
+                : c.paid().times(new java.math.BigDecimal("0.10"), java.math.RoundingMode.HALF_UP);
+        draft.claims.set(index, paid(c, draft.style, c.paid().minus(cut), List.of()));
+    }
+
+    private static void deny(Draft draft, int index, ClaimPaymentDescription c) {
+        List<Adjustment> adj = new ArrayList<>();
+        adj.add(new Adjustment("CO", "16", c.charged().minus(c.patientResponsibility()), null));
+        if (!c.patientResponsibility().isZero()) {
+            adj.add(new Adjustment("PR", "3", c.patientResponsibility(), null));
+        }
+        draft.claims.set(index, RemittanceBuilder.claim(clp01(c, draft.style), "1", c.charged(), Money.ZERO,
+                c.patientResponsibility(), c.authorizationNumber(), c.dateOfService(), c.ndc(), null, c.cardholderId(),
+                adj, List.of()));
+    }
+}

@@ -1,0 +1,159 @@
+package org.rxledger.core.posting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rxledger.core.matching.ClaimFacts;
+import org.rxledger.core.matching.ClaimMatcher;
+import org.rxledger.core.matching.KeyCheck;
+import org.rxledger.core.matching.MatchAction;
+import org.rxledger.core.matching.MatchCandidate;
+import org.rxledger.core.matching.MatchDecision;
+import org.rxledger.core.matching.MatchRecord;
+import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.matching.PayerRemitSettings;
+import org.rxledger.core.matching.PaymentMatching;
+import org.rxledger.core.remit.MatchStatus;
+import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matching use cases: automatic matching of a payment (after import, or again on demand), manual
+ * match / unmatch / re-match with a required reason, the history of decisions, per-payer settings.
+ * When a match changes on a payment that is already posted, that claim payment is re-posted in the
+ * same transaction ({@link RemittancePosting#repostClaim}), so the ledger always follows the matches.
+ */
+public final class MatchingService {
+
+    public static final String EVENT_MATCHED = "remittance.matched";
+    public static final String EVENT_MANUAL = "remittance.claim.match_changed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingService.class);
+
+    private final Transactions transactions;
+
+    public MatchingService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Matches (again) every claim payment of a payment that a person has not decided; re-posts what changed. */
+    public PaymentMatching.Summary matchPayment(long paymentId) {
+        return transactions.inTransaction(tx -> {
+            PaymentMatching.Summary s = matchPayment(tx, paymentId);
+            for (long remitClaimId : s.changedRemitClaimIds()) {
+                RemittancePosting.repostClaim(tx, remitClaimId, "automatic matching re-run");
+            }
+            return s;
+        });
+    }
+
+    /** Inside a caller's transaction (the import): match, record the decisions, journal and audit. */
+    public static PaymentMatching.Summary matchPayment(Tx tx, long paymentId) {
+        long started = System.nanoTime();
+        PaymentMatching.Summary s = PaymentMatching.matchPayment(tx, paymentId);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("paymentId", paymentId);
+        payload.put("claims", s.claims());
+        payload.put("matched", s.matched());
+        payload.put("needsReview", s.needsReview());
+        payload.put("unmatched", s.unmatched());
+        payload.put("reversals", s.reversals());
+        payload.put("paidTwice", s.paidTwice());
+        tx.journal().append(EVENT_MATCHED, payload);
+        tx.audit().record("REMIT_MATCHED", "payment", String.valueOf(paymentId), payload);
+        LOG.info("payment {}: matched {} of {} claim(s), {} to review, {} unmatched in {} ms", paymentId, s.matched(),
+                s.claims(), s.needsReview(), s.unmatched(), (System.nanoTime() - started) / 1_000_000);
+        return s;
+    }
+
+    /**
+     * Ties a claim payment to a claim (a first match, or a re-match to another claim). The keys are
+     * compared and stored as for an automatic match, with the clerk's reason.
+     */
+    public MatchRecord match(long remitClaimId, long claimId, String reason) {
+        requireReason(reason);
+        return transactions.inTransaction(tx -> {
+            MatchRepository repo = tx.matches();
+            MatchRepository.RemitClaimToMatch rc = repo.remitClaim(remitClaimId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+            ClaimFacts claim = repo.claimFacts(claimId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no claim " + claimId));
+            MatchCandidate c = ClaimMatcher.candidate(PaymentMatching.patternsFor(tx, rc.remitted().payerName()),
+                    rc.remitted(), claim);
+            String explanation = (rc.matchedClaimId() == null ? "Matched" : "Re-matched from claim " + rc.matchedClaimId())
+                    + " by " + tx.actor().user() + ": " + reason.strip() + ". Keys: " + c.explanation();
+            MatchRepository.NewDecision d = new MatchRepository.NewDecision(remitClaimId, MatchAction.MANUAL_MATCH,
+                    MatchDecision.Verdict.MATCHED, MatchStatus.MANUAL, claimId, c.score(), null, explanation, c.checks(),
+                    List.of(MatchRecord.CandidateSummary.of(c)), null, null, reason.strip());
+            return decide(tx, rc, d, "REMIT_CLAIM_MATCHED");
+        });
+    }
+
+    /** Removes the tie between a claim payment and its claim; its money goes to unapplied cash if posted. */
+    public MatchRecord unmatch(long remitClaimId, String reason) {
+        requireReason(reason);
+        return transactions.inTransaction(tx -> {
+            MatchRepository.RemitClaimToMatch rc = tx.matches().remitClaim(remitClaimId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+            if (rc.matchedClaimId() == null) {
+                throw new IllegalStateException("Remittance claim " + remitClaimId + " is not matched to any claim");
+            }
+            MatchRepository.NewDecision d = new MatchRepository.NewDecision(remitClaimId, MatchAction.MANUAL_UNMATCH,
+                    MatchDecision.Verdict.UNMATCHED, MatchStatus.UNMATCHED, null, null, null,
+                    "Unmatched from claim " + rc.matchedClaimId() + " by " + tx.actor().user() + ": " + reason.strip(),
+                    List.<KeyCheck>of(), List.of(), null, null, reason.strip());
+            return decide(tx, rc, d, "REMIT_CLAIM_UNMATCHED");
+        });
+    }
+
+    private static MatchRecord decide(Tx tx, MatchRepository.RemitClaimToMatch rc, MatchRepository.NewDecision d, String action) {
+        tx.matches().record(List.of(d), tx.clock().instant(), tx.actor().user());
+        RemittancePosting.repostClaim(tx, rc.remitClaimId(), d.reason());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("remitClaimId", rc.remitClaimId());
+        payload.put("paymentId", rc.paymentId());
+        payload.put("fromClaimId", rc.matchedClaimId());
+        payload.put("toClaimId", d.claimId());
+        payload.put("reason", d.reason());
+        tx.journal().append(EVENT_MANUAL, payload);
+        tx.audit().record(action, "remit_claim", String.valueOf(rc.remitClaimId()), payload);
+        List<MatchRecord> history = tx.matches().history(rc.remitClaimId());
+        return history.get(history.size() - 1);
+    }
+
+    /** Every decision about a claim payment, oldest first. */
+    public List<MatchRecord> history(long remitClaimId) {
+        return transactions.read(tx -> tx.matches().history(remitClaimId));
+    }
+
+    /** The current decision of each claim payment of a payment, in file order. */
+    public List<MatchRecord> decisions(long paymentId) {
+        return transactions.read(tx -> tx.matches().latestDecisions(paymentId));
+    }
+
+    public List<PayerRemitSettings> settings() {
+        return transactions.read(tx -> tx.matches().allSettings());
+    }
+
+    /** Saves a payer's posting mode and CLP01 patterns (validated on construction of the settings). */
+    public void saveSettings(PayerRemitSettings settings) {
+        transactions.inTransaction(tx -> {
+            tx.matches().saveSettings(settings, tx.clock().instant(), tx.actor().user());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("payer", settings.payerName());
+            payload.put("postingMode", settings.postingMode().name());
+            payload.put("clp01Patterns", settings.clp01Patterns());
+            tx.journal().append("remittance.settings.saved", payload);
+            tx.audit().record("REMIT_SETTINGS_SAVED", "payer", settings.payerName(), payload);
+            return null;
+        });
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A reason is required to change a match");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.rxledger.core.posting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.remit.MatchStatus;
+import org.rxledger.core.remit.PaymentStatus;
+
+/** Port: what posting reads (set-based, one query per table per payment) and the posting log it keeps. */
+public interface PostingRepository {
+
+    /** A stored 835 payment (BPR/TRN) as posting needs it. */
+    record PaymentHeader(long paymentId, String payerName, String payerIdentifier, String traceNumber, Money amount,
+                         LocalDate paymentDate, PaymentStatus status) {
+    }
+
+    /**
+     * One claim payment with its matched claim's adjudication (null when unmatched) and its CAS totals
+     * by group (claim and line level together).
+     */
+    record ClaimLine(long remitClaimId, int seq, String patientControlNumber, String claimStatus, Money charge,
+                     Money paid, Money patientResponsibility, MatchStatus matchStatus, Long claimId, String rx,
+                     Integer fill, Money planPaid, Money patientPay, Long patientId, Long claimPayerId, Money co,
+                     Money pi, Money oa, Money pr, Long linkedRemitClaimId, String linkKind) {
+
+        public boolean reversal() {
+            return "22".equals(claimStatus);
+        }
+    }
+
+    /** One PLB pair; amount signed as sent (positive reduces the payment). */
+    record PlbLine(long plbId, int seq, String reasonCode, String reference, Money amount) {
+    }
+
+    /** The net amount still on the ledger for one (account, claim, source) of a payment's postings. */
+    record NetEntry(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId, String sourceType,
+                    String sourceId) {
+    }
+
+    /** The net of one remittance claim's entries on one account for one claim (source REMIT_CLAIM). */
+    record SourceNet(long claimId, String sourceId, LedgerAccount account, Long patientId, Long payerId, Money amount) {
+    }
+
+    /** One row of the posting log (table remit_posting). */
+    record PostingRecord(long id, long paymentId, UUID batchId, PostingKind kind, Money cash, String reason,
+                         Instant postedAt, String postedBy) {
+    }
+
+    Optional<PaymentHeader> payment(long paymentId);
+
+    List<ClaimLine> claimLines(long paymentId);
+
+    Optional<ClaimLine> claimLine(long remitClaimId);
+
+    List<PlbLine> plbLines(long paymentId);
+
+    /** Net of every entry written by the payment's postings, grouped by account, claim and source; zero nets left out. */
+    List<NetEntry> netEntries(long paymentId);
+
+    /** Non-zero nets of every REMIT_CLAIM entry of the given claims, by claim, remittance claim and account. */
+    List<SourceNet> remitClaimNets(java.util.Collection<Long> claimIds);
+
+    /** Σ PAYER_CASH of every entry written by the payment's postings. */
+    Money postedCash(long paymentId);
+
+    void recordPosting(long paymentId, UUID batchId, PostingKind kind, Money cash, String reason, Instant at, String by);
+
+    List<PostingRecord> postings(long paymentId);
+
+    void setStatus(long paymentId, PaymentStatus status);
+
+    /** The payer row whose name (case-insensitive) or identifier matches the 835 payer, if any. */
+    Optional<Long> payerId(String payerName, String payerIdentifier);
+}

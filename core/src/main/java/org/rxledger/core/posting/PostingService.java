@@ -1,0 +1,45 @@
+package org.rxledger.core.posting;
+
+import java.util.List;
+import org.rxledger.core.tx.Transactions;
+
+/**
+ * Posting use cases, each in its own transaction (the ledger batch, the posting log row, the payment
+ * status, a journal event and an audit record commit together). The engine is {@link RemittancePosting}.
+ */
+public final class PostingService {
+
+    private final Transactions transactions;
+
+    public PostingService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The batch {@link #post} would write — for "review first" payers. */
+    public PostingPreview preview(long paymentId) {
+        return transactions.read(tx -> RemittancePosting.preview(tx, paymentId));
+    }
+
+    /** Posts a payment that is not posted (review-first payers, or after an unpost). */
+    public PostingResult post(long paymentId) {
+        return transactions.inTransaction(tx -> RemittancePosting.post(tx, paymentId));
+    }
+
+    /** Unposts a whole payment with a reversing batch; the reason is required and kept. */
+    public PostingResult unpost(long paymentId, String reason) {
+        return transactions.inTransaction(tx -> RemittancePosting.unpost(tx, paymentId, reason));
+    }
+
+    /** Unposts and posts again under the current matches, in one transaction. */
+    public PostingResult repost(long paymentId, String reason) {
+        return transactions.inTransaction(tx -> {
+            RemittancePosting.unpost(tx, paymentId, reason);
+            return RemittancePosting.post(tx, paymentId);
+        });
+    }
+
+    /** The posting log of a payment, oldest first. */
+    public List<PostingRepository.PostingRecord> postings(long paymentId) {
+        return transactions.read(tx -> tx.postings().postings(paymentId));
+    }
+}

@@ -1,0 +1,88 @@
+package org.rxledger.core.recon;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.tx.Transactions;
+
+/**
+ * Reconciliation reads (DOMAIN.md §4.3, §4.5): each claim's expected vs net paid with its status, the
+ * third-party aging by payer, and the claim payments tied to no claim. All set-based.
+ */
+public final class ReconciliationService {
+
+    /** One claim's reconciliation. */
+    public record ClaimRecon(long claimId, String rx, int fill, LocalDate dateOfService, String payerName,
+                             Money expected, Money paid, ReconStatus status, int remitLines) {
+        public Money variance() {
+            return paid.minus(expected);
+        }
+    }
+
+    /**
+     * One payer's open third-party receivable by aging bucket (days from date of service). Credit
+     * balances (paid twice, paid after a counter reversal) are money owed back and are shown apart.
+     */
+    public record PayerAging(String payerName, Map<AgingBucket, Money> buckets, Money total, int openClaims,
+                             Money credits, int creditClaims) {
+        public PayerAging {
+            buckets = Map.copyOf(buckets);
+        }
+
+        public Money bucket(AgingBucket b) {
+            return buckets.getOrDefault(b, Money.ZERO);
+        }
+    }
+
+    private final Transactions transactions;
+
+    public ReconciliationService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Every claim with a receivable, by Rx, fill and date of service. */
+    public List<ClaimRecon> claims() {
+        return transactions.read(tx -> {
+            List<ClaimRecon> rows = new ArrayList<>();
+            tx.recon().claimTotals(t -> rows.add(new ClaimRecon(t.claimId(), t.rx(), t.fill(), t.dateOfService(),
+                    t.payerName(), t.expected(), t.paid(),
+                    ClaimReconciliation.status(t.expected(), t.paid(), t.lines(), t.reversals() > 0, t.denials() > 0),
+                    t.lines())));
+            return rows;
+        });
+    }
+
+    /** Third-party aging by payer as of a date, from the ledger's receivable balance per claim. */
+    public List<PayerAging> aging(LocalDate asOf) {
+        return transactions.read(tx -> {
+            Map<String, Map<AgingBucket, Money>> buckets = new TreeMap<>();
+            Map<String, int[]> counts = new TreeMap<>();
+            Map<String, Money> credits = new TreeMap<>();
+            tx.recon().openReceivables(r -> {
+                int[] c = counts.computeIfAbsent(r.payerName(), k -> new int[2]);
+                buckets.computeIfAbsent(r.payerName(), k -> new EnumMap<>(AgingBucket.class));
+                if (r.balance().isNegative()) {
+                    credits.merge(r.payerName(), r.balance(), Money::plus);
+                    c[1]++;
+                } else {
+                    buckets.get(r.payerName()).merge(AgingBucket.of(r.dateOfService(), asOf), r.balance(), Money::plus);
+                    c[0]++;
+                }
+            });
+            List<PayerAging> rows = new ArrayList<>();
+            buckets.forEach((payer, b) -> rows.add(new PayerAging(payer, b, Money.sum(b.values()), counts.get(payer)[0],
+                    credits.getOrDefault(payer, Money.ZERO), counts.get(payer)[1])));
+            return rows;
+        });
+    }
+
+    /** Claim payments tied to no claim (unmatched or waiting for review), oldest payment first. */
+    public List<MatchRepository.UnmatchedRemitClaim> unmatched() {
+        return transactions.read(tx -> tx.matches().unmatched());
+    }
+}

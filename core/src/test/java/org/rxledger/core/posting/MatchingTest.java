@@ -1,0 +1,128 @@
+package org.rxledger.core.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.PostingMode;
+import org.rxledger.core.matching.KeyCheck;
+import org.rxledger.core.matching.MatchDecision;
+import org.rxledger.core.matching.MatchKey;
+import org.rxledger.core.matching.MatchRecord;
+import org.rxledger.core.matching.PayerRemitSettings;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.remit.MatchStatus;
+
+/** Matching through the real import on H2: CLP01 formats, date-of-service choice, CLP07 alone, review queue. */
+class MatchingTest {
+
+    private static final LocalDate DOS = LocalDate.of(2025, 3, 3);
+
+    @TempDir
+    Path dir;
+
+    private MatchRecord onlyDecision(PostingFixture f, String trace) {
+        List<MatchRecord> d = new MatchingService(f.db.transactions()).decisions(f.paymentId(trace));
+        assertThat(d).hasSize(1);
+        return d.get(0);
+    }
+
+    @ParameterizedTest(name = "CLP01 {0}")
+    @ValueSource(strings = {"7001234", "7001234-02", "7001234-2", "700123402", "7001234-02-20250303",
+            "700123402-20250303", "0007001234-02"})
+    void everyClp01FormatMatchesTheFill(String clp01) {
+        PostingFixture f = new PostingFixture(dir);
+        f.store(f.claim().fill(1).dateOfService(DOS.minusDays(30)).authorization("A25071000009"));
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid(clp01, null, DOS, c, "21.85")), List.of()));
+        MatchRecord d = onlyDecision(f, "T1");
+        assertThat(d.status()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(d.claimId()).isEqualTo(c.id());
+    }
+
+    @Test
+    void rxOnlyClp01IsResolvedByDateOfServiceAmongTheFills() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim first = f.store(f.claim().fill(1).dateOfService(DOS.minusDays(30)).authorization("A1"));
+        Claim second = f.store(f.claim().fill(2).dateOfService(DOS).authorization("A2"));
+        Claim third = f.store(f.claim().fill(3).dateOfService(DOS.plusDays(10)).authorization("A3"));
+        f.importPayments("a.835", f.payment("T1", List.of(
+                PostingFixture.paid("7001234", null, DOS.plusDays(10), third, "21.85"),
+                PostingFixture.paid("7001234", null, DOS.minusDays(30), first, "21.85")), List.of()));
+        List<MatchRecord> d = new MatchingService(f.db.transactions()).decisions(f.paymentId("T1"));
+        assertThat(d).extracting(MatchRecord::claimId).containsExactly(third.id(), first.id());
+        assertThat(d.get(0).checks()).anySatisfy(k -> {
+            assertThat(k.key()).isEqualTo(MatchKey.DATE_OF_SERVICE);
+            assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.AGREED);
+        });
+        assertThat(f.balance(second.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
+    }
+
+    @Test
+    void clp07AloneMatchesTheAuthorizationNumberWhenClp01IsUnreadable() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim().authorization("B77123456"));
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("SEE-CLP07", "B77123456", null, c, "21.85")),
+                List.of()));
+        MatchRecord d = onlyDecision(f, "T1");
+        assertThat(d.status()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(d.claimId()).isEqualTo(c.id());
+        assertThat(d.explanation()).contains("CLP07 = authorization number");
+    }
+
+    @Test
+    void ambiguousCandidatesAreQueuedWithCandidatesAndNotApplied() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim a = f.store(f.claim().fill(1).dateOfService(DOS).authorization("A1"));
+        f.store(f.claim().fill(2).dateOfService(DOS.plusDays(1)).authorization("A2"));
+        // Rx only, no date, no CLP07: both fills fit equally
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234", null, null, a, "21.85")), List.of()));
+        MatchRecord d = onlyDecision(f, "T1");
+        assertThat(d.status()).isEqualTo(MatchStatus.NEEDS_REVIEW);
+        assertThat(d.verdict()).isIn(MatchDecision.Verdict.AMBIGUOUS, MatchDecision.Verdict.WEAK);
+        assertThat(d.claimId()).isNull();
+        assertThat(d.candidates()).hasSize(2);
+        assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(Money.parse("-21.85"));
+    }
+
+    @Test
+    void payerPatternReadsItsOwnClp01Layout() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        new MatchingService(f.db.transactions()).saveSettings(new PayerRemitSettings("ACME RX SOLUTIONS",
+                PostingMode.AUTOMATIC, List.of("RX(?<rx>\\d+)F(?<fill>\\d{2})")));
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("RX7001234F02", null, DOS, c, "21.85")),
+                List.of()));
+        assertThat(onlyDecision(f, "T1").claimId()).isEqualTo(c.id());
+    }
+
+    @Test
+    void withoutThePayerPatternTheSameLayoutIsUnmatched() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("RX7001234F02", null, DOS, c, "21.85")),
+                List.of()));
+        assertThat(onlyDecision(f, "T1").status()).isEqualTo(MatchStatus.UNMATCHED);
+    }
+
+    @Test
+    void correctedClaimWithF8LinksToThePaymentItCorrects() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", c, "21.85")), List.of()));
+        f.importPayments("b.835", f.payment("T2", List.of(PostingFixture.reversal("7001234-02", c, "21.85"),
+                PostingFixture.withF8(PostingFixture.paid("7001234-02", "NEWCLAIM9", DOS, c, "22.85"), c.authorizationNumber())),
+                List.of()));
+        List<MatchRecord> d = new MatchingService(f.db.transactions()).decisions(f.paymentId("T2"));
+        assertThat(d.get(0).linkKind()).isEqualTo(org.rxledger.core.matching.LinkKind.REVERSES);
+        assertThat(d.get(1).linkKind()).isEqualTo(org.rxledger.core.matching.LinkKind.CORRECTS);
+        assertThat(d.get(1).claimId()).isEqualTo(c.id());
+    }
+}
