@@ -62,7 +62,7 @@ public final class RemittanceRows {
     static ClaimRow claim(String payerName, RemitClaimSummary c) {
         List<RxFill> readings = CLP01.decode(payerName, c.patientControlNumber());
         String rxFill = readings.isEmpty() ? "?" : describe(readings.get(0))
-                + (readings.size() > 1 ? " (or " + (readings.size() - 1) + " other reading"
+                + (readings.size() > 1 ? " (+" + (readings.size() - 1) + " other reading"
                 + (readings.size() > 2 ? "s" : "") + ")" : "");
         Money charge = c.charge();
         Money paid = c.paid();

@@ -122,13 +122,13 @@ public final class RemittancesView extends BorderPane {
         payments.setId("remitPayments");
         payments.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         payments.getColumns().setAll(List.of(
-                text("Payer", 200, RemittanceListRow::payerName),
+                text("Payer", 220, RemittanceListRow::payerName),
                 text("Trace", 130, RemittanceListRow::traceNumber),
-                text("Method", 60, RemittanceListRow::method),
+                text("Method", 70, RemittanceListRow::method),
                 date("Paid on", RemittanceListRow::paymentDate),
                 money("Amount", RemittanceListRow::amount),
                 number("Claims", RemittanceListRow::claimCount),
-                number("Matched", RemittanceListRow::matchedCount),
+                number("Matched", RemittanceListRow::matchedCount, 72),
                 balancedColumn(),
                 text("Status", 80, r -> r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
                 text("File", 180, RemittanceListRow::fileName),
@@ -149,11 +149,10 @@ public final class RemittancesView extends BorderPane {
             }
         });
 
-        SplitPane lower = new SplitPane(claimsPane(), detailPane());
-        lower.setDividerPositions(0.55);
-        SplitPane split = new SplitPane(payments, lower);
+        // three bands, each full width so money and descriptions never truncate: payments, claims, claim detail
+        SplitPane split = new SplitPane(payments, claimsPane(), detailPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.24, 0.6);
         return split;
     }
 
@@ -194,16 +193,17 @@ public final class RemittancesView extends BorderPane {
         claims.setId("remitClaims");
         claims.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         claims.getColumns().setAll(List.of(
-                text("Rx / fill", 130, ClaimRow::rxFill),
-                text("CLP01", 100, ClaimRow::clp01),
-                text("Status", 170, ClaimRow::status),
+                text("Rx / fill (from CLP01)", 230, ClaimRow::rxFill),
+                text("CLP01", 120, ClaimRow::clp01),
+                text("Status (CLP02)", 230, ClaimRow::status),
                 money("Charge", ClaimRow::charge),
                 money("Paid", ClaimRow::paid),
                 money("Pt resp", ClaimRow::patientResponsibility),
                 money("Adjusted", ClaimRow::adjusted),
-                text("Payer claim #", 110, ClaimRow::payerClaimNumber),
-                date("Service", ClaimRow::serviceDate)));
-        claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                text("Payer claim # (CLP07)", 150, ClaimRow::payerClaimNumber),
+                date("Service", ClaimRow::serviceDate),
+                text("Match", 90, c -> c.matchStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
+        claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         claims.setItems(vm.claims());
         claims.setPlaceholder(new Label("Select a payment to see its claims."));
         claims.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedClaimProperty().set(now));
@@ -251,11 +251,11 @@ public final class RemittancesView extends BorderPane {
         adjustments.setId("remitAdjustments");
         adjustments.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         adjustments.getColumns().setAll(List.of(
-                text("Level", 55, AdjustmentRow::where),
-                text("Group", 45, AdjustmentRow::group),
-                text("Group meaning", 150, AdjustmentRow::groupText),
-                text("CARC", 45, AdjustmentRow::reason),
-                text("Reason", 260, AdjustmentRow::reasonText),
+                text("Level", 70, AdjustmentRow::where),
+                text("Group", 60, AdjustmentRow::group),
+                text("Group meaning", 170, AdjustmentRow::groupText),
+                text("CARC", 55, AdjustmentRow::reason),
+                text("Reason (CARC description)", 380, AdjustmentRow::reasonText),
                 money("Amount", AdjustmentRow::amount)));
         adjustments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         adjustments.setPlaceholder(new Label("No adjustments."));
@@ -271,22 +271,26 @@ public final class RemittancesView extends BorderPane {
         remarks.getColumns().setAll(List.of(
                 text("Level", 55, RemarkRow::where),
                 text("Kind", 95, RemarkRow::kind),
-                text("Code", 55, RemarkRow::code),
+                text("Code", 50, RemarkRow::code),
                 text("Meaning", 300, RemarkRow::text)));
         remarks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         remarks.setPlaceholder(new Label("No remarks (LQ) on this claim."));
-        remarks.setPrefHeight(110);
         remarks.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 focus(claims);
                 e.consume();
             }
         });
-        Label remarksTitle = new Label("Remarks (RARC and NCPDP reject codes)");
+        Label adjustmentsTitle = new Label("Adjustments (CAS): group and reason");
+        adjustmentsTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        Label remarksTitle = new Label("Remarks (LQ): RARC and NCPDP reject codes");
         remarksTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox.setVgrow(adjustments, Priority.ALWAYS);
-        VBox adjustmentsBox = new VBox(4, adjustments, remarksTitle, remarks);
-        adjustmentsBox.setPadding(new Insets(0, 0, 4, 0));
+        VBox.setVgrow(remarks, Priority.ALWAYS);
+        VBox adjustmentsOnly = new VBox(2, adjustmentsTitle, adjustments);
+        VBox remarksOnly = new VBox(2, remarksTitle, remarks);
+        SplitPane adjustmentsBox = new SplitPane(adjustmentsOnly, remarksOnly);
+        adjustmentsBox.setDividerPositions(0.62);
 
         lines.setId("remitLines");
         lines.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
@@ -367,8 +371,9 @@ public final class RemittancesView extends BorderPane {
         this.picker = picker;
     }
 
+    /** Focus on the payments list (Ctrl+2), after the area is on screen. */
     public void focusPayments() {
-        focus(payments);
+        javafx.application.Platform.runLater(() -> focus(payments));
     }
 
     public void showRejected() {
@@ -419,8 +424,12 @@ public final class RemittancesView extends BorderPane {
     }
 
     private static <S> TableColumn<S, Integer> number(String title, Function<S, Integer> getter) {
-        TableColumn<S, Integer> col = column(title, 60, getter, () -> Cells.formatted(n -> Formats.count(n), "number-cell"));
-        col.setMinWidth(40);
+        return number(title, getter, 60);
+    }
+
+    private static <S> TableColumn<S, Integer> number(String title, Function<S, Integer> getter, double width) {
+        TableColumn<S, Integer> col = column(title, width, getter, () -> Cells.formatted(n -> Formats.count(n), "number-cell"));
+        col.setMinWidth(Math.min(width, 60));
         return col;
     }
 
@@ -436,7 +445,8 @@ public final class RemittancesView extends BorderPane {
 
     private static TableColumn<RemittanceListRow, RemittanceListRow> balancedColumn() {
         TableColumn<RemittanceListRow, RemittanceListRow> col = new TableColumn<>("Balanced");
-        col.setPrefWidth(70);
+        col.setPrefWidth(80);
+        col.setMinWidth(80);
         col.setCellValueFactory(Cells.value(Function.identity()));
         col.setCellFactory(c -> new TableCell<>() {
             @Override

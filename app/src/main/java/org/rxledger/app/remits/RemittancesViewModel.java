@@ -95,6 +95,8 @@ public final class RemittancesViewModel {
             rejections.setAll(loaded.rejections());
             if (keep != null) {
                 payments.stream().filter(p -> p.paymentId() == keep).findFirst().ifPresent(selectedPayment::set);
+            } else if (!payments.isEmpty()) {
+                selectedPayment.set(payments.get(0));
             }
         }, failure -> notices.accept(Failures.explain("loading the remittances", failure)));
     }
