@@ -269,8 +269,8 @@ public final class RemittancesView extends BorderPane {
         remarks.setId("remitRemarks");
         remarks.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         remarks.getColumns().setAll(List.of(
-                text("Level", 55, RemarkRow::where),
-                text("Kind", 95, RemarkRow::kind),
+                text("Level", 60, RemarkRow::where),
+                text("Kind", 100, RemarkRow::kind),
                 text("Code", 50, RemarkRow::code),
                 text("Meaning", 300, RemarkRow::text)));
         remarks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -338,7 +338,7 @@ public final class RemittancesView extends BorderPane {
                 text("File", 220, RejectedImport::fileName),
                 text("From", 70, r -> r.source().toLowerCase(java.util.Locale.ROOT)),
                 text("By", 80, RejectedImport::attemptedBy),
-                number("Problems", RejectedImport::problemCount),
+                number("Problems", RejectedImport::problemCount, 80),
                 text("First problem", 500, r -> r.problems().lines().findFirst().orElse("")),
                 text("SHA-256", 160, r -> r.sha256() == null ? "(unreadable)" : r.sha256())));
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -373,6 +373,9 @@ public final class RemittancesView extends BorderPane {
 
     /** Focus on the payments list (Ctrl+2), after the area is on screen. */
     public void focusPayments() {
+        // now (so the scene never moves focus elsewhere when the previous area leaves) and once more
+        // after the pulse that lays the area out
+        focus(payments);
         javafx.application.Platform.runLater(() -> focus(payments));
     }
 
@@ -412,6 +415,8 @@ public final class RemittancesView extends BorderPane {
     private static <S> TableColumn<S, String> text(String title, double width, Function<S, String> getter) {
         TableColumn<S, String> col = new TableColumn<>(title);
         col.setPrefWidth(width);
+        // codes and short labels never truncate; long text gives way
+        col.setMinWidth(width <= 100 ? width : 80);
         col.setCellValueFactory(Cells.value(getter));
         return col;
     }
@@ -440,7 +445,9 @@ public final class RemittancesView extends BorderPane {
     }
 
     private static <S> TableColumn<S, Instant> timestamp(String title, Function<S, Instant> getter) {
-        return column(title, 120, getter, () -> Cells.formatted(Formats::timestamp, "date-cell"));
+        TableColumn<S, Instant> col = column(title, 130, getter, () -> Cells.formatted(Formats::timestamp, "date-cell"));
+        col.setMinWidth(130);
+        return col;
     }
 
     private static TableColumn<RemittanceListRow, RemittanceListRow> balancedColumn() {
