@@ -102,14 +102,16 @@ public final class RemittanceImportBenchmark {
                 : Database.inMemory("bench-" + UUID.randomUUID(), actor, Clock.systemUTC())) {
             RemittanceImportService service = new RemittanceImportService(db.transactions(),
                     RemittanceImportService.archiveDirIn(dataDir));
+            long gcBefore = gcMillis();
             long start = System.nanoTime();
             ImportOutcome outcome = service.importFile(file, ProgressListener.NONE, () -> false);
             long millis = ms(start);
+            long gc = gcMillis() - gcBefore;
             if (outcome.status() != ImportOutcome.Status.IMPORTED) {
                 throw new IllegalStateException(outcome.message());
             }
-            System.out.printf(Locale.ROOT, "full import into %s: %,d ms (%,.0f claims/s); peak heap %d MB%n", label,
-                    millis, claims / (millis / 1000.0), peakHeapMb());
+            System.out.printf(Locale.ROOT, "full import into %s: %,d ms (%,.0f claims/s); peak heap %d MB; GC %,d ms%n",
+                    label, millis, claims / (millis / 1000.0), peakHeapMb(), gc);
         }
     }
 
@@ -167,6 +169,14 @@ public final class RemittanceImportBenchmark {
             }
         }
         return sum >> 20;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static long ms(long startNanos) {
