@@ -48,6 +48,8 @@ public final class InboxWatcher implements AutoCloseable {
     private final Clock clock;
     private final Map<Path, String> lastSeen = new HashMap<>();
     private final Set<Path> inFlight = new HashSet<>();
+    /** Cancelled files and the signature they had: offered again only once they change. */
+    private final Map<Path, String> skipped = new HashMap<>();
     private ScheduledExecutorService poller;
 
     public InboxWatcher(Path dataDir, Clock clock) {
@@ -111,6 +113,10 @@ public final class InboxWatcher implements AutoCloseable {
                 }
                 FileTime modified = Files.getLastModifiedTime(f);
                 String signature = Files.size(f) + "@" + modified.toMillis();
+                if (signature.equals(skipped.get(f))) {
+                    continue;
+                }
+                skipped.remove(f);
                 seen.put(f, signature);
                 if (signature.equals(lastSeen.get(f))) {
                     inFlight.add(f);
@@ -124,6 +130,17 @@ public final class InboxWatcher implements AutoCloseable {
         lastSeen.putAll(seen);
         ready.sort(null);
         return ready;
+    }
+
+    /** After a cancelled import: {@code file} is not offered again until it changes (or a restart). */
+    public synchronized void keepUntilChanged(Path file) {
+        inFlight.remove(file);
+        lastSeen.remove(file);
+        try {
+            skipped.put(file, Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+            // gone already: nothing to skip
+        }
     }
 
     /** Forgets that {@code file} was handed over (it will be offered again once stable). */
@@ -145,7 +162,8 @@ public final class InboxWatcher implements AutoCloseable {
             case DUPLICATE -> move(file, archive(), outcome.message());
             case REJECTED -> move(file, rejected(), reasons((ImportOutcome.Rejected) outcome));
             case CANCELLED -> {
-                return outcome; // stays in flight: not retried until restart
+                keepUntilChanged(file);
+                return outcome;
             }
         }
         synchronized (this) {

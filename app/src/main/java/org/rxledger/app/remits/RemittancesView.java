@@ -87,6 +87,19 @@ public final class RemittancesView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("remitTabs");
         setCenter(tabs);
+        // Alt+D / Alt+R toggle the claim filters from anywhere in the area (a filter, so it runs
+        // before the focused table or the menu bar can take the keys)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && !e.isControlDown() && !e.isShiftDown()) {
+                if (e.getCode() == KeyCode.D) {
+                    vm.deniedOnlyProperty().set(!vm.deniedOnlyProperty().get());
+                    e.consume();
+                } else if (e.getCode() == KeyCode.R) {
+                    vm.reversedOnlyProperty().set(!vm.reversedOnlyProperty().get());
+                    e.consume();
+                }
+            }
+        });
     }
 
     private HBox toolbar(Path inbox) {
@@ -157,11 +170,11 @@ public final class RemittancesView extends BorderPane {
     }
 
     private Node claimsPane() {
-        CheckBox denied = new CheckBox("_Denied");
+        CheckBox denied = new CheckBox("Denied");
         denied.setId("remitFilterDenied");
         denied.selectedProperty().bindBidirectional(vm.deniedOnlyProperty());
         denied.setTooltip(new Tooltip("Only denied claims: status 4, or processed with nothing paid (Alt+D)"));
-        CheckBox reversed = new CheckBox("_Reversals");
+        CheckBox reversed = new CheckBox("Reversals");
         reversed.setId("remitFilterReversed");
         reversed.selectedProperty().bindBidirectional(vm.reversedOnlyProperty());
         reversed.setTooltip(new Tooltip("Only reversals (CLP02 = 22) (Alt+R)"));

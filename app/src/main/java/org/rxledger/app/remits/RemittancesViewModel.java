@@ -239,8 +239,16 @@ public final class RemittancesViewModel {
             tell(List.of(outcome));
             reload();
         }, failure -> {
-            inbox.release(file);
-            notices.accept(Failures.explain("importing " + file.getFileName() + " from the inbox", failure));
+            if (failure instanceof java.util.concurrent.CancellationException) {
+                // the clerk said stop: nothing was stored, and the file is not taken again until it
+                // changes or the workstation restarts (it stays in the inbox)
+                inbox.keepUntilChanged(file);
+                lastOutcome.set(file.getFileName() + ": import cancelled, nothing was stored; the file stays in the inbox");
+                notices.accept(Notice.info("Import cancelled", lastOutcome.get()));
+            } else {
+                inbox.release(file);
+                notices.accept(Failures.explain("importing " + file.getFileName() + " from the inbox", failure));
+            }
         });
     }
 

@@ -132,6 +132,17 @@ class RemittancesViewModelTest {
         assertThat(Files.readString(inbox.rejected().resolve("bad.835.reason.txt"))).startsWith("Rejected, nothing was stored:");
         assertThat(inbox.inbox().resolve("partial.835.part")).exists();
 
+        // a cancelled import leaves the file in the inbox and it is not offered again until it changes
+        Files.copy(SAMPLE, inbox.inbox().resolve("later.835"));
+        inbox.poll();
+        Path later = inbox.poll().get(0);
+        assertThat(inbox.process(later, imports, ProgressListener.NONE, () -> true).status())
+                .isEqualTo(ImportOutcome.Status.CANCELLED);
+        assertThat(later).exists();
+        assertThat(inbox.poll()).isEmpty();
+        assertThat(inbox.poll()).isEmpty();
+        Files.delete(later);
+
         // the same file again: a duplicate, archived beside the first with a time stamp and a reason
         Files.copy(SAMPLE, inbox.inbox().resolve("good.835"));
         inbox.poll();

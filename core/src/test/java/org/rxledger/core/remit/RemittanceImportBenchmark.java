@@ -45,6 +45,11 @@ public final class RemittanceImportBenchmark {
     public static void main(String[] args) throws IOException {
         int claims = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (args.length > 2) {
+            // generate only: a big file for trying the workstation's progress bar and Cancel
+            generate(Path.of(args[2]), claims);
+            return;
+        }
         Path dir = Files.createTempDirectory("rxledger-bench-");
         try {
             run(dir, claims, rounds);
