@@ -109,6 +109,15 @@ public final class RemittancesView extends BorderPane {
         importButton.setOnAction(e -> importFromChooser());
         importButton.disableProperty().bind(vm.importingProperty());
         importButton.getStyleClass().add(Styles.ACCENT);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        Button cancel = new Button("Cancel import");
+        cancel.setId("remitCancelImport");
+        cancel.setTooltip(new Tooltip("Stop this import; nothing of the file is stored"));
+        cancel.setOnAction(e -> vm.cancelImport());
+        cancel.visibleProperty().bind(vm.importingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.getStyleClass().add(Styles.DANGER);
         Label hint = new Label(inbox == null ? "Drop 835 files on the window to import them."
                 : "Drop 835 files on the window, or save them in the inbox: " + inbox);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -117,12 +126,12 @@ public final class RemittancesView extends BorderPane {
         outcome.setId("remitLastOutcome");
         outcome.textProperty().bind(vm.lastOutcomeProperty());
         outcome.setMinWidth(0);
-        outcome.setMaxWidth(520);
+        outcome.setMaxWidth(480);
         outcome.setTooltip(new Tooltip());
         outcome.getTooltip().textProperty().bind(vm.lastOutcomeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, importButton, hint, spacer, outcome);
+        HBox bar = new HBox(10, importButton, cancel, hint, spacer, outcome);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("filter-bar");
@@ -139,9 +148,9 @@ public final class RemittancesView extends BorderPane {
                 text("Trace", 130, RemittanceListRow::traceNumber),
                 text("Method", 70, RemittanceListRow::method),
                 date("Paid on", RemittanceListRow::paymentDate),
-                money("Amount", RemittanceListRow::amount),
-                number("Claims", RemittanceListRow::claimCount),
-                number("Matched", RemittanceListRow::matchedCount, 72),
+                wide(money("Amount", RemittanceListRow::amount), 110),
+                number("Claims", RemittanceListRow::claimCount, 80),
+                number("Matched", RemittanceListRow::matchedCount, 82),
                 balancedColumn(),
                 text("Status", 80, r -> r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
                 text("File", 180, RemittanceListRow::fileName),
@@ -441,13 +450,19 @@ public final class RemittancesView extends BorderPane {
         return col;
     }
 
+    private static <S, T> TableColumn<S, T> wide(TableColumn<S, T> col, double width) {
+        col.setPrefWidth(width);
+        col.setMinWidth(width);
+        return col;
+    }
+
     private static <S> TableColumn<S, Integer> number(String title, Function<S, Integer> getter) {
         return number(title, getter, 60);
     }
 
     private static <S> TableColumn<S, Integer> number(String title, Function<S, Integer> getter, double width) {
         TableColumn<S, Integer> col = column(title, width, getter, () -> Cells.formatted(n -> Formats.count(n), "number-cell"));
-        col.setMinWidth(Math.min(width, 60));
+        col.setMinWidth(width);
         return col;
     }
 

@@ -25,8 +25,10 @@ import javafx.collections.transformation.FilteredList;
 import org.rxledger.app.remits.RemittanceRows.ClaimDetail;
 import org.rxledger.app.remits.RemittanceRows.ClaimRow;
 import org.rxledger.app.remits.RemittanceRows.ProviderAdjustmentRow;
+import org.rxledger.app.task.JobHandle;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ImportOutcome;
@@ -65,6 +67,8 @@ public final class RemittancesViewModel {
     private final ReadOnlyStringWrapper claimCountText = new ReadOnlyStringWrapper(this, "claimCountText", "");
     private final ReadOnlyStringWrapper lastOutcome = new ReadOnlyStringWrapper(this, "lastOutcome", "");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    /** The running import, so Cancel stops it and not whatever job started last (e.g. a list load). */
+    private JobHandle importJob = JobHandle.DONE;
 
     /**
      * @param imports the import use case wrapper, or null when this workstation cannot import (tests
@@ -174,7 +178,8 @@ public final class RemittancesViewModel {
     private void updateCount() {
         int all = claims.size();
         int shown = filteredClaims.size();
-        claimCountText.set(shown == all ? all + (all == 1 ? " claim" : " claims") : shown + " of " + all + " claims");
+        claimCountText.set(shown == all ? Formats.count(all) + (all == 1 ? " claim" : " claims")
+                : Formats.count(shown) + " of " + Formats.count(all) + " claims");
     }
 
     public void clearFilters() {
@@ -198,9 +203,9 @@ public final class RemittancesViewModel {
             notices.accept(Notice.error("This workstation has no data folder to import remittances into."));
             return;
         }
-        importing.set(true);
         String title = files.size() == 1 ? "Importing " + files.get(0).getFileName() : "Importing " + files.size() + " remittance files";
-        runner.run(title, progress -> {
+        started();
+        importJob = runner.run(title, progress -> {
             RemittanceImports service = imports.get();
             List<ImportOutcome> outcomes = new ArrayList<>();
             for (Path file : files) {
@@ -215,11 +220,11 @@ public final class RemittancesViewModel {
             }
             return outcomes;
         }, outcomes -> {
-            importing.set(false);
+            finished();
             tell(outcomes);
             reload();
         }, failure -> {
-            importing.set(false);
+            finished();
             notices.accept(Failures.explain("importing remittances", failure));
             reload();
         });
@@ -230,15 +235,18 @@ public final class RemittancesViewModel {
         if (imports == null) {
             return;
         }
-        runner.run("Importing " + file.getFileName() + " from the inbox", progress -> {
+        started();
+        importJob = runner.run("Importing " + file.getFileName() + " from the inbox", progress -> {
             String name = file.getFileName().toString();
             ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
                     (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
             return inbox.process(file, imports.get(), listener, progress::isCancelled);
         }, outcome -> {
+            finished();
             tell(List.of(outcome));
             reload();
         }, failure -> {
+            finished();
             if (failure instanceof java.util.concurrent.CancellationException) {
                 // the clerk said stop: nothing was stored, and the file is not taken again until it
                 // changes or the workstation restarts (it stays in the inbox)
@@ -250,6 +258,23 @@ public final class RemittancesViewModel {
                 notices.accept(Failures.explain("importing " + file.getFileName() + " from the inbox", failure));
             }
         });
+    }
+
+    private int running;
+
+    private void started() {
+        running++;
+        importing.set(true);
+    }
+
+    private void finished() {
+        running = Math.max(0, running - 1);
+        importing.set(running > 0);
+    }
+
+    /** Stops the running import; nothing of the file being imported is stored. */
+    public void cancelImport() {
+        importJob.cancel();
     }
 
     private void tell(List<ImportOutcome> outcomes) {
@@ -269,10 +294,10 @@ public final class RemittancesViewModel {
             long claims = i.payments().stream().mapToLong(p -> p.claimCount()).sum();
             Money total = i.payments().stream().map(p -> p.amount()).reduce(Money.ZERO, Money::plus);
             return name + ": imported " + i.payments().size() + (i.payments().size() == 1 ? " payment" : " payments")
-                    + " (" + claims + (claims == 1 ? " claim" : " claims") + ", " + total + ")";
+                    + " (" + Formats.count(claims) + (claims == 1 ? " claim" : " claims") + ", " + Formats.money(total) + ")";
         }
         if (outcome instanceof ImportOutcome.Duplicate d) {
-            String on = org.rxledger.app.ui.Formats.timestamp(d.earlierFile().importedAt());
+            String on = Formats.timestamp(d.earlierFile().importedAt());
             return name + ": duplicate of file " + d.earlierFile().fileName() + " imported on " + on + " by "
                     + d.earlierFile().importedBy()
                     + (d.reason() == ImportOutcome.DuplicateReason.SAME_PAYMENT
