@@ -22,8 +22,7 @@ import org.rxledger.core.remit.RejectedImport;
 /** The `rxledger remit` contract on a real data directory and the DOMAIN.md §2.8 sample. */
 class RemitCommandTest {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("rxledger.samples", "/work/shared/samples"),
-            "sample835.edi");
+    private static final Path SAMPLE = org.rxledger.app.testdata.SampleFiles.sample835();
 
     @TempDir
     Path dir;

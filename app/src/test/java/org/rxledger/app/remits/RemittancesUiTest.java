@@ -44,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RemittancesUiTest {
 
-    private static final Path SAMPLE = Path.of("/work/shared/samples/sample835.edi");
+    private static final Path SAMPLE = org.rxledger.app.testdata.SampleFiles.sample835();
 
     @TempDir
     static Path temp;

@@ -26,7 +26,7 @@ import org.rxledger.core.store.Database;
 /** The remittances ViewModel on a real H2 database with the synchronous runner. */
 class RemittancesViewModelTest {
 
-    private static final Path SAMPLE = Path.of("/work/shared/samples/sample835.edi");
+    private static final Path SAMPLE = org.rxledger.app.testdata.SampleFiles.sample835();
 
     @TempDir
     Path dir;
