@@ -75,6 +75,49 @@ class RemittancesViewModelTest {
     }
 
     @Test
+    void cancellingAnImportStoresNothingAndSaysSo() throws IOException {
+        // a runner whose Cancel was pressed before the job looked: the import stops at its first check
+        org.rxledger.app.task.TaskRunner cancelling = new org.rxledger.app.task.TaskRunner() {
+            private final org.rxledger.app.task.JobStatus status = new org.rxledger.app.task.JobStatus();
+
+            @Override
+            public <T> org.rxledger.app.task.JobHandle run(String title, org.rxledger.app.task.Job<T> job,
+                                                           java.util.function.Consumer<? super T> onSuccess,
+                                                           java.util.function.Consumer<? super Throwable> onFailure) {
+                try {
+                    onSuccess.accept(job.run(new org.rxledger.core.task.ProgressListener() {
+                        @Override
+                        public void progress(long done, long total, String message) {
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return true;
+                        }
+                    }));
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+                return org.rxledger.app.task.JobHandle.DONE;
+            }
+
+            @Override
+            public org.rxledger.app.task.JobStatus status() {
+                return status;
+            }
+        };
+        RemittancesViewModel cancelled = new RemittancesViewModel(db.transactions(), cancelling, () -> imports,
+                notices::add);
+
+        cancelled.importFiles(List.of(copy("a.835", "", "")), RejectionLog.Source.CHOOSER);
+
+        assertThat(cancelled.lastOutcomeProperty().get()).isEqualTo("a.835: import cancelled, nothing was stored");
+        assertThat(cancelled.payments()).isEmpty();
+        assertThat(cancelled.rejections()).isEmpty();
+        assertThat(cancelled.importingProperty().get()).isFalse();
+    }
+
+    @Test
     void filtersNarrowTheClaims() throws IOException {
         vm.importFiles(List.of(copy("a.835", "", "")), RejectionLog.Source.DROP);
 
