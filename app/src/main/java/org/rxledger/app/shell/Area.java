@@ -6,6 +6,7 @@ package org.rxledger.app.shell;
  */
 public enum Area {
     CLAIMS("Claims", "Browse, filter and open claims"),
+    REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
     RECONCILIATION("Reconciliation", "Deposits against 835 payments");
 
     private final String label;

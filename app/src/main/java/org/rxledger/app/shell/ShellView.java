@@ -36,8 +36,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.io.File;
+import java.util.List;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.recon.ReconciliationView;
+import org.rxledger.app.remits.RemittancesView;
+import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.ui.Notice;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
@@ -53,10 +59,13 @@ public final class ShellView extends BorderPane {
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination CLAIMS = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination RECONCILIATION = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REMITTANCES = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination IMPORT_REMITS = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
+    private final RemittancesView remittancesView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -66,7 +75,10 @@ public final class ShellView extends BorderPane {
         this.claimsView = new ClaimsView(vm.claims());
         getStyleClass().add("shell");
         ReconciliationView reconciliationView = new ReconciliationView(vm.reconciliation());
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.RECONCILIATION, reconciliationView);
+        this.remittancesView = new RemittancesView(vm.remittances(), vm.remittanceInbox());
+        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.REMITTANCES, remittancesView,
+                Area.RECONCILIATION, reconciliationView);
+        acceptDroppedRemittances();
 
         StackPane center = new StackPane();
         center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
@@ -91,8 +103,12 @@ public final class ShellView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem reload = item("Reload claims", RELOAD, () -> vm.claims().reload());
+        MenuItem importRemits = item("Import 835 remittances…", IMPORT_REMITS, () -> {
+            vm.areaProperty().set(Area.REMITTANCES);
+            remittancesView.importFromChooser();
+        });
         MenuItem quit = item("Quit", QUIT, Platform::exit);
-        Menu file = new Menu("_File", null, reload, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, reload, importRemits, new SeparatorMenuItem(), quit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -103,6 +119,10 @@ public final class ShellView extends BorderPane {
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         light.setSelected(!vm.darkThemeProperty().get());
         MenuItem claims = item("Claims", CLAIMS, () -> vm.areaProperty().set(Area.CLAIMS));
+        MenuItem remittances = item("Remittances", REMITTANCES, () -> {
+            vm.areaProperty().set(Area.REMITTANCES);
+            remittancesView.focusPayments();
+        });
         MenuItem find = item("Quick search", QUICK_SEARCH, this::focusQuickSearch);
         MenuItem filter = item("Filter claims", FILTER, () -> {
             vm.areaProperty().set(Area.CLAIMS);
@@ -110,7 +130,7 @@ public final class ShellView extends BorderPane {
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
-        Menu view = new Menu("_View", null, claims, reconciliation, new SeparatorMenuItem(), find, filter, clear,
+        Menu view = new Menu("_View", null, claims, remittances, reconciliation, new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -246,6 +266,38 @@ public final class ShellView extends BorderPane {
         quickSearch.selectAll();
     }
 
+    /** Files dropped anywhere on the window are imported as 835 remittances (issue 4). */
+    private void acceptDroppedRemittances() {
+        setOnDragOver(e -> {
+            Dragboard board = e.getDragboard();
+            if (board.hasFiles() && vm.remittances().canImport()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            Dragboard board = e.getDragboard();
+            boolean done = false;
+            if (board.hasFiles() && vm.remittances().canImport()) {
+                List<File> files = board.getFiles().stream().filter(File::isFile).toList();
+                vm.areaProperty().set(Area.REMITTANCES);
+                vm.remittances().importFiles(files.stream().map(File::toPath).toList(), RejectionLog.Source.DROP);
+                done = !files.isEmpty();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** The window is closing: stop background watchers. */
+    public void stop() {
+        vm.stop();
+    }
+
+    public RemittancesView remittancesView() {
+        return remittancesView;
+    }
+
     public ClaimsView claimsView() {
         return claimsView;
     }
@@ -267,12 +319,15 @@ public final class ShellView extends BorderPane {
                 F5              Reload claims
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
+                Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
+                Ctrl+O          Import 835 remittance files (or drop files on the window)
+                Alt+D / Alt+R   Remittance claims: denied only / reversals only
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(11);
+        text.setPrefRowCount(14);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

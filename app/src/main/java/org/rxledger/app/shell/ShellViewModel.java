@@ -10,8 +10,15 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.recon.ReconciliationViewModel;
+import org.rxledger.app.remits.InboxWatcher;
+import org.rxledger.app.remits.RemittanceImports;
+import org.rxledger.app.remits.RemittancesViewModel;
+import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -35,6 +42,8 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final StringBinding claimCount;
+    private final RemittancesViewModel remittances;
+    private final InboxWatcher inbox;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -48,6 +57,16 @@ public final class ShellViewModel {
         });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
         darkTheme.addListener((o, was, now) -> setup.settings().put(KEY_DARK, String.valueOf(now)));
+        this.remittances = new RemittancesViewModel(setup.transactions(), runner,
+                setup.remittanceImports() == null ? null : () -> new RemittanceImports(
+                        setup.remittanceImports().get(), new RejectionLog(setup.transactions())),
+                this::notify);
+        this.inbox = setup.remittanceImports() == null ? null : new InboxWatcher(setup.dataDir(), Clock.systemDefaultZone());
+        area.addListener((o, was, now) -> {
+            if (now == Area.REMITTANCES) {
+                remittances.reload();
+            }
+        });
         claimCount = Bindings.createStringBinding(
                 () -> Formats.count(claims.claims().size()) + (claims.claims().size() == 1 ? " claim" : " claims"),
                 claims.claims());
@@ -55,6 +74,10 @@ public final class ShellViewModel {
 
     /** Called once the window shows: seeds an empty office (first launch), then loads the claims. */
     public void start() {
+        if (inbox != null) {
+            // the poller only lists the folder; each stable file is imported on the TaskRunner
+            inbox.start(2, TimeUnit.SECONDS, file -> Platform.runLater(() -> remittances.importFromInbox(inbox, file)));
+        }
         runner.run("Checking the data folder", progress -> setup.officeIsEmpty().getAsBoolean(), empty -> {
             if (empty && setup.seeder() != OfficeSeeder.NONE) {
                 seedOffice();
@@ -97,6 +120,20 @@ public final class ShellViewModel {
 
     public ReconciliationViewModel reconciliation() {
         return reconciliation;
+    /** Stops watching the remittance inbox (window closing). */
+    public void stop() {
+        if (inbox != null) {
+            inbox.close();
+        }
+    }
+
+    public RemittancesViewModel remittances() {
+        return remittances;
+    }
+
+    /** The watched remittance inbox folder, or null when this window cannot import. */
+    public java.nio.file.Path remittanceInbox() {
+        return inbox == null ? null : inbox.inbox();
     }
 
     public ClaimsViewModel claims() {

@@ -14,15 +14,19 @@ public final class WorkstationApp extends Application {
     public static final String STYLESHEET = "/org/rxledger/app/rxledger.css";
 
     private FxTaskRunner runner;
+    private ShellView view;
 
     @Override
     public void start(Stage stage) {
         runner = new FxTaskRunner();
-        show(stage, Workstation.takeSetup(), runner);
+        view = show(stage, Workstation.takeSetup(), runner);
     }
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.stop();
+        }
         if (runner != null) {
             runner.close();
         }

@@ -3,17 +3,29 @@ package org.rxledger.app.shell;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.settings.Settings;
+import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.tx.Transactions;
 
 /**
  * What the workstation window needs from the composition root. Tests build one around an in-memory
  * database; the app builds it from the {@link AppContext}.
+ *
+ * @param remittanceImports the 835 import use case ({@link AppContext#remittanceImports()}), or null
+ *                          when this window cannot import (then no inbox is watched either)
  */
 public record WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
-                               OfficeSeeder seeder, Settings settings) {
+                               OfficeSeeder seeder, Settings settings,
+                               Supplier<RemittanceImportService> remittanceImports) {
+
+    /** Without remittance import (screens that only read). */
+    public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
+                            OfficeSeeder seeder, Settings settings) {
+        this(transactions, actor, dataDir, officeIsEmpty, seeder, settings, null);
+    }
 
     public WorkstationSetup {
         Objects.requireNonNull(transactions, "transactions");
@@ -26,6 +38,6 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {
         return new WorkstationSetup(ctx.transactions(), ctx.actor(), ctx.dataDir(), ctx::officeIsEmpty, seeder,
-                Settings.user());
+                Settings.user(), ctx::remittanceImports);
     }
 }

@@ -151,7 +151,16 @@ public final class RemittanceImportService {
     private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                              ProgressListener progress, BooleanSupplier cancelled) {
         try {
-            return transactions.inTransaction(tx -> store(tx, name, size, sha256, archived, keys, progress, cancelled));
+            long[] stored = new long[1];
+            ImportOutcome outcome = transactions.inTransaction(tx -> {
+                ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
+                stored[0] = System.nanoTime();
+                return o;
+            });
+            if (stored[0] != 0) {
+                LOG.info("remittance {}: commit took {} ms", name, (System.nanoTime() - stored[0]) / 1_000_000);
+            }
+            return outcome;
         } catch (RuntimeException e) {
             if (causedByCancel(e)) {
                 LOG.info("remittance {}: import cancelled while storing; rolled back", name);
@@ -196,6 +205,7 @@ public final class RemittanceImportService {
                 (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
 
         ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds);
+        long finishing = System.nanoTime();
         postImportStep.afterImport(tx, imported);
 
         List<PaymentSummary> summaries = new ArrayList<>();
@@ -231,6 +241,8 @@ public final class RemittanceImportService {
         tx.audit().record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
+        LOG.info("remittance {}: post-import step, counts, journal and audit took {} ms", name,
+                (System.nanoTime() - finishing) / 1_000_000);
         return new ImportOutcome.Imported(name, file, summaries);
     }
 

@@ -58,4 +58,32 @@ public interface RemittanceRepository {
      * explanation; this only stores the link). {@code claimId} is null for UNMATCHED and NEEDS_REVIEW.
      */
     void recordMatch(long remitClaimId, Long claimId, MatchStatus status);
+    // ---- review screens and `remit list` (set-based reads, one query each) ----
+
+    /** Every imported payment with its file, matched count and the totals that prove it balances; newest first. */
+    List<RemittanceListRow> paymentList();
+
+    /** CAS triplets of a claim, claim level first then by service line, in file order. */
+    List<StoredAdjustment> adjustmentsOfClaim(long remitClaimId);
+
+    /** LQ remarks of the claim's service lines. */
+    List<StoredRemark> remarksOfClaim(long remitClaimId);
+
+    List<StoredServiceLine> serviceLinesOfClaim(long remitClaimId);
+
+    /** PLB pairs of a payment in file order. */
+    List<StoredProviderAdjustment> providerAdjustmentsOfPayment(long paymentId);
+
+    /** A refused import attempt, for the review screen's "Rejected files" list. */
+    record NewRejection(String fileName, String sha256, Long sizeBytes, String source, Instant attemptedAt,
+                        String attemptedBy, List<String> problems) {
+        public NewRejection {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    long insertRejection(NewRejection rejection);
+
+    /** Refused import attempts, newest first. */
+    List<RejectedImport> rejections();
 }

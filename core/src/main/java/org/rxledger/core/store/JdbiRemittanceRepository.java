@@ -27,6 +27,12 @@ import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.ProductId;
 import org.rxledger.core.remit.ProviderAdjustment;
 import org.rxledger.core.remit.RawSegment;
+import org.rxledger.core.remit.RejectedImport;
+import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.remit.StoredAdjustment;
+import org.rxledger.core.remit.StoredProviderAdjustment;
+import org.rxledger.core.remit.StoredRemark;
+import org.rxledger.core.remit.StoredServiceLine;
 import org.rxledger.core.remit.Remark;
 import org.rxledger.core.remit.RemitClaimSummary;
 import org.rxledger.core.remit.RemittanceRepository;
@@ -382,6 +388,108 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
         if (updated != 1) {
             throw new IllegalArgumentException("no remittance claim " + remitClaimId);
         }
+    }
+
+    @Override
+    public List<RemittanceListRow> paymentList() {
+        // one pass per table, grouped (no per-payment queries): claims paid / matched and PLB totals
+        return handle.createQuery("""
+                        SELECT p.id, p.remit_file_id, f.file_name, f.imported_at, p.payer_name, p.trace_number, p.method,
+                            p.payment_date, p.amount, p.claim_count, p.status,
+                            COALESCE(c.paid, 0) AS claims_paid, COALESCE(c.matched, 0) AS matched,
+                            COALESCE(b.plb, 0) AS plb
+                        FROM payment p
+                        JOIN remit_file f ON f.id = p.remit_file_id
+                        LEFT JOIN (SELECT payment_id, SUM(paid_amount) AS paid,
+                                       COUNT(matched_claim_id) AS matched
+                                   FROM remit_claim GROUP BY payment_id) c ON c.payment_id = p.id
+                        LEFT JOIN (SELECT payment_id, SUM(amount) AS plb FROM plb_item GROUP BY payment_id) b
+                            ON b.payment_id = p.id
+                        ORDER BY f.imported_at DESC, p.remit_file_id DESC, p.seq""")
+                .map((rs, ctx) -> new RemittanceListRow(rs.getLong("id"), rs.getLong("remit_file_id"),
+                        rs.getString("file_name"), rs.getObject("imported_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("payer_name"), rs.getString("trace_number"), rs.getString("method"),
+                        rs.getObject("payment_date", LocalDate.class), money(rs, "amount"), rs.getInt("claim_count"),
+                        rs.getInt("matched"), money(rs, "claims_paid"), money(rs, "plb"),
+                        PaymentStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    @Override
+    public List<StoredAdjustment> adjustmentsOfClaim(long remitClaimId) {
+        return handle.createQuery("""
+                        SELECT l.seq AS line_seq, a.group_code, a.reason_code, a.amount, a.quantity
+                        FROM remit_adjustment a LEFT JOIN remit_service_line l ON l.id = a.service_line_id
+                        WHERE a.remit_claim_id = :c
+                        ORDER BY CASE WHEN a.level = 'CLAIM' THEN 0 ELSE 1 END, l.seq, a.seq""")
+                .bind("c", remitClaimId)
+                .map((rs, ctx) -> new StoredAdjustment(rs.getObject("line_seq", Integer.class), rs.getString("group_code"),
+                        rs.getString("reason_code"), money(rs, "amount"), rs.getBigDecimal("quantity")))
+                .list();
+    }
+
+    @Override
+    public List<StoredRemark> remarksOfClaim(long remitClaimId) {
+        return handle.createQuery("""
+                        SELECT l.seq AS line_seq, r.qualifier, r.code
+                        FROM remit_remark r JOIN remit_service_line l ON l.id = r.service_line_id
+                        WHERE l.remit_claim_id = :c ORDER BY l.seq, r.seq""")
+                .bind("c", remitClaimId)
+                .map((rs, ctx) -> new StoredRemark(rs.getInt("line_seq"), rs.getString("qualifier"), rs.getString("code")))
+                .list();
+    }
+
+    @Override
+    public List<StoredServiceLine> serviceLinesOfClaim(long remitClaimId) {
+        return handle.createQuery("""
+                        SELECT seq, product_qualifier, product_code, charge_amount, paid_amount, units_paid, service_date
+                        FROM remit_service_line WHERE remit_claim_id = :c ORDER BY seq""")
+                .bind("c", remitClaimId)
+                .map((rs, ctx) -> new StoredServiceLine(rs.getInt("seq"), rs.getString("product_qualifier"),
+                        rs.getString("product_code"), money(rs, "charge_amount"), money(rs, "paid_amount"),
+                        rs.getBigDecimal("units_paid"), rs.getObject("service_date", LocalDate.class)))
+                .list();
+    }
+
+    @Override
+    public List<StoredProviderAdjustment> providerAdjustmentsOfPayment(long paymentId) {
+        return handle.createQuery("""
+                        SELECT seq, provider_id, fiscal_period_date, reason_code, reference, amount
+                        FROM plb_item WHERE payment_id = :p ORDER BY seq""")
+                .bind("p", paymentId)
+                .map((rs, ctx) -> new StoredProviderAdjustment(rs.getInt("seq"), rs.getString("provider_id"),
+                        rs.getObject("fiscal_period_date", LocalDate.class), rs.getString("reason_code"),
+                        rs.getString("reference"), money(rs, "amount")))
+                .list();
+    }
+
+    @Override
+    public long insertRejection(NewRejection r) {
+        return handle.createUpdate("""
+                        INSERT INTO remit_rejection (file_name, sha256, size_bytes, source, attempted_at, attempted_by,
+                            problem_count, problems)
+                        VALUES (:name, :sha, :size, :source, :at, :by, :count, :problems)""")
+                .bind("name", r.fileName())
+                .bind("sha", r.sha256())
+                .bindByType("size", r.sizeBytes(), Long.class)
+                .bind("source", r.source())
+                .bind("at", OffsetDateTime.ofInstant(r.attemptedAt(), ZoneOffset.UTC))
+                .bind("by", r.attemptedBy())
+                .bind("count", r.problems().size())
+                .bind("problems", String.join("\n", r.problems()))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    @Override
+    public List<RejectedImport> rejections() {
+        return handle.createQuery("SELECT * FROM remit_rejection ORDER BY attempted_at DESC, id DESC")
+                .map((rs, ctx) -> new RejectedImport(rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"),
+                        rs.getObject("size_bytes", Long.class), rs.getString("source"),
+                        rs.getObject("attempted_at", OffsetDateTime.class).toInstant(), rs.getString("attempted_by"),
+                        rs.getInt("problem_count"), rs.getString("problems")))
+                .list();
     }
 
     /** One segment per line: "number: text" (e.g. "17: CLP*7001234-02*1*48.25…"). */

@@ -1,0 +1,149 @@
+package org.rxledger.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.AppContext;
+import org.rxledger.core.remit.ImportedFile;
+import org.rxledger.core.remit.RejectedImport;
+
+/** The `rxledger remit` contract on a real data directory and the DOMAIN.md §2.8 sample. */
+class RemitCommandTest {
+
+    private static final Path SAMPLE = org.rxledger.app.testdata.SampleFiles.sample835();
+
+    @TempDir
+    Path dir;
+
+    private Path data;
+    private Path sample;
+    private Path broken;
+
+    @BeforeEach
+    void files() throws IOException {
+        data = dir.resolve("data");
+        sample = dir.resolve("sample835.edi");
+        Files.copy(SAMPLE, sample);
+        broken = dir.resolve("broken835.edi");
+        // BPR02 one dollar too high: the transaction no longer balances
+        Files.writeString(broken, Files.readString(SAMPLE, StandardCharsets.ISO_8859_1)
+                .replace("BPR*I*206.82*", "BPR*I*207.82*"), StandardCharsets.ISO_8859_1);
+    }
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        int exit = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), d -> 0);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void importJsonReportsEachPaymentAndExitsZero() throws IOException {
+        Run run = run("remit", "import", "--json", sample.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode files = run.json().get("files");
+        assertThat(files).hasSize(1);
+        JsonNode f = files.get(0);
+        assertThat(f.get("file").asText()).isEqualTo(sample.toString());
+        assertThat(f.get("status").asText()).isEqualTo("imported");
+        assertThat(f.get("error").isNull()).isTrue();
+        JsonNode p = f.get("payments").get(0);
+        assertThat(p.get("payer").asText()).isEqualTo("ACME RX SOLUTIONS");
+        assertThat(p.get("trace").asText()).isEqualTo("EFT0314A77");
+        assertThat(p.get("amount").asText()).isEqualTo("206.82");
+        assertThat(p.get("claims").asInt()).isEqualTo(4);
+        assertThat(p.get("matched").isInt()).isTrue();
+        List<String> fields = new ArrayList<>();
+        p.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("payer", "trace", "amount", "claims", "matched");
+    }
+
+    @Test
+    void aRejectedFileExitsOneStoresNothingAndIsListedAsRejected() throws IOException {
+        Run run = run("remit", "import", "--json", broken.toString(), sample.toString());
+
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        JsonNode files = run.json().get("files");
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).get("status").asText()).isEqualTo("rejected");
+        assertThat(files.get(0).get("error").asText()).contains("BPR02").contains("207.82");
+        assertThat(files.get(0).get("payments")).isEmpty();
+        // the files after it are still imported, in order
+        assertThat(files.get(1).get("status").asText()).isEqualTo("imported");
+
+        try (AppContext ctx = AppContext.open(data)) {
+            List<ImportedFile> stored = ctx.transactions().read(tx -> tx.remittances().files());
+            assertThat(stored).extracting(ImportedFile::fileName).containsExactly("sample835.edi");
+            List<RejectedImport> rejected = ctx.transactions().read(tx -> tx.remittances().rejections());
+            assertThat(rejected).extracting(RejectedImport::fileName).containsExactly("broken835.edi");
+        }
+    }
+
+    @Test
+    void onlyABrokenFileLeavesTheDatabaseWithoutRemittances() throws IOException {
+        Run run = run("remit", "import", broken.toString());
+
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(run.out()).contains("broken835.edi").contains("rejected, nothing was stored").contains("BPR02");
+        Run list = run("remit", "list", "--json");
+        assertThat(list.exit()).isZero();
+        assertThat(list.json()).isEmpty();
+    }
+
+    @Test
+    void importingTheSameFileAgainIsADuplicateNamingTheEarlierImport() throws IOException {
+        assertThat(run("remit", "import", sample.toString()).exit()).isZero();
+        Path copy = dir.resolve("resent.edi");
+        Files.copy(sample, copy);
+
+        Run again = run("remit", "import", "--json", copy.toString());
+
+        assertThat(again.exit()).isZero();
+        JsonNode f = again.json().get("files").get(0);
+        assertThat(f.get("status").asText()).isEqualTo("duplicate");
+        assertThat(f.get("error").asText()).contains("already imported").contains("'sample835.edi'");
+        assertThat(f.get("payments")).isEmpty();
+        assertThat(run("remit", "list", "--json").json()).hasSize(1);
+    }
+
+    @Test
+    void listShowsImportedPaymentsAsTextAndJson() throws IOException {
+        run("remit", "import", sample.toString());
+
+        Run text = run("remit", "list");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("ACME RX SOLUTIONS").contains("EFT0314A77").contains("206.82")
+                .contains("sample835.edi").contains("1 payments");
+
+        JsonNode row = run("remit", "list", "--json").json().get(0);
+        assertThat(row.get("payer").asText()).isEqualTo("ACME RX SOLUTIONS");
+        assertThat(row.get("method").asText()).isEqualTo("ACH");
+        assertThat(row.get("payment_date").asText()).isEqualTo("2025-03-14");
+        assertThat(row.get("amount").asText()).isEqualTo("206.82");
+        assertThat(row.get("claims").asInt()).isEqualTo(4);
+        assertThat(row.get("balanced").asBoolean()).isTrue();
+        assertThat(row.get("status").asText()).isEqualTo("imported");
+        assertThat(row.get("file").asText()).isEqualTo("sample835.edi");
+    }
+}

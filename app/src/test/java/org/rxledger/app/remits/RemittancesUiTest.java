@@ -1,0 +1,149 @@
+package org.rxledger.app.remits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.AppContext;
+import org.rxledger.app.remits.RemittanceRows.AdjustmentRow;
+import org.rxledger.app.remits.RemittanceRows.ClaimRow;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.shell.OfficeSeeder;
+import org.rxledger.app.shell.ShellView;
+import org.rxledger.app.shell.WorkstationApp;
+import org.rxledger.app.shell.WorkstationSetup;
+import org.rxledger.app.task.FxTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.remit.RejectedImport;
+import org.rxledger.core.remit.RemittanceListRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 4, import → review on the real shell, a real data folder (H2 file database, archive, inbox)
+ * and the real background runner: the clerk imports the DOMAIN.md §2.8 sample with Ctrl+O, finds the
+ * payment, opens a claim with the keyboard and reads its adjustments in words.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RemittancesUiTest {
+
+    private static final Path SAMPLE = org.rxledger.app.testdata.SampleFiles.sample835();
+
+    @TempDir
+    static Path temp;
+
+    private AppContext ctx;
+    private FxTaskRunner runner;
+    private ShellView shell;
+    private Path data;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        data = Files.createTempDirectory(temp, "data");
+        ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK);
+        runner = new FxTaskRunner();
+        WorkstationSetup setup = new WorkstationSetup(ctx.transactions(), ctx.actor(), data, () -> false,
+                OfficeSeeder.NONE, Settings.inMemory(), ctx::remittanceImports);
+        shell = WorkstationApp.show(stage, setup, runner);
+    }
+
+    @AfterEach
+    void close() {
+        shell.stop();
+        runner.close();
+        ctx.close();
+    }
+
+    @Test
+    void clerkImportsTheSampleAndReadsAClaimsAdjustmentsInWords(FxRobot robot) throws Exception {
+        Path file = temp.resolve("acme-0314.835");
+        Files.copy(SAMPLE, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        shell.remittancesView().setFilePicker(owner -> List.of(file.toFile()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+
+        TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
+        waitUntil(() -> payments.getItems().size() == 1);
+        assertThat(robot.lookup("#remitLastOutcome").queryAs(Label.class).getText())
+                .isEqualTo("acme-0314.835: imported 1 payment (4 claims, 206.82)");
+        RemittanceListRow payment = payments.getItems().get(0);
+        assertThat(payment.traceNumber()).isEqualTo("EFT0314A77");
+        assertThat(payment.balanced()).isTrue();
+
+        // keyboard: Ctrl+2 focuses the payments, ↓ selects, Enter goes to the claims
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<ClaimRow> claims = robot.lookup("#remitClaims").queryTableView();
+        waitUntil(() -> claims.getItems().size() == 4);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(claims.isFocused()).isTrue();
+        ClaimRow first = claims.getSelectionModel().getSelectedItem();
+        assertThat(first.rxFill()).startsWith("Rx 7001234 fill 2");
+        assertThat(first.status()).startsWith("1 — ");
+
+        TableView<AdjustmentRow> adjustments = robot.lookup("#remitAdjustments").queryTableView();
+        waitUntil(() -> adjustments.getItems().size() == 2);
+        assertThat(adjustments.getItems()).extracting(AdjustmentRow::group, AdjustmentRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CO", "45"),
+                        org.assertj.core.groups.Tuple.tuple("PR", "3"));
+        assertThat(adjustments.getItems().get(0).reasonText()).startsWith("Charge exceeds fee schedule");
+        assertThat(adjustments.getItems().get(0).groupText()).isEqualTo("Contractual obligation");
+        assertThat(robot.lookup("#remitRaw").queryAs(TextArea.class).getText())
+                .contains("CLP*7001234-02*1*48.25*21.85").contains("CAS*CO*45*16.40");
+
+        // the filter: reversals only leaves the CLP02 = 22 claim
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+        waitUntil(() -> claims.getItems().size() == 1);
+        assertThat(claims.getItems().get(0).statusCode()).isEqualTo("22");
+        assertThat(robot.lookup("#remitClaimCount").queryAs(Label.class).getText()).isEqualTo("1 of 4 claims");
+    }
+
+    @Test
+    void aFileSavedInTheInboxIsImportedAndABrokenOneIsMovedToRejectedWithItsReason(FxRobot robot) throws Exception {
+        Path inbox = InboxWatcher.inboxIn(data);
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("broken.835"), Files.readString(SAMPLE, StandardCharsets.ISO_8859_1)
+                .replace("BPR*I*206.82*", "BPR*I*207.82*"), StandardCharsets.ISO_8859_1);
+        Files.copy(SAMPLE, inbox.resolve("good.835"));
+
+        Path reason = inbox.resolve("rejected").resolve("broken.835.reason.txt");
+        waitUntil(20, () -> Files.exists(inbox.resolve("archive").resolve("good.835")) && Files.exists(reason));
+        assertThat(Files.readString(reason)).contains("BPR02").contains("207.82");
+        assertThat(inbox.resolve("good.835")).doesNotExist();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
+        waitUntil(() -> payments.getItems().size() == 1);
+        TableView<RejectedImport> rejected = robot.lookup("#remitRejected").queryTableView();
+        waitUntil(() -> rejected.getItems().size() == 1);
+        assertThat(rejected.getItems().get(0).source()).isEqualTo("INBOX");
+        assertThat(rejected.getItems().get(0).problems()).contains("207.82");
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        waitUntil(10, condition);
+    }
+
+    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+}

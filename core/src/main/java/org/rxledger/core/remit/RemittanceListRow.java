@@ -1,0 +1,21 @@
+package org.rxledger.core.remit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.rxledger.core.money.Money;
+
+/**
+ * One imported payment as the remittances list and {@code rxledger remit list} show it, with the
+ * figures that prove it balances: {@code amount = claimsPaid − providerAdjustments} (835 TR3:
+ * BPR02 = ΣCLP04 − ΣPLB).
+ */
+public record RemittanceListRow(long paymentId, long fileId, String fileName, Instant importedAt, String payerName,
+                                String traceNumber, String method, LocalDate paymentDate, Money amount,
+                                int claimCount, int matchedCount, Money claimsPaid, Money providerAdjustments,
+                                PaymentStatus status) {
+
+    /** BPR02 = ΣCLP04 − ΣPLB, recomputed from the stored rows. */
+    public boolean balanced() {
+        return amount.equals(claimsPaid.minus(providerAdjustments));
+    }
+}

@@ -1,0 +1,9 @@
+package org.rxledger.core.remit;
+
+import java.time.LocalDate;
+import org.rxledger.core.money.Money;
+
+/** A stored PLB pair; sign as sent (positive reduces the payment, DOMAIN.md §2.5). */
+public record StoredProviderAdjustment(int seq, String providerId, LocalDate fiscalPeriodDate, String reasonCode,
+                                       String reference, Money amount) {
+}
