@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
@@ -55,6 +56,7 @@ public final class JdbiTransactions implements Transactions {
         private Journal journal;
         private AuditTrail audit;
         private AuditCaseRepository auditCases;
+        private RejectQueueRepository rejectQueue;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -124,6 +126,14 @@ public final class JdbiTransactions implements Transactions {
                 auditCases = new JdbiAuditCaseRepository(handle);
             }
             return auditCases;
+        }
+
+        @Override
+        public RejectQueueRepository rejectQueue() {
+            if (rejectQueue == null) {
+                rejectQueue = new JdbiRejectQueueRepository(handle, actor, clock);
+            }
+            return rejectQueue;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.rxledger.core.tx;
 import java.time.Clock;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
@@ -33,4 +34,7 @@ public interface Tx {
     AuditTrail audit();
 
     AuditCaseRepository auditCases();
+
+    /** The reject follow-up work queue (issue 3). */
+    RejectQueueRepository rejectQueue();
 }
