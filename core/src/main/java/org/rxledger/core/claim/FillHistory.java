@@ -55,7 +55,7 @@ public final class FillHistory {
 
     private static String detail(String action, Claim c, JsonNode d) {
         return switch (action) {
-            case "CLAIM_CREATED" -> "#" + c.id() + " " + c.status().label() + (c.replacesClaimId() == null ? "" : ", replaces #" + c.replacesClaimId())
+            case "CLAIM_CREATED" -> "#" + c.id() + " " + ClaimStatus.of(c.responseStatus(), Lifecycle.ACTIVE).label() + (c.replacesClaimId() == null ? "" : ", replaces #" + c.replacesClaimId())
                     + (c.rejectCodes().isEmpty() ? "" : ", reject " + String.join(", ", c.rejectCodes()))
                     + ", plan paid " + c.planPaid() + ", patient pay " + c.patientPay()
                     + (c.channel() == Channel.PAPER ? ", paper (UCF)" : "");
