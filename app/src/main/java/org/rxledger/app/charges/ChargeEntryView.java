@@ -61,6 +61,8 @@ public final class ChargeEntryView extends VBox {
     private final ChargeEntryViewModel vm;
     private final ValidationSupport validation = new ValidationSupport();
     private final List<Runnable> validators = new ArrayList<>();
+    /** The focusable fields in Tab order, so picking a suggestion can move on like Tab does. */
+    private final List<Control> order = new ArrayList<>();
     private TextField patientField;
 
     public ChargeEntryView(ChargeEntryViewModel vm) {
@@ -151,8 +153,12 @@ public final class ChargeEntryView extends VBox {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(scroll);
+        // ControlsFX puts its field markers on the nearest DecorationPane above the field; without one it
+        // re-roots the whole scene on the first error, which throws the keyboard focus away
+        impl.org.controlsfx.skin.DecorationPane decorations = new impl.org.controlsfx.skin.DecorationPane();
+        decorations.setRoot(scroll);
+        VBox.setVgrow(decorations, Priority.ALWAYS);
+        getChildren().add(decorations);
 
         vm.revisionProperty().addListener((o, was, now) -> validators.forEach(Runnable::run));
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -224,7 +230,45 @@ public final class ChargeEntryView extends VBox {
                     }
                 });
         binding.setVisibleRowCount(8);
-        binding.setOnAutoCompleted(e -> vm.choose(l, e.getCompletion()));
+        // the suggestion list gets the keys while it shows; Tab there picks (when still ambiguous) and moves on
+        // suggestions are looked up in the background: a list that arrives after the clerk tabbed away must not
+        // show (it would take the keys typed into the next field)
+        var popup = binding.getAutoCompletionPopup();
+        popup.showingProperty().addListener((o, was, showing) -> {
+            if (showing && !field.isFocused()) {
+                popup.hide();
+            }
+        });
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                popup.hide();
+            }
+        });
+        binding.getAutoCompletionPopup().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB) {
+                binding.getAutoCompletionPopup().hide();
+                if (!field.isFocused()) {
+                    return;
+                }
+                if (vm.hintProperty(l).get().contains("match") && !binding.getAutoCompletionPopup().getSuggestions().isEmpty()) {
+                    vm.choose(l, binding.getAutoCompletionPopup().getSuggestions().get(0));
+                }
+                int i = order.indexOf(field) + (e.isShiftDown() ? -1 : 1);
+                if (i >= 0 && i < order.size()) {
+                    order.get(i).requestFocus();
+                }
+                e.consume();
+            }
+        });
+        // picking a suggestion (Tab or Enter in the list) chooses it and moves on, as Tab would have
+        binding.setOnAutoCompleted(e -> {
+            vm.choose(l, e.getCompletion());
+            int i = order.indexOf(field);
+            if (i >= 0 && i + 1 < order.size()) {
+                javafx.application.Platform.runLater(order.get(i + 1)::requestFocus);
+            }
+        });
+        order.add(field);
         register(field, () -> vm.problem(l));
         field.setTooltip(new Tooltip(prompt + " — " + name + " suggestions appear as you type; ↓ and Enter pick one"));
         return field;
@@ -253,6 +297,9 @@ public final class ChargeEntryView extends VBox {
             field.setTooltip(new Tooltip("Computed: ingredient cost + dispensing fee (430-DU)"));
         }
         register(field, () -> vm.problem(f));
+        if (field.isFocusTraversable()) {
+            order.add(field);
+        }
         Label problem = new Label();
         problem.setId("problem-" + f.column());
         problem.getStyleClass().add("field-problem");

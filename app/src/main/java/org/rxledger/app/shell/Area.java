@@ -5,7 +5,9 @@ package org.rxledger.app.shell;
  * REMITTANCES, WORK_QUEUE, RECONCILIATION, AUDITS and REPORTS here and a view for each in ShellView.
  */
 public enum Area {
-    CLAIMS("Claims", "Browse, filter and open claims");
+    CLAIMS("Claims", "Browse, filter and open claims"),
+    CHARGE_ENTRY("Charge entry", "Enter a prescription charge, or rebill a claim (Ctrl+N)"),
+    REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)");
 
     private final String label;
     private final String description;

@@ -36,7 +36,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
+import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
@@ -52,9 +54,13 @@ public final class ShellView extends BorderPane {
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination CLAIMS = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    static final KeyCombination NEW_CHARGE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
+    private final ChargeEntryView chargeEntryView;
+    private final RejectQueueView rejectQueueView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -63,11 +69,32 @@ public final class ShellView extends BorderPane {
         this.vm = vm;
         this.claimsView = new ClaimsView(vm.claims());
         getStyleClass().add("shell");
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView);
+        this.chargeEntryView = new ChargeEntryView(vm.chargeEntry());
+        this.rejectQueueView = new RejectQueueView(vm.rejects());
+        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
+                Area.REJECTS, rejectQueueView);
 
+        // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
+        // focus can move straight into it instead of falling back to the first control of the window
         StackPane center = new StackPane();
-        center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
-        vm.areaProperty().addListener((o, was, now) -> center.getChildren().setAll(areaViews.get(now)));
+        for (Area a : Area.values()) {
+            Node v = areaViews.get(a);
+            v.setVisible(a == vm.areaProperty().get());
+            center.getChildren().add(v);
+        }
+        vm.areaProperty().addListener((o, was, now) -> {
+            areaViews.get(now).setVisible(true);
+            if (now == Area.CHARGE_ENTRY) {
+                chargeEntryView.focusPatient();
+            } else if (now == Area.REJECTS) {
+                rejectQueueView.focusTable();
+            } else if (now == Area.CLAIMS) {
+                claimsView.focusTable();
+            }
+            if (was != null && was != now) {
+                areaViews.get(was).setVisible(false);
+            }
+        });
         banner.setId("notice");
         banner.visibleProperty().bind(vm.noticeProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -100,13 +127,15 @@ public final class ShellView extends BorderPane {
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         light.setSelected(!vm.darkThemeProperty().get());
         MenuItem claims = item("Claims", CLAIMS, () -> vm.areaProperty().set(Area.CLAIMS));
+        MenuItem newCharge = item("New charge", NEW_CHARGE, vm::newCharge);
+        MenuItem rejects = item("Reject follow-up", REJECTS, () -> vm.areaProperty().set(Area.REJECTS));
         MenuItem find = item("Quick search", QUICK_SEARCH, this::focusQuickSearch);
         MenuItem filter = item("Filter claims", FILTER, () -> {
             vm.areaProperty().set(Area.CLAIMS);
             claimsView.focusFilter();
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
-        Menu view = new Menu("_View", null, claims, new SeparatorMenuItem(), find, filter, clear,
+        Menu view = new Menu("_View", null, claims, newCharge, rejects, new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -242,6 +271,10 @@ public final class ShellView extends BorderPane {
         quickSearch.selectAll();
     }
 
+    public ChargeEntryView chargeEntryView() {
+        return chargeEntryView;
+    }
+
     public ClaimsView claimsView() {
         return claimsView;
     }
@@ -262,12 +295,19 @@ public final class ShellView extends BorderPane {
                 Enter           Open the selected claim's details
                 F5              Reload claims
                 Ctrl+1          Claims
+                Ctrl+N          New charge (charge entry)
+                  Enter/Ctrl+S  Save · Ctrl+Enter save and next · Esc cancel
+                  Ctrl+Shift+P/R/G  New patient / prescriber / drug
+                Ctrl+J          Reject follow-up queue
+                Ctrl+B          Rebill the open claim / selected reject
+                Ctrl+Shift+V    Reverse the open claim
+                Ctrl+P          Print the open claim's UCF sheet
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(11);
+        text.setPrefRowCount(19);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

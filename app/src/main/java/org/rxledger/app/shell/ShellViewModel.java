@@ -10,7 +10,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
+import org.rxledger.app.rejects.RejectQueueViewModel;
+import org.rxledger.core.tx.Tx;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -28,6 +31,8 @@ public final class ShellViewModel {
     private final WorkstationSetup setup;
     private final TaskRunner runner;
     private final ClaimsViewModel claims;
+    private final ChargeEntryViewModel chargeEntry;
+    private final RejectQueueViewModel rejects;
     private final ObservableList<Area> areas = FXCollections.observableArrayList(Area.values());
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -38,6 +43,22 @@ public final class ShellViewModel {
         this.setup = setup;
         this.runner = runner;
         this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.transactions().read(Tx::clock));
+        this.rejects = new RejectQueueViewModel(setup.transactions(), runner, this::notify);
+        chargeEntry.setOnSaved(() -> {
+            claims.reload();
+            rejects.reload();
+        });
+        rejects.setOnRebill(this::rebill);
+        claims.detail().configure(setup.dataDir().resolve("documents"), this::rebill, () -> {
+            claims.reload();
+            rejects.reload();
+        });
+        area.addListener((o, was, now) -> {
+            if (now == Area.REJECTS) {
+                rejects.reload();
+            }
+        });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
         darkTheme.addListener((o, was, now) -> setup.settings().put(KEY_DARK, String.valueOf(now)));
         claimCount = Bindings.createStringBinding(
@@ -47,6 +68,7 @@ public final class ShellViewModel {
 
     /** Called once the window shows: seeds an empty office (first launch), then loads the claims. */
     public void start() {
+        chargeEntry.loadReferences();
         runner.run("Checking the data folder", progress -> setup.officeIsEmpty().getAsBoolean(), empty -> {
             if (empty && setup.seeder() != OfficeSeeder.NONE) {
                 seedOffice();
@@ -69,6 +91,25 @@ public final class ShellViewModel {
             notify(Failures.explain("creating the demo office", failure));
             claims.reload();
         });
+    }
+
+    /** Opens charge entry on an empty form (Ctrl+N). */
+    public void newCharge() {
+        area.set(Area.CHARGE_ENTRY);
+    }
+
+    /** Opens a saved claim in charge entry; saving there rebills it (B3). */
+    public void rebill(long claimId) {
+        area.set(Area.CHARGE_ENTRY);
+        chargeEntry.startRebill(claimId);
+    }
+
+    public ChargeEntryViewModel chargeEntry() {
+        return chargeEntry;
+    }
+
+    public RejectQueueViewModel rejects() {
+        return rejects;
     }
 
     /** The top search box: Rx number or patient name; jumps to the claims browser. */
