@@ -64,6 +64,7 @@ public final class ChargeEntryView extends VBox {
     /** The focusable fields in Tab order, so picking a suggestion can move on like Tab does. */
     private final List<Control> order = new ArrayList<>();
     private TextField patientField;
+    private boolean nextAfterSave;
 
     public ChargeEntryView(ChargeEntryViewModel vm) {
         this.vm = vm;
@@ -102,12 +103,14 @@ public final class ChargeEntryView extends VBox {
         textRow(pricing, r++, ClaimField.REJECT_CODES, vm.rejectMeaningProperty());
         r = rows(pricing, r, ClaimField.AUTHORIZATION_NUMBER, ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID,
                 ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT);
-        CheckBox collected = new CheckBox("Patient pay collected at the counter");
+        CheckBox collected = new CheckBox("Collected at the counter");
         collected.setId("collected");
         collected.selectedProperty().bindBidirectional(vm.collectedProperty());
-        CheckBox paper = new CheckBox("Paper claim (UCF) — no authorization number");
+        collected.setTooltip(new Tooltip("The patient paid the patient-pay amount at pick-up: it goes to counter cash, not the patient's account"));
+        CheckBox paper = new CheckBox("Paper claim (UCF)");
         paper.setId("paper");
         paper.selectedProperty().bindBidirectional(vm.paperProperty());
+        paper.setTooltip(new Tooltip("Billed on the NCPDP Universal Claim Form: no authorization number; it still enters A/R"));
         pricing.add(collected, 1, r++);
         pricing.add(paper, 1, r);
 
@@ -131,6 +134,7 @@ public final class ChargeEntryView extends VBox {
         next.setId("saveAndNext");
         next.setTooltip(new Tooltip("Save, then start the same patient's next prescription with the same plan (Ctrl+Enter)"));
         next.setOnAction(e -> {
+            nextAfterSave = true;
             vm.saveAndNext();
             focusFirstRxField();
         });
@@ -161,6 +165,13 @@ public final class ChargeEntryView extends VBox {
         getChildren().add(decorations);
 
         vm.revisionProperty().addListener((o, was, now) -> validators.forEach(Runnable::run));
+        // after a save the next charge starts at the top (save and next: at the Rx number, see the button)
+        vm.lastSavedProperty().addListener((o, was, now) -> {
+            if (now != null && !nextAfterSave) {
+                focusPatient();
+            }
+            nextAfterSave = false;
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -168,6 +179,7 @@ public final class ChargeEntryView extends VBox {
         if (SAVE.match(e)) {
             vm.save();
         } else if (SAVE_AND_NEXT.match(e)) {
+            nextAfterSave = true;
             vm.saveAndNext();
             focusFirstRxField();
         } else if (NEW_PATIENT.match(e)) {
@@ -332,7 +344,7 @@ public final class ChargeEntryView extends VBox {
         for (Label l : List.of(problem, hint)) {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
             l.visibleProperty().bind(l.managedProperty());
-            l.setMaxWidth(280);
+            l.setMaxWidth(230);
         }
         VBox box = new VBox(1, field, problem, hint);
         return box;
@@ -362,9 +374,10 @@ public final class ChargeEntryView extends VBox {
         grid.setHgap(8);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
-        fields.setPrefWidth(270);
+        fields.setPrefWidth(215);
+        fields.setMinWidth(150);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
         return grid;
@@ -388,7 +401,7 @@ public final class ChargeEntryView extends VBox {
             case SCC_CODES -> "up to 3, e.g. 03";
             case RESPONSE_STATUS -> "P paid · R rejected · C captured";
             case REJECT_CODES -> "e.g. 75, 79";
-            case INGREDIENT_COST_PAID, DISPENSING_FEE_PAID -> "from the response (optional)";
+            case INGREDIENT_COST_PAID, DISPENSING_FEE_PAID -> "optional";
             default -> MONEY.contains(f) ? "0.00" : "";
         };
     }

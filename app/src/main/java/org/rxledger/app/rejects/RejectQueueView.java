@@ -58,18 +58,17 @@ public final class RejectQueueView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No rejected claims. Rejected charges and imported rejects appear here."));
         table.getColumns().setAll(List.of(
-                column("Family", 110, WorkItem::familyLabel),
-                column("Reject", 260, i -> i.primaryCode() + " — " + i.meaning()
+                column("Family", 100, WorkItem::familyLabel),
+                column("Reject", 250, i -> i.primaryCode() + " — " + i.meaning()
                         + (i.row().rejectCodes().size() > 1 ? " (+" + String.join(", ", i.row().rejectCodes().subList(1, i.row().rejectCodes().size())) + ")" : "")),
-                column("Typical fix", 250, WorkItem::fix),
-                column("Rx", 90, i -> i.row().rxNumber() + "-" + String.format("%02d", i.row().fillNumber())),
-                column("DOS", 90, i -> i.row().dateOfService().toString()),
-                column("Patient", 150, i -> i.row().patientName()),
-                column("Plan", 150, i -> i.row().planName()),
-                column("Owner", 90, i -> i.followUp().owner() == null ? "—" : i.followUp().owner()),
+                column("Rx", 100, i -> i.row().rxNumber() + "-" + String.format("%02d", i.row().fillNumber())),
+                column("DOS", 92, i -> i.row().dateOfService().toString()),
+                column("Patient", 140, i -> i.row().patientName()),
+                column("Plan", 120, i -> i.row().planName()),
+                column("Owner", 70, i -> i.followUp().owner() == null ? "—" : i.followUp().owner()),
                 dueColumn(),
-                column("Status", 90, i -> i.followUp().status().label()),
-                column("Resolved by", 95, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
+                column("Status", 78, i -> i.followUp().status().label()),
+                column("Resolved by", 90, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
 
         TextField owner = new TextField();
@@ -116,6 +115,15 @@ public final class RejectQueueView extends BorderPane {
         rebill.setOnAction(e -> vm.rebill());
         HBox bar = new HBox(8, owner, due, assign, status, note, setStatus, rebill);
         bar.setAlignment(Pos.CENTER_LEFT);
+        Label explain = new Label();
+        explain.setId("rejectExplain");
+        explain.setWrapText(true);
+        explain.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            WorkItem i = vm.selectedProperty().get();
+            return i == null ? "Select a reject to see what it means and how it is usually fixed."
+                    : "Reject " + i.primaryCode() + " — " + i.meaning() + ".   Typical fix: " + i.fix()
+                    + "   Family: " + i.familyLabel() + (i.followUp().note().isEmpty() ? "" : ".   Note: " + i.followUp().note());
+        }, vm.selectedProperty()));
         Label message = new Label();
         message.setId("rejectMessage");
         message.textProperty().bind(vm.messageProperty());
@@ -127,7 +135,7 @@ public final class RejectQueueView extends BorderPane {
         help.getStyleClass().add(Styles.TEXT_MUTED);
         VBox top = new VBox(2, title, help);
         top.setPadding(new Insets(8, 12, 8, 12));
-        VBox center = new VBox(6, table, bar, message);
+        VBox center = new VBox(6, table, explain, bar, message);
         VBox.setVgrow(table, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 8));
         VBox left = new VBox(families);
@@ -149,7 +157,7 @@ public final class RejectQueueView extends BorderPane {
     }
 
     private TableColumn<WorkItem, String> dueColumn() {
-        TableColumn<WorkItem, String> c = column("Due", 90, i -> i.followUp().dueDate().toString() + (i.overdue() ? " overdue" : ""));
+        TableColumn<WorkItem, String> c = column("Due", 112, i -> i.followUp().dueDate().toString() + (i.overdue() ? " overdue" : ""));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -45,6 +45,9 @@ public final class RejectQueue {
         }
 
         public static String familyLabel(String family) {
+            if (family.equals("DUR") || family.equals("COB")) {
+                return family; // acronyms clerks say as letters
+            }
             String s = family.replace('_', ' ').toLowerCase(Locale.ROOT);
             return s.isEmpty() ? "Unsorted" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
