@@ -112,6 +112,10 @@ public final class ChargeEntryViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision", 0);
     private final ReadOnlyObjectWrapper<Claim> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
     private Long rebillOf;
+    /** In correction mode: the claim being corrected and its values as loaded (to send only what changed). */
+    private Long correcting;
+    private Map<ClaimField, String> original = Map.of();
+    private boolean originalCollected;
     private boolean loading;
 
     public ChargeEntryViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
@@ -416,6 +420,10 @@ public final class ChargeEntryViewModel {
             showError("Not saved: " + open.size() + (open.size() == 1 ? " problem" : " problems") + " — " + open.get(0));
             return;
         }
+        if (correcting != null) {
+            saveCorrection(correcting);
+            return;
+        }
         Map<ClaimField, String> v = values();
         v.keySet().removeAll(List.of(ClaimField.PATIENT_FIRST_NAME, ClaimField.PATIENT_LAST_NAME, ClaimField.PATIENT_DOB));
         ChargeEntry.NewCharge charge = new ChargeEntry.NewCharge(v, patient.get().id(), plan.get().id(),
@@ -446,6 +454,49 @@ public final class ChargeEntryViewModel {
                 });
     }
 
+    /** Sends only the changed fields: the core audits each with before and after (ADR 0008). */
+    private void saveCorrection(long claimId) {
+        Map<ClaimField, String> now = values();
+        Map<ClaimField, String> changes = new EnumMap<>(ClaimField.class);
+        for (Map.Entry<ClaimField, String> e : now.entrySet()) {
+            if (e.getKey() == ClaimField.GROSS_AMOUNT_DUE) {
+                continue; // derived again by the rules
+            }
+            String before = original.getOrDefault(e.getKey(), "");
+            if (!before.strip().equalsIgnoreCase(e.getValue() == null ? "" : e.getValue().strip())) {
+                changes.put(e.getKey(), e.getValue());
+            }
+        }
+        Boolean collectedChange = collected.get() == originalCollected ? null : collected.get();
+        if (changes.isEmpty() && collectedChange == null) {
+            showInfo("Nothing changed; nothing was saved.");
+            return;
+        }
+        busy.set(true);
+        runner.run("Correcting the claim", progress -> entry.correct(claimId, changes, collectedChange), saved -> {
+            busy.set(false);
+            lastSaved.set(saved);
+            showInfo("Corrected Rx " + saved.rxFill() + " (claim #" + saved.id() + "): " + (changes.size()
+                    + (collectedChange == null ? 0 : 1)) + " field(s) changed, each recorded in the audit trail with before and after"
+                    + (changes.containsKey(ClaimField.PLAN_PAID_AMOUNT) || changes.containsKey(ClaimField.PATIENT_PAY_AMOUNT)
+                    || collectedChange != null ? "; receivables reversed and posted again." : "."));
+            clear(false);
+            onSaved.run();
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof ChargeProblems problemsFound) {
+                for (ClaimRules.Problem p : problemsFound.problems()) {
+                    serverProblems.put(p.field(), p.message());
+                }
+                revalidate();
+                showError("Not saved: " + problemsFound.problems().get(0).message());
+            } else {
+                showError("Not saved: " + failure.getMessage());
+                notices.accept(Failures.explain("correcting the claim", failure));
+            }
+        });
+    }
+
     private static String savedMessage(Claim c, Long replacing) {
         StringBuilder s = new StringBuilder(replacing == null ? "Saved" : "Rebilled (B3) claim #" + replacing + " as");
         s.append(" Rx ").append(c.rxFill()).append(" — claim #").append(c.id()).append(", ").append(c.status().label().toLowerCase());
@@ -461,13 +512,24 @@ public final class ChargeEntryViewModel {
     /** Esc: empties the form (and leaves rebill mode) without saving. */
     public void cancel() {
         boolean wasRebill = rebillOf != null;
+        boolean wasCorrection = correcting != null;
         clear(false);
-        showInfo(wasRebill ? "Rebill cancelled; nothing was changed." : "Cleared; nothing was saved.");
+        showInfo(wasRebill ? "Rebill cancelled; nothing was changed." : wasCorrection ? "Correction cancelled; nothing was changed."
+                : "Cleared; nothing was saved.");
     }
 
     /** Fills the form with a saved claim; saving then rebills it (B3). */
     public void startRebill(long claimId) {
-        runner.run("Opening the claim for rebill", progress -> entry.draft(claimId), draft -> {
+        open(claimId, false);
+    }
+
+    /** Fills the form with a saved claim; saving then corrects its billing data in place (audited). */
+    public void startCorrection(long claimId) {
+        open(claimId, true);
+    }
+
+    private void open(long claimId, boolean correction) {
+        runner.run("Opening the claim", progress -> entry.draft(claimId), draft -> {
             loading = true;
             try {
                 clearFields();
@@ -487,15 +549,25 @@ public final class ChargeEntryViewModel {
             } finally {
                 loading = false;
             }
-            rebillOf = claimId;
-            title.set("Rebill Rx " + draft.claim().rxFill() + " (claim #" + claimId + ")");
+            if (correction) {
+                correcting = claimId;
+                original = values();
+                originalCollected = collected.get();
+                title.set("Correct Rx " + draft.claim().rxFill() + " (claim #" + claimId + ")");
+            } else {
+                rebillOf = claimId;
+                title.set("Rebill Rx " + draft.claim().rxFill() + " (claim #" + claimId + ")");
+            }
             for (ClaimField f : List.of(ClaimField.DAW, ClaimField.REJECT_CODES, ClaimField.GROSS_AMOUNT_DUE)) {
                 changed(f);
             }
             touched.clear();
             revalidate();
-            showInfo("Correct what the payer needs and save: the claim is reversed and billed again (B3), linked to #" + claimId + ".");
-        }, failure -> notices.accept(Failures.explain("opening the claim for rebill", failure)));
+            showInfo(correction
+                    ? "Change the billing data and save: every change is audited with before and after; changed amounts re-post the "
+                    + "receivables. Rx, fill, date of service, plan, NDC, patient, prescriber and response need a rebill."
+                    : "Correct what the payer needs and save: the claim is reversed and billed again (B3), linked to #" + claimId + ".");
+        }, failure -> notices.accept(Failures.explain("opening the claim", failure)));
     }
 
     /** Creates a patient from the form and chooses it. */
@@ -574,6 +646,8 @@ public final class ChargeEntryViewModel {
             loading = false;
         }
         rebillOf = null;
+        correcting = null;
+        original = Map.of();
         title.set("New charge");
         dawMeaning.set(codes.daw().describe("0"));
         rejectMeaning.set("");
@@ -679,6 +753,10 @@ public final class ChargeEntryViewModel {
 
     public boolean isRebill() {
         return rebillOf != null;
+    }
+
+    public boolean isCorrection() {
+        return correcting != null;
     }
 
     static <T> Function<T, String> text(Lookup l) {

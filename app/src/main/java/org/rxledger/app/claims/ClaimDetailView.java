@@ -95,6 +95,7 @@ public final class ClaimDetailView extends VBox {
             ask.showAndWait().ifPresent(vm::reverse);
         });
         Button rebill = action("Rebill…", "claimRebill", "B3 rebill: correct the claim in charge entry and bill it again (Ctrl+B)", vm::rebill);
+        Button correct = action("Correct…", "claimCorrect", "Correct billing data in charge entry; each change is audited with before and after (Ctrl+E)", vm::correct);
         Button paper = action("Mark paper", "claimPaper", "Billed on a paper UCF: no authorization number; stays in A/R", vm::markPaper);
         Button ucf = action("Print UCF", "claimPrintUcf", "Paper-claim sheet with the Universal Claim Form fields (PDF) (Ctrl+P)", vm::printUcf);
         Button receipt = action("Print receipt", "claimPrintReceipt", "Itemised receipt for direct member reimbursement (PDF)", vm::printReceipt);
@@ -107,6 +108,8 @@ public final class ClaimDetailView extends VBox {
                         reverse.fire();
                     } else if (REBILL.match(e)) {
                         rebill.fire();
+                    } else if (CORRECT.match(e)) {
+                        correct.fire();
                     } else if (PRINT.match(e)) {
                         ucf.fire();
                     } else {
@@ -116,7 +119,7 @@ public final class ClaimDetailView extends VBox {
                 });
             }
         });
-        HBox box = new HBox(6, reverse, rebill, paper, ucf, receipt);
+        HBox box = new HBox(6, reverse, rebill, correct, paper, ucf, receipt);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -124,6 +127,8 @@ public final class ClaimDetailView extends VBox {
     static final javafx.scene.input.KeyCombination REVERSE = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V,
             javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN);
     static final javafx.scene.input.KeyCombination REBILL = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    static final javafx.scene.input.KeyCombination CORRECT = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
             javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     static final javafx.scene.input.KeyCombination PRINT = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
             javafx.scene.input.KeyCombination.SHORTCUT_DOWN);

@@ -65,6 +65,7 @@ public final class ClaimDetailViewModel {
     private ChargeEntry chargeEntry;
     private Path documents = Path.of(System.getProperty("java.io.tmpdir"), "rxledger-documents");
     private LongConsumer onRebill = id -> { };
+    private LongConsumer onCorrect = id -> { };
     private Runnable onChanged = () -> { };
 
     public ClaimDetailViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
@@ -129,6 +130,18 @@ public final class ClaimDetailViewModel {
         runner.run("Reversing the claim", progress -> chargeEntry().reverse(id, LocalDate.now(transactions.read(Tx::clock)), why),
                 c -> changed(id, "Claim reversed", "Rx " + c.rxFill() + " is reversed (B2); its receivables were reversed in the ledger."),
                 failure -> notices.accept(Failures.explain("reversing the claim", failure)));
+    }
+
+    /** Where "Correct…" opens the claim (charge entry in correction mode). */
+    public void setOnCorrect(LongConsumer correct) {
+        this.onCorrect = correct;
+    }
+
+    /** Opens the claim in charge entry to correct its billing data (audited with before/after). */
+    public void correct() {
+        if (current() != 0) {
+            onCorrect.accept(current());
+        }
     }
 
     /** B3: opens the claim in charge entry; saving there rebills it. */

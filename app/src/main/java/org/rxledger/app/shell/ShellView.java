@@ -301,13 +301,14 @@ public final class ShellView extends BorderPane {
                 Ctrl+J          Reject follow-up queue
                 Ctrl+B          Rebill the open claim / selected reject
                 Ctrl+Shift+V    Reverse the open claim
+                Ctrl+E          Correct the open claim's billing data
                 Ctrl+P          Print the open claim's UCF sheet
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(19);
+        text.setPrefRowCount(20);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

@@ -50,6 +50,10 @@ public final class ShellViewModel {
             rejects.reload();
         });
         rejects.setOnRebill(this::rebill);
+        claims.detail().setOnCorrect(id -> {
+            area.set(Area.CHARGE_ENTRY);
+            chargeEntry.startCorrection(id);
+        });
         claims.detail().configure(setup.dataDir().resolve("documents"), this::rebill, () -> {
             claims.reload();
             rejects.reload();

@@ -258,4 +258,36 @@ class ChargeEntryViewModelTest {
         assertThat(vm.drugProperty().get().ndc()).isEqualTo("00002759701");
         assertThat(vm.drugProperty().get().ndcNative()).isEqualTo("0002-7597-01");
     }
+
+    @Test
+    void correctionModeSendsOnlyTheChangedFieldsAndTheCoreAuditsThem() {
+        Claim saved = db.transactions().inTransaction(tx -> aPaidClaim(office).rx("7001300").record(tx));
+
+        vm.startCorrection(saved.id());
+        assertThat(vm.isCorrection()).isTrue();
+        assertThat(vm.titleProperty().get()).isEqualTo("Correct Rx " + saved.rxFill() + " (claim #" + saved.id() + ")");
+        vm.field(ClaimField.DAW).set("1");
+        vm.field(ClaimField.CARDHOLDER_ID).set("ZQX00099999");
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).startsWith("Corrected Rx " + saved.rxFill()).contains("2 field(s) changed");
+        Claim after = db.transactions().read(tx -> tx.claims().find(saved.id()).orElseThrow());
+        assertThat(after.daw()).isEqualTo("1");
+        assertThat(after.cardholderId()).isEqualTo("ZQX00099999");
+        assertThat(db.transactions().<List<org.rxledger.core.security.AuditRecord>>read(tx -> tx.audit().forEntity("claim",
+                String.valueOf(saved.id())))).last().satisfies(r -> assertThat(r.action()).isEqualTo("CLAIM_CORRECTED"));
+        assertThat(vm.isCorrection()).isFalse();
+    }
+
+    @Test
+    void aCorrectionOfAKeyFieldIsRefusedWithTheAdviceToRebill() {
+        Claim saved = db.transactions().inTransaction(tx -> aPaidClaim(office).rx("7001301").record(tx));
+        vm.startCorrection(saved.id());
+
+        vm.field(ClaimField.RX_NUMBER).set("7001302");
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).startsWith("Not saved: Rx number cannot be corrected").contains("rebill");
+        assertThat(vm.problemProperty(ClaimField.RX_NUMBER).get()).contains("rebill");
+    }
 }
