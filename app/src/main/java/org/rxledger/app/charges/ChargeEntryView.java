@@ -149,6 +149,9 @@ public final class ChargeEntryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.ALWAYS);
+        for (Button b : List.of(cancel, next, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // a long message wraps; the buttons keep their words
+        }
         HBox actions = new HBox(8, message, spacer, cancel, next, save);
         actions.setAlignment(Pos.CENTER_LEFT);
 
