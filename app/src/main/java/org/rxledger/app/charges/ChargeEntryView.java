@@ -232,8 +232,12 @@ public final class ChargeEntryView extends VBox {
         field.setUserData(l);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(vm.query(l));
+        // suggestions only for what the clerk types, not for text the form fills in (a rebill, a chosen record)
+        boolean[] typed = {false};
+        field.addEventFilter(KeyEvent.KEY_TYPED, e -> typed[0] = true);
         AutoCompletionBinding<Object> binding = TextFields.bindAutoCompletion(field,
-                request -> new ArrayList<Object>(vm.suggestions(l, request.getUserText())), new StringConverter<Object>() {
+                request -> typed[0] ? new ArrayList<Object>(vm.suggestions(l, request.getUserText())) : new ArrayList<Object>(),
+                new StringConverter<Object>() {
                     @Override
                     public String toString(Object o) {
                         return o == null ? "" : ChargeEntryViewModel.describe(l, o);
@@ -257,6 +261,7 @@ public final class ChargeEntryView extends VBox {
         field.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 popup.hide();
+                typed[0] = false;
             }
         });
         binding.getAutoCompletionPopup().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
