@@ -79,10 +79,15 @@ public final class ShellView extends BorderPane {
         StackPane center = new StackPane();
         for (Area a : Area.values()) {
             Node v = areaViews.get(a);
-            v.setVisible(a == vm.areaProperty().get());
-            center.getChildren().add(v);
+            if (v != null) {
+                v.setVisible(a == vm.areaProperty().get());
+                center.getChildren().add(v);
+            }
         }
         vm.areaProperty().addListener((o, was, now) -> {
+            if (areaViews.get(now) == null) {
+                return;
+            }
             areaViews.get(now).setVisible(true);
             if (now == Area.CHARGE_ENTRY) {
                 chargeEntryView.focusPatient();
@@ -91,7 +96,7 @@ public final class ShellView extends BorderPane {
             } else if (now == Area.CLAIMS) {
                 claimsView.focusTable();
             }
-            if (was != null && was != now) {
+            if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);
             }
         });
