@@ -56,7 +56,8 @@ public final class ClaimDetailView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox titleRow = new HBox(8, title, statusBox, busy, spacer, closeButton);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(2, titleRow, subtitle);
+        HBox actions = actions(vm);
+        VBox header = new VBox(4, titleRow, subtitle, actions);
         header.setPadding(new Insets(8, 10, 8, 12));
         header.getStyleClass().add("detail-header");
 
@@ -79,6 +80,66 @@ public final class ClaimDetailView extends VBox {
 
         vm.detailProperty().addListener((o, was, now) -> show(now));
         show(vm.detailProperty().get());
+    }
+
+    /** Reverse, rebill, paper and print: each with a shortcut shown in its tooltip. */
+    private HBox actions(ClaimDetailViewModel vm) {
+        Button reverse = action("Reverse…", "claimReverse", "B2 reversal: return to stock, billing error, wrong payer (Ctrl+Shift+V)", () -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("return to stock");
+            ask.setTitle("Reverse claim");
+            ask.setHeaderText("Reverse " + title.getText() + " (B2)? Its receivables are reversed in the ledger; nothing is deleted.");
+            ask.setContentText("Reason:");
+            if (getScene() != null) {
+                ask.initOwner(getScene().getWindow());
+            }
+            ask.showAndWait().ifPresent(vm::reverse);
+        });
+        Button rebill = action("Rebill…", "claimRebill", "B3 rebill: correct the claim in charge entry and bill it again (Ctrl+B)", vm::rebill);
+        Button correct = action("Correct…", "claimCorrect", "Correct billing data in charge entry; each change is audited with before and after (Ctrl+E)", vm::correct);
+        Button paper = action("Mark paper", "claimPaper", "Billed on a paper UCF: no authorization number; stays in A/R", vm::markPaper);
+        Button ucf = action("Print UCF", "claimPrintUcf", "Paper-claim sheet with the Universal Claim Form fields (PDF) (Ctrl+P)", vm::printUcf);
+        Button receipt = action("Print receipt", "claimPrintReceipt", "Itemised receipt for direct member reimbursement (PDF)", vm::printReceipt);
+        boolean[] wired = {false};
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && !wired[0]) {
+                wired[0] = true;
+                addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (REVERSE.match(e)) {
+                        reverse.fire();
+                    } else if (REBILL.match(e)) {
+                        rebill.fire();
+                    } else if (CORRECT.match(e)) {
+                        correct.fire();
+                    } else if (PRINT.match(e)) {
+                        ucf.fire();
+                    } else {
+                        return;
+                    }
+                    e.consume();
+                });
+            }
+        });
+        HBox box = new HBox(6, reverse, rebill, correct, paper, ucf, receipt);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    static final javafx.scene.input.KeyCombination REVERSE = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN);
+    static final javafx.scene.input.KeyCombination REBILL = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    static final javafx.scene.input.KeyCombination CORRECT = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    static final javafx.scene.input.KeyCombination PRINT = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    private static Button action(String text, String id, String tip, Runnable run) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.SMALL);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> run.run());
+        return b;
     }
 
     private void show(ClaimDetail detail) {

@@ -20,7 +20,17 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.LongConsumer;
+import org.rxledger.core.claim.ChargeEntry;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRules;
+import org.rxledger.core.claim.FillHistory;
+import org.rxledger.core.claim.PaperClaim;
+import org.rxledger.reports.pdf.PaperClaimPdfWriter;
+import org.rxledger.reports.pdf.PdfFonts;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.CodeTable;
@@ -46,11 +56,17 @@ public final class ClaimDetailViewModel {
     private final CodeTables codes = CodeTables.standard();
 
     private final ReadOnlyObjectWrapper<ClaimDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper lastDocument = new ReadOnlyStringWrapper(this, "lastDocument", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder",
             "Select a claim and press Enter to see its details.");
     private JobHandle load = JobHandle.DONE;
     private long requested;
+    private ChargeEntry chargeEntry;
+    private Path documents = Path.of(System.getProperty("java.io.tmpdir"), "rxledger-documents");
+    private LongConsumer onRebill = id -> { };
+    private LongConsumer onCorrect = id -> { };
+    private Runnable onChanged = () -> { };
 
     public ClaimDetailViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
         this.transactions = transactions;
@@ -82,6 +98,120 @@ public final class ClaimDetailViewModel {
         });
     }
 
+    /**
+     * Wires the claim actions (issue 3): where printed paper claims go, what "Rebill" opens (charge entry in
+     * rebill mode), and what to refresh after a reversal or correction (the claims list).
+     */
+    public void configure(Path documentsDir, LongConsumer rebill, Runnable changed) {
+        this.documents = documentsDir;
+        this.onRebill = rebill;
+        this.onChanged = changed;
+    }
+
+    private ChargeEntry chargeEntry() {
+        if (chargeEntry == null) {
+            Clock clock = transactions.read(Tx::clock);
+            chargeEntry = new ChargeEntry(transactions, new ClaimRules(clock));
+        }
+        return chargeEntry;
+    }
+
+    private long current() {
+        return detail.get() == null ? 0 : detail.get().claimId();
+    }
+
+    /** B2: reverses the open claim (return to stock, billing error, wrong payer). */
+    public void reverse(String reason) {
+        long id = current();
+        if (id == 0) {
+            return;
+        }
+        String why = reason == null || reason.isBlank() ? "reversed by the billing office" : reason.strip();
+        runner.run("Reversing the claim", progress -> chargeEntry().reverse(id, LocalDate.now(transactions.read(Tx::clock)), why),
+                c -> changed(id, "Claim reversed", "Rx " + c.rxFill() + " is reversed (B2); its receivables were reversed in the ledger."),
+                failure -> notices.accept(Failures.explain("reversing the claim", failure)));
+    }
+
+    /** Where "Correct…" opens the claim (charge entry in correction mode). */
+    public void setOnCorrect(LongConsumer correct) {
+        this.onCorrect = correct;
+    }
+
+    /** Opens the claim in charge entry to correct its billing data (audited with before/after). */
+    public void correct() {
+        if (current() != 0) {
+            onCorrect.accept(current());
+        }
+    }
+
+    /** B3: opens the claim in charge entry; saving there rebills it. */
+    public void rebill() {
+        if (current() != 0) {
+            onRebill.accept(current());
+        }
+    }
+
+    /** Marks the open claim as a paper (UCF) claim: no authorization number; it stays in A/R. */
+    public void markPaper() {
+        long id = current();
+        if (id == 0) {
+            return;
+        }
+        runner.run("Marking the claim as paper", progress -> chargeEntry().markPaper(id),
+                c -> changed(id, "Paper claim", "Rx " + c.rxFill() + " is now a paper (UCF) claim; it stays in A/R and is matched like any claim."),
+                failure -> notices.accept(Failures.explain("marking the claim as paper", failure)));
+    }
+
+    /** Writes the UCF paper-claim sheet PDF of the open claim into the documents folder. */
+    public void printUcf() {
+        print("UCF paper-claim sheet", "ucf", (w, paper, target) -> w.writeUcfSheet(paper, target));
+    }
+
+    /** Writes the itemised DMR receipt PDF of the open claim into the documents folder. */
+    public void printReceipt() {
+        print("DMR receipt", "receipt", (w, paper, target) -> w.writeDmrReceipt(paper, target));
+    }
+
+    @FunctionalInterface
+    private interface PdfWrite {
+        Path write(PaperClaimPdfWriter writer, PaperClaim paper, Path target) throws java.io.IOException;
+    }
+
+    private void print(String what, String prefix, PdfWrite write) {
+        long id = current();
+        if (id == 0) {
+            return;
+        }
+        Path dir = documents;
+        runner.run("Printing the " + what, progress -> {
+            PaperClaim paper = transactions.read(tx -> PaperClaim.load(tx, id));
+            Path target = dir.resolve(prefix + "-rx" + paper.claim().rxNumber() + "-" + paper.claim().fillNumber() + "-claim" + id + ".pdf");
+            try {
+                return write.write(new PaperClaimPdfWriter(PdfFonts.locate(), java.time.ZoneId.systemDefault()), paper, target);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("The " + what + " could not be written to " + target + ": " + e.getMessage(), e);
+            }
+        }, file -> {
+            lastDocument.set(file.toString());
+            notices.accept(Notice.info(capitalised(what) + " ready", "Saved as " + file + " — open it to print."));
+        }, failure -> notices.accept(Failures.explain("printing the " + what, failure)));
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private void changed(long id, String title, String text) {
+        notices.accept(Notice.info(title, text));
+        detail.set(null);
+        load(id);
+        onChanged.run();
+    }
+
+    public ReadOnlyStringProperty lastDocumentProperty() {
+        return lastDocument.getReadOnlyProperty();
+    }
+
     public void clear() {
         load.cancel();
         requested = 0;
@@ -98,7 +228,15 @@ public final class ClaimDetailViewModel {
         Plan plan = tx.reference().plan(c.planId()).orElse(null);
         Payer payer = plan == null ? null : tx.reference().payer(plan.payerId()).orElse(null);
         List<LedgerEntry> entries = tx.ledger().forClaim(claimId);
-        return describe(c, patient, prescriber, drug, plan, payer, entries);
+        ClaimDetail d = describe(c, patient, prescriber, drug, plan, payer, entries);
+        List<FillHistory.Step> history = FillHistory.of(tx, claimId);
+        if (history.isEmpty()) {
+            return d;
+        }
+        List<Section> sections = new ArrayList<>(d.sections());
+        sections.add(new Section("Fill history", history.stream()
+                .map(h -> Field.text(h.what(), Formats.timestamp(h.at()) + " · " + h.user() + " · " + h.detail())).toList()));
+        return new ClaimDetail(d.claimId(), d.title(), d.subtitle(), d.status(), sections, d.ledger());
     }
 
     ClaimDetail describe(Claim c, Patient patient, Prescriber prescriber, Drug drug, Plan plan, Payer payer,

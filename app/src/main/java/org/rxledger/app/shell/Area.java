@@ -6,6 +6,8 @@ package org.rxledger.app.shell;
  */
 public enum Area {
     CLAIMS("Claims", "Browse, filter and open claims"),
+    CHARGE_ENTRY("Charge entry", "Enter a prescription charge, or rebill a claim (Ctrl+N)"),
+    REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)"),
     REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
     RECONCILIATION("Reconciliation", "Deposits against 835 payments");
 

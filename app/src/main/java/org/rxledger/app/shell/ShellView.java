@@ -44,6 +44,9 @@ import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.remits.RemittancesView;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.app.charges.ChargeEntryView;
+import org.rxledger.app.claims.ClaimsView;
+import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
@@ -62,10 +65,14 @@ public final class ShellView extends BorderPane {
     static final KeyCombination REMITTANCES = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination IMPORT_REMITS = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    static final KeyCombination NEW_CHARGE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
     private final RemittancesView remittancesView;
+    private final ChargeEntryView chargeEntryView;
+    private final RejectQueueView rejectQueueView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -76,13 +83,38 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         ReconciliationView reconciliationView = new ReconciliationView(vm.reconciliation());
         this.remittancesView = new RemittancesView(vm.remittances(), vm.remittanceInbox());
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.REMITTANCES, remittancesView,
-                Area.RECONCILIATION, reconciliationView);
+        this.chargeEntryView = new ChargeEntryView(vm.chargeEntry());
+        this.rejectQueueView = new RejectQueueView(vm.rejects());
+        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
+                Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView);
         acceptDroppedRemittances();
 
+        // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
+        // focus can move straight into it instead of falling back to the first control of the window
         StackPane center = new StackPane();
-        center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
-        vm.areaProperty().addListener((o, was, now) -> center.getChildren().setAll(areaViews.get(now)));
+        for (Area a : Area.values()) {
+            Node v = areaViews.get(a);
+            if (v != null) {
+                v.setVisible(a == vm.areaProperty().get());
+                center.getChildren().add(v);
+            }
+        }
+        vm.areaProperty().addListener((o, was, now) -> {
+            if (areaViews.get(now) == null) {
+                return;
+            }
+            areaViews.get(now).setVisible(true);
+            if (now == Area.CHARGE_ENTRY) {
+                chargeEntryView.focusPatient();
+            } else if (now == Area.REJECTS) {
+                rejectQueueView.focusTable();
+            } else if (now == Area.CLAIMS) {
+                claimsView.focusTable();
+            }
+            if (was != null && was != now && areaViews.get(was) != null) {
+                areaViews.get(was).setVisible(false);
+            }
+        });
         banner.setId("notice");
         banner.visibleProperty().bind(vm.noticeProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -123,6 +155,8 @@ public final class ShellView extends BorderPane {
             vm.areaProperty().set(Area.REMITTANCES);
             remittancesView.focusPayments();
         });
+        MenuItem newCharge = item("New charge", NEW_CHARGE, vm::newCharge);
+        MenuItem rejects = item("Reject follow-up", REJECTS, () -> vm.areaProperty().set(Area.REJECTS));
         MenuItem find = item("Quick search", QUICK_SEARCH, this::focusQuickSearch);
         MenuItem filter = item("Filter claims", FILTER, () -> {
             vm.areaProperty().set(Area.CLAIMS);
@@ -130,7 +164,8 @@ public final class ShellView extends BorderPane {
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
-        Menu view = new Menu("_View", null, claims, remittances, reconciliation, new SeparatorMenuItem(), find, filter, clear,
+        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, reconciliation, new SeparatorMenuItem(),
+                find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -298,6 +333,10 @@ public final class ShellView extends BorderPane {
         return remittancesView;
     }
 
+    public ChargeEntryView chargeEntryView() {
+        return chargeEntryView;
+    }
+
     public ClaimsView claimsView() {
         return claimsView;
     }
@@ -322,12 +361,20 @@ public final class ShellView extends BorderPane {
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
                 Ctrl+O          Import 835 remittance files (or drop files on the window)
                 Alt+D / Alt+R   Remittance claims: denied only / reversals only
+                Ctrl+N          New charge (charge entry)
+                  Enter/Ctrl+S  Save · Ctrl+Enter save and next · Esc cancel
+                  Ctrl+Shift+P/R/G  New patient / prescriber / drug
+                Ctrl+J          Reject follow-up queue
+                Ctrl+B          Rebill the open claim / selected reject
+                Ctrl+Shift+V    Reverse the open claim
+                Ctrl+E          Correct the open claim's billing data
+                Ctrl+P          Print the open claim's UCF sheet
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(14);
+        text.setPrefRowCount(24);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

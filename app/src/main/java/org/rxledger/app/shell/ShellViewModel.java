@@ -19,6 +19,10 @@ import org.rxledger.app.remits.InboxWatcher;
 import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.app.remits.RemittancesViewModel;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.app.charges.ChargeEntryViewModel;
+import org.rxledger.app.claims.ClaimsViewModel;
+import org.rxledger.app.rejects.RejectQueueViewModel;
+import org.rxledger.core.tx.Tx;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -37,6 +41,8 @@ public final class ShellViewModel {
     private final TaskRunner runner;
     private final ClaimsViewModel claims;
     private final ReconciliationViewModel reconciliation;
+    private final ChargeEntryViewModel chargeEntry;
+    private final RejectQueueViewModel rejects;
     private final ObservableList<Area> areas = FXCollections.observableArrayList(Area.values());
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -53,6 +59,26 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.RECONCILIATION) {
                 reconciliation.shown();
+            }
+        });
+        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.transactions().read(Tx::clock));
+        this.rejects = new RejectQueueViewModel(setup.transactions(), runner, this::notify);
+        chargeEntry.setOnSaved(() -> {
+            claims.reload();
+            rejects.reload();
+        });
+        rejects.setOnRebill(this::rebill);
+        claims.detail().setOnCorrect(id -> {
+            area.set(Area.CHARGE_ENTRY);
+            chargeEntry.startCorrection(id);
+        });
+        claims.detail().configure(setup.dataDir().resolve("documents"), this::rebill, () -> {
+            claims.reload();
+            rejects.reload();
+        });
+        area.addListener((o, was, now) -> {
+            if (now == Area.REJECTS) {
+                rejects.reload();
             }
         });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
@@ -78,6 +104,7 @@ public final class ShellViewModel {
             // the poller only lists the folder; each stable file is imported on the TaskRunner
             inbox.start(2, TimeUnit.SECONDS, file -> Platform.runLater(() -> remittances.importFromInbox(inbox, file)));
         }
+        chargeEntry.loadReferences();
         runner.run("Checking the data folder", progress -> setup.officeIsEmpty().getAsBoolean(), empty -> {
             if (empty && setup.seeder() != OfficeSeeder.NONE) {
                 seedOffice();
@@ -102,6 +129,25 @@ public final class ShellViewModel {
         });
     }
 
+    /** Opens charge entry on an empty form (Ctrl+N). */
+    public void newCharge() {
+        area.set(Area.CHARGE_ENTRY);
+    }
+
+    /** Opens a saved claim in charge entry; saving there rebills it (B3). */
+    public void rebill(long claimId) {
+        area.set(Area.CHARGE_ENTRY);
+        chargeEntry.startRebill(claimId);
+    }
+
+    public ChargeEntryViewModel chargeEntry() {
+        return chargeEntry;
+    }
+
+    public RejectQueueViewModel rejects() {
+        return rejects;
+    }
+
     /** The top search box: Rx number or patient name; jumps to the claims browser. */
     public void quickSearch(String query) {
         area.set(Area.CLAIMS);
@@ -120,6 +166,8 @@ public final class ShellViewModel {
 
     public ReconciliationViewModel reconciliation() {
         return reconciliation;
+    }
+
     /** Stops watching the remittance inbox (window closing). */
     public void stop() {
         if (inbox != null) {

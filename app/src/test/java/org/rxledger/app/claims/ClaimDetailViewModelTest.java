@@ -49,7 +49,8 @@ class ClaimDetailViewModelTest {
         assertThat(d.value("NPI")).isEqualTo("1987654328");
         assertThat(d.value("BIN / PCN / group")).isEqualTo("999999 / TESTPCN / GRP7781");
         assertThat(d.sections()).extracting(ClaimDetail.Section::title)
-                .containsExactly("Prescription", "Patient & coverage", "Prescriber", "Pricing as billed", "Response", "Record");
+                .containsExactly("Prescription", "Patient & coverage", "Prescriber", "Pricing as billed", "Response", "Record",
+                        "Fill history");
     }
 
     @Test

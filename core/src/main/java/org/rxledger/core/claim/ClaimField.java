@@ -39,7 +39,14 @@ public enum ClaimField {
     RESPONSE_STATUS("response_status", "Response status", false),
     REJECT_CODES("reject_codes", "Reject codes", false),
     DATE_WRITTEN("date_written", "Date written", false),
-    PRESCRIBER_LAST_NAME("prescriber_last_name", "Prescriber last name", false);
+    PRESCRIBER_LAST_NAME("prescriber_last_name", "Prescriber last name", false),
+    // charge entry (issue 3): optional in a claims file, blank means the NCPDP default
+    RELATIONSHIP_CODE("relationship_code", "Patient relationship code", false),
+    OTHER_COVERAGE_CODE("other_coverage_code", "Other coverage code", false),
+    SCC_CODES("scc_codes", "Submission clarification codes", false),
+    INGREDIENT_COST_PAID("ingredient_cost_paid", "Ingredient cost paid", false),
+    DISPENSING_FEE_PAID("dispensing_fee_paid", "Dispensing fee paid", false),
+    CHANNEL("channel", "Claim channel", false);
 
     private final String column;
     private final String label;

@@ -133,11 +133,11 @@ public final class ClaimImportService {
         Prescriber prescriber = refs.prescriber(c.prescriberNpi(), c.prescriberLastName());
         Drug drug = refs.drug(c);
         return new Claim(0, UUID.randomUUID(), c.rxNumber(), c.fillNumber(), c.dateOfService(), c.dateWritten(), "B1",
-                patient.id(), plan.id(), c.bin(), c.pcn(), c.groupId(), c.cardholderId(), c.personCode(), "0",
-                prescriber.id(), drug.id(), c.ndc().billing(), c.quantity(), c.daysSupply(), c.daw(), "", "0",
-                c.ingredientCostSubmitted(), c.dispensingFeeSubmitted(), c.usualAndCustomary(), c.grossAmountDue(),
-                c.responseStatus(), c.rejectCodes(), c.authorizationNumber(), c.patientPay(), null, null, c.planPaid(),
-                Channel.ELECTRONIC, false, Lifecycle.ACTIVE, null, ClaimSource.CSV_IMPORT,
+                patient.id(), plan.id(), c.bin(), c.pcn(), c.groupId(), c.cardholderId(), c.personCode(), c.relationshipCode(),
+                prescriber.id(), drug.id(), c.ndc().billing(), c.quantity(), c.daysSupply(), c.daw(), c.sccCodes(),
+                c.otherCoverageCode(), c.ingredientCostSubmitted(), c.dispensingFeeSubmitted(), c.usualAndCustomary(),
+                c.grossAmountDue(), c.responseStatus(), c.rejectCodes(), c.authorizationNumber(), c.patientPay(),
+                c.ingredientCostPaid(), c.dispensingFeePaid(), c.planPaid(), c.channel(), false, Lifecycle.ACTIVE, null, ClaimSource.CSV_IMPORT,
                 // the file carries no adjudication time: the claim was adjudicated on its date of service
                 c.dateOfService().atStartOfDay(ZoneOffset.UTC).toInstant(), tx.clock().instant(), tx.actor().user());
     }

@@ -17,6 +17,10 @@ public final class ClaimPostings {
 
     public static final String SOURCE_CLAIM = "CLAIM";
     public static final String SOURCE_CLAIM_REVERSAL = "CLAIM_REVERSAL";
+    /** The old half of a B3 rebill: the replaced adjudication's receivables negated. */
+    public static final String SOURCE_CLAIM_REBILL = "CLAIM_REBILL";
+    /** A correction of a stored claim's amounts: the old receivables negated before the new ones are posted. */
+    public static final String SOURCE_CLAIM_CORRECTION = "CLAIM_CORRECTION";
 
     private ClaimPostings() {
     }
@@ -31,7 +35,14 @@ public final class ClaimPostings {
         if (!claim.responseStatus().createsReceivable()) {
             return Optional.empty();
         }
-        LocalDate effective = claim.adjudicatedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        return adjudicationBatch(tx, claim, payerId, claim.adjudicatedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** As {@link #adjudicationBatch(Tx, Claim, long)}, effective on the given date (a correction's re-post). */
+    static Optional<LedgerBatch> adjudicationBatch(Tx tx, Claim claim, long payerId, LocalDate effective) {
+        if (!claim.responseStatus().createsReceivable()) {
+            return Optional.empty();
+        }
         LedgerBatch batch = new LedgerBatch(SOURCE_CLAIM, String.valueOf(claim.id()), effective,
                 tx.clock().instant(), tx.actor().user());
         Money patientPay = claim.patientPay();

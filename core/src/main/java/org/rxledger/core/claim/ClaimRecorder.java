@@ -11,7 +11,8 @@ import org.rxledger.core.tx.Tx;
 /**
  * Stores one adjudicated claim with everything that goes with it, inside the caller's transaction:
  * the claim row, its receivables in the ledger, a journal event and an audit record. Every path
- * that creates claims (charge entry, CSV import, demo office) goes through here.
+ * that creates claims (charge entry, CSV import, demo office) goes through here. A rejected claim also
+ * gets its follow-up in the reject work queue ({@link RejectQueue}).
  */
 public final class ClaimRecorder {
 
@@ -26,6 +27,7 @@ public final class ClaimRecorder {
         ClaimPostings.postAdjudication(tx, stored, payerId);
         tx.journal().append(EVENT_CLAIM_RECORDED, payload(stored));
         tx.audit().record(AUDIT_ACTION, "claim", String.valueOf(stored.id()), auditDetail(stored));
+        RejectQueue.openFor(tx, List.of(stored));
         return stored;
     }
 
@@ -51,6 +53,7 @@ public final class ClaimRecorder {
         tx.ledger().appendAll(batches);
         tx.journal().appendAll(EVENT_CLAIM_RECORDED, payloads);
         tx.audit().recordAll(audit);
+        RejectQueue.openFor(tx, stored);
         return stored;
     }
 
@@ -71,6 +74,7 @@ public final class ClaimRecorder {
     }
 
     private static Map<String, Object> auditDetail(Claim stored) {
-        return Map.of("source", stored.source().name(), "rx", stored.rxFill());
+        return Map.of("source", stored.source().name(), "rx", stored.rxFill(), "transaction", stored.transactionCode(),
+                "status", String.valueOf(stored.responseStatus().code()), "channel", stored.channel().name());
     }
 }

@@ -22,6 +22,13 @@ public interface ClaimRepository {
     /** Every claim of an Rx number, all fills, oldest first. */
     List<Claim> forRx(String rxNumber);
 
+    /**
+     * Saves corrected billing data of a stored claim: every column except its identity (id, uuid), its keys
+     * (Rx, fill, date of service, BIN, PCN, NDC, patient, plan), lifecycle, source and creation stamp. The
+     * caller records the before/after values in the audit trail and re-posts the ledger when amounts change.
+     */
+    void updateBillingData(Claim claim);
+
     /** Changes the lifecycle (the caller records the change in the audit trail). */
     void setLifecycle(long id, Lifecycle lifecycle);
 

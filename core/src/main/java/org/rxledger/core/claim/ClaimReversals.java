@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -47,19 +48,7 @@ public final class ClaimReversals {
                     + "; only an active claim can be reversed");
         }
         tx.claims().setLifecycle(claimId, Lifecycle.REVERSED);
-
-        List<LedgerEntry> entries = tx.ledger().forClaim(claimId);
-        Set<UUID> alreadyReversed = entries.stream().map(LedgerEntry::reversesEntryId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        LedgerBatch batch = new LedgerBatch(ClaimPostings.SOURCE_CLAIM_REVERSAL, String.valueOf(claimId), effectiveDate,
-                tx.clock().instant(), tx.actor().user());
-        entries.stream()
-                .filter(e -> ClaimPostings.SOURCE_CLAIM.equals(e.sourceType()))
-                .filter(e -> !alreadyReversed.contains(e.entryId()))
-                .forEach(batch::reverse);
-        if (!batch.isEmpty()) {
-            tx.ledger().append(batch);
-        }
+        reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REVERSAL, effectiveDate).ifPresent(tx.ledger()::append);
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("claimUuid", claim.uuid());
@@ -73,5 +62,23 @@ public final class ClaimReversals {
         tx.audit().record("CLAIM_REVERSED", "claim", String.valueOf(claimId),
                 Map.of("rx", claim.rxFill(), "reason", reason, "from", claim.lifecycle().name()));
         return tx.claims().find(claimId).orElseThrow();
+    }
+
+    /**
+     * A batch negating every adjudication entry ({@link ClaimPostings#SOURCE_CLAIM}) of the claim not reversed
+     * yet, or empty when there is none (a rejected claim moved no money). Shared by reversal, rebill and
+     * correction, which differ only in the batch's source type.
+     */
+    static Optional<LedgerBatch> reversingBatch(Tx tx, long claimId, String sourceType, LocalDate effectiveDate) {
+        List<LedgerEntry> entries = tx.ledger().forClaim(claimId);
+        Set<UUID> alreadyReversed = entries.stream().map(LedgerEntry::reversesEntryId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        LedgerBatch batch = new LedgerBatch(sourceType, String.valueOf(claimId), effectiveDate,
+                tx.clock().instant(), tx.actor().user());
+        entries.stream()
+                .filter(e -> ClaimPostings.SOURCE_CLAIM.equals(e.sourceType()))
+                .filter(e -> !alreadyReversed.contains(e.entryId()))
+                .forEach(batch::reverse);
+        return batch.isEmpty() ? Optional.empty() : Optional.of(batch);
     }
 }

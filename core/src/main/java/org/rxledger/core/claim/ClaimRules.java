@@ -55,6 +55,8 @@ public final class ClaimRules {
     /** 442-E7 is 9(7)v999: at most seven whole digits and three decimals (DOMAIN.md §1.3). */
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999.999");
     private static final int MAX_REJECT_CODES = 5;
+    /** 354-NX: at most three submission clarification codes (DOMAIN.md §1.6). */
+    private static final int MAX_SCC_CODES = 3;
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter NCPDP = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
@@ -78,7 +80,8 @@ public final class ClaimRules {
     /**
      * A claim whose every field passed: typed, normalised (BIN slashed zeros, upper-case codes, 11-digit NDC)
      * and with defaults applied (gross amount due derived, response status P, blank amounts 0.00).
-     * {@code dateWritten}, {@code prescriberLastName} and {@code authorizationNumber} may be null.
+     * {@code dateWritten}, {@code prescriberLastName}, {@code authorizationNumber}, {@code ingredientCostPaid} and
+     * {@code dispensingFeePaid} may be null.
      */
     public record ValidClaim(String rxNumber, int fillNumber, LocalDate dateOfService, LocalDate dateWritten,
                              String bin, String pcn, String groupId, String cardholderId, String personCode,
@@ -86,7 +89,9 @@ public final class ClaimRules {
                              BigDecimal quantity, int daysSupply, String daw, String prescriberNpi,
                              String prescriberLastName, Money ingredientCostSubmitted, Money dispensingFeeSubmitted,
                              Money usualAndCustomary, Money grossAmountDue, Money patientPay, Money planPaid,
-                             String authorizationNumber, ResponseStatus responseStatus, List<String> rejectCodes) {
+                             String authorizationNumber, ResponseStatus responseStatus, List<String> rejectCodes,
+                             String relationshipCode, String otherCoverageCode, String sccCodes,
+                             Money ingredientCostPaid, Money dispensingFeePaid, Channel channel) {
 
         public ValidClaim {
             rejectCodes = List.copyOf(rejectCodes);
@@ -230,6 +235,11 @@ public final class ClaimRules {
             }
             case RESPONSE_STATUS -> responseStatus(field, value);
             case REJECT_CODES -> rejectCodes(field, value);
+            case RELATIONSHIP_CODE -> oneDigit(field, value, 4, "0 not specified, 1 cardholder, 2 spouse, 3 child, 4 other");
+            case OTHER_COVERAGE_CODE -> oneDigit(field, value, 8, "0 not specified … 8 billing for patient financial responsibility only");
+            case SCC_CODES -> sccCodes(field, value);
+            case INGREDIENT_COST_PAID, DISPENSING_FEE_PAID -> value.isEmpty() ? null : money(field, value, false);
+            case CHANNEL -> channel(field, value);
         };
     }
 
@@ -363,6 +373,57 @@ public final class ClaimRules {
         return status;
     }
 
+    /** 306-C6 (0–4) and 308-C8 (0–8): blank means 0, "not specified". */
+    private static String oneDigit(ClaimField field, String value, int max, String meaning) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("\\d") || Integer.parseInt(value) > max) {
+            throw new FieldException(field.label() + " '" + value + "' must be one digit 0–" + max + " (" + meaning + ")");
+        }
+        return value;
+    }
+
+    /**
+     * 420-DK: up to three two-digit codes (DOMAIN.md §1.6). Accepted: 01–36, 42, 43, 47, 48 and 99 — the
+     * values a retail office uses; others are refused so a typo does not reach the payer.
+     */
+    private static String sccCodes(ClaimField field, String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String raw : value.split("[,;|\\s]+")) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            if (!raw.matches("\\d{1,2}")) {
+                throw new FieldException(field.label() + ": '" + raw + "' is not a two-digit clarification code (e.g. 03 vacation supply)");
+            }
+            String code = raw.length() == 1 ? "0" + raw : raw;
+            if (!isKnownScc(Integer.parseInt(code))) {
+                throw new FieldException(field.label() + ": '" + raw + "' is not a known submission clarification code (01–36, 42, 43, 47, 48, 99)");
+            }
+            codes.add(code);
+        }
+        if (codes.size() > MAX_SCC_CODES) {
+            throw new FieldException(field.label() + ": " + codes.size() + " codes given; a claim carries at most " + MAX_SCC_CODES);
+        }
+        return codes.isEmpty() ? null : String.join(",", codes);
+    }
+
+    private static boolean isKnownScc(int code) {
+        return (code >= 1 && code <= 36) || code == 42 || code == 43 || code == 47 || code == 48 || code == 99;
+    }
+
+    private static Channel channel(ClaimField field, String value) {
+        return switch (value.toUpperCase(Locale.ROOT)) {
+            case "", "E", "ELECTRONIC" -> Channel.ELECTRONIC;
+            case "P", "PAPER", "UCF" -> Channel.PAPER;
+            default -> throw new FieldException(field.label() + " '" + value + "' must be ELECTRONIC or PAPER (UCF)");
+        };
+    }
+
     private List<String> rejectCodes(ClaimField field, String value) {
         if (value.isEmpty()) {
             return List.of();
@@ -410,6 +471,12 @@ public final class ClaimRules {
             gross = ingredient.plus(fee);
         }
 
+        // a paper (UCF) claim is keyed by the payer later: it has no NCPDP authorization number (DOMAIN.md §7.3)
+        if (v.get(ClaimField.CHANNEL) == Channel.PAPER && v.get(ClaimField.AUTHORIZATION_NUMBER) != null) {
+            problems.add(new Problem(ClaimField.AUTHORIZATION_NUMBER, "A paper (UCF) claim has no NCPDP authorization number; "
+                    + "clear the authorization number or bill it electronically"));
+        }
+
         if (bad.contains(ClaimField.RESPONSE_STATUS) || bad.contains(ClaimField.REJECT_CODES)) {
             return problems;
         }
@@ -428,6 +495,12 @@ public final class ClaimRules {
             if (patientPay != null && !patientPay.isZero()) {
                 problems.add(new Problem(ClaimField.PATIENT_PAY_AMOUNT, "Patient pay amount " + patientPay + " must be 0.00 on a rejected claim"));
             }
+            for (ClaimField paid : List.of(ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID)) {
+                Money amount = (Money) v.get(paid);
+                if (amount != null && !amount.isZero()) {
+                    problems.add(new Problem(paid, paid.label() + " " + amount + " must be blank on a rejected claim"));
+                }
+            }
             return problems;
         }
         if (!rejects.isEmpty()) {
@@ -444,6 +517,24 @@ public final class ClaimRules {
             return problems;
         }
         Money allowed = planPaid.plus(patientPay);
+        // §1.7: Total Amount Paid (509-F9) = ingredient cost paid + dispensing fee paid − patient pay (this entry
+        // carries no tax, incentive, professional fee or other-payer amount); checked when the paid components are given
+        Money ingredientPaid = (Money) v.get(ClaimField.INGREDIENT_COST_PAID);
+        Money feePaid = (Money) v.get(ClaimField.DISPENSING_FEE_PAID);
+        if (ingredientPaid != null && feePaid != null) {
+            Money expected = ingredientPaid.plus(feePaid).minus(patientPay);
+            if (!expected.equals(planPaid)) {
+                problems.add(new Problem(ClaimField.PLAN_PAID_AMOUNT, "Plan paid " + planPaid + " does not match ingredient cost paid "
+                        + ingredientPaid + " + dispensing fee paid " + feePaid + " − patient pay " + patientPay + " = " + expected));
+            }
+        } else if (ingredientPaid != null || feePaid != null) {
+            ClaimField missing = ingredientPaid == null ? ClaimField.INGREDIENT_COST_PAID : ClaimField.DISPENSING_FEE_PAID;
+            if (!bad.contains(missing)) {
+                problems.add(new Problem(missing, missing.label() + " is needed when "
+                        + (ingredientPaid == null ? ClaimField.DISPENSING_FEE_PAID : ClaimField.INGREDIENT_COST_PAID).label().toLowerCase(Locale.ROOT)
+                        + " is given (both or neither)"));
+            }
+        }
         if (gross != null && !bad.contains(ClaimField.GROSS_AMOUNT_DUE) && allowed.isGreaterThan(gross)) {
             problems.add(new Problem(ClaimField.PLAN_PAID_AMOUNT, "Plan paid " + planPaid + " + patient pay " + patientPay + " = "
                     + allowed + " is more than the gross amount due " + gross + " (a plan allows at most what was billed)"));
@@ -488,7 +579,13 @@ public final class ClaimRules {
                 (Money) v.getOrDefault(ClaimField.PLAN_PAID_AMOUNT, Money.ZERO),
                 (String) v.get(ClaimField.AUTHORIZATION_NUMBER),
                 (ResponseStatus) v.getOrDefault(ClaimField.RESPONSE_STATUS, ResponseStatus.PAID),
-                rejects);
+                rejects,
+                (String) v.getOrDefault(ClaimField.RELATIONSHIP_CODE, "0"),
+                (String) v.getOrDefault(ClaimField.OTHER_COVERAGE_CODE, "0"),
+                (String) v.getOrDefault(ClaimField.SCC_CODES, ""),
+                (Money) v.get(ClaimField.INGREDIENT_COST_PAID),
+                (Money) v.get(ClaimField.DISPENSING_FEE_PAID),
+                (Channel) v.getOrDefault(ClaimField.CHANNEL, Channel.ELECTRONIC));
     }
 
     /** Carries a field's plain-words problem out of the parser. */

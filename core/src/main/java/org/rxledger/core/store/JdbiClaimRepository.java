@@ -145,6 +145,31 @@ final class JdbiClaimRepository implements ClaimRepository {
     }
 
     @Override
+    public void updateBillingData(Claim c) {
+        handle.createUpdate("""
+                        UPDATE claim SET date_written = :written, group_id = :grp, cardholder_id = :cardholder,
+                            person_code = :personCode, relationship_code = :relationship, prescriber_id = :prescriber,
+                            quantity = :qty, days_supply = :days, daw = :daw, scc_codes = :scc, other_coverage_code = :occ,
+                            ingredient_cost_submitted = :ingredient, dispensing_fee_submitted = :fee,
+                            usual_and_customary = :uc, gross_amount_due = :gross, authorization_number = :auth,
+                            patient_pay_amount = :patientPay, ingredient_cost_paid = :ingredientPaid,
+                            dispensing_fee_paid = :feePaid, plan_paid_amount = :planPaid, channel = :channel,
+                            patient_pay_collected = :collected
+                        WHERE id = :id""")
+                .bind("written", c.dateWritten()).bind("grp", c.groupId()).bind("cardholder", c.cardholderId())
+                .bind("personCode", c.personCode()).bind("relationship", c.relationshipCode())
+                .bind("prescriber", c.prescriberId()).bind("qty", c.quantity()).bind("days", c.daysSupply())
+                .bind("daw", c.daw()).bind("scc", c.sccCodes()).bind("occ", c.otherCoverageCode())
+                .bind("ingredient", amount(c.ingredientCostSubmitted())).bind("fee", amount(c.dispensingFeeSubmitted()))
+                .bind("uc", amount(c.usualAndCustomary())).bind("gross", amount(c.grossAmountDue()))
+                .bind("auth", c.authorizationNumber()).bind("patientPay", amount(c.patientPay()))
+                .bind("ingredientPaid", amount(c.ingredientCostPaid())).bind("feePaid", amount(c.dispensingFeePaid()))
+                .bind("planPaid", amount(c.planPaid())).bind("channel", c.channel().name())
+                .bind("collected", c.patientPayCollected()).bind("id", c.id())
+                .execute();
+    }
+
+    @Override
     public void setLifecycle(long id, Lifecycle lifecycle) {
         handle.createUpdate("UPDATE claim SET lifecycle = :l WHERE id = :id")
                 .bind("l", lifecycle.name()).bind("id", id).execute();

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
+import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.posting.PostingRepository;
@@ -63,6 +64,7 @@ public final class JdbiTransactions implements Transactions {
         private MatchRepository matches;
         private PostingRepository postings;
         private ReconRepository recon;
+        private RejectQueueRepository rejectQueue;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -140,6 +142,9 @@ public final class JdbiTransactions implements Transactions {
                 deposits = new JdbiDepositRepository(handle, actor, clock);
             }
             return deposits;
+        }
+
+        @Override
         public MatchRepository matches() {
             if (matches == null) {
                 matches = new JdbiMatchRepository(handle);
@@ -161,6 +166,14 @@ public final class JdbiTransactions implements Transactions {
                 recon = new JdbiReconRepository(handle);
             }
             return recon;
+        }
+
+        @Override
+        public RejectQueueRepository rejectQueue() {
+            if (rejectQueue == null) {
+                rejectQueue = new JdbiRejectQueueRepository(handle, actor, clock);
+            }
+            return rejectQueue;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
+import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.posting.PostingRepository;
@@ -47,4 +48,6 @@ public interface Tx {
 
     /** Set-based reconciliation reads (issue 5). */
     ReconRepository recon();
+    /** The reject follow-up work queue (issue 3). */
+    RejectQueueRepository rejectQueue();
 }
