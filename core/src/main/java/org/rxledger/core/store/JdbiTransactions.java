@@ -9,6 +9,7 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -55,6 +56,7 @@ public final class JdbiTransactions implements Transactions {
         private Journal journal;
         private AuditTrail audit;
         private AuditCaseRepository auditCases;
+        private ReportingRepository reporting;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -124,6 +126,14 @@ public final class JdbiTransactions implements Transactions {
                 auditCases = new JdbiAuditCaseRepository(handle);
             }
             return auditCases;
+        }
+
+        @Override
+        public ReportingRepository reporting() {
+            if (reporting == null) {
+                reporting = new JdbiReportingRepository(handle);
+            }
+            return reporting;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -33,4 +34,7 @@ public interface Tx {
     AuditTrail audit();
 
     AuditCaseRepository auditCases();
+
+    /** Read-only, set-based queries behind the Excel reports. */
+    ReportingRepository reporting();
 }
