@@ -53,6 +53,7 @@ public final class XlsxReportWriter implements AutoCloseable {
     private final CellStyle dateStyle;
     private final CellStyle totalLabelStyle;
     private final CellStyle totalMoneyStyle;
+    private final CellStyle totalIntegerStyle;
 
     private String title;
     private Map<String, String> parameters;
@@ -103,6 +104,9 @@ public final class XlsxReportWriter implements AutoCloseable {
         totalMoneyStyle = workbook.createCellStyle();
         totalMoneyStyle.cloneStyleFrom(moneyStyle);
         totalMoneyStyle.setFont(bold);
+        totalIntegerStyle = workbook.createCellStyle();
+        totalIntegerStyle.cloneStyleFrom(integerStyle);
+        totalIntegerStyle.setFont(bold);
     }
 
     /** Starts a table on a new sheet named {@code sheetName} (continued sheets get " (2)", " (3)" …). */
@@ -242,7 +246,7 @@ public final class XlsxReportWriter implements AutoCloseable {
                 // SUBTOTAL(9, …) sums only the rows an autofilter leaves visible
                 c.setCellFormula(lastDataRow < firstDataRow ? "0"
                         : "SUBTOTAL(9," + letter + (firstDataRow + 1) + ":" + letter + (lastDataRow + 1) + ")");
-                c.setCellStyle(totalMoneyStyle);
+                c.setCellStyle(columns.get(i).type() == ColumnType.INTEGER ? totalIntegerStyle : totalMoneyStyle);
             }
         }
     }
