@@ -1,5 +1,6 @@
 package org.rxledger.core.reporting;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.rxledger.core.claim.ClaimSummary;
 
@@ -29,4 +30,16 @@ public interface ReportingRepository {
 
     /** {@link #denials} grouped by source, code and payer; largest count first. */
     long denialsByCodeAndPayer(ReportPeriod period, Consumer<DenialGroupRow> sink);
+
+    /** Stored payments with this TRN02 trace (or check) number; several when payers reuse numbers. */
+    List<RemittancePaymentRow> paymentsWithTrace(String traceNumber);
+
+    /** The CLP claims of one payment, in file order (for the EOB printout). */
+    long claimsOfPayment(long paymentId, Consumer<RemittanceClaimRow> sink);
+
+    /** The CAS adjustments of one payment's claims, in file order. */
+    long adjustmentsOfPayment(long paymentId, Consumer<RemittanceAdjustmentRow> sink);
+
+    /** The PLB items of one payment. */
+    long providerAdjustmentsOfPayment(long paymentId, Consumer<ProviderAdjustmentRow> sink);
 }

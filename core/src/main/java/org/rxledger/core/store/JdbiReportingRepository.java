@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,6 +75,34 @@ final class JdbiReportingRepository implements ReportingRepository {
     @Override
     public long remittancePayments(ReportPeriod period, Consumer<RemittancePaymentRow> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
+        return payments(bounds("p.payment_date", period, params), params, sink);
+    }
+
+    @Override
+    public List<RemittancePaymentRow> paymentsWithTrace(String traceNumber) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("trace", traceNumber == null ? "" : traceNumber.strip());
+        List<RemittancePaymentRow> rows = new ArrayList<>();
+        payments(" AND p.trace_number = :trace", params, rows::add);
+        return rows;
+    }
+
+    @Override
+    public long claimsOfPayment(long paymentId, Consumer<RemittanceClaimRow> sink) {
+        return claims(" AND p.id = :paymentId", new LinkedHashMap<>(Map.of("paymentId", paymentId)), sink);
+    }
+
+    @Override
+    public long adjustmentsOfPayment(long paymentId, Consumer<RemittanceAdjustmentRow> sink) {
+        return adjustments(" AND p.id = :paymentId", new LinkedHashMap<>(Map.of("paymentId", paymentId)), sink);
+    }
+
+    @Override
+    public long providerAdjustmentsOfPayment(long paymentId, Consumer<ProviderAdjustmentRow> sink) {
+        return plb(" AND p.id = :paymentId", new LinkedHashMap<>(Map.of("paymentId", paymentId)), sink);
+    }
+
+    private long payments(String where, Map<String, Object> params, Consumer<RemittancePaymentRow> sink) {
         String sql = """
                 SELECT p.id, f.file_name, p.payer_name, p.payer_identifier, p.trace_number, p.payment_date, p.method,
                        p.amount, p.payee_npi, p.status,
@@ -84,7 +114,7 @@ final class JdbiReportingRepository implements ReportingRepository {
                            FROM remit_claim GROUP BY payment_id) c ON c.payment_id = p.id
                 LEFT JOIN (SELECT payment_id, SUM(amount) AS plb FROM plb_item GROUP BY payment_id) b
                        ON b.payment_id = p.id
-                WHERE 1 = 1""" + bounds("p.payment_date", period, params) + """
+                WHERE 1 = 1""" + where + """
 
                 ORDER BY p.payment_date, p.trace_number, p.id""";
         return stream(sql, params, (rs, ctx) -> new RemittancePaymentRow(rs.getLong("id"), rs.getString("file_name"),
@@ -97,6 +127,10 @@ final class JdbiReportingRepository implements ReportingRepository {
     @Override
     public long remittanceClaims(ReportPeriod period, Consumer<RemittanceClaimRow> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
+        return claims(bounds("p.payment_date", period, params), params, sink);
+    }
+
+    private long claims(String where, Map<String, Object> params, Consumer<RemittanceClaimRow> sink) {
         String sql = """
                 SELECT rc.id, p.trace_number, p.payer_name, p.payment_date, rc.patient_control_number, rc.status_code,
                        rc.charge_amount, rc.paid_amount, rc.patient_responsibility, rc.payer_claim_control_number,
@@ -109,7 +143,7 @@ final class JdbiReportingRepository implements ReportingRepository {
                        rc.match_status
                 FROM remit_claim rc
                 JOIN payment p ON p.id = rc.payment_id
-                WHERE 1 = 1""" + bounds("p.payment_date", period, params) + """
+                WHERE 1 = 1""" + where + """
 
                 ORDER BY p.payment_date, p.trace_number, p.id, rc.seq""";
         return stream(sql, params, (rs, ctx) -> {
@@ -126,18 +160,23 @@ final class JdbiReportingRepository implements ReportingRepository {
     @Override
     public long remittanceAdjustments(ReportPeriod period, Consumer<RemittanceAdjustmentRow> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
+        return adjustments(bounds("p.payment_date", period, params), params, sink);
+    }
+
+    private long adjustments(String where, Map<String, Object> params, Consumer<RemittanceAdjustmentRow> sink) {
         String sql = """
-                SELECT p.trace_number, p.payer_name, p.payment_date, rc.patient_control_number, a.level, a.group_code,
+                SELECT rc.id AS remit_claim_id, p.trace_number, p.payer_name, p.payment_date, rc.patient_control_number,
+                       a.level, a.group_code,
                        a.reason_code, a.amount, a.quantity
                 FROM remit_adjustment a
                 JOIN remit_claim rc ON rc.id = a.remit_claim_id
                 JOIN payment p ON p.id = rc.payment_id
-                WHERE 1 = 1""" + bounds("p.payment_date", period, params) + """
+                WHERE 1 = 1""" + where + """
 
                 ORDER BY p.payment_date, p.trace_number, p.id, rc.seq, a.id""";
         return stream(sql, params, (rs, ctx) -> {
             String carc = rs.getString("reason_code");
-            return new RemittanceAdjustmentRow(rs.getString("trace_number"), rs.getString("payer_name"),
+            return new RemittanceAdjustmentRow(rs.getLong("remit_claim_id"), rs.getString("trace_number"), rs.getString("payer_name"),
                     rs.getObject("payment_date", LocalDate.class), rs.getString("patient_control_number"),
                     rs.getString("level"), rs.getString("group_code"), carc, CODES.carc().describe(carc),
                     money(rs, "amount"), rs.getBigDecimal("quantity"));
@@ -147,12 +186,16 @@ final class JdbiReportingRepository implements ReportingRepository {
     @Override
     public long providerAdjustments(ReportPeriod period, Consumer<ProviderAdjustmentRow> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
+        return plb(bounds("p.payment_date", period, params), params, sink);
+    }
+
+    private long plb(String where, Map<String, Object> params, Consumer<ProviderAdjustmentRow> sink) {
         String sql = """
                 SELECT p.trace_number, p.payer_name, p.payment_date, b.provider_id, b.fiscal_period_date,
                        b.reason_code, b.reference, b.amount
                 FROM plb_item b
                 JOIN payment p ON p.id = b.payment_id
-                WHERE 1 = 1""" + bounds("p.payment_date", period, params) + """
+                WHERE 1 = 1""" + where + """
 
                 ORDER BY p.payment_date, p.trace_number, p.id, b.seq""";
         return stream(sql, params, (rs, ctx) -> {
