@@ -64,6 +64,8 @@ public final class XlsxReportWriter implements AutoCloseable {
     private int sheetCount;
     private int nextRow;
     private int firstDataRow;
+    /** Per-sheet sums of the totals columns, stored as the formulas' cached results. */
+    private BigDecimal[] sums;
 
     public XlsxReportWriter() {
         this(SpreadsheetVersion.EXCEL2007.getMaxRows());
@@ -73,6 +75,8 @@ public final class XlsxReportWriter implements AutoCloseable {
     XlsxReportWriter(int maxRowsPerSheet) {
         this.maxRows = maxRowsPerSheet;
         workbook.setCompressTempFiles(true);
+        // Excel and LibreOffice recompute on open; the cached totals below serve viewers that do not
+        workbook.setForceFormulaRecalculation(true);
         DataFormat format = workbook.createDataFormat();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -147,6 +151,9 @@ public final class XlsxReportWriter implements AutoCloseable {
                 case INTEGER -> {
                     cell.setCellValue(((Number) v).doubleValue());
                     cell.setCellStyle(integerStyle);
+                    if (sums[i] != null) {
+                        sums[i] = sums[i].add(BigDecimal.valueOf(((Number) v).longValue()));
+                    }
                 }
                 case DECIMAL -> {
                     cell.setCellValue(((BigDecimal) v).doubleValue());
@@ -158,6 +165,9 @@ public final class XlsxReportWriter implements AutoCloseable {
                     BigDecimal amount = v instanceof Money m ? m.amount() : (BigDecimal) v;
                     cell.setCellValue(amount.doubleValue());
                     cell.setCellStyle(moneyStyle);
+                    if (sums[i] != null) {
+                        sums[i] = sums[i].add(amount);
+                    }
                 }
                 case DATE -> {
                     cell.setCellValue((LocalDate) v);
@@ -230,6 +240,10 @@ public final class XlsxReportWriter implements AutoCloseable {
         sheet.createFreezePane(0, TITLE_ROWS);
         nextRow = TITLE_ROWS;
         firstDataRow = TITLE_ROWS;
+        sums = new BigDecimal[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            sums[i] = columns.get(i).totals() ? BigDecimal.ZERO : null;
+        }
     }
 
     private void finishSheet() {
@@ -246,6 +260,8 @@ public final class XlsxReportWriter implements AutoCloseable {
                 // SUBTOTAL(9, …) sums only the rows an autofilter leaves visible
                 c.setCellFormula(lastDataRow < firstDataRow ? "0"
                         : "SUBTOTAL(9," + letter + (firstDataRow + 1) + ":" + letter + (lastDataRow + 1) + ")");
+                // exact sum of the written values, kept as the formula's cached result
+                c.setCellValue(sums[i].doubleValue());
                 c.setCellStyle(columns.get(i).type() == ColumnType.INTEGER ? totalIntegerStyle : totalMoneyStyle);
             }
         }
