@@ -5,7 +5,8 @@ package org.rxledger.app.shell;
  * REMITTANCES, WORK_QUEUE, RECONCILIATION, AUDITS and REPORTS here and a view for each in ShellView.
  */
 public enum Area {
-    CLAIMS("Claims", "Browse, filter and open claims");
+    CLAIMS("Claims", "Browse, filter and open claims"),
+    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets");
 
     private final String label;
     private final String description;

@@ -36,6 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.rxledger.app.audits.AuditsView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.ui.Notice;
 
@@ -51,10 +52,12 @@ public final class ShellView extends BorderPane {
     static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination CLAIMS = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination AUDITS = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
+    private final AuditsView auditsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -63,7 +66,8 @@ public final class ShellView extends BorderPane {
         this.vm = vm;
         this.claimsView = new ClaimsView(vm.claims());
         getStyleClass().add("shell");
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView);
+        this.auditsView = new AuditsView(vm.audits());
+        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.AUDITS, auditsView);
 
         StackPane center = new StackPane();
         center.getChildren().setAll(areaViews.get(vm.areaProperty().get()));
@@ -100,13 +104,17 @@ public final class ShellView extends BorderPane {
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         light.setSelected(!vm.darkThemeProperty().get());
         MenuItem claims = item("Claims", CLAIMS, () -> vm.areaProperty().set(Area.CLAIMS));
+        MenuItem audits = item("Audits", AUDITS, () -> {
+            vm.areaProperty().set(Area.AUDITS);
+            auditsView.focusList();
+        });
         MenuItem find = item("Quick search", QUICK_SEARCH, this::focusQuickSearch);
         MenuItem filter = item("Filter claims", FILTER, () -> {
             vm.areaProperty().set(Area.CLAIMS);
             claimsView.focusFilter();
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
-        Menu view = new Menu("_View", null, claims, new SeparatorMenuItem(), find, filter, clear,
+        Menu view = new Menu("_View", null, claims, audits, new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -262,12 +270,15 @@ public final class ShellView extends BorderPane {
                 Enter           Open the selected claim's details
                 F5              Reload claims
                 Ctrl+1          Claims
+                Ctrl+2          Audits (Ctrl+N new case, Ctrl+G generate packet,
+                                Ctrl+O open, Ctrl+Shift+S save as, Ctrl+P print;
+                                Ctrl+Enter creates the case in its dialog)
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(11);
+        text.setPrefRowCount(14);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rxledger.app.audits.AuditsViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
@@ -28,6 +29,7 @@ public final class ShellViewModel {
     private final WorkstationSetup setup;
     private final TaskRunner runner;
     private final ClaimsViewModel claims;
+    private final AuditsViewModel audits;
     private final ObservableList<Area> areas = FXCollections.observableArrayList(Area.values());
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -38,6 +40,13 @@ public final class ShellViewModel {
         this.setup = setup;
         this.runner = runner;
         this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
+                setup.transactions().read(org.rxledger.core.tx.Tx::clock), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.AUDITS) {
+                audits.reload();
+            }
+        });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
         darkTheme.addListener((o, was, now) -> setup.settings().put(KEY_DARK, String.valueOf(now)));
         claimCount = Bindings.createStringBinding(
@@ -89,6 +98,10 @@ public final class ShellViewModel {
 
     public ClaimsViewModel claims() {
         return claims;
+    }
+
+    public AuditsViewModel audits() {
+        return audits;
     }
 
     public ObservableList<Area> areas() {
