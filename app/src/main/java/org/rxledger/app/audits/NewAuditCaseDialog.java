@@ -157,7 +157,13 @@ final class NewAuditCaseDialog extends Dialog<ButtonType> {
                 e.consume();
             }
         });
-        getDialogPane().getScene().getAccelerators().put(CREATE, create::fire);
+        // a filter, not an accelerator: the claim list's text area would take Ctrl+Enter as a new line
+        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (CREATE.match(e)) {
+                e.consume();
+                create.fire();
+            }
+        });
         setOnShown(e -> pbm.requestFocus());
         setOnHidden(e -> {
             if (getResult() == createType && header != null) {
