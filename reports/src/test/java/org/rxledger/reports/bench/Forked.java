@@ -19,6 +19,10 @@ final class Forked {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
         cmd.add("-Djava.awt.headless=true");
+        String extra = System.getProperty("rxledger.bench.jvmArgs");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
         for (String p : List.of("rxledger.bench.rows", "rxledger.bench.claims")) {
             if (System.getProperty(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));

@@ -80,6 +80,16 @@ class PacketBenchmark {
                     times.add(ms);
                 }
             }
+            AuditPacketAssembler assembler = new AuditPacketAssembler(db.transactions(), dir, RemittanceHistory.NONE,
+                    TestDatabases.CLOCK);
+            long a0 = System.nanoTime();
+            var packet = assembler.assemble("BENCH-1");
+            long a1 = System.nanoTime();
+            new AuditPacketPdfWriter(PdfFonts.locate(), ZoneOffset.UTC).write(packet, dir.resolve("p2.pdf"), PacketProgress.NONE);
+            long a2 = System.nanoTime();
+            System.out.printf("Packet benchmark breakdown: assemble %d ms, write PDF %d ms%n", (a1 - a0) / 1_000_000,
+                    (a2 - a1) / 1_000_000);
+            Files.deleteIfExists(dir.resolve("p2.pdf"));
             Long[] sorted = times.toArray(new Long[0]);
             Arrays.sort(sorted);
             System.out.printf("Packet benchmark: %d claims, %d pages, %,d KB; median %d ms (runs %s); max heap %d MB%n",
