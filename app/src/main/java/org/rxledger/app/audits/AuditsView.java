@@ -78,12 +78,20 @@ public final class AuditsView extends BorderPane {
         getStyleClass().add("audits-view");
         getStylesheets().add(AuditsView.class.getResource("audits.css").toExternalForm());
         setTop(toolbar());
+        // cases above, the open case below: both get the full width for their columns
         SplitPane split = new SplitPane(casesTable(), detailPane());
-        split.setDividerPositions(0.46);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.3);
         setCenter(split);
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
+            }
+        });
+        // shown by the navigation: the list takes the keyboard (after the scene has settled its own focus)
+        parentProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                focusList();
             }
         });
     }
@@ -140,24 +148,26 @@ public final class AuditsView extends BorderPane {
         cases.setItems(vm.cases());
         cases.getStyleClass().add(Styles.DENSE);
         cases.setPlaceholder(new Label("No audit cases yet. Press Ctrl+N to open one from an audit letter."));
-        TableColumn<AuditCaseOverview, String> id = column("Audit id", o -> o.auditCase().auditId(), 90);
-        TableColumn<AuditCaseOverview, String> pbm = column("PBM / auditor", o -> o.auditCase().pbmName(), 150);
-        TableColumn<AuditCaseOverview, String> type = column("Type", o -> o.auditCase().type().name(), 60);
-        TableColumn<AuditCaseOverview, String> status = column("Status", o -> o.auditCase().status().label(), 110);
+        TableColumn<AuditCaseOverview, String> id = column("Audit id", o -> o.auditCase().auditId(), 140);
+        TableColumn<AuditCaseOverview, String> pbm = column("PBM / auditor", o -> o.auditCase().pbmName(), 200);
+        TableColumn<AuditCaseOverview, String> type = column("Type", o -> o.auditCase().type().name(), 70);
+        TableColumn<AuditCaseOverview, String> status = column("Status", o -> o.auditCase().status().label(), 140);
         TableColumn<AuditCaseOverview, LocalDate> due = new TableColumn<>("Due");
         due.setCellValueFactory(Cells.value(o -> o.auditCase().dueDate()));
         due.setCellFactory(c -> Cells.formatted(Formats::date, "date-cell"));
-        due.setPrefWidth(90);
+        due.setPrefWidth(104);
         TableColumn<AuditCaseOverview, AuditCaseOverview> flag = new TableColumn<>("Deadline");
         flag.setCellValueFactory(Cells.value(o -> o));
         flag.setCellFactory(c -> deadlineCell());
-        flag.setPrefWidth(120);
+        flag.setPrefWidth(130);
         TableColumn<AuditCaseOverview, Integer> claims = new TableColumn<>("Claims");
         claims.setCellValueFactory(Cells.value(AuditCaseOverview::requestedClaims));
         claims.setCellFactory(c -> Cells.formatted(String::valueOf, "number-cell"));
         TableColumn<AuditCaseOverview, Integer> unknown = new TableColumn<>("Not on file");
         unknown.setCellValueFactory(Cells.value(AuditCaseOverview::unknownClaims));
         unknown.setCellFactory(c -> Cells.formatted(n -> n == 0 ? "" : String.valueOf(n), "number-cell"));
+        claims.setPrefWidth(70);
+        unknown.setPrefWidth(100);
         cases.getColumns().setAll(List.of(id, pbm, type, status, due, flag, claims, unknown));
         cases.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -270,30 +280,30 @@ public final class AuditsView extends BorderPane {
         lines.setPlaceholder(new Label("No requested claims"));
         TableColumn<AuditsViewModel.LineRow, Integer> line = new TableColumn<>("Line");
         line.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::lineNo));
-        line.setPrefWidth(44);
+        line.setPrefWidth(54);
         TableColumn<AuditsViewModel.LineRow, String> rx = new TableColumn<>("Rx-fill");
         rx.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::rxFill));
-        rx.setPrefWidth(96);
+        rx.setPrefWidth(110);
         TableColumn<AuditsViewModel.LineRow, LocalDate> dos = new TableColumn<>("DOS");
         dos.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::dateOfService));
         dos.setCellFactory(c -> Cells.formatted(Formats::date, "date-cell"));
-        dos.setPrefWidth(90);
+        dos.setPrefWidth(104);
         TableColumn<AuditsViewModel.LineRow, Boolean> onFile = new TableColumn<>("Claim");
         onFile.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::onFile));
         onFile.setCellFactory(c -> onFileCell());
-        onFile.setPrefWidth(100);
+        onFile.setPrefWidth(124);
         TableColumn<AuditsViewModel.LineRow, Integer> docs = new TableColumn<>("Docs");
         docs.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::documents));
         docs.setCellFactory(c -> Cells.formatted(String::valueOf, "number-cell"));
-        docs.setPrefWidth(50);
+        docs.setPrefWidth(60);
         TableColumn<AuditsViewModel.LineRow, String> finding = new TableColumn<>("Finding");
         finding.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::finding));
-        finding.setPrefWidth(160);
+        finding.setPrefWidth(360);
         TableColumn<AuditsViewModel.LineRow, Money> recoup = new TableColumn<>("Recoupment");
         recoup.setCellValueFactory(Cells.value(AuditsViewModel.LineRow::recoupment));
         recoup.setCellFactory(c -> Cells.money());
         recoup.getStyleClass().add("money-column");
-        recoup.setPrefWidth(96);
+        recoup.setPrefWidth(120);
         lines.getColumns().setAll(List.of(line, rx, dos, onFile, docs, finding, recoup));
         lines.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -322,6 +332,7 @@ public final class AuditsView extends BorderPane {
         ListView<Transmittal> transmittals = new ListView<>();
         transmittals.setId("auditTransmittals");
         transmittals.setPrefHeight(64);
+        transmittals.setMinHeight(56);
         transmittals.setPlaceholder(new Label("No transmittals logged"));
         vm.detailProperty().addListener((o, was, d) -> transmittals.getItems().setAll(d == null ? List.of() : d.transmittals()));
         transmittals.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
@@ -555,11 +566,14 @@ public final class AuditsView extends BorderPane {
         }
     }
 
+    /** Focuses the case list once the area is on screen (it may be attached in this same pulse). */
     public void focusList() {
-        cases.requestFocus();
-        if (cases.getSelectionModel().isEmpty()) {
-            cases.getSelectionModel().selectFirst();
-        }
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+            cases.requestFocus();
+            if (cases.getSelectionModel().isEmpty() && !cases.getItems().isEmpty()) {
+                cases.getSelectionModel().selectFirst();
+            }
+        }));
     }
 
 }

@@ -176,7 +176,8 @@ public final class AuditsViewModel {
             notify.accept(unknown == 0
                     ? Notice.info("Audit created", "Audit " + d.auditCase().auditId() + " with "
                     + d.requestedClaims().size() + " claims, all on file.")
-                    : new Notice(Notice.Kind.WARNING, "Audit created — " + unknown + " claims not on file",
+                    : new Notice(Notice.Kind.WARNING, "Audit created — " + unknown + (unknown == 1 ? " claim" : " claims")
+                    + " not on file",
                     "Audit " + d.auditCase().auditId() + ": " + unknown + " of " + d.requestedClaims().size()
                             + " requested claims have no matching claim on file. They stay on the case and are listed "
                             + "as exceptions in the packet."));

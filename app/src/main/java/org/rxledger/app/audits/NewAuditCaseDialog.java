@@ -130,6 +130,7 @@ final class NewAuditCaseDialog extends Dialog<ButtonType> {
         problems.getStyleClass().add(Styles.DANGER);
         problems.setWrapText(true);
         problems.setMaxWidth(620);
+        problems.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

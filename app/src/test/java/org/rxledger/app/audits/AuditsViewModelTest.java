@@ -76,7 +76,7 @@ class AuditsViewModelTest {
     void creatingACaseWarnsAboutUnknownClaimsAndListsItWithItsDeadline() {
         create("A-1", LocalDate.parse("2025-03-18"));   // two days before the test clock's today
         assertThat(notices).last().extracting(Notice::kind).isEqualTo(Notice.Kind.WARNING);
-        assertThat(notices.get(notices.size() - 1).title()).contains("1 claims not on file");
+        assertThat(notices.get(notices.size() - 1).title()).contains("1 claim not on file");
         assertThat(vm.cases()).hasSize(1);
         assertThat(vm.cases().get(0).deadline()).isEqualTo(DeadlineFlag.OVERDUE);
         assertThat(vm.lines()).extracting(AuditsViewModel.LineRow::onFile).containsExactly(true, false);

@@ -94,6 +94,8 @@ public final class XlsxReportWriter implements AutoCloseable {
         headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         headerStyle.setWrapText(true);
         textStyle = workbook.createCellStyle();
+        // a small indent keeps left-aligned text clear of a right-aligned number in the column before
+        textStyle.setIndention((short) 1);
         integerStyle = workbook.createCellStyle();
         integerStyle.setDataFormat(format.getFormat("#,##0"));
         decimalStyle = workbook.createCellStyle();
@@ -103,6 +105,7 @@ public final class XlsxReportWriter implements AutoCloseable {
         dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(format.getFormat("yyyy-mm-dd"));
         dateStyle.setAlignment(HorizontalAlignment.LEFT);
+        dateStyle.setIndention((short) 1);
         totalLabelStyle = workbook.createCellStyle();
         totalLabelStyle.setFont(bold);
         totalMoneyStyle = workbook.createCellStyle();
@@ -238,6 +241,13 @@ public final class XlsxReportWriter implements AutoCloseable {
             c.setCellStyle(headerStyle);
         }
         sheet.createFreezePane(0, TITLE_ROWS);
+        // printed: landscape, all columns on one page width, title block and header on every page
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.LETTER_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(0, TITLE_ROWS - 1, -1, -1));
         nextRow = TITLE_ROWS;
         firstDataRow = TITLE_ROWS;
         sums = new BigDecimal[columns.size()];

@@ -58,6 +58,11 @@ class RemittanceEobPdfWriterTest {
             assertThat(text).doesNotContain("TESTPATIENT", "ZQX");
         }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).doesNotContain(".eob.pdf.tmp");
+        String keep = System.getProperty("rxledger.keepConverted");
+        if (keep != null) {   // for a person to look at (docs/screenshots)
+            Files.createDirectories(Path.of(keep));
+            Files.copy(out, Path.of(keep, "eob-sample.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test
