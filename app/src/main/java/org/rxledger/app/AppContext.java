@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
-import org.rxledger.core.audit.RemittanceHistory;
+import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Gathers the data of a desk-audit packet (the PDF writer is in the reports module). */
     public AuditPacketAssembler auditPacketAssembler() {
-        return new AuditPacketAssembler(transactions(), dataDir, RemittanceHistory.NONE, clock);
+        return new AuditPacketAssembler(transactions(), dataDir, new StoredRemittanceHistory(transactions()), clock);
     }
 
     public Database database() {

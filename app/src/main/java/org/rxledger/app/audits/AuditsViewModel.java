@@ -38,7 +38,7 @@ import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditStatus;
 import org.rxledger.core.audit.DocumentKind;
 import org.rxledger.core.audit.NewAuditCase;
-import org.rxledger.core.audit.RemittanceHistory;
+import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.audit.RequestedClaim;
 import org.rxledger.core.audit.RequestedClaimsCsv;
 import org.rxledger.core.audit.RequestedLine;
@@ -97,7 +97,8 @@ public final class AuditsViewModel {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.service = new AuditCaseService(transactions, dataDir, clock);
-        this.assembler = new AuditPacketAssembler(transactions, dataDir, RemittanceHistory.NONE, clock);
+        this.assembler = new AuditPacketAssembler(transactions, dataDir,
+                new StoredRemittanceHistory(transactions), clock);
         this.runner = runner;
         this.notify = notify;
         this.packetDir = dataDir.resolve("packets");

@@ -42,4 +42,10 @@ public interface ReportingRepository {
 
     /** The PLB items of one payment. */
     long providerAdjustmentsOfPayment(long paymentId, Consumer<ProviderAdjustmentRow> sink);
+
+    /**
+     * The 835 claim payments matched to stored claim {@code claimId} (remit_claim.matched_claim_id),
+     * oldest payment first, with their CAS adjustments as "CO-45 16.40; PR-3 10.00".
+     */
+    List<org.rxledger.core.audit.RemittanceHistory.Line> remittanceLinesOfClaim(long claimId);
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.rxledger.core.audit.RemittanceHistory;
 import org.rxledger.core.claim.Channel;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
@@ -280,6 +281,26 @@ final class JdbiReportingRepository implements ReportingRepository {
             return new DenialGroupRow(source, code, describeDenial(source, code), rs.getString("payer_name"),
                     rs.getLong("claims"), money(rs, "billed"), money(rs, "paid"));
         }, sink);
+    }
+
+    @Override
+    public List<RemittanceHistory.Line> remittanceLinesOfClaim(long claimId) {
+        return handle.createQuery("""
+                        SELECT rc.id, p.payer_name, p.trace_number, p.payment_date, rc.status_code, rc.charge_amount,
+                               rc.paid_amount, rc.patient_responsibility,
+                               (SELECT LISTAGG(a.group_code || '-' || a.reason_code || ' ' || CAST(a.amount AS VARCHAR), '; ')
+                                       WITHIN GROUP (ORDER BY a.id)
+                                FROM remit_adjustment a WHERE a.remit_claim_id = rc.id) AS adjustments
+                        FROM remit_claim rc
+                        JOIN payment p ON p.id = rc.payment_id
+                        WHERE rc.matched_claim_id = :claimId
+                        ORDER BY p.payment_date, p.id, rc.seq""")
+                .bind("claimId", claimId)
+                .map((rs, ctx) -> new RemittanceHistory.Line(rs.getString("payer_name"), rs.getString("trace_number"),
+                        rs.getObject("payment_date", LocalDate.class), rs.getString("status_code"),
+                        money(rs, "charge_amount"), money(rs, "paid_amount"), money(rs, "patient_responsibility"),
+                        rs.getString("adjustments") == null ? "" : rs.getString("adjustments")))
+                .list();
     }
 
     static String describeDenial(DenialSource source, String code) {
