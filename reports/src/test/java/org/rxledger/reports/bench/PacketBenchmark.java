@@ -14,7 +14,7 @@ import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditType;
 import org.rxledger.core.audit.NewAuditCase;
-import org.rxledger.core.audit.RemittanceHistory;
+import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.reference.Pharmacy;
@@ -68,7 +68,7 @@ class PacketBenchmark {
             service.create(new NewAuditCase("ACME Audit Services", "BENCH-1", AuditType.DESK, LocalDate.of(2025, 3, 1),
                     LocalDate.of(2025, 3, 31), ""), lines);
             AuditPacketExport export = new AuditPacketExport(
-                    new AuditPacketAssembler(db.transactions(), dir, RemittanceHistory.NONE, TestDatabases.CLOCK),
+                    new AuditPacketAssembler(db.transactions(), dir, new StoredRemittanceHistory(db.transactions()), TestDatabases.CLOCK),
                     new AuditPacketPdfWriter(PdfFonts.locate(), ZoneOffset.UTC), service);
             List<Long> times = new ArrayList<>();
             AuditPacketPdfWriter.Result result = null;
@@ -80,7 +80,7 @@ class PacketBenchmark {
                     times.add(ms);
                 }
             }
-            AuditPacketAssembler assembler = new AuditPacketAssembler(db.transactions(), dir, RemittanceHistory.NONE,
+            AuditPacketAssembler assembler = new AuditPacketAssembler(db.transactions(), dir, new StoredRemittanceHistory(db.transactions()),
                     TestDatabases.CLOCK);
             long a0 = System.nanoTime();
             var packet = assembler.assemble("BENCH-1");
