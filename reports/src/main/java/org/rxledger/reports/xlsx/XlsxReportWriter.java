@@ -148,7 +148,7 @@ public final class XlsxReportWriter implements AutoCloseable {
             Cell cell = row.createCell(i);
             switch (columns.get(i).type()) {
                 case TEXT -> {
-                    cell.setCellValue(v.toString());
+                    cell.setCellValue(fitted(v.toString()));
                     cell.setCellStyle(textStyle);
                 }
                 case INTEGER -> {
@@ -178,6 +178,12 @@ public final class XlsxReportWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Excel refuses text longer than 32,767 characters in a cell; longer text is cut with an ellipsis. */
+    static String fitted(String text) {
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Writes the workbook to {@code target} through a temporary file and an atomic move. */
