@@ -2,6 +2,9 @@ package org.rxledger.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.rxledger.core.audit.AuditCaseService;
+import org.rxledger.core.audit.AuditPacketAssembler;
+import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
@@ -68,6 +71,16 @@ public final class AppContext implements AutoCloseable {
     /** What runs inside each 835 import's transaction after the file is stored. */
     PostImportStep postImportStep() {
         return new org.rxledger.core.posting.MatchAndPostStep();
+    }
+
+    /** PBM audit cases; attached documents are kept under the data directory. */
+    public AuditCaseService auditCases() {
+        return new AuditCaseService(transactions(), dataDir, clock);
+    }
+
+    /** Gathers the data of a desk-audit packet (the PDF writer is in the reports module). */
+    public AuditPacketAssembler auditPacketAssembler() {
+        return new AuditPacketAssembler(transactions(), dataDir, new StoredRemittanceHistory(transactions()), clock);
     }
 
     public Database database() {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 RemitCommand.ImportRemits.class,
                 RemitCommand.ListRemits.class,
-                // RemitUnmatchedCommand.class ("unmatched", matching issue) goes here
+                RemitUnmatchedCommand.class,
+                RemitEobCommand.class,
         })
 final class RemitCommand {
 

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
-import org.rxledger.core.claim.ClaimSummary;
-import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
+import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportOutcome;
+import org.rxledger.reports.engine.ReportRegistry;
+import org.rxledger.reports.engine.ReportRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,13 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code rxledger report NAME --out FILE.xlsx}: Excel workbooks for people who live in Excel. */
-@Command(name = "report", description = "Write an Excel report. NAME: ${COMPLETION-CANDIDATES}.")
+/**
+ * {@code rxledger report NAME [--from] [--to] [--as-of] --out FILE.xlsx}: Excel workbooks for people
+ * who live in Excel. NAME is looked up in the {@link ReportRegistry}; a report that is planned but
+ * not built yet, or an unknown name, is refused with the list of available reports (exit 1).
+ */
+@Command(name = "report", description = {"Write an Excel report.",
+        "NAME: claims, remittances, denials (reconciliation, aging, exceptions: coming)."})
 final class ReportCommand implements Callable<Integer> {
-
-    enum Name {
-        claims
-    }
 
     @ParentCommand
     RxLedgerCommand root;
@@ -31,28 +35,48 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Report name: ${COMPLETION-CANDIDATES}.")
-    Name name;
+    @Parameters(index = "0", paramLabel = "NAME", description = "Report name.")
+    String name;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date of service (inclusive).")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date of the period (inclusive).")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date of service (inclusive).")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date of the period (inclusive).")
     LocalDate to;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Cut-off date for point-in-time reports (aging).")
+    LocalDate asOf;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "Workbook to write.")
     Path out;
 
+    /** The registry; tests and later areas may swap it. */
+    ReportRegistry registry = ReportRegistry.standard();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<Report> report = registry.find(name);
+        if (report.isEmpty()) {
+            stderr.println("rxledger: " + registry.unavailableMessage(name));
+            stderr.flush();
+            return Cli.EXIT_REJECTED;
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            stderr.println("rxledger: --to " + to + " is before --from " + from + ".");
+            stderr.flush();
+            return Cli.EXIT_REJECTED;
+        }
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            stderr.println("rxledger: --out " + out + " must end in .xlsx (an Excel workbook).");
+            stderr.flush();
+            return Cli.EXIT_REJECTED;
+        }
         try (AppContext ctx = root.openContext()) {
-            List<ClaimSummary> claims = ctx.transactions().read(tx -> tx.claims().summaries()).stream()
-                    .filter(c -> from == null || !c.dateOfService().isBefore(from))
-                    .filter(c -> to == null || !c.dateOfService().isAfter(to))
-                    .toList();
-            new ClaimsRegisterXlsxWriter().write(claims, from, to, LocalDateTime.now(ctx.clock()), out);
-            stdout.printf("Wrote %s: claims register, %,d claims.%n", out, claims.size());
+            ReportOutcome outcome = report.get().write(ctx.transactions(),
+                    new ReportRequest(new ReportPeriod(from, to, asOf), LocalDateTime.now(ctx.clock())), out);
+            stdout.printf("Wrote %s: %s.%n", out, outcome.summary());
             stdout.flush();
         }
         return 0;

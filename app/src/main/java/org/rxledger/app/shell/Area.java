@@ -9,7 +9,8 @@ public enum Area {
     CHARGE_ENTRY("Charge entry", "Enter a prescription charge, or rebill a claim (Ctrl+N)"),
     REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)"),
     REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
-    RECONCILIATION("Reconciliation", "Deposits against 835 payments");
+    RECONCILIATION("Reconciliation", "Deposits against 835 payments"),
+    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets");
 
     private final String label;
     private final String description;

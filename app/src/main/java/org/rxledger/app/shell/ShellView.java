@@ -40,6 +40,7 @@ import java.io.File;
 import java.util.List;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import org.rxledger.app.audits.AuditsView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.remits.RemittancesView;
@@ -64,6 +65,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination RECONCILIATION = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REMITTANCES = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination IMPORT_REMITS = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination AUDITS = new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     static final KeyCombination NEW_CHARGE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
@@ -73,6 +75,7 @@ public final class ShellView extends BorderPane {
     private final RemittancesView remittancesView;
     private final ChargeEntryView chargeEntryView;
     private final RejectQueueView rejectQueueView;
+    private final AuditsView auditsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -85,8 +88,10 @@ public final class ShellView extends BorderPane {
         this.remittancesView = new RemittancesView(vm.remittances(), vm.remittanceInbox());
         this.chargeEntryView = new ChargeEntryView(vm.chargeEntry());
         this.rejectQueueView = new RejectQueueView(vm.rejects());
+        this.auditsView = new AuditsView(vm.audits());
         Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
-                Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView);
+                Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
+                Area.AUDITS, auditsView);
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -157,6 +162,10 @@ public final class ShellView extends BorderPane {
         });
         MenuItem newCharge = item("New charge", NEW_CHARGE, vm::newCharge);
         MenuItem rejects = item("Reject follow-up", REJECTS, () -> vm.areaProperty().set(Area.REJECTS));
+        MenuItem audits = item("Audits", AUDITS, () -> {
+            vm.areaProperty().set(Area.AUDITS);
+            auditsView.focusList();
+        });
         MenuItem find = item("Quick search", QUICK_SEARCH, this::focusQuickSearch);
         MenuItem filter = item("Filter claims", FILTER, () -> {
             vm.areaProperty().set(Area.CLAIMS);
@@ -164,8 +173,8 @@ public final class ShellView extends BorderPane {
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
-        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, reconciliation, new SeparatorMenuItem(),
-                find, filter, clear,
+        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation,
+                new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
@@ -369,12 +378,15 @@ public final class ShellView extends BorderPane {
                 Ctrl+Shift+V    Reverse the open claim
                 Ctrl+E          Correct the open claim's billing data
                 Ctrl+P          Print the open claim's UCF sheet
+                Ctrl+4          Audits (Ctrl+N new case, Ctrl+G generate packet,
+                                Ctrl+O open, Ctrl+Shift+S save as, Ctrl+P print;
+                                Ctrl+Enter creates the case in its dialog)
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(24);
+        text.setPrefRowCount(27);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.rxledger.app.audits.AuditsViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.recon.ReconciliationViewModel;
 import org.rxledger.app.remits.InboxWatcher;
@@ -43,6 +44,7 @@ public final class ShellViewModel {
     private final ReconciliationViewModel reconciliation;
     private final ChargeEntryViewModel chargeEntry;
     private final RejectQueueViewModel rejects;
+    private final AuditsViewModel audits;
     private final ObservableList<Area> areas = FXCollections.observableArrayList(Area.values());
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -79,6 +81,13 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.REJECTS) {
                 rejects.reload();
+            }
+        });
+        this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
+                setup.transactions().read(org.rxledger.core.tx.Tx::clock), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.AUDITS) {
+                audits.reload();
             }
         });
         darkTheme.set(Boolean.parseBoolean(setup.settings().get(KEY_DARK, "false")));
@@ -186,6 +195,10 @@ public final class ShellViewModel {
 
     public ClaimsViewModel claims() {
         return claims;
+    }
+
+    public AuditsViewModel audits() {
+        return audits;
     }
 
     public ObservableList<Area> areas() {

@@ -14,6 +14,7 @@ import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -65,6 +66,7 @@ public final class JdbiTransactions implements Transactions {
         private PostingRepository postings;
         private ReconRepository recon;
         private RejectQueueRepository rejectQueue;
+        private ReportingRepository reporting;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -174,6 +176,14 @@ public final class JdbiTransactions implements Transactions {
                 rejectQueue = new JdbiRejectQueueRepository(handle, actor, clock);
             }
             return rejectQueue;
+        }
+
+        @Override
+        public ReportingRepository reporting() {
+            if (reporting == null) {
+                reporting = new JdbiReportingRepository(handle);
+            }
+            return reporting;
         }
     }
 }

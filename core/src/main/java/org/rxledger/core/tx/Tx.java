@@ -11,6 +11,7 @@ import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
@@ -50,4 +51,6 @@ public interface Tx {
     ReconRepository recon();
     /** The reject follow-up work queue (issue 3). */
     RejectQueueRepository rejectQueue();
+    /** Read-only, set-based queries behind the Excel reports. */
+    ReportingRepository reporting();
 }

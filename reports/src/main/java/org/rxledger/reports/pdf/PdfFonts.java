@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -57,6 +60,19 @@ public record PdfFonts(Path regular, Path bold) {
     }
 
     Loaded load(PDDocument document) throws IOException {
-        return new Loaded(PDType0Font.load(document, regular.toFile()), PDType0Font.load(document, bold.toFile()));
+        return new Loaded(load(document, regular), load(document, bold));
+    }
+
+    /**
+     * Loads a font with GSUB glyph substitution off. PDFBox 3 otherwise rewrites Latin text through
+     * the font's ligature tables on every showText: slow (a regex is compiled per string; it was most
+     * of a 500-claim packet's time) and lossy, since a ligature glyph ("ti", "ft") has no entry in
+     * the subset's ToUnicode map and drops out of the text layer that search and copy use.
+     */
+    private static PDType0Font load(PDDocument document, Path file) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+        ttf.setEnableGsub(false);
+        // with a subset the document keeps the TrueTypeFont open until it is saved and closes it then
+        return PDType0Font.load(document, ttf, true);
     }
 }

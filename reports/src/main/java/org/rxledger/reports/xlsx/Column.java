@@ -16,6 +16,11 @@ public record Column(String header, ColumnType type, int width, boolean totals) 
         return new Column(header, ColumnType.INTEGER, Math.max(8, header.length() + 2), false);
     }
 
+    /** A whole-number column whose totals row sums it (claim counts). */
+    public static Column count(String header) {
+        return new Column(header, ColumnType.INTEGER, Math.max(8, header.length() + 2), true);
+    }
+
     public static Column decimal(String header) {
         return new Column(header, ColumnType.DECIMAL, Math.max(10, header.length() + 2), false);
     }

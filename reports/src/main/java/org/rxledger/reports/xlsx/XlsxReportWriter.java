@@ -53,6 +53,7 @@ public final class XlsxReportWriter implements AutoCloseable {
     private final CellStyle dateStyle;
     private final CellStyle totalLabelStyle;
     private final CellStyle totalMoneyStyle;
+    private final CellStyle totalIntegerStyle;
 
     private String title;
     private Map<String, String> parameters;
@@ -63,6 +64,8 @@ public final class XlsxReportWriter implements AutoCloseable {
     private int sheetCount;
     private int nextRow;
     private int firstDataRow;
+    /** Per-sheet sums of the totals columns, stored as the formulas' cached results. */
+    private BigDecimal[] sums;
 
     public XlsxReportWriter() {
         this(SpreadsheetVersion.EXCEL2007.getMaxRows());
@@ -72,6 +75,8 @@ public final class XlsxReportWriter implements AutoCloseable {
     XlsxReportWriter(int maxRowsPerSheet) {
         this.maxRows = maxRowsPerSheet;
         workbook.setCompressTempFiles(true);
+        // Excel and LibreOffice recompute on open; the cached totals below serve viewers that do not
+        workbook.setForceFormulaRecalculation(true);
         DataFormat format = workbook.createDataFormat();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -89,6 +94,8 @@ public final class XlsxReportWriter implements AutoCloseable {
         headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         headerStyle.setWrapText(true);
         textStyle = workbook.createCellStyle();
+        // a small indent keeps left-aligned text clear of a right-aligned number in the column before
+        textStyle.setIndention((short) 1);
         integerStyle = workbook.createCellStyle();
         integerStyle.setDataFormat(format.getFormat("#,##0"));
         decimalStyle = workbook.createCellStyle();
@@ -98,11 +105,15 @@ public final class XlsxReportWriter implements AutoCloseable {
         dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(format.getFormat("yyyy-mm-dd"));
         dateStyle.setAlignment(HorizontalAlignment.LEFT);
+        dateStyle.setIndention((short) 1);
         totalLabelStyle = workbook.createCellStyle();
         totalLabelStyle.setFont(bold);
         totalMoneyStyle = workbook.createCellStyle();
         totalMoneyStyle.cloneStyleFrom(moneyStyle);
         totalMoneyStyle.setFont(bold);
+        totalIntegerStyle = workbook.createCellStyle();
+        totalIntegerStyle.cloneStyleFrom(integerStyle);
+        totalIntegerStyle.setFont(bold);
     }
 
     /** Starts a table on a new sheet named {@code sheetName} (continued sheets get " (2)", " (3)" …). */
@@ -137,12 +148,15 @@ public final class XlsxReportWriter implements AutoCloseable {
             Cell cell = row.createCell(i);
             switch (columns.get(i).type()) {
                 case TEXT -> {
-                    cell.setCellValue(v.toString());
+                    cell.setCellValue(fitted(v.toString()));
                     cell.setCellStyle(textStyle);
                 }
                 case INTEGER -> {
                     cell.setCellValue(((Number) v).doubleValue());
                     cell.setCellStyle(integerStyle);
+                    if (sums[i] != null) {
+                        sums[i] = sums[i].add(BigDecimal.valueOf(((Number) v).longValue()));
+                    }
                 }
                 case DECIMAL -> {
                     cell.setCellValue(((BigDecimal) v).doubleValue());
@@ -154,6 +168,9 @@ public final class XlsxReportWriter implements AutoCloseable {
                     BigDecimal amount = v instanceof Money m ? m.amount() : (BigDecimal) v;
                     cell.setCellValue(amount.doubleValue());
                     cell.setCellStyle(moneyStyle);
+                    if (sums[i] != null) {
+                        sums[i] = sums[i].add(amount);
+                    }
                 }
                 case DATE -> {
                     cell.setCellValue((LocalDate) v);
@@ -161,6 +178,12 @@ public final class XlsxReportWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Excel refuses text longer than 32,767 characters in a cell; longer text is cut with an ellipsis. */
+    static String fitted(String text) {
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Writes the workbook to {@code target} through a temporary file and an atomic move. */
@@ -224,8 +247,19 @@ public final class XlsxReportWriter implements AutoCloseable {
             c.setCellStyle(headerStyle);
         }
         sheet.createFreezePane(0, TITLE_ROWS);
+        // printed: landscape, all columns on one page width, title block and header on every page
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.LETTER_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(0, TITLE_ROWS - 1, -1, -1));
         nextRow = TITLE_ROWS;
         firstDataRow = TITLE_ROWS;
+        sums = new BigDecimal[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            sums[i] = columns.get(i).totals() ? BigDecimal.ZERO : null;
+        }
     }
 
     private void finishSheet() {
@@ -242,7 +276,9 @@ public final class XlsxReportWriter implements AutoCloseable {
                 // SUBTOTAL(9, …) sums only the rows an autofilter leaves visible
                 c.setCellFormula(lastDataRow < firstDataRow ? "0"
                         : "SUBTOTAL(9," + letter + (firstDataRow + 1) + ":" + letter + (lastDataRow + 1) + ")");
-                c.setCellStyle(totalMoneyStyle);
+                // exact sum of the written values, kept as the formula's cached result
+                c.setCellValue(sums[i].doubleValue());
+                c.setCellStyle(columns.get(i).type() == ColumnType.INTEGER ? totalIntegerStyle : totalMoneyStyle);
             }
         }
     }

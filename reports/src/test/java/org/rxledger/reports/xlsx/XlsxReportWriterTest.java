@@ -1,0 +1,43 @@
+package org.rxledger.reports.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.money.Money;
+
+class XlsxReportWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void textLongerThanExcelsCellLimitIsCutNotRefused() throws IOException {
+        Path out = dir.resolve("long.xlsx");
+        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+            xlsx.startTable("T", "Long text", Map.of(), LocalDateTime.of(2025, 3, 20, 9, 30),
+                    List.of(Column.text("Note", 20), Column.count("N"), Column.money("Amount")));
+            xlsx.row("x".repeat(40_000), 3, Money.parse("1.10"));
+            xlsx.row("short", 4L, Money.parse("2.20"));
+            xlsx.writeTo(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            String cut = wb.getSheet("T").getRow(4).getCell(0).getStringCellValue();
+            assertThat(cut).hasSize(SpreadsheetVersion.EXCEL2007.getMaxTextLength()).endsWith("…");
+            var totals = wb.getSheet("T").getRow(6);
+            // cached results of the SUBTOTAL formulas, for viewers that do not recalculate
+            assertThat(totals.getCell(1).getNumericCellValue()).isEqualTo(7.0);
+            assertThat(totals.getCell(2).getNumericCellValue()).isEqualTo(3.3);
+            assertThat(wb.getSheet("T").getPrintSetup().getLandscape()).isTrue();
+            assertThat(wb.getForceFormulaRecalculation()).isTrue();
+        }
+    }
+}
