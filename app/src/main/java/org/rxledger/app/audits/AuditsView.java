@@ -53,14 +53,14 @@ import org.rxledger.core.money.Money;
 /**
  * The audits area: the case list (due dates flagged: overdue, due within 3 days) on the left, the
  * open case on the right with its requested claims, status, transmittals and the packet actions.
- * Binds and forwards only. Shortcuts (while the area is shown): Ctrl+N new case, Ctrl+G generate
- * packet, Ctrl+O open it, Ctrl+Shift+S save it as, Ctrl+P print it.
+ * Binds and forwards only. Shortcuts (while the area is shown): Ctrl+Shift+N new case, Ctrl+G generate
+ * packet, Ctrl+Shift+O open it, Ctrl+Shift+S save it as, Ctrl+P print it.
  */
 public final class AuditsView extends BorderPane {
 
-    static final KeyCombination NEW_CASE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination NEW_CASE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination PRINT = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
@@ -124,7 +124,7 @@ public final class AuditsView extends BorderPane {
     private HBox toolbar() {
         Button add = new Button("New case…");
         add.setId("newAuditCase");
-        add.setTooltip(new Tooltip("Open a case from an audit letter (Ctrl+N)"));
+        add.setTooltip(new Tooltip("Open a case from an audit letter (Ctrl+Shift+N)"));
         add.setOnAction(e -> newCase());
         add.getStyleClass().add(Styles.ACCENT);
         Button reload = new Button("Reload");
@@ -147,7 +147,7 @@ public final class AuditsView extends BorderPane {
         cases.setId("auditCases");
         cases.setItems(vm.cases());
         cases.getStyleClass().add(Styles.DENSE);
-        cases.setPlaceholder(new Label("No audit cases yet. Press Ctrl+N to open one from an audit letter."));
+        cases.setPlaceholder(new Label("No audit cases yet. Press Ctrl+Shift+N to open one from an audit letter."));
         TableColumn<AuditCaseOverview, String> id = column("Audit id", o -> o.auditCase().auditId(), 140);
         TableColumn<AuditCaseOverview, String> pbm = column("PBM / auditor", o -> o.auditCase().pbmName(), 200);
         TableColumn<AuditCaseOverview, String> type = column("Type", o -> o.auditCase().type().name(), 70);
@@ -363,7 +363,7 @@ public final class AuditsView extends BorderPane {
         cancel.setOnAction(e -> vm.cancelPacket());
         Button open = new Button("Open");
         open.setId("openPacket");
-        open.setTooltip(new Tooltip("Open the packet in the system PDF viewer (Ctrl+O)"));
+        open.setTooltip(new Tooltip("Open the packet in the system PDF viewer (Ctrl+Shift+O)"));
         open.setOnAction(e -> vm.openPacket());
         Button saveAs = new Button("Save as…");
         saveAs.setId("savePacketAs");
@@ -424,7 +424,7 @@ public final class AuditsView extends BorderPane {
 
     // ------------------------------------------------------------------ dialogs
 
-    /** Opens the new-case dialog (also from Ctrl+N). */
+    /** Opens the new-case dialog (also from Ctrl+Shift+N). */
     public void newCase() {
         NewAuditCaseDialog dialog = new NewAuditCaseDialog(getScene().getWindow(), vm,
                 (header, requested) -> vm.create(header, requested, d -> cases.requestFocus()));

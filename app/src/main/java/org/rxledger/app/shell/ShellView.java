@@ -378,8 +378,8 @@ public final class ShellView extends BorderPane {
                 Ctrl+Shift+V    Reverse the open claim
                 Ctrl+E          Correct the open claim's billing data
                 Ctrl+P          Print the open claim's UCF sheet
-                Ctrl+4          Audits (Ctrl+N new case, Ctrl+G generate packet,
-                                Ctrl+O open, Ctrl+Shift+S save as, Ctrl+P print;
+                Ctrl+4          Audits (Ctrl+Shift+N new case, Ctrl+G generate packet,
+                                Ctrl+Shift+O open, Ctrl+Shift+S save as, Ctrl+P print;
                                 Ctrl+Enter creates the case in its dialog)
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list

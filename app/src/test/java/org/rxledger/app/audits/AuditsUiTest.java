@@ -72,11 +72,11 @@ class AuditsUiTest {
 
     @Test
     void coordinatorCreatesACaseFromTheKeyboardAndGeneratesItsPacket(FxRobot robot) throws Exception {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         TableView<AuditCaseOverview> cases = robot.lookup("#auditCases").queryTableView();
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#auditPbm").tryQuery().map(n -> n.isFocused()).orElse(false));
         // typed characters go to TestFX's target window: the dialog, not the main stage
         javafx.stage.Window main = cases.getScene().getWindow();
