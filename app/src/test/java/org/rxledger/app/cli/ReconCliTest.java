@@ -30,7 +30,6 @@ import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** End to end: claims CSV through the CLI, 835 files through the import use case, then {@code recon claims}. */
 class ReconCliTest {
