@@ -110,7 +110,7 @@ public final class ClaimDetailViewModel {
 
     private ChargeEntry chargeEntry() {
         if (chargeEntry == null) {
-            Clock clock = transactions.read(Tx::clock);
+            Clock clock = transactions.clock();
             chargeEntry = new ChargeEntry(transactions, new ClaimRules(clock));
         }
         return chargeEntry;
@@ -127,7 +127,7 @@ public final class ClaimDetailViewModel {
             return;
         }
         String why = reason == null || reason.isBlank() ? "reversed by the billing office" : reason.strip();
-        runner.run("Reversing the claim", progress -> chargeEntry().reverse(id, LocalDate.now(transactions.read(Tx::clock)), why),
+        runner.run("Reversing the claim", progress -> chargeEntry().reverse(id, LocalDate.now(transactions.clock()), why),
                 c -> changed(id, "Claim reversed", "Rx " + c.rxFill() + " is reversed (B2); its receivables were reversed in the ledger."),
                 failure -> notices.accept(Failures.explain("reversing the claim", failure)));
     }

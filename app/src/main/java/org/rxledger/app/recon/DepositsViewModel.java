@@ -115,7 +115,7 @@ public final class DepositsViewModel {
 
     /** Today by the database's clock: the default deposit date. */
     public LocalDate today() {
-        return transactions.read(tx -> LocalDate.now(tx.clock()));
+        return LocalDate.now(transactions.clock());
     }
 
     public ObservableList<Deposit> deposits() {

@@ -23,7 +23,6 @@ import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
-import org.rxledger.core.tx.Tx;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -63,7 +62,7 @@ public final class ShellViewModel {
                 reconciliation.shown();
             }
         });
-        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.transactions().read(Tx::clock));
+        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.transactions().clock());
         this.rejects = new RejectQueueViewModel(setup.transactions(), runner, this::notify);
         chargeEntry.setOnSaved(() -> {
             claims.reload();
@@ -84,7 +83,7 @@ public final class ShellViewModel {
             }
         });
         this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
-                setup.transactions().read(org.rxledger.core.tx.Tx::clock), runner, this::notify);
+                setup.transactions().clock(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.AUDITS) {
                 audits.reload();

@@ -98,7 +98,7 @@ public final class DepositService {
         String name = file.getFileName().toString();
         List<DepositImportError> errors = new ArrayList<>();
         List<NewDeposit> rows = new ArrayList<>();
-        LocalDate today = transactions.read(tx -> LocalDate.now(tx.clock()));
+        LocalDate today = LocalDate.now(transactions.clock());
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             parse(name, reader, today, rows, errors);
         }

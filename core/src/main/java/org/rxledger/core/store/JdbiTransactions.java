@@ -48,6 +48,7 @@ public final class JdbiTransactions implements Transactions {
         return actor;
     }
 
+    @Override
     public Clock clock() {
         return clock;
     }

@@ -1,5 +1,7 @@
 package org.rxledger.core.tx;
 
+import java.time.Clock;
+
 /** Port: runs a unit of work in one database transaction. */
 public interface Transactions {
 
@@ -8,6 +10,9 @@ public interface Transactions {
 
     /** Runs read-only work (no journal or audit expected). */
     <T> T read(Work<T> work);
+
+    /** The clock every transaction sees ({@link Tx#clock()}), without opening one. */
+    Clock clock();
 
     /** A unit of work. */
     @FunctionalInterface
