@@ -1,6 +1,5 @@
 package org.rxledger.core.deposit;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +20,4 @@ public interface DepositRepository {
 
     /** Imported 835 payments that move money (method other than NON, amount not zero). */
     List<RemittedPayment> payments();
-
-    /** Payments dated in [from, to]. */
-    default List<RemittedPayment> payments(LocalDate from, LocalDate to) {
-        return payments().stream().filter(p -> !p.paymentDate().isBefore(from) && !p.paymentDate().isAfter(to)).toList();
-    }
 }
