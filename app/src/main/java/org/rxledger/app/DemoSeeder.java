@@ -41,11 +41,12 @@ public final class DemoSeeder {
                 remittanceDir(ctx));
     }
 
-    /** e.g. "Imported 52 demo remittances: 2,871 claim payments, 2,870 matched, $98,765.43 paid" */
+    /** e.g. "imported 52 demo remittances: 2,871 claim payments, 2,870 matched, $98,765.43 paid" */
     public static String describe(DemoRemittances.Summary s) {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
-        return "Imported " + n.format(s.payments()) + " demo remittances: " + n.format(s.claims()) + " claim payments, "
-                + n.format(s.matched()) + " matched, $" + s.total() + " paid";
+        return "imported " + n.format(s.payments()) + " demo remittances: " + n.format(s.claims()) + " claim payments, "
+                + n.format(s.matched()) + " matched, " + NumberFormat.getCurrencyInstance(Locale.US).format(s.total().amount())
+                + " paid";
     }
 
     /** One phrase for the first-launch banner and the terminal, e.g. "MAPLE STREET PHARMACY: 3,000 claims (…) for 300 patients, …". */

@@ -34,7 +34,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
             out.flush();
-            out.println(DemoSeeder.describe(DemoSeeder.importRemittances(ctx)) + ".");
+            String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
+            out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
             out.flush();
         }
         return 0;

@@ -50,6 +50,7 @@ public final class DepositsView extends BorderPane {
         SplitPane lists = new SplitPane(titled("Payments without deposit", paymentsTable()),
                 titled("Deposits without remittance", depositsWithoutRemittanceTable()),
                 titled("Amount mismatches (same trace, other amount)", mismatchTable()));
+        lists.setDividerPositions(0.4, 0.7);
         SplitPane split = new SplitPane(titled("Deposits", deposits), lists);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.45);
