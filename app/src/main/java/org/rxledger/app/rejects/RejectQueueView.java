@@ -3,6 +3,7 @@ package org.rxledger.app.rejects;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -56,7 +57,11 @@ public final class RejectQueueView extends BorderPane {
         table.setId("rejectTable");
         table.setItems(vm.shownItems());
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.setPlaceholder(new Label("No rejected claims. Rejected charges and imported rejects appear here."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(vm.loadingProperty())
+                .then("Loading the reject queue…")
+                .otherwise("No rejected claims. Rejected charges and imported rejects appear here."));
+        table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
                 column("Family", 100, WorkItem::familyLabel),
                 column("Reject", 250, i -> i.primaryCode() + " — " + i.meaning()

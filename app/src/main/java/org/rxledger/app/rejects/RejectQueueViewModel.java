@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,6 +54,7 @@ public final class RejectQueueViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>(this, "status");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private LongConsumer onRebill = id -> { };
 
     public RejectQueueViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
@@ -71,8 +74,15 @@ public final class RejectQueueViewModel {
         this.onRebill = onRebill;
     }
 
+    /** True while the queue is being read, so the list does not claim "no rejects" before it knows. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
     public void reload() {
+        loading.set(true);
         runner.run("Loading the reject queue", progress -> queue.items(), loaded -> {
+            loading.set(false);
             Long keep = selected.get() == null ? null : selected.get().followUp().id();
             String keepFamily = family.get() == null ? null : family.get().family();
             items.setAll(loaded);
@@ -86,7 +96,10 @@ public final class RejectQueueViewModel {
             if (keep != null) {
                 items.stream().filter(i -> i.followUp().id() == keep).findFirst().ifPresent(selected::set);
             }
-        }, failure -> notices.accept(Failures.explain("loading the reject queue", failure)));
+        }, failure -> {
+            loading.set(false);
+            notices.accept(Failures.explain("loading the reject queue", failure));
+        });
     }
 
     /** Saves owner and due date of the selected item. */

@@ -49,23 +49,23 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         status.started(handle, title);
-        task.messageProperty().addListener((o, was, now) -> status.update(now, task.getProgress()));
-        task.progressProperty().addListener((o, was, now) -> status.update(task.getMessage(), now.doubleValue()));
+        task.messageProperty().addListener((o, was, now) -> status.update(handle, now, task.getProgress()));
+        task.progressProperty().addListener((o, was, now) -> status.update(handle, task.getMessage(), now.doubleValue()));
         task.setOnSucceeded(e -> {
-            status.finished("");
+            status.finished(handle, "");
             onSuccess.accept(task.getValue());
         });
         task.setOnCancelled(e -> {
-            status.finished(title + ": cancelled");
+            status.finished(handle, title + ": cancelled");
             onFailure.accept(new CancellationException(title + " was cancelled"));
         });
         task.setOnFailed(e -> {
             Throwable failure = task.getException();
             if (failure instanceof CancellationException) {
-                status.finished(title + ": cancelled");
+                status.finished(handle, title + ": cancelled");
             } else {
                 LOG.error("background job '{}' failed", title, Redacted.of(failure));
-                status.finished(title + ": failed");
+                status.finished(handle, title + ": failed");
             }
             onFailure.accept(failure);
         });

@@ -1,5 +1,7 @@
 package org.rxledger.app.task;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -8,17 +10,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the status bar shows about background work: whether anything runs, the latest job's
- * message and its progress ({@code -1} = indeterminate). Changed only on the FX thread (or the
- * test thread, for the synchronous runner).
+ * What the status bar shows about background work: whether anything runs, the message and
+ * progress ({@code -1} = indeterminate) of the most recently started job that is still running,
+ * and, once everything has ended, how the last job ended ("Import: failed"; empty after success).
+ * Cancel reaches the job shown. Changed only on the FX thread (or the test thread, for the
+ * synchronous runner).
  */
 public final class JobStatus {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private int active;
-    private JobHandle latest = JobHandle.DONE;
+    /** Running jobs and their titles, in the order they started. */
+    private final Map<JobHandle, String> active = new LinkedHashMap<>();
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -32,33 +36,48 @@ public final class JobStatus {
         return progress.getReadOnlyProperty();
     }
 
-    /** Cancels the job the status bar is showing. */
+    /** Cancels the job the status bar is showing: the most recently started one still running. */
     public void cancelLatest() {
-        latest.cancel();
+        shown().cancel();
     }
 
     void started(JobHandle handle, String title) {
-        active++;
-        latest = handle;
+        active.put(handle, title);
         running.set(true);
         message.set(title + "…");
         progress.set(-1);
     }
 
-    void update(String text, double fraction) {
+    /** Progress of {@code handle}; ignored unless it is the job the status bar shows. */
+    void update(JobHandle handle, String text, double fraction) {
+        if (handle != shown()) {
+            return;
+        }
         if (text != null && !text.isBlank()) {
             message.set(text);
         }
         progress.set(fraction);
     }
 
-    void finished(String outcome) {
-        active = Math.max(0, active - 1);
-        if (active == 0) {
+    void finished(JobHandle handle, String outcome) {
+        boolean wasShown = handle == shown();
+        active.remove(handle);
+        if (active.isEmpty()) {
             running.set(false);
             progress.set(0);
             message.set(outcome);
-            latest = JobHandle.DONE;
+        } else if (wasShown) {
+            // the bar goes back to a job that is still running, so Cancel and the text agree
+            message.set(active.get(shown()) + "…");
+            progress.set(-1);
         }
+    }
+
+    private JobHandle shown() {
+        JobHandle last = JobHandle.DONE;
+        for (JobHandle h : active.keySet()) {
+            last = h;
+        }
+        return last;
     }
 }

@@ -32,7 +32,7 @@ public final class SynchronousTaskRunner implements TaskRunner {
         ProgressListener listener = new ProgressListener() {
             @Override
             public void progress(long done, long total, String message) {
-                status.update(message, total > 0 ? (double) done / total : -1);
+                status.update(handle, message, total > 0 ? (double) done / total : -1);
             }
 
             @Override
@@ -44,16 +44,16 @@ public final class SynchronousTaskRunner implements TaskRunner {
         try {
             result = job.run(listener);
         } catch (CancellationException e) {
-            status.finished(title + ": cancelled");
+            status.finished(handle, title + ": cancelled");
             onFailure.accept(e);
             return handle;
         } catch (Exception e) {
             LOG.error("background job '{}' failed", title, Redacted.of(e));
-            status.finished(title + ": failed");
+            status.finished(handle, title + ": failed");
             onFailure.accept(e);
             return handle;
         }
-        status.finished("");
+        status.finished(handle, "");
         onSuccess.accept(result);
         return handle;
     }
