@@ -270,7 +270,7 @@ final class ReconCommand {
             out.printf("Deposits: %d, %s%n%n", r.deposits(), r.deposited());
 
             out.println("Third-party A/R roll-forward");
-            StringBuilder header = new StringBuilder(String.format("%-46s", ""));
+            StringBuilder header = new StringBuilder(String.format("%-50s", ""));
             rows.forEach(p -> header.append(String.format(" %14.14s", p.payer())));
             out.println(header);
             line(out, "Opening balance", rows, p -> p.rollForward().opening());
@@ -301,7 +301,7 @@ final class ReconCommand {
 
         private static void line(PrintWriter out, String label, List<DailyReconciliation.PayerDay> rows,
                                  java.util.function.Function<DailyReconciliation.PayerDay, Money> value) {
-            StringBuilder sb = new StringBuilder(String.format("%-46.46s", label));
+            StringBuilder sb = new StringBuilder(String.format("%-50.50s", label));
             rows.forEach(p -> sb.append(String.format(" %14s", value.apply(p))));
             out.println(sb);
         }

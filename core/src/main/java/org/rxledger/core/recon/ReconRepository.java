@@ -26,6 +26,19 @@ public interface ReconRepository {
     record OpenReceivable(long claimId, String payerName, LocalDate dateOfService, Money balance) {
     }
 
+    /**
+     * A claim's third-party receivable as of a date (entries effective on or before it), with what it is.
+     *
+     * @param expected plan paid at adjudication (509-F9)
+     * @param balance  the receivable's ledger balance; negative = a credit (money owed back)
+     */
+    record OpenClaim(long claimId, String rx, int fill, LocalDate dateOfService, String payerName, String planName,
+                     Money expected, Money balance) {
+    }
+
+    /** Every claim whose receivable balance as of {@code asOf} is not zero, by payer, DOS, Rx; streamed. */
+    void openClaims(LocalDate asOf, Consumer<OpenClaim> sink);
+
     /** Every claim with a receivable, ordered by Rx, fill, date of service; streamed. */
     void claimTotals(Consumer<ClaimTotals> sink);
 

@@ -51,6 +51,29 @@ final class JdbiReconRepository implements ReconRepository {
     }
 
     @Override
+    public void openClaims(LocalDate asOf, Consumer<OpenClaim> sink) {
+        try (var stream = handle.createQuery("""
+                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
+                               pl.name AS plan_name, c.plan_paid_amount, b.balance
+                        FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
+                              WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL AND effective_date <= :asOf
+                              GROUP BY claim_id HAVING SUM(amount) <> 0) b
+                        JOIN claim c ON c.id = b.claim_id
+                        JOIN plan pl ON pl.id = c.plan_id
+                        JOIN payer py ON py.id = pl.payer_id
+                        ORDER BY py.name, c.date_of_service, c.rx_number, c.fill_number, c.id""")
+                .bind("asOf", asOf)
+                .setFetchSize(1000)
+                .map((rs, ctx) -> new OpenClaim(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
+                        rs.getObject("date_of_service", LocalDate.class), rs.getString("payer_name"),
+                        rs.getString("plan_name"), Money.of(rs.getBigDecimal("plan_paid_amount")),
+                        Money.of(rs.getBigDecimal("balance"))))
+                .stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
     public void openReceivables(Consumer<OpenReceivable> sink) {
         try (var stream = handle.createQuery("""
                         SELECT c.id, py.name AS payer_name, c.date_of_service, b.balance
@@ -176,7 +199,7 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void dayRemitLines(LocalDate from, LocalDate to, Consumer<DayRemitLines> sink) {
         // outcome of each claim payment against the plan paid at adjudication (509-F9), as ClaimReconciliation
-        // judges a claim: denial = CLP02 4, or nothing paid with a CO/PI/OA adjustment
+        // judges a claim: denial = CLP02 4, or nothing paid with a CO/PI/OA adjustment where the plan owed something
         handle.createQuery("""
                         SELECT l.payment_date, l.payer,
                                SUM(CASE WHEN l.claim_id IS NULL THEN 1 ELSE 0 END) AS unmatched,
@@ -194,7 +217,7 @@ final class JdbiReconRepository implements ReconRepository {
                                    c.plan_paid_amount AS expected,
                                    CASE WHEN rc.matched_claim_id IS NULL THEN 'UNMATCHED'
                                         WHEN rc.status_code = '22' THEN 'REVERSAL'
-                                        WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND EXISTS (
+                                        WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND c.plan_paid_amount > 0 AND EXISTS (
                                              SELECT 1 FROM remit_adjustment a WHERE a.remit_claim_id = rc.id
                                              AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 'DENIED'
                                         WHEN rc.paid_amount < c.plan_paid_amount THEN 'SHORT'
