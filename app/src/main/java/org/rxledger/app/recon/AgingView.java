@@ -40,7 +40,7 @@ public final class AgingView extends BorderPane {
         asOfLabel.setMnemonicParsing(true);
         DatePicker asOf = new DatePicker();
         asOf.setId("agingAsOf");
-        asOf.setPrefWidth(130);
+        asOf.setPrefWidth(145);
         ReconTables.isoDates(asOf);
         asOf.valueProperty().bindBidirectional(vm.asOfProperty());
         asOf.setTooltip(new Tooltip("Age the receivables as they stood at the end of this day"));

@@ -44,11 +44,11 @@ public final class DailyView extends BorderPane {
 
         SplitPane lower = new SplitPane(rollForwardBox(), titled("PLB by code", plbTable()),
                 titled("Variances", varianceTable()));
-        lower.setDividerPositions(0.38, 0.58);
+        lower.setDividerPositions(0.40, 0.62);
         SplitPane split = new SplitPane(titled("Per payer (claims by adjudication date, payments by 835 payment date BPR16)",
                 payerTable()), lower);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.33);
+        split.setDividerPositions(0.38);
         setCenter(split);
 
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -69,7 +69,7 @@ public final class DailyView extends BorderPane {
         previous.setOnAction(e -> vm.previousDay());
         DatePicker date = new DatePicker();
         date.setId("dailyDate");
-        date.setPrefWidth(130);
+        date.setPrefWidth(145);
         ReconTables.isoDates(date);
         date.valueProperty().bindBidirectional(vm.dateProperty());
         date.setTooltip(new Tooltip("The business day to reconcile (type YYYY-MM-DD and Enter)"));
@@ -133,6 +133,7 @@ public final class DailyView extends BorderPane {
                 money("Amount", DailyViewModel.RollLine::amount));
         t.getColumns().forEach(c -> c.setSortable(false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getStyleClass().add(Styles.DENSE);
         t.setRowFactory(x -> new TableRow<>() {
             @Override
             protected void updateItem(DailyViewModel.RollLine item, boolean empty) {
@@ -151,8 +152,9 @@ public final class DailyView extends BorderPane {
         t.setId("dailyPlb");
         t.setPlaceholder(new Label("No provider-level adjustments."));
         t.setTooltip(new Tooltip("PLB items of the day's 835 payments; a positive amount was taken from the payment"));
-        t.getColumns().setAll(column("Payer", DailyReconciliation.PlbTotal::payer, s -> s, 120),
-                column("Code", DailyReconciliation.PlbTotal::code, s -> s, 55),
+        t.getStyleClass().add(Styles.DENSE);
+        t.getColumns().setAll(column("Payer", DailyReconciliation.PlbTotal::payer, s -> s, 110),
+                column("Code", DailyReconciliation.PlbTotal::code, s -> s, 50),
                 count("Items", DailyReconciliation.PlbTotal::items),
                 money("Amount", DailyReconciliation.PlbTotal::amount));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -162,6 +164,7 @@ public final class DailyView extends BorderPane {
     private TableView<DailyReconciliation.Variance> varianceTable() {
         TableView<DailyReconciliation.Variance> t = new TableView<>(vm.variances());
         t.setId("dailyVariances");
+        t.getStyleClass().add(Styles.DENSE);
         t.setPlaceholder(new Label("No variances: the day balances."));
         t.getColumns().setAll(column("Payer", DailyReconciliation.Variance::payer, s -> s, 140),
                 column("Category", v -> v.category().label(), s -> s, 190),

@@ -125,7 +125,7 @@ public final class DailyViewModel {
         lines.add(new RollLine("Closing balance on the ledger", rf.closing(), true));
         lines.add(new RollLine("Difference", rf.difference(), true));
         rollForward.setAll(lines);
-        rollForwardTitle.set("Third-party A/R roll-forward — " + p.payer()
+        rollForwardTitle.set("A/R roll-forward: " + p.payer()
                 + (rf.difference().isZero() ? " (agrees with the ledger)" : " (DOES NOT agree with the ledger)"));
     }
 
