@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.core.money.Money;
+import java.time.format.DateTimeParseException;
 import org.rxledger.core.recon.AgingBucket;
+import org.rxledger.core.recon.DailyReconciliation;
+import org.rxledger.core.recon.DailyReconciliationService;
+import org.rxledger.core.recon.RollForwardLine;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
 import picocli.CommandLine.Command;
@@ -20,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code rxledger recon …}: third-party reconciliation of claims against what payers remitted. */
-@Command(name = "recon", description = "Reconcile claims against remittances: per-claim status and third-party aging.",
-        subcommands = {ReconCommand.Claims.class, ReconCommand.Aging.class})
+@Command(name = "recon", description = "Reconcile claims against remittances: per-claim status, third-party aging "
+        + "and the daily reconciliation.",
+        subcommands = {ReconCommand.Claims.class, ReconCommand.Aging.class, ReconCommand.Daily.class})
 final class ReconCommand {
 
     @ParentCommand
@@ -139,6 +144,166 @@ final class ReconCommand {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /** Exit code of a bad option value (picocli's usage-error code). */
+    static final int EXIT_USAGE = 2;
+
+    @Command(name = "daily", description = {"One business day's reconciliation per payer: claims adjudicated, 835 "
+            + "payments dated the day (BPR16), what was posted, PLB by code, deposits, variances and the third-party "
+            + "A/R roll-forward checked against the ledger."})
+    static final class Daily implements Callable<Integer> {
+
+        @ParentCommand
+        ReconCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The business day.")
+        String date;
+
+        @Option(names = "--json", description = "Print one JSON object (see docs/reconciliation.md).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            LocalDate day;
+            try {
+                day = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("rxledger: --date '" + date + "' is not a date; expected YYYY-MM-DD, e.g. 2025-03-14.");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            try (AppContext ctx = parent.root.openContext()) {
+                DailyReconciliation r = new DailyReconciliationService(ctx.transactions()).day(day);
+                if (json) {
+                    CliOutput.json(out, toJson(r));
+                } else {
+                    print(out, r);
+                }
+                out.flush();
+            }
+            return 0;
+        }
+
+        static String amount(Money m) {
+            return m.amount().toPlainString();
+        }
+
+        /** The stable JSON contract of {@code recon daily --json} (documented in docs/reconciliation.md). */
+        static Map<String, Object> toJson(DailyReconciliation r) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("date", r.date().toString());
+            root.put("closed", r.closed());
+            Map<String, Object> deposits = new LinkedHashMap<>();
+            deposits.put("count", r.deposits());
+            deposits.put("amount", amount(r.deposited()));
+            root.put("deposits", deposits);
+            List<Map<String, Object>> payers = new ArrayList<>();
+            r.payers().forEach(p -> payers.add(payer(p)));
+            root.put("payers", payers);
+            root.put("total", payer(r.total()));
+            List<Map<String, Object>> plb = new ArrayList<>();
+            for (DailyReconciliation.PlbTotal p : r.plb()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("payer", p.payer());
+                row.put("code", p.code());
+                row.put("items", p.items());
+                row.put("amount", amount(p.amount()));
+                plb.add(row);
+            }
+            root.put("plb", plb);
+            List<Map<String, Object>> variances = new ArrayList<>();
+            for (DailyReconciliation.Variance v : r.variances()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("payer", v.payer());
+                row.put("category", v.category().name());
+                row.put("label", v.category().label());
+                row.put("count", v.count());
+                row.put("amount", amount(v.amount()));
+                variances.add(row);
+            }
+            root.put("variances", variances);
+            return root;
+        }
+
+        private static Map<String, Object> payer(DailyReconciliation.PayerDay p) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("payer", p.payer());
+            row.put("claims_adjudicated", p.claims());
+            row.put("expected", amount(p.expected()));
+            row.put("payments", p.payments());
+            row.put("received", amount(p.received()));
+            row.put("posted", amount(p.posted()));
+            row.put("cash_to_claims", amount(p.cashToClaims()));
+            row.put("unapplied", amount(p.unapplied()));
+            row.put("plb", amount(p.plbNet()));
+            DailyReconciliation.RollForward rf = p.rollForward();
+            Map<String, Object> roll = new LinkedHashMap<>();
+            roll.put("opening", amount(rf.opening()));
+            for (RollForwardLine l : RollForwardLine.values()) {
+                roll.put(l.name().toLowerCase(java.util.Locale.ROOT), amount(rf.movement(l)));
+            }
+            roll.put("closing", amount(rf.computedClosing()));
+            roll.put("ledger_closing", amount(rf.closing()));
+            roll.put("difference", amount(rf.difference()));
+            row.put("roll_forward", roll);
+            return row;
+        }
+
+        private static void print(PrintWriter out, DailyReconciliation r) {
+            out.printf("Daily reconciliation %s (claims by adjudication date, payments by BPR16 date): %s%n", r.date(),
+                    r.closed() ? "CLOSED" : "OPEN");
+            out.printf("%-24s %6s %11s %5s %11s %11s %11s %10s %10s%n", "PAYER", "CLAIMS", "EXPECTED", "PMTS",
+                    "RECEIVED", "POSTED", "TO CLAIMS", "UNAPPLIED", "PLB");
+            List<DailyReconciliation.PayerDay> rows = new ArrayList<>(r.payers());
+            rows.add(r.total());
+            for (DailyReconciliation.PayerDay p : rows) {
+                out.printf("%-24.24s %6d %11s %5d %11s %11s %11s %10s %10s%n", p.payer(), p.claims(), p.expected(),
+                        p.payments(), p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbNet());
+            }
+            out.printf("Deposits: %d, %s%n%n", r.deposits(), r.deposited());
+
+            out.println("Third-party A/R roll-forward");
+            StringBuilder header = new StringBuilder(String.format("%-50s", ""));
+            rows.forEach(p -> header.append(String.format(" %14.14s", p.payer())));
+            out.println(header);
+            line(out, "Opening balance", rows, p -> p.rollForward().opening());
+            for (RollForwardLine l : RollForwardLine.values()) {
+                line(out, l.label(), rows, p -> p.rollForward().movement(l));
+            }
+            line(out, "Closing balance (opening + movements)", rows, p -> p.rollForward().computedClosing());
+            line(out, "Closing balance on the ledger", rows, p -> p.rollForward().closing());
+            line(out, "Difference", rows, p -> p.rollForward().difference());
+            out.println();
+
+            out.println("PLB by code (positive = taken from the payment)");
+            if (r.plb().isEmpty()) {
+                out.println("  none");
+            }
+            for (DailyReconciliation.PlbTotal p : r.plb()) {
+                out.printf("  %-24.24s %-4s %5d %11s%n", p.payer(), p.code(), p.items(), p.amount());
+            }
+            out.println();
+            out.println("Variances");
+            if (r.variances().isEmpty()) {
+                out.println("  none");
+            }
+            for (DailyReconciliation.Variance v : r.variances()) {
+                out.printf("  %-24.24s %-28s %5d %11s%n", v.payer(), v.category().label(), v.count(), v.amount());
+            }
+        }
+
+        private static void line(PrintWriter out, String label, List<DailyReconciliation.PayerDay> rows,
+                                 java.util.function.Function<DailyReconciliation.PayerDay, Money> value) {
+            StringBuilder sb = new StringBuilder(String.format("%-50.50s", label));
+            rows.forEach(p -> sb.append(String.format(" %14s", value.apply(p))));
+            out.println(sb);
         }
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * not built yet, or an unknown name, is refused with the list of available reports (exit 1).
  */
 @Command(name = "report", description = {"Write an Excel report.",
-        "NAME: claims, remittances, denials (reconciliation, aging, exceptions: coming)."})
+        "NAME: claims, remittances, denials, reconciliation (--from/--to), aging (--as-of) (exceptions: coming)."})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand

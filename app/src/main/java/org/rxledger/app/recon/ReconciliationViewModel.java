@@ -8,10 +8,16 @@ import org.rxledger.core.tx.Transactions;
 /** The reconciliation area's tabs; loads them when the area is first shown. */
 public final class ReconciliationViewModel {
 
+    private final DailyViewModel daily;
+    private final ClaimReconViewModel claims;
+    private final AgingViewModel aging;
     private final DepositsViewModel deposits;
     private boolean loaded;
 
     public ReconciliationViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
+        this.daily = new DailyViewModel(transactions, runner, notices);
+        this.claims = new ClaimReconViewModel(transactions, runner, notices);
+        this.aging = new AgingViewModel(transactions, runner, notices);
         this.deposits = new DepositsViewModel(transactions, runner, notices);
     }
 
@@ -19,12 +25,30 @@ public final class ReconciliationViewModel {
     public void shown() {
         if (!loaded) {
             loaded = true;
-            reload();
+            daily.shown();
+            claims.reload();
+            aging.shown();
+            deposits.reload();
         }
     }
 
     public void reload() {
+        daily.reload();
+        claims.reload();
+        aging.reload();
         deposits.reload();
+    }
+
+    public DailyViewModel daily() {
+        return daily;
+    }
+
+    public ClaimReconViewModel claims() {
+        return claims;
+    }
+
+    public AgingViewModel aging() {
+        return aging;
     }
 
     public DepositsViewModel deposits() {

@@ -115,6 +115,8 @@ public final class ShellView extends BorderPane {
                 rejectQueueView.focusTable();
             } else if (now == Area.CLAIMS) {
                 claimsView.focusTable();
+            } else if (now == Area.RECONCILIATION) {
+                reconciliationView.focusFirst();
             }
             if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);

@@ -96,9 +96,10 @@ class ReportAndAuditCliTest {
 
     @Test
     void aPlannedReportIsNotAvailableYetAndAnUnknownOneIsRefused() {
-        Run aging = run("report", "aging", "--as-of", "2025-03-31", "--out", dir.resolve("a.xlsx").toString());
+        Run aging = run("report", "exceptions", "--out", dir.resolve("a.xlsx").toString());
         assertThat(aging.exit()).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(aging.err()).contains("'aging' report is not available yet", "Available reports: claims, remittances, denials");
+        assertThat(aging.err()).contains("'exceptions' report is not available yet",
+                "Available reports: claims, remittances, denials, reconciliation, aging");
         assertThat(dir.resolve("a.xlsx")).doesNotExist();
         Run bogus = run("report", "bogus", "--out", dir.resolve("b.xlsx").toString());
         assertThat(bogus.exit()).isEqualTo(Cli.EXIT_REJECTED);

@@ -62,6 +62,10 @@ class DepositsUiTest {
     @Test
     void clerkEntersTheDepositFromTheKeyboardAndThePaymentIsPaired(FxRobot robot) throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        // Deposits is the fourth tab: Daily, Claims, Aging, Deposits
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        }
         TableView<RemittedPayment> waiting = robot.lookup("#paymentsWithoutDeposit").queryTableView();
         waitUntil(() -> waiting.getItems().size() == 1);
         assertThat(waiting.getItems().get(0).traceNumber()).isEqualTo("EFT0314A77");

@@ -57,13 +57,16 @@ public final class ReconciliationService {
         });
     }
 
-    /** Third-party aging by payer as of a date, from the ledger's receivable balance per claim. */
+    /**
+     * Third-party aging by payer as of a date, from the ledger's receivable balance per claim counting the
+     * entries effective on or before that date (so a past date shows the receivable as it stood then).
+     */
     public List<PayerAging> aging(LocalDate asOf) {
         return transactions.read(tx -> {
             Map<String, Map<AgingBucket, Money>> buckets = new TreeMap<>();
             Map<String, int[]> counts = new TreeMap<>();
             Map<String, Money> credits = new TreeMap<>();
-            tx.recon().openReceivables(r -> {
+            tx.recon().openClaims(asOf, r -> {
                 int[] c = counts.computeIfAbsent(r.payerName(), k -> new int[2]);
                 buckets.computeIfAbsent(r.payerName(), k -> new EnumMap<>(AgingBucket.class));
                 if (r.balance().isNegative()) {
@@ -78,6 +81,20 @@ public final class ReconciliationService {
             buckets.forEach((payer, b) -> rows.add(new PayerAging(payer, b, Money.sum(b.values()), counts.get(payer)[0],
                     credits.getOrDefault(payer, Money.ZERO), counts.get(payer)[1])));
             return rows;
+        });
+    }
+
+    /** One open claim of the aging, with its bucket and age in days from the date of service. */
+    public record AgedClaim(ReconRepository.OpenClaim claim, long days, AgingBucket bucket) {
+    }
+
+    /** The open claims behind {@link #aging(LocalDate)}, by payer and date of service; streamed to {@code sink}. */
+    public void openClaims(LocalDate asOf, java.util.function.Consumer<AgedClaim> sink) {
+        transactions.read(tx -> {
+            tx.recon().openClaims(asOf, c -> sink.accept(new AgedClaim(c,
+                    Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(c.dateOfService(), asOf)),
+                    AgingBucket.of(c.dateOfService(), asOf))));
+            return null;
         });
     }
 

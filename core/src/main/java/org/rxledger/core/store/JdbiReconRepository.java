@@ -51,6 +51,29 @@ final class JdbiReconRepository implements ReconRepository {
     }
 
     @Override
+    public void openClaims(LocalDate asOf, Consumer<OpenClaim> sink) {
+        try (var stream = handle.createQuery("""
+                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
+                               pl.name AS plan_name, c.plan_paid_amount, b.balance
+                        FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
+                              WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL AND effective_date <= :asOf
+                              GROUP BY claim_id HAVING SUM(amount) <> 0) b
+                        JOIN claim c ON c.id = b.claim_id
+                        JOIN plan pl ON pl.id = c.plan_id
+                        JOIN payer py ON py.id = pl.payer_id
+                        ORDER BY py.name, c.date_of_service, c.rx_number, c.fill_number, c.id""")
+                .bind("asOf", asOf)
+                .setFetchSize(1000)
+                .map((rs, ctx) -> new OpenClaim(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
+                        rs.getObject("date_of_service", LocalDate.class), rs.getString("payer_name"),
+                        rs.getString("plan_name"), Money.of(rs.getBigDecimal("plan_paid_amount")),
+                        Money.of(rs.getBigDecimal("balance"))))
+                .stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
     public void openReceivables(Consumer<OpenReceivable> sink) {
         try (var stream = handle.createQuery("""
                         SELECT c.id, py.name AS payer_name, c.date_of_service, b.balance
@@ -67,5 +90,179 @@ final class JdbiReconRepository implements ReconRepository {
                 .stream()) {
             stream.forEach(sink);
         }
+    }
+
+    /** The payer-table name of an 835 payment's N1*PR payer (as posting resolves it), else the name as sent. */
+    private static final String PAYMENT_PAYER = """
+            COALESCE((SELECT MIN(y.name) FROM payer y WHERE UPPER(y.name) = UPPER(TRIM(p.payer_name))),
+                     (SELECT MIN(y.name) FROM payer y WHERE p.payer_identifier <> '' AND y.payer_identifier = p.payer_identifier),
+                     p.payer_name)""";
+
+    @Override
+    public void arMovements(LocalDate from, LocalDate to, Consumer<ArMovement> sink) {
+        // group = (batch, source of the original entry): a reversing entry is grouped with what it reverses,
+        // so every group that touches the receivable sums to zero and its other accounts say why it moved
+        handle.createQuery("""
+                        WITH e AS (
+                            SELECT le.batch_id, le.account, le.amount, le.claim_id, le.effective_date AS d,
+                                   le.source_type AS own_source,
+                                   COALESCE(o.source_type, le.source_type) AS src_type,
+                                   COALESCE(o.source_id, le.source_id) AS src_id
+                            FROM ledger_entry le LEFT JOIN ledger_entry o ON o.entry_id = le.reverses_entry_id
+                            WHERE le.effective_date BETWEEN :from AND :to),
+                        g AS (
+                            SELECT batch_id, src_type, src_id, MIN(claim_id) AS claim_id FROM e
+                            WHERE account = 'THIRD_PARTY_RECEIVABLE' GROUP BY batch_id, src_type, src_id)
+                        SELECT e.d, py.name AS payer, e.own_source, e.account, rc.status_code,
+                               SUM(e.amount) AS amount, COUNT(DISTINCT e.claim_id) AS claims
+                        FROM e
+                        JOIN g ON g.batch_id = e.batch_id AND g.src_type = e.src_type AND g.src_id = e.src_id
+                        JOIN claim c ON c.id = g.claim_id
+                        JOIN plan pl ON pl.id = c.plan_id
+                        JOIN payer py ON py.id = pl.payer_id
+                        LEFT JOIN remit_claim rc ON g.src_type = 'REMIT_CLAIM' AND CAST(rc.id AS VARCHAR) = g.src_id
+                        GROUP BY e.d, py.name, e.own_source, e.account, rc.status_code
+                        ORDER BY e.d, py.name""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new ArMovement(rs.getObject("d", LocalDate.class), rs.getString("payer"),
+                        rs.getString("own_source"), rs.getString("account"), rs.getString("status_code"),
+                        Money.of(rs.getBigDecimal("amount")), rs.getInt("claims")))
+                .forEach(sink);
+    }
+
+    @Override
+    public void arBalances(LocalDate from, LocalDate to, Consumer<ArBalance> sink) {
+        handle.createQuery("""
+                        SELECT x.d, x.payer, SUM(x.amount) AS amount FROM (
+                            SELECT CASE WHEN le.effective_date < :from THEN NULL ELSE le.effective_date END AS d,
+                                   py.name AS payer, le.amount
+                            FROM ledger_entry le
+                            JOIN claim c ON c.id = le.claim_id
+                            JOIN plan pl ON pl.id = c.plan_id
+                            JOIN payer py ON py.id = pl.payer_id
+                            WHERE le.account = 'THIRD_PARTY_RECEIVABLE' AND le.effective_date <= :to) x
+                        GROUP BY x.d, x.payer""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new ArBalance(rs.getObject("d", LocalDate.class), rs.getString("payer"),
+                        Money.of(rs.getBigDecimal("amount"))))
+                .forEach(sink);
+    }
+
+    @Override
+    public void dayPayments(LocalDate from, LocalDate to, Consumer<DayPayment> sink) {
+        handle.createQuery("""
+                        SELECT p.id, p.payment_date, %s AS payer, p.trace_number,
+                               CASE WHEN p.credit_debit = 'D' THEN -p.amount ELSE p.amount END AS amount,
+                               p.method, p.status,
+                               COALESCE(x.cash, 0) AS posted, COALESCE(x.claims_cash, 0) AS claims_cash,
+                               COALESCE(x.unapplied, 0) AS unapplied, COALESCE(x.plb_cash, 0) AS plb_cash
+                        FROM payment p
+                        LEFT JOIN (
+                            SELECT rp.payment_id,
+                                   SUM(CASE WHEN le.account = 'PAYER_CASH' THEN le.amount ELSE 0 END) AS cash,
+                                   SUM(CASE WHEN COALESCE(o.source_type, le.source_type) = 'REMIT_CLAIM'
+                                            AND le.account IN ('PAYER_CASH', 'UNAPPLIED_CASH') THEN le.amount ELSE 0 END) AS claims_cash,
+                                   SUM(CASE WHEN le.account = 'UNAPPLIED_CASH' THEN -le.amount ELSE 0 END) AS unapplied,
+                                   SUM(CASE WHEN COALESCE(o.source_type, le.source_type) = 'REMIT_PLB'
+                                            AND le.account = 'PAYER_CASH' THEN le.amount ELSE 0 END) AS plb_cash
+                            FROM remit_posting rp
+                            JOIN payment rpp ON rpp.id = rp.payment_id
+                            JOIN ledger_entry le ON le.batch_id = rp.batch_id
+                            LEFT JOIN ledger_entry o ON o.entry_id = le.reverses_entry_id
+                            WHERE rpp.payment_date BETWEEN :from AND :to
+                            GROUP BY rp.payment_id) x ON x.payment_id = p.id
+                        WHERE p.payment_date BETWEEN :from AND :to
+                        ORDER BY p.payment_date, p.id""".formatted(PAYMENT_PAYER))
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new DayPayment(rs.getLong("id"), rs.getObject("payment_date", LocalDate.class),
+                        rs.getString("payer"), rs.getString("trace_number"), Money.of(rs.getBigDecimal("amount")),
+                        rs.getString("method"), rs.getString("status"), Money.of(rs.getBigDecimal("posted")),
+                        Money.of(rs.getBigDecimal("claims_cash")), Money.of(rs.getBigDecimal("unapplied")),
+                        Money.of(rs.getBigDecimal("plb_cash"))))
+                .forEach(sink);
+    }
+
+    @Override
+    public void dayPlb(LocalDate from, LocalDate to, Consumer<DayPlb> sink) {
+        handle.createQuery("""
+                        SELECT p.payment_date, %s AS payer, i.reason_code, COUNT(*) AS items, SUM(i.amount) AS amount
+                        FROM plb_item i JOIN payment p ON p.id = i.payment_id
+                        WHERE p.payment_date BETWEEN :from AND :to
+                        GROUP BY p.payment_date, payer, i.reason_code
+                        ORDER BY p.payment_date, payer, i.reason_code""".formatted(PAYMENT_PAYER))
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new DayPlb(rs.getObject("payment_date", LocalDate.class), rs.getString("payer"),
+                        rs.getString("reason_code"), rs.getInt("items"), Money.of(rs.getBigDecimal("amount"))))
+                .forEach(sink);
+    }
+
+    @Override
+    public void dayRemitLines(LocalDate from, LocalDate to, Consumer<DayRemitLines> sink) {
+        // outcome of each claim payment against the plan paid at adjudication (509-F9), as ClaimReconciliation
+        // judges a claim: denial = CLP02 4, or nothing paid with a CO/PI/OA adjustment where the plan owed something
+        handle.createQuery("""
+                        SELECT l.payment_date, l.payer,
+                               SUM(CASE WHEN l.claim_id IS NULL THEN 1 ELSE 0 END) AS unmatched,
+                               SUM(CASE WHEN l.claim_id IS NULL THEN l.paid ELSE 0 END) AS unmatched_cash,
+                               SUM(CASE WHEN l.outcome = 'SHORT' THEN 1 ELSE 0 END) AS short_paid,
+                               SUM(CASE WHEN l.outcome = 'SHORT' THEN l.expected - l.paid ELSE 0 END) AS short_amount,
+                               SUM(CASE WHEN l.outcome = 'OVER' THEN 1 ELSE 0 END) AS over_paid,
+                               SUM(CASE WHEN l.outcome = 'OVER' THEN l.paid - l.expected ELSE 0 END) AS over_amount,
+                               SUM(CASE WHEN l.outcome = 'DENIED' THEN 1 ELSE 0 END) AS denied,
+                               SUM(CASE WHEN l.outcome = 'DENIED' THEN l.expected ELSE 0 END) AS denied_expected,
+                               SUM(CASE WHEN l.outcome = 'REVERSAL' THEN 1 ELSE 0 END) AS reversals,
+                               SUM(CASE WHEN l.outcome = 'REVERSAL' THEN -l.paid ELSE 0 END) AS reversed_amount
+                        FROM (
+                            SELECT p.payment_date, %s AS payer, rc.matched_claim_id AS claim_id, rc.paid_amount AS paid,
+                                   c.plan_paid_amount AS expected,
+                                   CASE WHEN rc.matched_claim_id IS NULL THEN 'UNMATCHED'
+                                        WHEN rc.status_code = '22' THEN 'REVERSAL'
+                                        WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND c.plan_paid_amount > 0 AND EXISTS (
+                                             SELECT 1 FROM remit_adjustment a WHERE a.remit_claim_id = rc.id
+                                             AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 'DENIED'
+                                        WHEN rc.paid_amount < c.plan_paid_amount THEN 'SHORT'
+                                        WHEN rc.paid_amount > c.plan_paid_amount THEN 'OVER'
+                                        ELSE 'PAID' END AS outcome
+                            FROM remit_claim rc
+                            JOIN payment p ON p.id = rc.payment_id
+                            LEFT JOIN claim c ON c.id = rc.matched_claim_id
+                            WHERE p.payment_date BETWEEN :from AND :to) l
+                        GROUP BY l.payment_date, l.payer
+                        ORDER BY l.payment_date, l.payer""".formatted(PAYMENT_PAYER))
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new DayRemitLines(rs.getObject("payment_date", LocalDate.class), rs.getString("payer"),
+                        rs.getInt("unmatched"), Money.of(rs.getBigDecimal("unmatched_cash")), rs.getInt("short_paid"),
+                        Money.of(rs.getBigDecimal("short_amount")), rs.getInt("over_paid"),
+                        Money.of(rs.getBigDecimal("over_amount")), rs.getInt("denied"),
+                        Money.of(rs.getBigDecimal("denied_expected")), rs.getInt("reversals"),
+                        Money.of(rs.getBigDecimal("reversed_amount"))))
+                .forEach(sink);
+    }
+
+    @Override
+    public void dayDeposits(LocalDate from, LocalDate to, Consumer<DayDeposits> sink) {
+        handle.createQuery("""
+                        SELECT d.deposit_date, COUNT(*) AS n, SUM(d.amount) AS amount FROM deposit d
+                        WHERE d.deposit_date BETWEEN :from AND :to
+                          AND NOT EXISTS (SELECT 1 FROM deposit_void v WHERE v.deposit_id = d.id)
+                        GROUP BY d.deposit_date ORDER BY d.deposit_date""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new DayDeposits(rs.getObject("deposit_date", LocalDate.class), rs.getInt("n"),
+                        Money.of(rs.getBigDecimal("amount"))))
+                .forEach(sink);
+    }
+
+    @Override
+    public java.util.Optional<LocalDate[]> activityRange() {
+        return handle.createQuery("""
+                        SELECT MIN(d) AS first_day, MAX(d) AS last_day FROM (
+                            SELECT MIN(effective_date) AS d FROM ledger_entry UNION ALL SELECT MAX(effective_date) FROM ledger_entry
+                            UNION ALL SELECT MIN(payment_date) FROM payment UNION ALL SELECT MAX(payment_date) FROM payment
+                            UNION ALL SELECT MIN(deposit_date) FROM deposit UNION ALL SELECT MAX(deposit_date) FROM deposit) x""")
+                .map((rs, ctx) -> {
+                    LocalDate first = rs.getObject("first_day", LocalDate.class);
+                    return first == null ? new LocalDate[0] : new LocalDate[] {first, rs.getObject("last_day", LocalDate.class)};
+                })
+                .findFirst().filter(r -> r.length == 2);
     }
 }

@@ -85,10 +85,10 @@ class ReportsFromDatabaseTest {
 
     @Test
     void registryKnowsTheBuiltReportsAndExplainsThePlannedOnes() {
-        assertThat(registry.names()).containsExactly("claims", "remittances", "denials");
-        assertThat(registry.find("aging")).isEmpty();
-        assertThat(registry.unavailableMessage("aging")).startsWith("The 'aging' report is not available yet")
-                .endsWith("Available reports: claims, remittances, denials.");
+        assertThat(registry.names()).containsExactly("claims", "remittances", "denials", "reconciliation", "aging");
+        assertThat(registry.find("exceptions")).isEmpty();
+        assertThat(registry.unavailableMessage("exceptions")).startsWith("The 'exceptions' report is not available yet")
+                .endsWith("Available reports: claims, remittances, denials, reconciliation, aging.");
         assertThat(registry.unavailableMessage("bogus")).startsWith("There is no report named 'bogus'.");
     }
 

@@ -1,0 +1,171 @@
+package org.rxledger.app.recon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.shell.OfficeSeeder;
+import org.rxledger.app.shell.WorkstationApp;
+import org.rxledger.app.task.FxTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.posting.MatchAndPostStep;
+import org.rxledger.core.recon.AgingBucket;
+import org.rxledger.core.recon.DailyReconciliation;
+import org.rxledger.core.recon.ReconciliationService;
+import org.rxledger.core.recon.VarianceCategory;
+import org.rxledger.core.remit.ClaimPayment;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.ClaimBuilder;
+import org.rxledger.core.testdata.TestOffice;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A clerk opens Reconciliation (Ctrl+5), reads the last business day, steps through days with Alt+←/→,
+ * moves to the Aging tab with Ctrl+Tab and ages the receivables as of another date — keyboard only.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReconciliationUiTest {
+
+    static final LocalDate PAID_ON = LocalDate.of(2025, 3, 10);
+
+    private Database db;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        db = TestStores.freshDatabase();
+        TestOffice office = TestOffice.create(db.transactions());
+        List<Claim> claims = db.transactions().inTransaction(tx -> List.of(
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000001").fill(1).authorization("AUTH1")
+                        .dateOfService(LocalDate.of(2025, 3, 3)).planPaid("21.85").build(), office.payer().id()),
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000002").fill(1).authorization("AUTH2")
+                        .dateOfService(LocalDate.of(2025, 3, 4)).planPaid("30.00").build(), office.payer().id()),
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000003").fill(1).authorization("AUTH3")
+                        .dateOfService(LocalDate.of(2025, 1, 10)).planPaid("15.00").build(), office.payer().id())));
+        var payment = RemittanceBuilder.payment(new RemittanceBuilder.Parties("ACME RX SOLUTIONS", "1999999999",
+                        "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789"), "EFT0310", PAID_ON, 7,
+                List.of(paid("7000001-01", claims.get(0), "21.85"), paid("7000002-01", claims.get(1), "25.00")),
+                List.of(RemittanceBuilder.plb("1234567893", LocalDate.of(2025, 12, 31), "WO", "6901122-00", Money.parse("3.00"))));
+        Path dir = Files.createTempDirectory("rx-recon-ui-");
+        Path file = dir.resolve("acme.835");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+            RemittanceBuilder.write(List.of(payment), w);
+        }
+        ImportOutcome outcome = new RemittanceImportService(db.transactions(), dir.resolve("archive"), new MatchAndPostStep())
+                .importFile(file, ProgressListener.NONE, () -> false);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        runner = new FxTaskRunner();
+        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+    }
+
+    private static ClaimPayment paid(String clp01, Claim c, String paid) {
+        Money p = Money.parse(paid);
+        return RemittanceBuilder.claim(clp01, "1", c.grossAmountDue(), p, c.patientPay(), c.authorizationNumber(),
+                c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),
+                RemittanceBuilder.contractualAndCopay(c.grossAmountDue(), p, c.patientPay()), List.of());
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        db.close();
+    }
+
+    @Test
+    void clerkReadsTheDayStepsThroughDaysAndAgesTheReceivablesFromTheKeyboard(FxRobot robot) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<DailyReconciliation.PayerDay> payers = robot.lookup("#dailyPayers").queryTableView();
+        DatePicker date = robot.lookup("#dailyDate").queryAs(DatePicker.class);
+        // the last day with activity: the 835's payment date
+        waitUntil(() -> PAID_ON.equals(date.getValue()) && payers.getItems().size() == 2);
+        waitUntil(payers::isFocused);
+        DailyReconciliation.PayerDay total = payers.getItems().get(1);
+        assertThat(total.payer()).isEqualTo("All payers");
+        assertThat(total.received()).isEqualTo(Money.parse("43.85"));
+        assertThat(total.posted()).isEqualTo(Money.parse("43.85"));
+        assertThat(total.rollForward().closing()).isEqualTo(Money.parse("15.00"));
+        assertThat(robot.lookup("#rollForwardTitle").queryAs(Label.class).getText()).contains("agrees with the ledger");
+        TableView<DailyReconciliation.Variance> variances = robot.lookup("#dailyVariances").queryTableView();
+        assertThat(variances.getItems()).anySatisfy(v -> {
+            assertThat(v.category()).isEqualTo(VarianceCategory.SHORT_PAID);
+            assertThat(v.amount()).isEqualTo(Money.parse("5.00"));
+        });
+        TableView<DailyReconciliation.PlbTotal> plb = robot.lookup("#dailyPlb").queryTableView();
+        assertThat(plb.getItems()).extracting(DailyReconciliation.PlbTotal::code).containsExactly("WO");
+
+        // a day back: nothing happened, the receivable stands open
+        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+        waitUntil(() -> LocalDate.of(2025, 3, 9).equals(date.getValue()) && payers.getItems().size() == 2
+                && payers.getItems().get(1).payments() == 0);
+        assertThat(payers.getItems().get(1).rollForward().closing()).isEqualTo(Money.parse("66.85"));
+        assertThat(robot.lookup("#dailySummary").queryAs(Label.class).getText()).startsWith("Closed");
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        waitUntil(() -> PAID_ON.equals(date.getValue()) && payers.getItems().size() == 2
+                && payers.getItems().get(1).payments() == 1);
+
+        // Ctrl+Tab twice: Claims, then Aging; the focus follows into the table
+        TabPane tabs = robot.lookup("#reconciliation").queryAs(TabPane.class);
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 1);
+        TableView<ReconciliationService.ClaimRecon> claims = robot.lookup("#reconClaims").queryTableView();
+        waitUntil(() -> claims.getItems().size() == 3 && claims.isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 2);
+        TableView<ReconciliationService.PayerAging> aging = robot.lookup("#agingTable").queryTableView();
+        waitUntil(() -> aging.getItems().size() == 2 && aging.isFocused());
+        // as of the clock's today (2025-03-20): only the January claim is open, 69 days old
+        ReconciliationService.PayerAging acme = aging.getItems().get(0);
+        assertThat(acme.bucket(AgingBucket.D61_90)).isEqualTo(Money.parse("15.00"));
+        assertThat(acme.total()).isEqualTo(Money.parse("15.00"));
+
+        // as of 2025-03-05, before the payment: all three claims are open
+        robot.press(KeyCode.ALT, KeyCode.A).release(KeyCode.A, KeyCode.ALT);
+        DatePicker asOf = robot.lookup("#agingAsOf").queryAs(DatePicker.class);
+        waitUntil(() -> asOf.isFocused() || asOf.getEditor().isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("2025-03-05");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> aging.getItems().size() == 2 && aging.getItems().get(1).total().equals(Money.parse("66.85")));
+        assertThat(aging.getItems().get(1).bucket(AgingBucket.D0_14)).isEqualTo(Money.parse("51.85"));
+        assertThat(aging.getItems().get(1).bucket(AgingBucket.D46_60)).isEqualTo(Money.parse("15.00"));
+        @SuppressWarnings("unchecked")
+        StackedBarChart<String, Number> chart = (StackedBarChart<String, Number>) robot.lookup("#agingChart").queryAs(Node.class);
+        assertThat(chart.getData()).hasSize(AgingBucket.values().length);
+        assertThat(chart.getData().get(0).getData()).extracting(d -> d.getXValue()).containsExactly("ACME RX SOLUTIONS");
+        assertThat(chart.getData().get(0).getData().get(0).getYValue().doubleValue()).isEqualTo(51.85);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}

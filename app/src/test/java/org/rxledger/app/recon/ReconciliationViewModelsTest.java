@@ -1,0 +1,137 @@
+package org.rxledger.app.recon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.task.SynchronousTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.posting.MatchAndPostStep;
+import org.rxledger.core.recon.AgingBucket;
+import org.rxledger.core.recon.ReconStatus;
+import org.rxledger.core.remit.ClaimPayment;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.ClaimBuilder;
+import org.rxledger.core.testdata.TestOffice;
+
+/** The Daily, Claims and Aging view models over real H2, with the synchronous runner (no screen). */
+class ReconciliationViewModelsTest {
+
+    static final LocalDate PAID_ON = LocalDate.of(2025, 3, 10);
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private final SynchronousTaskRunner runner = new SynchronousTaskRunner();
+    private final List<Notice> notices = new ArrayList<>();
+
+    @BeforeEach
+    void office() throws Exception {
+        db = TestStores.freshDatabase();
+        TestOffice office = TestOffice.create(db.transactions());
+        List<Claim> claims = db.transactions().inTransaction(tx -> List.of(
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000001").fill(1).authorization("AUTH1")
+                        .dateOfService(LocalDate.of(2025, 3, 3)).planPaid("21.85").build(), office.payer().id()),
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000002").fill(1).authorization("AUTH2")
+                        .dateOfService(LocalDate.of(2025, 3, 4)).planPaid("30.00").build(), office.payer().id()),
+                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000003").fill(1).authorization("AUTH3")
+                        .dateOfService(LocalDate.of(2025, 1, 10)).planPaid("15.00").build(), office.payer().id())));
+        var payment = RemittanceBuilder.payment(new RemittanceBuilder.Parties("ACME RX SOLUTIONS", "1999999999",
+                        "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789"), "EFT0310", PAID_ON, 7,
+                List.of(paid("7000001-01", claims.get(0), "21.85"), paid("7000002-01", claims.get(1), "25.00")), List.of());
+        Path file = dir.resolve("acme.835");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+            RemittanceBuilder.write(List.of(payment), w);
+        }
+        ImportOutcome outcome = new RemittanceImportService(db.transactions(), dir.resolve("archive"), new MatchAndPostStep())
+                .importFile(file, ProgressListener.NONE, () -> false);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+    }
+
+    private static ClaimPayment paid(String clp01, Claim c, String paid) {
+        Money p = Money.parse(paid);
+        return RemittanceBuilder.claim(clp01, "1", c.grossAmountDue(), p, c.patientPay(), c.authorizationNumber(),
+                c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),
+                RemittanceBuilder.contractualAndCopay(c.grossAmountDue(), p, c.patientPay()), List.of());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void dailyOpensOnTheLastActiveDayStepsByDayAndShowsTheSelectedPayersRollForward() {
+        DailyViewModel vm = new DailyViewModel(db.transactions(), runner, notices::add);
+        vm.shown();
+        assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON);
+        assertThat(vm.payers()).extracting(p -> p.payer()).containsExactly("ACME RX SOLUTIONS", "All payers");
+        assertThat(vm.summaryProperty().get()).startsWith("Open").contains("1 payments received 46.85");
+        assertThat(vm.rollForward()).last().satisfies(l -> {
+            assertThat(l.label()).isEqualTo("Difference");
+            assertThat(l.amount()).isEqualTo(Money.ZERO);
+        });
+        assertThat(vm.rollForwardTitleProperty().get()).contains("All payers", "agrees with the ledger");
+
+        vm.selectedPayerProperty().set(vm.payers().get(0));
+        assertThat(vm.rollForwardTitleProperty().get()).contains("ACME RX SOLUTIONS");
+        assertThat(vm.rollForward()).anySatisfy(l -> {
+            assertThat(l.label()).isEqualTo("Payments applied (CLP04)");
+            assertThat(l.amount()).isEqualTo(Money.parse("-46.85"));
+        });
+
+        vm.previousDay();
+        assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON.minusDays(1));
+        assertThat(vm.payers().get(1).payments()).isZero();
+        assertThat(vm.payers().get(1).rollForward().closing()).isEqualTo(Money.parse("66.85"));
+        vm.nextDay();
+        vm.nextDay();
+        assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON.plusDays(1));
+        assertThat(vm.payers().get(1).rollForward().opening()).isEqualTo(Money.parse("15.00"));
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void claimsFilterByStatusAndSearchAndTheTotalsFollow() {
+        ClaimReconViewModel vm = new ClaimReconViewModel(db.transactions(), runner, notices::add);
+        vm.reload();
+        assertThat(vm.claims()).hasSize(3);
+        vm.statusProperty().set(ReconStatus.UNDERPAID);
+        assertThat(vm.claims()).extracting(c -> c.rx()).containsExactly("7000002");
+        assertThat(vm.totalsProperty().get()).isEqualTo("1 of 3 claims · expected 30.00 · paid 25.00 · variance -5.00");
+        vm.statusProperty().set(null);
+        vm.searchProperty().set("7000003");
+        assertThat(vm.claims()).extracting(c -> c.status()).containsExactly(ReconStatus.UNPAID);
+    }
+
+    @Test
+    void agingAddsAnAllPayersRowAndFollowsTheAsOfDate() {
+        AgingViewModel vm = new AgingViewModel(db.transactions(), runner, notices::add);
+        vm.shown(); // the clock's today, 2025-03-20
+        assertThat(vm.rows()).extracting(a -> a.payerName()).containsExactly("ACME RX SOLUTIONS", "All payers");
+        assertThat(vm.rows().get(1).bucket(AgingBucket.D61_90)).isEqualTo(Money.parse("15.00"));
+        vm.asOfProperty().set(LocalDate.of(2025, 3, 5));
+        assertThat(vm.rows().get(1).total()).isEqualTo(Money.parse("66.85"));
+        assertThat(vm.payers()).hasSize(1);
+        assertThat(vm.summaryProperty().get()).startsWith("3 open claims · 66.85");
+    }
+}
