@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
 import org.rxledger.reports.xlsx.DenialsXlsxWriter;
+import org.rxledger.reports.xlsx.ExceptionsXlsxWriter;
 import org.rxledger.reports.xlsx.RemittanceDetailXlsxWriter;
 
 /**
@@ -18,8 +19,7 @@ public final class ReportRegistry {
     /** Names the issue promises whose data arrives with other areas; removed from here as each is added. */
     private static final Map<String, String> PLANNED = Map.of(
             "reconciliation", "daily reconciliation comes with remittance posting and reconciliation",
-            "aging", "third-party aging comes with remittance posting and reconciliation",
-            "exceptions", "the exceptions list comes with remittance matching and its work queue");
+            "aging", "third-party aging comes with remittance posting and reconciliation");
 
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
@@ -34,7 +34,7 @@ public final class ReportRegistry {
     /** Every report this build can write. Add new ones here. */
     public static ReportRegistry standard() {
         return new ReportRegistry(List.of(new ClaimsRegisterXlsxWriter(), new RemittanceDetailXlsxWriter(),
-                new DenialsXlsxWriter()));
+                new DenialsXlsxWriter(), new ExceptionsXlsxWriter()));
     }
 
     public Optional<Report> find(String name) {

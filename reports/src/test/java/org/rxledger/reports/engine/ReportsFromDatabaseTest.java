@@ -85,10 +85,10 @@ class ReportsFromDatabaseTest {
 
     @Test
     void registryKnowsTheBuiltReportsAndExplainsThePlannedOnes() {
-        assertThat(registry.names()).containsExactly("claims", "remittances", "denials");
+        assertThat(registry.names()).containsExactly("claims", "remittances", "denials", "exceptions");
         assertThat(registry.find("aging")).isEmpty();
         assertThat(registry.unavailableMessage("aging")).startsWith("The 'aging' report is not available yet")
-                .endsWith("Available reports: claims, remittances, denials.");
+                .endsWith("Available reports: claims, remittances, denials, exceptions.");
         assertThat(registry.unavailableMessage("bogus")).startsWith("There is no report named 'bogus'.");
     }
 
