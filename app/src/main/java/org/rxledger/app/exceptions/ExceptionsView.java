@@ -86,7 +86,7 @@ public final class ExceptionsView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No exceptions here. Short-paid, denied, unmatched … remittance lines appear here after an 835 import."));
         TableColumn<ExceptionItem, ExceptionItem> category = new TableColumn<>("Category");
-        category.setPrefWidth(170);
+        category.setPrefWidth(160);
         category.setCellValueFactory(Cells.value(i -> i));
         category.setCellFactory(c -> new TableCell<>() {
             private final Label chip = new Label();
@@ -105,9 +105,9 @@ public final class ExceptionsView extends BorderPane {
             }
         });
         table.getColumns().setAll(List.of(category,
-                text("Payer", 150, ExceptionItem::payer),
-                text("Rx-fill / CLP01", 120, ExceptionItem::reference),
-                text("Trace", 100, ExceptionItem::trace),
+                text("Payer", 130, ExceptionItem::payer),
+                text("Rx-fill / CLP01", 110, ExceptionItem::reference),
+                text("Trace", 150, ExceptionItem::trace),
                 money("Expected", ExceptionItem::expected),
                 money("Paid", ExceptionItem::paid),
                 money("Difference", ExceptionItem::difference),
@@ -287,7 +287,7 @@ public final class ExceptionsView extends BorderPane {
 
     private static TableColumn<ExceptionItem, Money> money(String title, Function<ExceptionItem, Money> value) {
         TableColumn<ExceptionItem, Money> c = new TableColumn<>(title);
-        c.setPrefWidth(88);
+        c.setPrefWidth(96);
         c.setCellValueFactory(Cells.value(value));
         c.setCellFactory(col -> Cells.money());
         return c;

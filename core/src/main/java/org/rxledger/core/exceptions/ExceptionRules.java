@@ -92,6 +92,10 @@ final class ExceptionRules {
                 next = denialStep(codes);
             }
             case REVERSED -> {
+                if (c.expected().isZero()) {
+                    // reversed at the counter too (return to stock): nothing is owed either way, DOMAIN.md §4.3
+                    return Optional.empty();
+                }
                 cat = ExceptionCategory.REVERSED;
                 reason = "The payer reversed its payment (CLP02 22) and has not paid again; " + c.expected()
                         + " is still expected";

@@ -129,6 +129,18 @@ class ExceptionQueueTest {
     }
 
     @Test
+    void payerReversalOfAFillAlsoReversedAtTheCounterIsNoException() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = claim(f, "7000001", "A1");
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "21.85")), List.of()));
+        f.db.transactions().inTransaction(tx -> org.rxledger.core.claim.ClaimReversals.reverse(tx, c.id(),
+                c.dateOfService().plusDays(2), "returned to stock"));
+        f.importPayments("b.835", f.payment("T2", List.of(PostingFixture.reversal("7000001-00", c, "21.85")),
+                List.of(PostingFixture.plb("FB", "CARRY", "-21.85"))));
+        assertThat(new ExceptionQueue(f.db.transactions()).items()).isEmpty();
+    }
+
+    @Test
     void unmatchedAndAmbiguousLinesSayWhatToMatch() {
         PostingFixture f = new PostingFixture(dir);
         Claim a = f.store(f.claim().rx("7000001").fill(1).authorization("A1"));
