@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,30 +124,58 @@ public final class ExceptionQueue {
         });
     }
 
+    /**
+     * One item by key, derived from its own row only (the key names the category and the row), so that
+     * acting on an item costs a few indexed queries however large the office.
+     */
     private static Optional<ExceptionItem> find(Tx tx, String key) {
         String k = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
-        return derive(tx).stream().filter(i -> i.key().equals(k)).findFirst();
+        int colon = k.indexOf(':');
+        if (colon < 0 || k.length() < colon + 3) {
+            throw new IllegalArgumentException("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
+        }
+        ExceptionCategory category = ExceptionCategory.parse(k.substring(0, colon));
+        long id;
+        try {
+            id = Long.parseLong(k.substring(colon + 2));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
+        }
+        return derive(tx, category, id).stream().filter(i -> i.key().equals(k)).findFirst();
     }
 
     static List<ExceptionItem> derive(Tx tx) {
+        return derive(tx, null, null);
+    }
+
+    /** Every item, or (with {@code only}) the items about one row of the category's kind. */
+    private static List<ExceptionItem> derive(Tx tx, ExceptionCategory scope, Long only) {
         LocalDate today = LocalDate.now(tx.clock());
         ExceptionRepository repo = tx.exceptions();
         ExceptionRules rules = new ExceptionRules(today);
         List<ExceptionItem> items = new ArrayList<>();
-        repo.looseLines(l -> items.add(rules.loose(l)));
+        boolean all = scope == null;
+        if (all || scope == ExceptionCategory.UNMATCHED || scope == ExceptionCategory.AMBIGUOUS) {
+            repo.looseLines(only, l -> items.add(rules.loose(l)));
+        }
+        boolean claims = all || EnumSet.of(ExceptionCategory.SHORT_PAID, ExceptionCategory.OVER_PAID,
+                ExceptionCategory.DENIED, ExceptionCategory.REVERSED, ExceptionCategory.PAID_TWICE).contains(scope);
 
         Map<Long, List<ExceptionRepository.ClaimCode>> codes = new HashMap<>();
         List<ExceptionRepository.ClaimLine> flagged = new ArrayList<>();
-        repo.claimLines(c -> {
-            ReconStatus s = ClaimReconciliation.status(c.expected(), c.paid(), c.lines(), c.reversals() > 0, c.denials() > 0);
-            if (s != ReconStatus.PAID && s != ReconStatus.UNPAID) {
-                flagged.add(c);
-            }
-        });
+        if (claims) {
+            repo.claimLines(only, c -> {
+                ReconStatus s = ClaimReconciliation.status(c.expected(), c.paid(), c.lines(), c.reversals() > 0,
+                        c.denials() > 0);
+                if (s != ReconStatus.PAID && s != ReconStatus.UNPAID) {
+                    flagged.add(c);
+                }
+            });
+        }
         if (!flagged.isEmpty()) {
             java.util.Set<Long> ids = new java.util.HashSet<>();
             flagged.forEach(c -> ids.add(c.claimId()));
-            repo.claimCodes(c -> {
+            repo.claimCodes(only, c -> {
                 if (ids.contains(c.claimId())) {
                     codes.computeIfAbsent(c.claimId(), k -> new ArrayList<>()).add(c);
                 }
@@ -155,10 +184,14 @@ public final class ExceptionQueue {
         for (ExceptionRepository.ClaimLine c : flagged) {
             rules.claim(c, codes.getOrDefault(c.claimId(), List.of())).ifPresent(items::add);
         }
-        repo.patientPayMismatches(p -> items.add(rules.patientPay(p)));
-        repo.loosePlbs(p -> items.add(rules.plb(p)));
+        if (all || scope == ExceptionCategory.PATIENT_PAY) {
+            repo.patientPayMismatches(only, p -> items.add(rules.patientPay(p)));
+        }
+        if (all || scope == ExceptionCategory.PLB_UNATTRIBUTED) {
+            repo.loosePlbs(only, p -> items.add(rules.plb(p)));
+        }
 
-        Map<String, ExceptionItem.WorkState> states = fold(repo.actions());
+        Map<String, ExceptionItem.WorkState> states = fold(all ? repo.actions() : repo.actions(scope.key(only)));
         List<ExceptionItem> result = new ArrayList<>(items.size());
         for (ExceptionItem i : items) {
             result.add(i.withState(states.getOrDefault(i.key(), ExceptionItem.WorkState.NEW)));

@@ -52,15 +52,20 @@ public interface ExceptionRepository {
         public static final String REOPEN = "REOPEN";
     }
 
-    void looseLines(Consumer<LooseLine> sink);
+    /** @param only one row id (remit claim, claim or PLB item) or null for all */
+    void looseLines(Long only, Consumer<LooseLine> sink);
 
-    void claimLines(Consumer<ClaimLine> sink);
+    /** @param only one row id (remit claim, claim or PLB item) or null for all */
+    void claimLines(Long only, Consumer<ClaimLine> sink);
 
-    void claimCodes(Consumer<ClaimCode> sink);
+    /** @param only one row id (remit claim, claim or PLB item) or null for all */
+    void claimCodes(Long only, Consumer<ClaimCode> sink);
 
-    void patientPayMismatches(Consumer<PatientPayLine> sink);
+    /** @param only one row id (remit claim, claim or PLB item) or null for all */
+    void patientPayMismatches(Long only, Consumer<PatientPayLine> sink);
 
-    void loosePlbs(Consumer<LoosePlb> sink);
+    /** @param only one row id (remit claim, claim or PLB item) or null for all */
+    void loosePlbs(Long only, Consumer<LoosePlb> sink);
 
     /** Every action, oldest first. */
     List<Action> actions();

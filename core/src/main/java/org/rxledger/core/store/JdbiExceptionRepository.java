@@ -45,15 +45,16 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     }
 
     @Override
-    public void looseLines(Consumer<LooseLine> sink) {
+    public void looseLines(Long only, Consumer<LooseLine> sink) {
         stream("""
                 SELECT rc.id, rc.payment_id, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
                        rc.match_status, pm.payer_name, pm.trace_number, pm.payment_date, md.verdict, md.explanation,
                        md.candidates
                 FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
                 """ + LATEST_DECISION + """
-                WHERE rc.matched_claim_id IS NULL
-                ORDER BY pm.payment_date, rc.payment_id, rc.seq""",
+                WHERE rc.matched_claim_id IS NULL""" + (only == null ? "" : " AND rc.id = :only") + """
+
+                ORDER BY pm.payment_date, rc.payment_id, rc.seq""", only,
                 (rs, ctx) -> new LooseLine(rs.getLong("id"), rs.getLong("payment_id"), rs.getString("patient_control_number"),
                         rs.getString("status_code"), money(rs, "charge_amount"), money(rs, "paid_amount"),
                         rs.getString("match_status"), rs.getString("payer_name"), rs.getString("trace_number"),
@@ -62,7 +63,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     }
 
     @Override
-    public void claimLines(Consumer<ClaimLine> sink) {
+    public void claimLines(Long only, Consumer<ClaimLine> sink) {
         // the same expected/paid/denial rules as JdbiReconRepository.claimTotals, plus what the queue shows:
         // duplicate payments (the matching decision's link), the latest payment and the traces
         stream("""
@@ -80,13 +81,14 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                            LISTAGG(DISTINCT pm.trace_number, ', ') WITHIN GROUP (ORDER BY pm.trace_number) AS traces
                     FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
                     """ + LATEST_DECISION + """
-                    WHERE rc.matched_claim_id IS NOT NULL
+                    WHERE rc.matched_claim_id IS NOT NULL""" + (only == null ? "" : " AND rc.matched_claim_id = :only") + """
+
                     GROUP BY rc.matched_claim_id) r
                 JOIN claim c ON c.id = r.claim_id
                 JOIN plan pl ON pl.id = c.plan_id
                 JOIN payer py ON py.id = pl.payer_id
                 WHERE c.response_status IN ('P', 'C')
-                ORDER BY c.id""",
+                ORDER BY c.id""", only,
                 (rs, ctx) -> new ClaimLine(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
                         rs.getObject("date_of_service", LocalDate.class), rs.getString("payer_name"),
                         money(rs, "expected"), money(rs, "paid"), rs.getInt("lines"), rs.getInt("reversals"),
@@ -95,20 +97,22 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     }
 
     @Override
-    public void claimCodes(Consumer<ClaimCode> sink) {
+    public void claimCodes(Long only, Consumer<ClaimCode> sink) {
         stream("""
                 SELECT rc.matched_claim_id AS claim_id, 'CAS' AS kind, a.group_code AS grp, a.reason_code AS code,
                        SUM(a.amount) AS amount
                 FROM remit_adjustment a JOIN remit_claim rc ON rc.id = a.remit_claim_id
-                WHERE rc.matched_claim_id IS NOT NULL AND a.group_code <> 'PR'
+                WHERE rc.matched_claim_id IS NOT NULL AND a.group_code <> 'PR'""" + (only == null ? "" : " AND rc.matched_claim_id = :only") + """
+
                 GROUP BY rc.matched_claim_id, a.group_code, a.reason_code
                 UNION ALL
                 SELECT rc.matched_claim_id, r.qualifier, NULL, r.code, NULL
                 FROM remit_remark r JOIN remit_service_line sl ON sl.id = r.service_line_id
                 JOIN remit_claim rc ON rc.id = sl.remit_claim_id
-                WHERE rc.matched_claim_id IS NOT NULL
+                WHERE rc.matched_claim_id IS NOT NULL""" + (only == null ? "" : " AND rc.matched_claim_id = :only") + """
+
                 GROUP BY rc.matched_claim_id, r.qualifier, r.code
-                ORDER BY 1, 2, 4""",
+                ORDER BY 1, 2, 4""", only,
                 (rs, ctx) -> {
                     BigDecimal amount = rs.getBigDecimal("amount");
                     return new ClaimCode(rs.getLong("claim_id"), rs.getString("kind"), rs.getString("grp"),
@@ -117,14 +121,15 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     }
 
     @Override
-    public void patientPayMismatches(Consumer<PatientPayLine> sink) {
+    public void patientPayMismatches(Long only, Consumer<PatientPayLine> sink) {
         stream("""
                 SELECT rc.id, rc.payment_id, c.id AS claim_id, c.rx_number, c.fill_number, pm.payer_name,
                        pm.trace_number, pm.payment_date, rc.patient_responsibility, c.patient_pay_amount
                 FROM remit_claim rc JOIN claim c ON c.id = rc.matched_claim_id JOIN payment pm ON pm.id = rc.payment_id
                 WHERE rc.status_code NOT IN ('22', '4') AND rc.patient_responsibility IS NOT NULL
-                  AND rc.patient_responsibility <> c.patient_pay_amount AND c.lifecycle = 'ACTIVE'
-                ORDER BY pm.payment_date, rc.id""",
+                  AND rc.patient_responsibility <> c.patient_pay_amount AND c.lifecycle = 'ACTIVE'""" + (only == null ? "" : " AND rc.id = :only") + """
+
+                ORDER BY pm.payment_date, rc.id""", only,
                 (rs, ctx) -> new PatientPayLine(rs.getLong("id"), rs.getLong("payment_id"), rs.getLong("claim_id"),
                         rs.getString("rx_number"), rs.getInt("fill_number"), rs.getString("payer_name"),
                         rs.getString("trace_number"), rs.getObject("payment_date", LocalDate.class),
@@ -132,7 +137,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     }
 
     @Override
-    public void loosePlbs(Consumer<LoosePlb> sink) {
+    public void loosePlbs(Long only, Consumer<LoosePlb> sink) {
         // a takeback (WO overpayment recovery, WU unspecified recovery; positive = money taken now) counts as
         // attributed while its posted ledger entries tied to a claim do not net to zero (unposting reverses them)
         stream("""
@@ -143,8 +148,9 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                   AND CAST(p.id AS VARCHAR) NOT IN (
                       SELECT source_id FROM ledger_entry
                       WHERE source_type = 'REMIT_PLB' AND claim_id IS NOT NULL
-                      GROUP BY source_id HAVING SUM(amount) <> 0)
-                ORDER BY pm.payment_date, p.id""",
+                      GROUP BY source_id HAVING SUM(amount) <> 0)""" + (only == null ? "" : " AND p.id = :only") + """
+
+                ORDER BY pm.payment_date, p.id""", only,
                 (rs, ctx) -> new LoosePlb(rs.getLong("id"), rs.getLong("payment_id"), rs.getString("reason_code"),
                         rs.getString("reference"), money(rs, "amount"), rs.getString("payer_name"),
                         rs.getString("trace_number"), rs.getObject("payment_date", LocalDate.class)), sink);
@@ -171,8 +177,12 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                 .execute();
     }
 
-    private <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink) {
-        try (var stream = handle.createQuery(sql).setFetchSize(1000).map(mapper).stream()) {
+    private <T> void stream(String sql, Long only, RowMapper<T> mapper, Consumer<T> sink) {
+        var query = handle.createQuery(sql).setFetchSize(1000);
+        if (only != null) {
+            query.bind("only", only.longValue());
+        }
+        try (var stream = query.map(mapper).stream()) {
             stream.forEach(sink);
         }
     }
