@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.rxledger.core.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.tx.Transactions;
@@ -31,6 +33,8 @@ public final class ExceptionQueue {
     public static final String EVENT_RESOLVED = "exception.resolved";
     public static final String EVENT_REOPENED = "exception.reopened";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionQueue.class);
+
     private final Transactions transactions;
 
     public ExceptionQueue(Transactions transactions) {
@@ -39,7 +43,10 @@ public final class ExceptionQueue {
 
     /** Every current item, oldest first within category order. */
     public List<ExceptionItem> items() {
-        return transactions.read(ExceptionQueue::derive);
+        long start = System.nanoTime();
+        List<ExceptionItem> items = transactions.read(ExceptionQueue::derive);
+        LOG.info("exceptions queue: derived {} items in {} ms", items.size(), (System.nanoTime() - start) / 1_000_000);
+        return items;
     }
 
     /** The current items the filter lets through. */
