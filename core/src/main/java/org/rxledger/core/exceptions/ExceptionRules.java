@@ -187,7 +187,7 @@ final class ExceptionRules {
                 case "26", "27", "31", "177" -> "Eligibility, " + what + ": check the patient's coverage dates and bill "
                         + "the plan in force on the date of service";
                 case "29" -> "Timely filing, " + what + ": appeal with proof of the original submission date";
-                case "197", "15", "62" -> "Authorization, " + what + ": obtain the prior authorization, then rebill";
+                case "197" -> "Authorization, " + what + ": obtain the prior authorization, then rebill";
                 default -> "Appeal or rebill: " + what;
             };
         }
