@@ -45,14 +45,18 @@ public enum ExceptionCategory {
 
     /** Reads a category typed by a person: the name or the label, any case, blanks or dashes for underscores. */
     public static ExceptionCategory parse(String text) {
-        String t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String t = normal(text);
         for (ExceptionCategory c : values()) {
-            if (c.name().equals(t) || c.label.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')
-                    .replace(",", "").equals(t)) {
+            if (c.name().equals(t) || normal(c.label).equals(t)) {
                 return c;
             }
         }
         throw new IllegalArgumentException("Unknown exception category '" + text + "'; expected one of "
                 + String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList()));
+    }
+
+    private static String normal(String text) {
+        return (text == null ? "" : text).strip().toUpperCase(Locale.ROOT).replace(",", "").replace('-', '_')
+                .replace(' ', '_');
     }
 }

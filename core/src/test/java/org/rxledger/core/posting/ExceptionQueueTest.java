@@ -230,6 +230,8 @@ class ExceptionQueueTest {
         assertThat(audit).extracting(AuditRecord::action).containsExactly("EXCEPTION_ASSIGNED", "EXCEPTION_RESOLVED",
                         "EXCEPTION_REOPENED", "EXCEPTION_ASSIGNED");
         assertThatThrownBy(() -> q.resolve("SHORT_PAID:C999999", "x")).hasMessageContaining("no current exception");
+        assertThatThrownBy(() -> q.resolve("SHORTPAID-42", "x")).hasMessageContaining("is not an exception key");
+        assertThatThrownBy(() -> q.resolve("SHORT_PAID:Cx", "x")).hasMessageContaining("is not an exception key");
         for (String sql : new String[] {"UPDATE exception_action SET note = 'x'", "DELETE FROM exception_action"}) {
             assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute(sql))).as(sql)
                     .hasMessageContaining("append-only");
