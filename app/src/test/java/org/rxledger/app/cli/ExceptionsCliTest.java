@@ -72,6 +72,15 @@ class ExceptionsCliTest {
         assertThat(run("exceptions", "list")).isZero();
         assertThat(out.toString()).contains("4 items. Unmatched 4");
 
+        Path xlsx = dir.resolve("exceptions.xlsx");
+        assertThat(run("report", "exceptions", "--out", xlsx.toString())).isZero();
+        assertThat(out.toString()).contains("exceptions, 4 open and 1 resolved in 2 categories");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheet("Open items").getRow(4).getCell(4).getStringCellValue()).isEqualTo("EFT0314A77");
+            assertThat(wb.getSheet("Resolved").getRow(4).getCell(9).getStringCellValue()).isEqualTo("maria");
+        }
+
         assertThat(run("exceptions", "resolve", "SHORT_PAID:C999", "--note", "x")).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(err.toString()).contains("There is no current exception SHORT_PAID:C999");
         assertThat(run("exceptions", "list", "--status", "later")).isEqualTo(Cli.EXIT_REJECTED);
