@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
@@ -60,6 +61,11 @@ public final class ExceptionsViewModel {
         }
     }
 
+    static final String KEY_STATUS = "exceptions.status";
+    static final String KEY_MINE = "exceptions.mine";
+    static final String KEY_CATEGORY = "exceptions.category";
+    static final String KEY_PAYER = "exceptions.payer";
+
     /** "All payers" in the payer filter. */
     public static final String ALL_PAYERS = "All payers";
 
@@ -81,15 +87,39 @@ public final class ExceptionsViewModel {
     private final ObjectProperty<ExceptionItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private String user = "";
+    /** The category chosen last (kept while the list of counts is rebuilt). */
+    private ExceptionCategory chosen;
     private Consumer<String> onOpenRx = rx -> { };
 
     public ExceptionsViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
+        this(transactions, runner, Settings.inMemory(), notices);
+    }
+
+    /** Filters stick per user between sessions (UI.md §7): status, mine, category and payer are kept in settings. */
+    public ExceptionsViewModel(Transactions transactions, TaskRunner runner, Settings settings, Consumer<Notice> notices) {
         this.transactions = transactions;
         this.queue = new ExceptionQueue(transactions);
         this.runner = runner;
         this.notices = notices;
-        category.addListener((o, was, now) -> refilter());
-        payer.addListener((o, was, now) -> refilter());
+        status.set(parse(StatusChoice.class, settings.get(KEY_STATUS, ""), StatusChoice.OPEN));
+        mine.set(Boolean.parseBoolean(settings.get(KEY_MINE, "false")));
+        chosen = parse(ExceptionCategory.class, settings.get(KEY_CATEGORY, ""), null);
+        payer.set(settings.get(KEY_PAYER, ALL_PAYERS));
+        category.addListener((o, was, now) -> {
+            if (now != null) {
+                chosen = now.category();
+                settings.put(KEY_CATEGORY, chosen == null ? "" : chosen.name());
+            }
+            refilter();
+        });
+        payer.addListener((o, was, now) -> {
+            if (now != null) {
+                settings.put(KEY_PAYER, now);
+            }
+            refilter();
+        });
+        status.addListener((o, was, now) -> settings.put(KEY_STATUS, now == null ? "" : now.name()));
+        mine.addListener((o, was, now) -> settings.put(KEY_MINE, String.valueOf(now)));
         status.addListener((o, was, now) -> {
             refilter();
             recount();
@@ -239,12 +269,20 @@ public final class ExceptionsViewModel {
         ExceptionFilter f = filter(false);
         List<ExceptionItem> counted = items.stream().filter(f::test).toList();
         Map<ExceptionCategory, Integer> counts = ExceptionQueue.counts(counted);
-        ExceptionCategory keep = category.get() == null ? null : category.get().category();
+        ExceptionCategory keep = chosen;
         List<CategoryCount> list = new ArrayList<>();
         list.add(new CategoryCount(null, "All categories", counted.size()));
         counts.forEach((k, v) -> list.add(new CategoryCount(k, k.label(), v)));
         categories.setAll(list);
         category.set(list.stream().filter(x -> x.category() == keep).findFirst().orElse(list.get(0)));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return name == null || name.isBlank() ? fallback : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 
     public ObservableList<ExceptionItem> shownItems() {

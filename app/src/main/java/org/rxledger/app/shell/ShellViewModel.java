@@ -103,7 +103,7 @@ public final class ShellViewModel {
                 remittances.reload();
             }
         });
-        this.exceptions = new ExceptionsViewModel(setup.transactions(), runner, this::notify);
+        this.exceptions = new ExceptionsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
         exceptions.setOnOpenRx(this::quickSearch);
         area.addListener((o, was, now) -> {
             if (now == Area.EXCEPTIONS) {

@@ -108,5 +108,7 @@ class ExceptionsUiTest {
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        // the condition is polled off the FX thread: let the callback that made it true finish
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
@@ -101,6 +102,22 @@ class ExceptionsViewModelTest {
         assertThat(vm.selectedProperty().get().owner()).isEqualTo("clerk1");
         vm.mineProperty().set(true);
         assertThat(vm.shownItems()).singleElement().extracting(ExceptionItem::key).isEqualTo(target.key());
+    }
+
+    @Test
+    void filtersStickBetweenSessions() {
+        Settings settings = Settings.inMemory();
+        ExceptionsViewModel first = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), settings, notices::add);
+        first.reload();
+        first.statusProperty().set(ExceptionsViewModel.StatusChoice.ALL);
+        first.categoryProperty().set(first.categories().stream()
+                .filter(c -> c.category() == ExceptionCategory.PLB_UNATTRIBUTED).findFirst().orElseThrow());
+
+        ExceptionsViewModel next = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), settings, notices::add);
+        next.reload();
+        assertThat(next.statusProperty().get()).isEqualTo(ExceptionsViewModel.StatusChoice.ALL);
+        assertThat(next.categoryProperty().get().category()).isEqualTo(ExceptionCategory.PLB_UNATTRIBUTED);
+        assertThat(next.shownItems()).singleElement().extracting(ExceptionItem::reference).isEqualTo("PLB WO 6901122-00");
     }
 
     @Test
