@@ -10,7 +10,8 @@ public enum Area {
     REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)"),
     REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
     RECONCILIATION("Reconciliation", "Deposits against 835 payments"),
-    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets");
+    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets"),
+    EXCEPTIONS("Exceptions", "Work queue: unmatched, short-paid, denied, reversed … items to resolve (Ctrl+3)");
 
     private final String label;
     private final String description;

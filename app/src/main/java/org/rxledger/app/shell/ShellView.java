@@ -47,6 +47,7 @@ import org.rxledger.app.remits.RemittancesView;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
+import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
 
@@ -69,6 +70,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     static final KeyCombination NEW_CHARGE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EXCEPTIONS = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -76,6 +78,7 @@ public final class ShellView extends BorderPane {
     private final ChargeEntryView chargeEntryView;
     private final RejectQueueView rejectQueueView;
     private final AuditsView auditsView;
+    private final ExceptionsView exceptionsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     private boolean handingOver;
@@ -89,9 +92,10 @@ public final class ShellView extends BorderPane {
         this.chargeEntryView = new ChargeEntryView(vm.chargeEntry());
         this.rejectQueueView = new RejectQueueView(vm.rejects());
         this.auditsView = new AuditsView(vm.audits());
+        this.exceptionsView = new ExceptionsView(vm.exceptions());
         Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
                 Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
-                Area.AUDITS, auditsView);
+                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView);
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -117,6 +121,8 @@ public final class ShellView extends BorderPane {
                 claimsView.focusTable();
             } else if (now == Area.RECONCILIATION) {
                 reconciliationView.focusFirst();
+            } else if (now == Area.EXCEPTIONS) {
+                exceptionsView.focusTable();
             }
             if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);
@@ -175,7 +181,8 @@ public final class ShellView extends BorderPane {
         });
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
-        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation,
+        MenuItem exceptions = item("Exceptions work queue", EXCEPTIONS, () -> vm.areaProperty().set(Area.EXCEPTIONS));
+        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), light, dark);
 
@@ -370,6 +377,8 @@ public final class ShellView extends BorderPane {
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
+                Ctrl+3          Exceptions work queue (↑↓ move, A assign to me,
+                                R or Ctrl+Enter resolve with a note, Enter open the claim)
                 Ctrl+O          Import 835 remittance files (or drop files on the window)
                 Alt+D / Alt+R   Remittance claims: denied only / reversals only
                 Ctrl+N          New charge (charge entry)

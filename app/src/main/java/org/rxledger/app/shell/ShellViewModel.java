@@ -23,6 +23,7 @@ import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
+import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -51,6 +52,7 @@ public final class ShellViewModel {
     private final StringBinding claimCount;
     private final RemittancesViewModel remittances;
     private final InboxWatcher inbox;
+    private final ExceptionsViewModel exceptions;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -99,6 +101,13 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.REMITTANCES) {
                 remittances.reload();
+            }
+        });
+        this.exceptions = new ExceptionsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        exceptions.setOnOpenRx(this::quickSearch);
+        area.addListener((o, was, now) -> {
+            if (now == Area.EXCEPTIONS) {
+                exceptions.reload();
             }
         });
         claimCount = Bindings.createStringBinding(
@@ -234,5 +243,9 @@ public final class ShellViewModel {
 
     public StringBinding claimCountProperty() {
         return claimCount;
+    }
+
+    public ExceptionsViewModel exceptions() {
+        return exceptions;
     }
 }

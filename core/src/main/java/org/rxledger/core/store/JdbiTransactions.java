@@ -7,6 +7,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
+import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
@@ -68,6 +69,7 @@ public final class JdbiTransactions implements Transactions {
         private ReconRepository recon;
         private RejectQueueRepository rejectQueue;
         private ReportingRepository reporting;
+        private ExceptionRepository exceptions;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -185,6 +187,14 @@ public final class JdbiTransactions implements Transactions {
                 reporting = new JdbiReportingRepository(handle);
             }
             return reporting;
+        }
+
+        @Override
+        public ExceptionRepository exceptions() {
+            if (exceptions == null) {
+                exceptions = new JdbiExceptionRepository(handle);
+            }
+            return exceptions;
         }
     }
 }

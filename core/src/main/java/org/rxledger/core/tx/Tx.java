@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.rxledger.core.audit.AuditCaseRepository;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
+import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
@@ -53,4 +54,6 @@ public interface Tx {
     RejectQueueRepository rejectQueue();
     /** Read-only, set-based queries behind the Excel reports. */
     ReportingRepository reporting();
+    /** The exceptions work queue's reads and its append-only action log (issue 5). */
+    ExceptionRepository exceptions();
 }

@@ -2,24 +2,16 @@ package org.rxledger.reports.engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
 import org.rxledger.reports.xlsx.AgingXlsxWriter;
+import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
 import org.rxledger.reports.xlsx.DenialsXlsxWriter;
+import org.rxledger.reports.xlsx.ExceptionsXlsxWriter;
 import org.rxledger.reports.xlsx.ReconciliationXlsxWriter;
 import org.rxledger.reports.xlsx.RemittanceDetailXlsxWriter;
 
-/**
- * The reports {@code rxledger report NAME} knows, by name. Reports that are planned but not built
- * yet (they come with matching and reconciliation) are listed with a note, so a user asking for
- * one gets "not available yet" rather than "unknown report".
- */
+/** The reports {@code rxledger report NAME} and the workstation know, by name. */
 public final class ReportRegistry {
-
-    /** Names the issue promises whose data arrives with other areas; removed from here as each is added. */
-    private static final Map<String, String> PLANNED = Map.of(
-            "exceptions", "the exceptions list comes with remittance matching and its work queue");
 
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
@@ -34,7 +26,8 @@ public final class ReportRegistry {
     /** Every report this build can write. Add new ones here. */
     public static ReportRegistry standard() {
         return new ReportRegistry(List.of(new ClaimsRegisterXlsxWriter(), new RemittanceDetailXlsxWriter(),
-                new DenialsXlsxWriter(), new ReconciliationXlsxWriter(), new AgingXlsxWriter()));
+                new DenialsXlsxWriter(), new ReconciliationXlsxWriter(), new AgingXlsxWriter(),
+                new ExceptionsXlsxWriter()));
     }
 
     public Optional<Report> find(String name) {
@@ -49,17 +42,8 @@ public final class ReportRegistry {
         return List.copyOf(reports.keySet());
     }
 
-    /**
-     * Why {@code name} cannot be written, in plain words: not built yet, or no such report; lists
-     * the reports that are available.
-     */
+    /** Why {@code name} cannot be written, in plain words, with the reports that are available. */
     public String unavailableMessage(String name) {
-        String available = String.join(", ", names());
-        String key = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-        if (PLANNED.containsKey(key) && !reports.containsKey(key)) {
-            return "The '" + key + "' report is not available yet in this version (" + PLANNED.get(key)
-                    + "). Available reports: " + available + ".";
-        }
-        return "There is no report named '" + name + "'. Available reports: " + available + ".";
+        return "There is no report named '" + name + "'. Available reports: " + String.join(", ", names()) + ".";
     }
 }

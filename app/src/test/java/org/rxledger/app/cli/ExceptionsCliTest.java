@@ -1,0 +1,89 @@
+package org.rxledger.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.AppContext;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+
+/** {@code rxledger exceptions list | assign | resolve} on a data directory with the sample 835 imported. */
+class ExceptionsCliTest {
+
+    private static final Path SAMPLE_835 = Path.of("..", "..", "shared", "samples", "sample835.edi");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] all = new String[args.length + 2];
+        all[0] = "--data";
+        all[1] = dir.resolve("data").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Cli.run(all, new PrintWriter(out), new PrintWriter(err), d -> 0);
+    }
+
+    @Test
+    void listsAssignsAndResolvesItemsOfTheSampleRemittance() throws Exception {
+        Path sample = Path.of(System.getProperty("user.dir")).resolve(SAMPLE_835).normalize();
+        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+            ImportOutcome o = ctx.remittanceImports().importFile(sample, ProgressListener.NONE, () -> false);
+            assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
+        }
+        // no claims stored: the four claim payments are unmatched, the PLB WO 6901122-00 names no claim
+        assertThat(run("exceptions", "list", "--json")).isZero();
+        JsonNode items = new ObjectMapper().readTree(out.toString());
+        assertThat(items).hasSize(5);
+        assertThat(items.get(0).get("category").asText()).isEqualTo("UNMATCHED");
+        assertThat(items.get(0).get("trace").asText()).isEqualTo("EFT0314A77");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("OPEN");
+        JsonNode plb = items.get(4);
+        assertThat(plb.get("category").asText()).isEqualTo("PLB_UNATTRIBUTED");
+        assertThat(plb.get("paid").asText()).isEqualTo("35.00");
+        assertThat(plb.get("next_step").asText()).startsWith("Attribute PLB WO 6901122-00 (35.00) to a claim");
+        String key = plb.get("key").asText();
+
+        assertThat(run("exceptions", "assign", key, "--owner", "maria")).isZero();
+        assertThat(out.toString()).isEqualTo(key + " assigned: open, owner maria.\n".replace("\n", System.lineSeparator()));
+
+        assertThat(run("exceptions", "resolve", key)).isNotZero(); // --note is required
+        assertThat(run("exceptions", "resolve", key, "--note", " ")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(err.toString()).contains("a note is required");
+        assertThat(run("exceptions", "resolve", key, "--note", "Audit letter 6901: refund by check")).isZero();
+        assertThat(out.toString()).contains(key + " resolved: resolved, owner maria, note: Audit letter 6901");
+
+        assertThat(run("exceptions", "list", "--category", "plb-unattributed")).isZero();
+        assertThat(out.toString()).contains("0 items.");
+        assertThat(run("exceptions", "list", "--status", "resolved", "--json")).isZero();
+        JsonNode resolved = new ObjectMapper().readTree(out.toString());
+        assertThat(resolved).hasSize(1);
+        assertThat(resolved.get(0).get("owner").asText()).isEqualTo("maria");
+        assertThat(run("exceptions", "list")).isZero();
+        assertThat(out.toString()).contains("4 items. Unmatched 4");
+
+        Path xlsx = dir.resolve("exceptions.xlsx");
+        assertThat(run("report", "exceptions", "--out", xlsx.toString())).isZero();
+        assertThat(out.toString()).contains("exceptions, 4 open and 1 resolved in 2 categories");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheet("Open items").getRow(4).getCell(4).getStringCellValue()).isEqualTo("EFT0314A77");
+            assertThat(wb.getSheet("Resolved").getRow(4).getCell(9).getStringCellValue()).isEqualTo("maria");
+        }
+
+        assertThat(run("exceptions", "resolve", "SHORT_PAID:C999", "--note", "x")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(err.toString()).contains("There is no current exception SHORT_PAID:C999");
+        assertThat(run("exceptions", "list", "--status", "later")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(err.toString()).contains("--status is open, resolved or all");
+    }
+}

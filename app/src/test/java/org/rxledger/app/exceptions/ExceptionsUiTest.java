@@ -1,0 +1,114 @@
+package org.rxledger.app.exceptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.shell.OfficeSeeder;
+import org.rxledger.app.shell.WorkstationApp;
+import org.rxledger.app.task.FxTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.exceptions.ExceptionFilter;
+import org.rxledger.core.exceptions.ExceptionItem;
+import org.rxledger.core.exceptions.ExceptionQueue;
+import org.rxledger.core.exceptions.ExceptionStatus;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.store.Database;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A clerk works the exceptions queue from the keyboard: Ctrl+3, A assigns to me, R asks for the note and
+ * resolves, and the next open item is selected at once.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExceptionsUiTest {
+
+    private Database db;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        db = TestStores.freshDatabase();
+        // the sample 835 in an office without claims: four unmatched claim payments and a PLB WO naming no claim
+        Path sample = Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
+        Path copy = Files.copy(sample, Files.createTempDirectory("rx-exceptions-").resolve("sample.835"));
+        ImportOutcome outcome = new RemittanceImportService(db.transactions(), copy.getParent().resolve("archive"))
+                .importFile(copy, ProgressListener.NONE, () -> false);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        runner = new FxTaskRunner();
+        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        db.close();
+    }
+
+    @Test
+    void clerkAssignsAndResolvesByKeyboardAndFocusMovesToTheNextOpenItem(FxRobot robot) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        TableView<ExceptionItem> table = robot.lookup("#exceptionTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5 && table.getSelectionModel().getSelectedIndex() == 0);
+        ExceptionItem first = table.getItems().get(0);
+        ExceptionItem second = table.getItems().get(1);
+        assertThat(robot.lookup("#exceptionNext").queryAs(Label.class).getText()).startsWith("Next step: Find the claim");
+        assertThat(robot.lookup("#exceptionCategories").queryListView().getItems().get(0).toString())
+                .isEqualTo("All categories (5)");
+
+        robot.type(KeyCode.A);
+        waitUntil(() -> "clerk1".equals(table.getItems().get(0).owner()));
+
+        robot.type(KeyCode.R);
+        waitUntil(() -> robot.lookup("#exceptionNote").tryQuery().isPresent());
+        robot.clickOn("#exceptionNote");   // headless Monocle does not hand keyboard focus to a new window by itself
+        robot.write("Other store's claim; moved to store 2");
+        robot.type(KeyCode.ENTER);
+
+        // the resolved item leaves the open list and the next open item is selected, ready for the next key
+        waitUntil(() -> table.getItems().size() == 4);
+        assertThat(table.getSelectionModel().getSelectedItem().key()).isEqualTo(second.key());
+        assertThat(robot.lookup("#exceptionMessage").queryAs(Label.class).getText()).isEqualTo(first.key() + " resolved.");
+        assertThat(table.isFocused()).isTrue();
+
+        robot.type(KeyCode.DOWN);
+        ExceptionItem third = table.getSelectionModel().getSelectedItem();
+        assertThat(third.key()).isNotEqualTo(second.key());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#exceptionNote").tryQuery().isPresent());
+        robot.clickOn("#exceptionNote");
+        robot.write("Paper claim entered and matched");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 3);
+
+        ExceptionQueue queue = new ExceptionQueue(db.transactions());
+        ExceptionItem stored = queue.find(first.key()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ExceptionStatus.RESOLVED);
+        assertThat(stored.owner()).isEqualTo("clerk1");
+        assertThat(stored.note()).isEqualTo("Other store's claim; moved to store 2");
+        assertThat(queue.find(third.key()).orElseThrow().note()).isEqualTo("Paper claim entered and matched");
+        assertThat(queue.items(ExceptionFilter.OPEN)).hasSize(3);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        // the condition is polled off the FX thread: let the callback that made it true finish
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
