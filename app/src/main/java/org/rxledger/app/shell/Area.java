@@ -1,17 +1,18 @@
 package org.rxledger.app.shell;
 
 /**
- * The areas of the left navigation. Only areas that exist are listed; later issues add
- * REMITTANCES, WORK_QUEUE, RECONCILIATION, AUDITS and REPORTS here and a view for each in ShellView.
+ * The areas of the left navigation, in the order a clerk's day runs through them: enter and fix
+ * claims, take in remittances, work what did not pay as expected, reconcile, answer audits. Each
+ * has a view in ShellView.
  */
 public enum Area {
     CLAIMS("Claims", "Browse, filter and open claims"),
     CHARGE_ENTRY("Charge entry", "Enter a prescription charge, or rebill a claim (Ctrl+N)"),
     REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)"),
     REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
-    RECONCILIATION("Reconciliation", "Deposits against 835 payments"),
-    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets"),
-    EXCEPTIONS("Exceptions", "Work queue: unmatched, short-paid, denied, reversed … items to resolve (Ctrl+3)");
+    EXCEPTIONS("Exceptions", "Work queue: unmatched, short-paid, denied, reversed … items to resolve (Ctrl+3)"),
+    RECONCILIATION("Reconciliation", "Daily reconciliation, claims, aging and deposits (Ctrl+5)"),
+    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)");
 
     private final String label;
     private final String description;
