@@ -2,6 +2,7 @@ package org.rxledger.reports.engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rxledger.reports.xlsx.AgingXlsxWriter;
 import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
