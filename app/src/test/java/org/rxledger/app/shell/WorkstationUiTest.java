@@ -83,8 +83,9 @@ class WorkstationUiTest {
         waitUntil(() -> robot.lookup("#claimDetailTitle").tryQueryAs(Label.class)
                 .map(l -> l.getText().equals("Rx 7001234-02")).orElse(false));
         Node detail = robot.lookup("#claimDetail").query();
-        assertThat(robot.from(detail).lookup((Node n) -> n instanceof TextField t
-                && t.getText().equals("1 — Prescriber did not allow substitution")).tryQuery()).isPresent();
+        // the title can show before the fields are laid out on a loaded machine: wait for them too
+        waitUntil(() -> robot.from(detail).lookup((Node n) -> n instanceof TextField t
+                && t.getText().equals("1 — Prescriber did not allow substitution")).tryQuery().isPresent());
         assertThat(robot.from(detail).lookup((Node n) -> n instanceof TextField t
                 && t.getText().equals("SMITH, JOHN")).tryQuery()).isPresent();
     }
