@@ -22,8 +22,8 @@ import org.rxledger.core.matching.MatchRecord;
  */
 final class MatchPane extends SplitPane {
 
-    final Button matchTo = new Button("Match to… (Ctrl+M)");
-    final Button unmatch = new Button("Unmatch… (Ctrl+U)");
+    final Button matchTo = new Button("Match to…");
+    final Button unmatch = new Button("Unmatch…");
 
     MatchPane(MatchingViewModel vm) {
         setId("remitMatchPane");
@@ -41,15 +41,20 @@ final class MatchPane extends SplitPane {
         matchTo.setTooltip(new Tooltip("Match this claim payment to a claim, or re-match it to another one; a reason is required (Ctrl+M)"));
         unmatch.setId("remitUnmatch");
         unmatch.setTooltip(new Tooltip("Remove the match; the money goes to unapplied cash if posted; a reason is required (Ctrl+U)"));
-        HBox buttons = new HBox(6, matchTo, unmatch);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        matchTo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        unmatch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        claim.setMinWidth(0);
+        HBox head = new HBox(8, claim, spacer, matchTo, unmatch);
+        head.setAlignment(Pos.CENTER_LEFT);
 
         TableView<KeyCheck> checks = new TableView<>();
         checks.setId("matchChecks");
         checks.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         checks.getColumns().setAll(List.of(
-                RemitDialogs.column("Key", 190, k -> k.key().label()),
-                RemitDialogs.column("Outcome", 90, k -> switch (k.outcome()) {
+                RemitDialogs.column("Key", 200, k -> k.key().label()),
+                RemitDialogs.column("Outcome", 105, k -> switch (k.outcome()) {
                     case AGREED -> "✓ agreed";
                     case DISAGREED -> "✗ disagreed";
                     case NOT_AVAILABLE -> "– n/a";
@@ -77,10 +82,9 @@ final class MatchPane extends SplitPane {
         history.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         history.getColumns().setAll(List.of(
                 RemitDialogs.timestamp("When", MatchRecord::decidedAt),
-                RemitDialogs.column("Who", 70, MatchRecord::decidedBy),
-                RemitDialogs.column("Action", 110, r -> MatchingViewModel.words(r.action().name())),
-                RemitDialogs.column("Result", 100, r -> MatchingViewModel.words(r.status().name())),
-                RemitDialogs.column("Claim id", 70, r -> r.claimId() == null ? "" : String.valueOf(r.claimId())),
+                RemitDialogs.column("Who", 60, MatchRecord::decidedBy),
+                RemitDialogs.column("Action", 100, r -> MatchingViewModel.words(r.action().name())),
+                RemitDialogs.column("Result", 95, r -> MatchingViewModel.words(r.status().name())),
                 RemitDialogs.column("Reason", 160, r -> r.reason() == null ? "" : r.reason()),
                 RemitDialogs.column("Explanation", 300, MatchRecord::explanation)));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -98,15 +102,13 @@ final class MatchPane extends SplitPane {
         VBox.setVgrow(checks, Priority.ALWAYS);
         VBox.setVgrow(candidates, Priority.ALWAYS);
         VBox.setVgrow(tables, Priority.ALWAYS);
-        HBox head = new HBox(12, claim, verdict);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(4, new HBox(12, buttons, head), explanation, tables);
+        VBox left = new VBox(3, head, verdict, explanation, tables);
         left.setPadding(new Insets(4));
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox right = new VBox(2, historyTitle, history);
         right.setPadding(new Insets(4));
         getItems().setAll(left, right);
-        setDividerPositions(0.62);
+        setDividerPositions(0.64);
 
         vm.matchProperty().addListener((o, was, m) -> {
             claim.setText(m.remitClaimId() == 0 ? "Select a claim payment"
@@ -118,7 +120,7 @@ final class MatchPane extends SplitPane {
             history.getItems().setAll(m.history());
             unmatch.setDisable(!m.matched());
             matchTo.setDisable(m.remitClaimId() == 0);
-            matchTo.setText(m.matched() ? "Re-match… (Ctrl+M)" : "Match to… (Ctrl+M)");
+            matchTo.setText(m.matched() ? "Re-match…" : "Match to…");
         });
         unmatch.setDisable(true);
         matchTo.setDisable(true);

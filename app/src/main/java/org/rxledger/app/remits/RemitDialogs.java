@@ -194,7 +194,7 @@ final class RemitDialogs {
     record EntryRow(String source, String claim, String account, Money debit, Money credit, String memo) {
         static EntryRow of(LedgerEntry e) {
             Money amount = e.amount();
-            return new EntryRow(("REMIT_PLB".equals(e.sourceType()) ? "PLB " : "Claim payment ") + e.sourceId(),
+            return new EntryRow(("REMIT_PLB".equals(e.sourceType()) ? "PLB #" : "CLP #") + e.sourceId(),
                     e.claimId() == null ? "" : String.valueOf(e.claimId()), e.account().label(),
                     amount.signum() > 0 ? amount : null, amount.signum() < 0 ? amount.negate() : null,
                     e.memo() == null ? "" : e.memo());
@@ -228,7 +228,8 @@ final class RemitDialogs {
             credit = a.signum() < 0 ? credit.plus(a.negate()) : credit;
         }
         totals.getItems().add(new EntryRow("", "", "Total", debit, credit, ""));
-        totals.setPrefHeight(200);
+        totals.setPrefHeight(36 + 28 * totals.getItems().size());
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TableView<EntryRow> entries = entryTable("previewEntries", true);
         entries.getItems().setAll(p.entries().stream()
                 .sorted(Comparator.comparing((LedgerEntry e) -> e.sourceType()).thenComparing(e -> e.sourceId()))
@@ -241,7 +242,8 @@ final class RemitDialogs {
         VBox box = new VBox(6, summary, check, totalsTitle, totals, entriesTitle, entries, problem);
         VBox.setVgrow(entries, Priority.ALWAYS);
         box.setPadding(new Insets(4));
-        box.setPrefWidth(940);
+        box.setPrefWidth(1000);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Dialog<ButtonType> dialog = actionDialog(owner, "previewDialog", "Post payment " + p.traceNumber(),
                 "Review the batch, then Post (Enter) or Cancel (Esc). Nothing is written until you post.", "Post",
                 box, problem, (onError, onDone) -> vm.post(onError, onDone));
@@ -255,7 +257,7 @@ final class RemitDialogs {
         t.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         List<TableColumn<EntryRow, ?>> cols = new java.util.ArrayList<>();
         if (detail) {
-            cols.add(column("Source", 150, EntryRow::source));
+            cols.add(column("Source", 90, EntryRow::source));
             cols.add(column("Claim id", 70, EntryRow::claim));
         }
         cols.add(column("Account", 230, EntryRow::account));
@@ -299,13 +301,6 @@ final class RemitDialogs {
         patterns.setPromptText("empty = the defaults only; e.g. RX(?<rx>\\d+)F(?<fill>\\d{2})");
         patterns.getStyleClass().add("raw-segments");
         patterns.textProperty().addListener(o -> problem.setText(""));
-        // Tab leaves the pattern list (a tab inside a regex is never wanted)
-        patterns.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.TAB) {
-                e.consume();
-                (e.isShiftDown() ? mode : problem).requestFocus();
-            }
-        });
         payer.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 mode.setValue(now.mode());
@@ -330,6 +325,7 @@ final class RemitDialogs {
                 + "groups rx (required), fill and dos (CCYYMMDD). They are tried before the defaults below.");
         help.setWrapText(true);
         help.setMaxWidth(680);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, grid, help, patterns, new Label("Defaults (always tried, need no set-up):"), defaults, problem);
         box.setPadding(new Insets(4));
         box.setPrefWidth(700);
@@ -338,6 +334,14 @@ final class RemitDialogs {
                     MatchingViewModel.PayerRow row = payer.getValue();
                     vm.saveSettings(row == null ? null : row.payerName(), mode.getValue(), patterns.getText(), onError, onDone);
                 });
+        // Tab leaves the pattern list (a tab inside a regex is never wanted): on to Save, Shift+Tab back
+        Node save = dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0));
+        patterns.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB) {
+                e.consume();
+                (e.isShiftDown() ? mode : save).requestFocus();
+            }
+        });
         dialog.setOnShown(e -> payer.requestFocus());
         return dialog;
     }
@@ -347,6 +351,8 @@ final class RemitDialogs {
     static <S> TableColumn<S, String> column(String title, double width, Function<S, String> getter) {
         TableColumn<S, String> col = new TableColumn<>(title);
         col.setPrefWidth(width);
+        // codes and short values never truncate; long text gives way
+        col.setMinWidth(Math.min(width, 100));
         col.setCellValueFactory(Cells.value(getter));
         return col;
     }

@@ -123,6 +123,9 @@ public final class RemittancesView extends BorderPane {
                 } else if (e.getCode() == KeyCode.R) {
                     vm.reversedOnlyProperty().set(!vm.reversedOnlyProperty().get());
                     e.consume();
+                } else if (e.getCode() == KeyCode.M) {
+                    detailTabs.getSelectionModel().select(matchTab);
+                    e.consume();
                 }
             }
         });
