@@ -340,8 +340,12 @@ public final class MatchingViewModel {
 
     /** The default CLP01 patterns, in the order they are tried, as "name: regex" lines. */
     public static String defaultPatternsText() {
+        // the order Clp01Patterns tries them (its DEFAULTS map is unordered); any default added later follows
+        Set<String> names = new LinkedHashSet<>(List.of("rx-fill", "rx-fill-dos", "rxfill-dos", "rx-dos", "rx", "rxfill"));
+        names.retainAll(Clp01Patterns.DEFAULTS.keySet());
+        new java.util.TreeSet<>(Clp01Patterns.DEFAULTS.keySet()).forEach(names::add);
         StringBuilder sb = new StringBuilder();
-        for (String name : List.of("rx-fill", "rx-fill-dos", "rxfill-dos", "rx-dos", "rx", "rxfill")) {
+        for (String name : names) {
             sb.append(name).append(":  ").append(Clp01Patterns.DEFAULTS.get(name)).append('\n');
         }
         return sb.toString().strip();
