@@ -17,6 +17,12 @@ class MatchingViewModelTest {
                 .containsExactly("RX(?<rx>\\d+)F(?<fill>\\d{2})", "(?<rx>\\d+)/(?<dos>\\d{8})");
     }
 
+    @Test
+    void theDefaultsAreShownInTheOrderTheyAreTried() {
+        assertThat(MatchingViewModel.defaultPatternsText().lines().map(l -> l.substring(0, l.indexOf(':'))))
+                .containsExactly("rx-fill", "rx-fill-dos", "rxfill-dos", "rx-dos", "rx", "rxfill");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "RX(?<rx>\\d+F                      | line 1 (RX(?<rx>\\d+F) is not a valid regular expression",
