@@ -440,7 +440,7 @@ public final class RemittancesView extends BorderPane {
 
     /** Match to… (or re-match) the selected claim payment: candidates or a claim found by Rx/fill; reason required. */
     public void matchTo() {
-        if (vm.matching().matchProperty().get().remitClaimId() == 0) {
+        if (!matchShown()) {
             return;
         }
         detailTabs.getSelectionModel().select(matchTab);
@@ -449,13 +449,19 @@ public final class RemittancesView extends BorderPane {
 
     public void unmatch() {
         MatchingViewModel.MatchInfo m = vm.matching().matchProperty().get();
-        if (!m.matched()) {
+        if (!matchShown() || !m.matched()) {
             return;
         }
         detailTabs.getSelectionModel().select(matchTab);
         RemitDialogs.reason(window(), "unmatchDialog", "Unmatch", "CLP01 " + m.clp01() + ": unmatch from " + m.claimText(),
                 "The claim payment is no longer tied to the claim. If the payment is posted, its money moves to unapplied "
                         + "cash (the ledger follows in the same transaction).", "Unmatch", vm.matching()::unmatch).show();
+    }
+
+    /** Whether the Match tab shows the selected claim payment (not the previous one while it loads). */
+    private boolean matchShown() {
+        ClaimRow selected = vm.selectedClaimProperty().get();
+        return selected != null && vm.matching().matchProperty().get().remitClaimId() == selected.id();
     }
 
     /** Post: preview of the batch first, then Post or Cancel. */

@@ -116,7 +116,10 @@ class MatchingUiTest {
             claims.getSelectionModel().select(claims.getItems().stream().filter(c -> c.clp01().equals(clp01)).findFirst().orElseThrow());
             claims.requestFocus();
         });
-        waitUntil(() -> text(robot, "#matchClaim").startsWith("Matched") || text(robot, "#matchClaim").startsWith("Not matched"));
+        // the Match tab shows this claim payment's decisions (not the previous one's, while it loads)
+        long id = claim(robot, clp01).id();
+        TableView<MatchRecord> history = robot.lookup("#matchHistory").queryTableView();
+        waitUntil(() -> !history.getItems().isEmpty() && history.getItems().get(0).remitClaimId() == id);
     }
 
     /** The claim row with this CLP01, or null while the list reloads. */
