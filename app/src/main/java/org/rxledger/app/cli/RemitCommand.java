@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
                 RemitCommand.ListRemits.class,
                 RemitUnmatchedCommand.class,
                 RemitEobCommand.class,
+                RemitPostingCommands.Post.class,
+                RemitPostingCommands.Unpost.class,
+                RemitPostingCommands.Repost.class,
+                RemitPostingCommands.Match.class,
+                RemitPostingCommands.Unmatch.class,
         })
 final class RemitCommand {
 

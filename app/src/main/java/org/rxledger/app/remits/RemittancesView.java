@@ -14,6 +14,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -73,6 +77,20 @@ public final class RemittancesView extends BorderPane {
     private final TextArea rejectedProblems = new TextArea();
     private final TextField adjustedOver = new TextField();
     private FilePicker picker = RemittancesView::chooseFiles;
+    private final TableView<org.rxledger.core.posting.PostingRepository.PostingRecord> postings = new TableView<>();
+    private MatchPane matchPane;
+    private Tab matchTab;
+
+    // matching and posting (issue 5); area-local, handled in this view's key filter
+    static final KeyCombination MATCH_TO = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination UNMATCH = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination POST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination UNPOST = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination REPOST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination PAYER_SETTINGS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     public RemittancesView(RemittancesViewModel vm, Path inbox) {
         this.vm = vm;
@@ -90,12 +108,23 @@ public final class RemittancesView extends BorderPane {
         // Alt+D / Alt+R toggle the claim filters from anywhere in the area (a filter, so it runs
         // before the focused table or the menu bar can take the keys)
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Runnable action = MATCH_TO.match(e) ? this::matchTo : UNMATCH.match(e) ? this::unmatch
+                    : POST.match(e) ? this::post : UNPOST.match(e) ? this::unpost : REPOST.match(e) ? this::repost
+                    : PAYER_SETTINGS.match(e) ? this::payerSettings : null;
+            if (action != null) {
+                e.consume();
+                action.run();
+                return;
+            }
             if (e.isAltDown() && !e.isControlDown() && !e.isShiftDown()) {
                 if (e.getCode() == KeyCode.D) {
                     vm.deniedOnlyProperty().set(!vm.deniedOnlyProperty().get());
                     e.consume();
                 } else if (e.getCode() == KeyCode.R) {
                     vm.reversedOnlyProperty().set(!vm.reversedOnlyProperty().get());
+                    e.consume();
+                } else if (e.getCode() == KeyCode.M) {
+                    detailTabs.getSelectionModel().select(matchTab);
                     e.consume();
                 }
             }
@@ -131,7 +160,15 @@ public final class RemittancesView extends BorderPane {
         outcome.getTooltip().textProperty().bind(vm.lastOutcomeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, importButton, cancel, hint, spacer, outcome);
+        Button post = actionButton("remitPost", "Post…", "Preview the selected payment's ledger batch, then post it (Ctrl+P)", this::post);
+        post.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !MatchingViewModel.postable(vm.selectedPaymentProperty().get()), vm.selectedPaymentProperty()));
+        Button unpost = actionButton("remitUnpost", "Unpost…", "Reverse the selected payment's postings with a reversing batch; reason required (Ctrl+Shift+U)", this::unpost);
+        unpost.disableProperty().bind(post.disableProperty().not().or(vm.selectedPaymentProperty().isNull()));
+        Button repost = actionButton("remitRepost", "Re-post…", "Unpost and post again under the current matches; reason required (Ctrl+Shift+P)", this::repost);
+        repost.disableProperty().bind(unpost.disableProperty());
+        Button settings = actionButton("remitPayerSettings", "Payer settings…", "Posting mode (automatic / review first) and CLP01 patterns per payer (Ctrl+Shift+T)", this::payerSettings);
+        HBox bar = new HBox(10, importButton, cancel, post, unpost, repost, settings, hint, spacer, outcome);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("filter-bar");
@@ -152,7 +189,8 @@ public final class RemittancesView extends BorderPane {
                 number("Claims", RemittanceListRow::claimCount, 80),
                 number("Matched", RemittanceListRow::matchedCount, 82),
                 balancedColumn(),
-                text("Status", 80, r -> r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+                text("Posting", 90, r -> r.status() == org.rxledger.core.remit.PaymentStatus.IMPORTED ? "not posted"
+                        : r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
                 text("File", 180, RemittanceListRow::fileName),
                 timestamp("Imported", RemittanceListRow::importedAt)));
         payments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -164,6 +202,9 @@ public final class RemittancesView extends BorderPane {
                 payments.getSelectionModel().select(now);
             }
         });
+        payments.setContextMenu(new ContextMenu(
+                menuItem("Post…", POST, this::post), menuItem("Unpost…", UNPOST, this::unpost),
+                menuItem("Re-post…", REPOST, this::repost), menuItem("Payer settings…", PAYER_SETTINGS, this::payerSettings)));
         payments.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 focus(claims);
@@ -229,6 +270,13 @@ public final class RemittancesView extends BorderPane {
         claims.setItems(vm.claims());
         claims.setPlaceholder(new Label("Select a payment to see its claims."));
         claims.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedClaimProperty().set(now));
+        vm.selectedClaimProperty().addListener((o, was, now) -> {
+            if (now != null && now != claims.getSelectionModel().getSelectedItem()) {
+                claims.getSelectionModel().select(now);
+            }
+        });
+        claims.setContextMenu(new ContextMenu(menuItem("Match to… / Re-match…", MATCH_TO, this::matchTo),
+                menuItem("Unmatch…", UNMATCH, this::unmatch)));
         claims.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 focus(adjustments);
@@ -264,7 +312,9 @@ public final class RemittancesView extends BorderPane {
         claimsTab.setId("remitClaimsTab");
         Tab plbTab = new Tab("Provider adjustments (PLB)", plbBox);
         plbTab.setId("remitPlbTab");
-        claimTabs.getTabs().setAll(claimsTab, plbTab);
+        Tab postingsTab = new Tab("Postings", postingsPane());
+        postingsTab.setId("remitPostingsTab");
+        claimTabs.getTabs().setAll(claimsTab, plbTab, postingsTab);
         claimTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return claimTabs;
     }
@@ -344,10 +394,124 @@ public final class RemittancesView extends BorderPane {
         linesTab.setId("remitLinesTab");
         Tab rawTab = new Tab("Raw segments", raw);
         rawTab.setId("remitRawTab");
-        detailTabs.getTabs().setAll(adjustmentsTab, linesTab, rawTab);
+        matchPane = new MatchPane(vm.matching());
+        matchPane.matchTo.setOnAction(e -> matchTo());
+        matchPane.unmatch.setOnAction(e -> unmatch());
+        matchTab = new Tab("Match", matchPane);
+        matchTab.setId("remitMatchTab");
+        detailTabs.getTabs().setAll(adjustmentsTab, linesTab, rawTab, matchTab);
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         detailTabs.setId("remitDetailTabs");
         return detailTabs;
+    }
+
+    private Node postingsPane() {
+        postings.setId("remitPostings");
+        postings.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        postings.getColumns().setAll(List.of(
+                timestamp("When", org.rxledger.core.posting.PostingRepository.PostingRecord::postedAt),
+                text("Who", 80, org.rxledger.core.posting.PostingRepository.PostingRecord::postedBy),
+                text("Kind", 70, r -> r.kind().name()),
+                money("Cash", org.rxledger.core.posting.PostingRepository.PostingRecord::cash),
+                text("Reason", 260, r -> r.reason() == null ? "" : r.reason()),
+                text("Batch", 280, r -> r.batchId().toString())));
+        postings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        postings.setItems(vm.matching().postings());
+        postings.setPlaceholder(new Label("Not posted yet: Post… (Ctrl+P) previews the batch, then posts it."));
+        Label mode = new Label();
+        mode.setId("remitPayerMode");
+        mode.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                "This payer's remittances are posted: " + (vm.matching().payerModeProperty().get()
+                        == org.rxledger.core.ledger.PostingMode.REVIEW_FIRST ? "review first (preview, then Post…)"
+                        : "automatically on import") + ".  Payer settings… (Ctrl+Shift+T) changes it.",
+                vm.matching().payerModeProperty()));
+        mode.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox.setVgrow(postings, Priority.ALWAYS);
+        VBox box = new VBox(4, mode, postings);
+        box.setPadding(new Insets(4, 0, 0, 4));
+        return box;
+    }
+
+    // ---- matching and posting actions (issue 5) ----
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Match to… (or re-match) the selected claim payment: candidates or a claim found by Rx/fill; reason required. */
+    public void matchTo() {
+        if (!matchShown()) {
+            return;
+        }
+        detailTabs.getSelectionModel().select(matchTab);
+        RemitDialogs.matchTo(window(), vm.matching()).show();
+    }
+
+    public void unmatch() {
+        MatchingViewModel.MatchInfo m = vm.matching().matchProperty().get();
+        if (!matchShown() || !m.matched()) {
+            return;
+        }
+        detailTabs.getSelectionModel().select(matchTab);
+        RemitDialogs.reason(window(), "unmatchDialog", "Unmatch", "CLP01 " + m.clp01() + ": unmatch from " + m.claimText(),
+                "The claim payment is no longer tied to the claim. If the payment is posted, its money moves to unapplied "
+                        + "cash (the ledger follows in the same transaction).", "Unmatch", vm.matching()::unmatch).show();
+    }
+
+    /** Whether the Match tab shows the selected claim payment (not the previous one while it loads). */
+    private boolean matchShown() {
+        ClaimRow selected = vm.selectedClaimProperty().get();
+        return selected != null && vm.matching().matchProperty().get().remitClaimId() == selected.id();
+    }
+
+    /** Post: preview of the batch first, then Post or Cancel. */
+    public void post() {
+        if (!MatchingViewModel.postable(vm.selectedPaymentProperty().get())) {
+            return;
+        }
+        vm.matching().preview(p -> RemitDialogs.preview(window(), vm.matching(), p).show());
+    }
+
+    public void unpost() {
+        RemittanceListRow p = vm.selectedPaymentProperty().get();
+        if (p == null || MatchingViewModel.postable(p)) {
+            return;
+        }
+        RemitDialogs.reason(window(), "unpostDialog", "Unpost", "Unpost payment " + p.traceNumber() + " (" + p.payerName() + ")",
+                "A reversing batch negates everything this payment put on the ledger. Nothing is deleted; the payment can "
+                        + "be posted again after the matches are fixed.", "Unpost", vm.matching()::unpost).show();
+    }
+
+    public void repost() {
+        RemittanceListRow p = vm.selectedPaymentProperty().get();
+        if (p == null || MatchingViewModel.postable(p)) {
+            return;
+        }
+        RemitDialogs.reason(window(), "repostDialog", "Re-post", "Re-post payment " + p.traceNumber() + " (" + p.payerName() + ")",
+                "Unposts the payment and posts it again under the current matches, in one transaction.", "Re-post",
+                vm.matching()::repost).show();
+    }
+
+    public void payerSettings() {
+        RemittanceListRow p = vm.selectedPaymentProperty().get();
+        vm.matching().loadSettings(List.copyOf(vm.payments()), rows ->
+                RemitDialogs.payerSettings(window(), vm.matching(), rows, p == null ? null : p.payerName()).show());
+    }
+
+    private static Button actionButton(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private static MenuItem menuItem(String text, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(key);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     // ---- rejected files tab ----

@@ -69,6 +69,9 @@ public final class RemittancesViewModel {
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     /** The running import, so Cancel stops it and not whatever job started last (e.g. a list load). */
     private JobHandle importJob = JobHandle.DONE;
+    private final MatchingViewModel matching;
+    /** The claim payment to select again once the claims are reloaded after a match or posting change. */
+    private Long keepClaimId;
 
     /**
      * @param imports the import use case wrapper, or null when this workstation cannot import (tests
@@ -80,8 +83,16 @@ public final class RemittancesViewModel {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.imports = imports;
         this.notices = Objects.requireNonNull(notices, "notices");
-        selectedPayment.addListener((o, was, now) -> loadPayment(now));
-        selectedClaim.addListener((o, was, now) -> loadClaim(now));
+        this.matching = new MatchingViewModel(transactions, runner, notices);
+        matching.onChange(this::reloadKeepingClaim);
+        selectedPayment.addListener((o, was, now) -> {
+            loadPayment(now);
+            matching.loadPayment(now);
+        });
+        selectedClaim.addListener((o, was, now) -> {
+            loadClaim(now);
+            matching.loadClaim(now);
+        });
         deniedOnly.addListener(o -> applyFilter());
         reversedOnly.addListener(o -> applyFilter());
         adjustedOver.addListener(o -> applyFilter());
@@ -103,6 +114,12 @@ public final class RemittancesViewModel {
                 selectedPayment.set(payments.get(0));
             }
         }, failure -> notices.accept(Failures.explain("loading the remittances", failure)));
+    }
+
+    /** After a match or posting change: reload everything, keeping the selected payment and claim. */
+    void reloadKeepingClaim() {
+        keepClaimId = selectedClaim.get() == null ? null : selectedClaim.get().id();
+        reload();
     }
 
     private record Loaded(List<RemittanceListRow> payments, List<RejectedImport> rejections) {
@@ -130,6 +147,11 @@ public final class RemittancesViewModel {
                 claims.setAll(loaded.claims());
                 providerAdjustments.setAll(loaded.plb());
                 updateCount();
+                if (keepClaimId != null) {
+                    long keep = keepClaimId;
+                    keepClaimId = null;
+                    filteredClaims.stream().filter(c -> c.id() == keep).findFirst().ifPresent(selectedClaim::set);
+                }
             }
         }, failure -> notices.accept(Failures.explain("loading the payment's claims", failure)));
     }
@@ -313,6 +335,10 @@ public final class RemittancesViewModel {
     }
 
     // ---- properties ----
+
+    public MatchingViewModel matching() {
+        return matching;
+    }
 
     public ObservableList<RemittanceListRow> payments() {
         return payments;
