@@ -150,8 +150,9 @@ public final class RemitPostingCommands {
             return found.get(0);
         }
 
+        /** The decision's own sentence ("Matched by clerk1: …"), or its status when it has none. */
         static String describe(MatchRecord r) {
-            return Words.status(r) + ": " + r.explanation();
+            return r.explanation() == null || r.explanation().isBlank() ? Words.status(r) : r.explanation();
         }
     }
 

@@ -100,10 +100,10 @@ class RemitPostingCliTest {
     @Test
     void unmatchesAndMatchesAClaimPaymentByTraceAndClp01() {
         assertThat(run("remit", "unmatch", "--trace", "EFT100", "--clp01", "7001500-00", "--reason", "not ours")).isZero();
-        assertThat(out.toString()).startsWith("Unmatched: ").contains("not ours");
+        assertThat(out.toString()).startsWith("Unmatched from claim ").contains("not ours");
         assertThat(run("remit", "match", "--trace", "EFT100", "--clp01", "7001234", "--rx", "7001234", "--fill", "1",
                 "--reason", "fill 1 per the PBM")).isZero();
-        assertThat(out.toString()).startsWith("Matched: ").contains("fill 1 per the PBM");
+        assertThat(out.toString()).startsWith("Matched by ").doesNotContain("Matched: ").contains("fill 1 per the PBM");
 
         long paymentId = payment("EFT100").paymentId();
         List<MatchRecord> decisions = read(ctx -> new MatchingService(ctx.transactions()).decisions(paymentId));

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class Clp01Patterns {
 
+    /** The named groups {@link #decode} reads; a pattern naming any other is refused when it is set. */
+    private static final Set<String> GROUPS = Set.of("rx", "fill", "dos");
+    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
     /** The defaults, in order of preference. */
     public static final Map<String, String> DEFAULTS;
 
@@ -72,6 +76,14 @@ public final class Clp01Patterns {
                 throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName
                         + " needs a named group (?<rx>...) for the Rx number");
             }
+            Matcher named = NAMED_GROUP.matcher(regex);
+            while (named.find()) {
+                if (!GROUPS.contains(named.group(1))) {
+                    throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName
+                            + " has a group named '" + named.group(1)
+                            + "'; the groups read are rx (required), fill and dos (CCYYMMDD)");
+                }
+            }
             list.add(new NamedPattern(payerName + " #" + i++, Pattern.compile(regex)));
         }
         perPayer.put(payerName.toUpperCase(Locale.ROOT), List.copyOf(list));
@@ -101,7 +113,14 @@ public final class Clp01Patterns {
             return;
         }
         String rx = stripLeadingZeros(m.group("rx"));
-        Integer fill = group(m, "fill") == null ? null : Integer.valueOf(group(m, "fill"));
+        String fillText = group(m, "fill");
+        Integer fill = null;
+        if (fillText != null) {
+            if (!fillText.matches("\\d{1,2}")) {
+                return; // a payer's pattern caught something that is not a fill number: it does not apply
+            }
+            fill = Integer.valueOf(fillText);
+        }
         LocalDate dos = null;
         String dosText = group(m, "dos");
         if (dosText != null) {

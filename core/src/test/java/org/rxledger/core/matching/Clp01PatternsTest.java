@@ -48,4 +48,18 @@ class Clp01PatternsTest {
         assertThatThrownBy(() -> patterns.forPayer("X", List.of("(\\d+)")))
                 .hasMessageContaining("needs a named group (?<rx>...)");
     }
+
+    @Test
+    void refusesAPayerPatternWithAGroupNothingReads() {
+        assertThatThrownBy(() -> patterns.forPayer("X", List.of("(?<rx>\\d+)-(?<refill>\\d+)")))
+                .hasMessageContaining("has a group named 'refill'");
+    }
+
+    @Test
+    void aPayerPatternWhoseFillIsNotANumberDoesNotApplyRatherThanFailingTheImport() {
+        patterns.forPayer("LOOSE PBM", List.of("(?<rx>\\d{7})(?<fill>.*)"));
+        assertThat(patterns.decode("LOOSE PBM", "7001234AB")).isEmpty();
+        assertThat(patterns.decode("LOOSE PBM", "700123402")).extracting(RxFill::rx, RxFill::fill)
+                .contains(org.assertj.core.groups.Tuple.tuple("7001234", 2));
+    }
 }
