@@ -2,6 +2,7 @@ package org.rxledger.app;
 
 import java.nio.file.Path;
 import org.rxledger.app.cli.Cli;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Entry point. Arguments → the command-line interface (no display needed); none (or only
@@ -18,6 +19,9 @@ public final class Main {
         if (System.getProperty("rxledger.logdir") == null) {
             System.setProperty("rxledger.logdir", DataDirectory.resolve(dataOption(args)).resolve("logs").toString());
         }
+        // libraries that log through java.util.logging (StAEDI) would otherwise print on the console
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(Cli.run(args, WorkstationLauncher::start));
     }
 
