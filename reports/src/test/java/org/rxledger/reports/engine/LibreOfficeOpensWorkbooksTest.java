@@ -70,10 +70,29 @@ class LibreOfficeOpensWorkbooksTest {
         }
     }
 
+    @Test
+    void libreOfficeOpensEveryRegisteredWorkbook() throws Exception {
+        String soffice = soffice();
+        assumeTrue(soffice != null, "LibreOffice (soffice) is not installed");
+        TestOffice office = TestOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7001234")
+                .dateOfService(LocalDate.of(2025, 3, 3)).planPaid("21.85").build(), office.payer().id()));
+        for (Report report : ReportRegistry.standard().all()) {
+            Path xlsx = dir.resolve(report.name() + ".xlsx");
+            report.write(db.transactions(), new ReportRequest(ReportPeriod.ALL, ReportsFromDatabaseTest.GENERATED), xlsx);
+            convert(soffice, xlsx, "csv");
+            List<String> csv = Files.readAllLines(dir.resolve(report.name() + ".csv"), StandardCharsets.UTF_8);
+            assertThat(csv).as(report.name()).isNotEmpty();
+            assertThat(csv.get(0)).as(report.name() + " title block").isNotBlank();
+        }
+    }
+
     private void convert(String soffice, Path file, String format) throws IOException, InterruptedException {
         Path profile = dir.resolve("lo-profile");
+        // CSV as UTF-8 (filter option 76), comma-separated, quoted: titles hold "0–14" and "·"
+        String target = format.equals("csv") ? "csv:Text - txt - csv (StarCalc):44,34,76" : format;
         Process p = new ProcessBuilder(soffice, "-env:UserInstallation=" + profile.toUri(), "--headless",
-                "--convert-to", format, "--outdir", dir.toString(), file.toString())
+                "--convert-to", target, "--outdir", dir.toString(), file.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("soffice-" + format + ".log").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("soffice-" + format + ".log"))).isZero();
