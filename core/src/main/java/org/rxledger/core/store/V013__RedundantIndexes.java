@@ -17,8 +17,8 @@ import org.flywaydb.core.api.migration.Context;
  * <ul>
  *   <li>Foreign keys whose column already has a named index get that index instead of a second,
  *       generated one: {@code remit_claim.matched_claim_id} (remit_claim_matched),
- *       {@code ledger_entry.claim_id} (ledger_claim), {@code claim.patient_id} (claim_patient). H2 keeps
- *       one index per foreign key; when the constraint is re-added it re-uses the named index.</li>
+ *       {@code ledger_entry.claim_id} (ledger_claim). H2 keeps one index per foreign key; when the
+ *       constraint is re-added it re-uses the named index.</li>
  *   <li>{@code remit_adjustment.service_line_id} loses its foreign key and with it the index nothing reads
  *       (every query reaches adjustments through {@code remit_claim_id}); the column is written only by the
  *       importer, with ids it has just generated in the same transaction, and rows are never updated.</li>
@@ -33,7 +33,6 @@ public final class V013__RedundantIndexes extends BaseJavaMigration {
         Connection c = context.getConnection();
         reuseNamedIndex(c, "REMIT_CLAIM", "MATCHED_CLAIM_ID", "CLAIM", "remit_claim_matched_claim_fk");
         reuseNamedIndex(c, "LEDGER_ENTRY", "CLAIM_ID", "CLAIM", "ledger_entry_claim_fk");
-        reuseNamedIndex(c, "CLAIM", "PATIENT_ID", "PATIENT", "claim_patient_fk");
         for (String name : foreignKeys(c, "REMIT_ADJUSTMENT", "SERVICE_LINE_ID")) {
             execute(c, "ALTER TABLE remit_adjustment DROP CONSTRAINT \"" + name + "\"");
         }

@@ -49,15 +49,12 @@ class IndexLayoutTest {
             assertThat(foreignKeysOn(h, "REMIT_CLAIM", "MATCHED_CLAIM_ID")).containsExactly("REMIT_CLAIM_MATCHED_CLAIM_FK");
             assertThat(indexesOn(h, "LEDGER_ENTRY", "CLAIM_ID")).containsExactly("LEDGER_CLAIM");
             assertThat(foreignKeysOn(h, "LEDGER_ENTRY", "CLAIM_ID")).containsExactly("LEDGER_ENTRY_CLAIM_FK");
-            assertThat(indexesOn(h, "CLAIM", "PATIENT_ID")).containsExactly("CLAIM_PATIENT");
-            assertThat(foreignKeysOn(h, "CLAIM", "PATIENT_ID")).containsExactly("CLAIM_PATIENT_FK");
             assertThat(indexesOn(h, "REMIT_ADJUSTMENT", "SERVICE_LINE_ID")).isEmpty();
             assertThat(foreignKeysOn(h, "REMIT_ADJUSTMENT", "SERVICE_LINE_ID")).isEmpty();
             assertThat(indexesOn(h, "REMIT_ADJUSTMENT", "REMIT_CLAIM_ID")).hasSize(1);
 
             assertThat(plan(h, "SELECT id FROM remit_claim WHERE matched_claim_id = 7")).contains("REMIT_CLAIM_MATCHED");
             assertThat(plan(h, "SELECT seq FROM ledger_entry WHERE claim_id = 7 ORDER BY seq")).contains("LEDGER_CLAIM");
-            assertThat(plan(h, "SELECT id FROM claim WHERE patient_id = 7")).contains("CLAIM_PATIENT");
             assertThat(plan(h, "SELECT id FROM remit_adjustment WHERE remit_claim_id = 7"))
                     .contains(indexesOn(h, "REMIT_ADJUSTMENT", "REMIT_CLAIM_ID").get(0));
             assertThat(plan(h, "SELECT id FROM remit_claim WHERE patient_control_number = 'x'")).contains("REMIT_CLAIM_PCN");
