@@ -24,7 +24,7 @@ import org.flywaydb.core.api.migration.Context;
  *       importer, with ids it has just generated in the same transaction, and rows are never updated.</li>
  * </ul>
  * A Java migration because H2 names foreign keys created inline ({@code CONSTRAINT_C253} …) and SQL cannot
- * look the name up. Idempotent in effect: it only drops what it finds.
+ * look the name up. Safe to run again: it only drops generated names and adds what is missing.
  */
 public final class V013__RedundantIndexes extends BaseJavaMigration {
 
@@ -40,8 +40,14 @@ public final class V013__RedundantIndexes extends BaseJavaMigration {
 
     private static void reuseNamedIndex(Connection c, String table, String column, String parent, String newName)
             throws SQLException {
+        // H2 commits each DDL statement: written so that a run interrupted between the two steps can simply
+        // be run again (Flyway repair + migrate) and still ends with exactly one, named, enforced foreign key
         for (String name : foreignKeys(c, table, column)) {
-            execute(c, "ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
+            if (!name.equalsIgnoreCase(newName)) {
+                execute(c, "ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
+            }
+        }
+        if (foreignKeys(c, table, column).isEmpty()) {
             execute(c, "ALTER TABLE " + table + " ADD CONSTRAINT " + newName + " FOREIGN KEY (" + column
                     + ") REFERENCES " + parent + " (id)");
         }

@@ -80,6 +80,34 @@ class IndexLayoutTest {
     }
 
     @Test
+    void aRunInterruptedBetweenDropAndAddIsCompletedByRunningItAgain() throws Exception {
+        db = TestDatabases.fresh();
+        db.jdbi().useHandle(h -> {
+            // as if the process died right after the first DROP CONSTRAINT (H2 commits DDL at once)
+            h.execute("ALTER TABLE remit_claim DROP CONSTRAINT remit_claim_matched_claim_fk");
+            runV013Again(h);
+            runV013Again(h);
+        });
+
+        assertLayout();
+    }
+
+    private static void runV013Again(Handle h) throws Exception {
+        java.sql.Connection connection = h.getConnection();
+        new V013__RedundantIndexes().migrate(new org.flywaydb.core.api.migration.Context() {
+            @Override
+            public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public java.sql.Connection getConnection() {
+                return connection;
+            }
+        });
+    }
+
+    @Test
     void foreignKeysOnTheRebuiltConstraintsAreStillEnforced() {
         db = TestDatabases.fresh();
 
