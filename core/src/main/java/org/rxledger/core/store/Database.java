@@ -38,7 +38,8 @@ public final class Database implements AutoCloseable {
         ds.setUser("rxledger");
         ds.setPassword("");
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .javaMigrations(new V013__RedundantIndexes()).load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("The local database could not be prepared (" + e.getMessage()
                     + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
