@@ -191,6 +191,53 @@ public final class RemitPostingCommands {
         }
     }
 
+    @Command(name = "attribute-plb", description = "Attribute a PLB item of a posted payment to a claim (or re-attribute it), reason required.")
+    public static final class AttributePlb extends PaymentCommand {
+        @Option(names = "--plb-ref", required = true, paramLabel = "REF", description = "The PLB item's reference (PLB03-2) as sent.")
+        String reference;
+
+        @Option(names = "--code", paramLabel = "CODE", description = "The PLB reason code (PLB03-1), when two items share the reference.")
+        String code;
+
+        @Option(names = "--rx", required = true, paramLabel = "RX", description = "The claim's Rx number.")
+        String rx;
+
+        @Option(names = "--fill", required = true, paramLabel = "N", description = "The claim's fill number.")
+        int fill;
+
+        @Option(names = "--reason", required = true, paramLabel = "REASON", description = "Why (kept in the posting log).")
+        String reason;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            RemittanceListRow p = payment(transactions);
+            List<org.rxledger.core.posting.PostingRepository.PlbLine> plbs = transactions.read(tx -> tx.postings().plbLines(p.paymentId()))
+                    .stream().filter(l -> reference.strip().equals(l.reference()))
+                    .filter(l -> code == null || code.strip().equalsIgnoreCase(l.reasonCode())).toList();
+            if (plbs.isEmpty()) {
+                throw new Refused("payment " + p.traceNumber() + " has no PLB item with reference " + reference
+                        + (code == null ? "" : " and code " + code));
+            }
+            if (plbs.size() > 1) {
+                throw new Refused("PLB reference " + reference + " is ambiguous on payment " + p.traceNumber() + ": "
+                        + plbs.size() + " items (codes " + plbs.stream().map(l -> l.reasonCode()).collect(Collectors.joining(", "))
+                        + "); add --code");
+            }
+            List<org.rxledger.core.claim.Claim> claims = transactions.read(tx -> tx.claims().forRx(rx.strip())).stream()
+                    .filter(k -> k.fillNumber() == fill).toList();
+            if (claims.isEmpty()) {
+                throw new Refused("no stored claim has Rx " + rx + " fill " + fill);
+            }
+            if (claims.size() > 1) {
+                throw new Refused("Rx " + rx + " fill " + fill + " is ambiguous: " + claims.size() + " stored claims; attribute it in the workstation");
+            }
+            org.rxledger.core.posting.PostingRepository.PlbLine plb = plbs.get(0);
+            PostingResult r = new PostingService(transactions).attributePlb(plb.plbId(), claims.get(0).id(), reason);
+            out.println("PLB " + plb.reasonCode() + " " + plb.reference() + " (" + plb.amount() + ") on payment " + p.traceNumber()
+                    + " attributed to Rx " + rx.strip() + " fill " + fill + ": " + r.entries() + " ledger entries");
+        }
+    }
+
     /** {@code rxledger payers …}. */
     @Command(name = "payers", description = "Payer settings for remittances.", subcommands = PayersSettings.class)
     public static final class Payers {

@@ -58,6 +58,9 @@ public interface PostingRepository {
 
     List<PlbLine> plbLines(long paymentId);
 
+    /** The payment a PLB item belongs to, if the item exists. */
+    java.util.OptionalLong plbPayment(long plbId);
+
     /** Net of every entry written by the payment's postings, grouped by account, claim and source; zero nets left out. */
     List<NetEntry> netEntries(long paymentId);
 

@@ -38,6 +38,14 @@ public final class PostingService {
         });
     }
 
+    /**
+     * A person attributes a PLB item of a posted payment to a claim (or re-attributes it to another), with
+     * a required reason: one reversing-and-reposting ADJUST batch.
+     */
+    public PostingResult attributePlb(long plbItemId, long claimId, String reason) {
+        return transactions.inTransaction(tx -> RemittancePosting.attributePlb(tx, plbItemId, claimId, reason));
+    }
+
     /** The posting log of a payment, oldest first. */
     public List<PostingRepository.PostingRecord> postings(long paymentId) {
         return transactions.read(tx -> tx.postings().postings(paymentId));

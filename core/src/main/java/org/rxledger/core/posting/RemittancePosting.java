@@ -186,6 +186,59 @@ public final class RemittancePosting {
         return Optional.of(new PostingResult(paymentId, batch.batchId(), PostingKind.ADJUST, entries.size(), cash, posted));
     }
 
+    /** Journal event of a person attributing a PLB item to a claim. */
+    public static final String EVENT_PLB_ATTRIBUTED = "remittance.plb.attributed";
+
+    /**
+     * A person attributes a PLB item of a posted payment to a claim: one ADJUST batch reverses what is on
+     * the ledger for the item and posts the same amounts again with the claim. Re-attribution to another
+     * claim reverses the previous attribution the same way. Ledger rows are never updated.
+     */
+    public static PostingResult attributePlb(Tx tx, long plbId, long claimId, String reason) {
+        requireReason(reason);
+        long paymentId = tx.postings().plbPayment(plbId).orElseThrow(
+                () -> new IllegalArgumentException("There is no PLB item " + plbId));
+        PostingRepository.PaymentHeader h = header(tx, paymentId);
+        if (h.status() != PaymentStatus.POSTED) {
+            throw new IllegalStateException("Payment " + h.traceNumber() + " is not posted; post it before attributing its PLB items");
+        }
+        if (tx.claims().find(claimId).isEmpty()) {
+            throw new IllegalArgumentException("There is no claim " + claimId);
+        }
+        String source = String.valueOf(plbId);
+        List<PostingRepository.NetEntry> own = tx.postings().netEntries(paymentId).stream()
+                .filter(n -> SOURCE_PLB.equals(n.sourceType()) && source.equals(n.sourceId()) && !n.amount().isZero())
+                .toList();
+        for (PostingRepository.NetEntry n : own) {
+            if (n.claimId() != null && n.claimId() == claimId) {
+                throw new IllegalStateException("PLB item " + plbId + " is already attributed to claim " + claimId);
+            }
+        }
+        LedgerBatch batch = newBatch(tx, h);
+        for (PostingRepository.NetEntry n : own) {
+            batch.add(n.account(), n.amount().negate(), n.claimId(), n.patientId(), n.payerId(), n.sourceType(),
+                    n.sourceId(), "PLB attribution: undo");
+            boolean claimSide = n.account() != LedgerAccount.PAYER_CASH;
+            batch.add(n.account(), n.amount(), claimSide ? Long.valueOf(claimId) : n.claimId(), n.patientId(), n.payerId(),
+                    n.sourceType(), n.sourceId(), "PLB attributed to claim " + claimId);
+        }
+        List<LedgerEntry> entries = batch.entries();
+        tx.ledger().append(batch);
+        Money cash = cash(entries);
+        tx.postings().recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
+                tx.clock().instant(), tx.actor().user());
+        Money posted = verifyCash(tx, h, true);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("paymentId", paymentId);
+        payload.put("plbId", plbId);
+        payload.put("claimId", claimId);
+        payload.put("batchId", batch.batchId().toString());
+        payload.put("reason", reason);
+        tx.journal().append(EVENT_PLB_ATTRIBUTED, payload);
+        tx.audit().record("REMIT_PLB_ATTRIBUTED", "plb_item", source, payload);
+        return new PostingResult(paymentId, batch.batchId(), PostingKind.ADJUST, entries.size(), cash, posted);
+    }
+
     /**
      * The check after every posting: Σ PAYER_CASH over the payment's postings must be BPR02 while posted
      * and zero once unposted (835 TR3 balancing: BPR02 = Σ CLP04 − Σ PLB). Throws, rolling the

@@ -119,6 +119,12 @@ final class JdbiPostingRepository implements PostingRepository {
     }
 
     @Override
+    public java.util.OptionalLong plbPayment(long plbId) {
+        return handle.createQuery("SELECT payment_id FROM plb_item WHERE id = :id").bind("id", plbId)
+                .mapTo(Long.class).findOne().map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
     public List<NetEntry> netEntries(long paymentId) {
         return handle.createQuery("""
                         SELECT account, claim_id, patient_id, payer_id, source_type, source_id, SUM(amount) AS total

@@ -1,0 +1,71 @@
+package org.rxledger.core.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.exceptions.ExceptionCategory;
+import org.rxledger.core.exceptions.ExceptionFilter;
+import org.rxledger.core.exceptions.ExceptionItem;
+import org.rxledger.core.exceptions.ExceptionQueue;
+import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.money.Money;
+
+/** A person attributes a PLB takeback to a claim (real H2, real migrations). */
+class PlbAttributionTest {
+
+    @TempDir
+    Path dir;
+
+    private static Money m(String s) {
+        return Money.parse(s);
+    }
+
+    private List<ExceptionItem> loose(PostingFixture f) {
+        return new ExceptionQueue(f.db.transactions()).items(ExceptionFilter.ALL.withCategory(ExceptionCategory.PLB_UNATTRIBUTED));
+    }
+
+    @Test
+    void attributeReattributeUnpostAndRefusals() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim().rx("7000001").fill(0).authorization("A1"));
+        Claim d = f.store(f.claim().rx("7000002").fill(0).authorization("A2"));
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "21.85")),
+                List.of(PostingFixture.plb("WO", "AUDIT-77", "7.50"))));
+        List<ExceptionItem> items = loose(f);
+        assertThat(items).hasSize(1);
+        long plbId = Long.parseLong(items.get(0).key().substring(items.get(0).key().indexOf(":P") + 2));
+        long paymentId = f.db.transactions().read(tx -> tx.postings().plbPayment(plbId)).getAsLong();
+        PostingService service = new PostingService(f.db.transactions());
+
+        assertThatThrownBy(() -> service.attributePlb(plbId, c.id(), " ")).hasMessageContaining("reason is required");
+        assertThatThrownBy(() -> service.attributePlb(999_999L, c.id(), "audit")).hasMessageContaining("no PLB item 999999");
+        assertThatThrownBy(() -> service.attributePlb(plbId, 999_999L, "audit")).hasMessageContaining("no claim 999999");
+
+        PostingResult r = service.attributePlb(plbId, c.id(), "audit letter 77");
+        assertThat(r.kind()).isEqualTo(PostingKind.ADJUST);
+        assertThat(f.balance(c.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
+        assertThat(f.balance(LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
+        assertThat(loose(f)).isEmpty();
+        assertThatThrownBy(() -> service.attributePlb(plbId, c.id(), "again"))
+                .hasMessageContaining("already attributed to claim " + c.id());
+
+        service.attributePlb(plbId, d.id(), "wrong claim, letter says 7000002");
+        assertThat(f.balance(c.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("0.00"));
+        assertThat(f.balance(d.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
+        assertThat(f.balance(LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
+
+        service.unpost(paymentId, "redo");
+        assertThat(f.balance(LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("0.00"));
+        assertThat(f.balance(d.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("0.00"));
+        assertThatThrownBy(() -> service.attributePlb(plbId, c.id(), "audit"))
+                .hasMessageContaining("is not posted");
+        service.post(paymentId);
+        assertThat(f.balance(LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
+        assertThat(loose(f)).hasSize(1);
+    }
+}
