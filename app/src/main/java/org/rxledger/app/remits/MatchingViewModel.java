@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -84,8 +83,6 @@ public final class MatchingViewModel {
         }
     }
 
-    private static final Set<String> GROUPS = Set.of("rx", "fill", "dos");
-    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final Transactions transactions;
     private final TaskRunner runner;
@@ -319,19 +316,10 @@ public final class MatchingViewModel {
                 throw new IllegalArgumentException(where + " is not a valid regular expression: "
                         + e.getDescription() + " near position " + e.getIndex() + ".");
             }
-            Set<String> names = new LinkedHashSet<>();
-            Matcher m = NAMED_GROUP.matcher(line);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-            for (String n : names) {
-                if (!GROUPS.contains(n)) {
-                    throw new IllegalArgumentException(where + " has a group named '" + n
-                            + "'; the groups are rx (the Rx number, required), fill and dos (CCYYMMDD).");
-                }
-            }
-            if (!names.contains("rx")) {
-                throw new IllegalArgumentException(where + " needs a named group (?<rx>...) for the Rx number.");
+            try {
+                Clp01Patterns.check(line);   // the core's own rule, so screen and core never disagree
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + " " + e.getMessage() + ".");
             }
             patterns.add(line);
         }

@@ -72,22 +72,35 @@ public final class Clp01Patterns {
         List<NamedPattern> list = new ArrayList<>();
         int i = 1;
         for (String regex : regexes) {
-            if (!regex.contains("(?<rx>")) {
-                throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName
-                        + " needs a named group (?<rx>...) for the Rx number");
-            }
-            Matcher named = NAMED_GROUP.matcher(regex);
-            while (named.find()) {
-                if (!GROUPS.contains(named.group(1))) {
-                    throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName
-                            + " has a group named '" + named.group(1)
-                            + "'; the groups read are rx (required), fill and dos (CCYYMMDD)");
-                }
+            try {
+                check(regex);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName + " " + e.getMessage(), e);
             }
             list.add(new NamedPattern(payerName + " #" + i++, Pattern.compile(regex)));
         }
         perPayer.put(payerName.toUpperCase(Locale.ROOT), List.copyOf(list));
         return this;
+    }
+
+    /**
+     * Refuses a payer pattern {@link #decode} could not use: one naming a group other than rx, fill
+     * and dos, or without an rx group. The message says what is wrong, without naming the pattern
+     * (callers add where it came from). Syntax errors surface from {@link Pattern#compile}.
+     */
+    public static void check(String regex) {
+        Matcher named = NAMED_GROUP.matcher(regex);
+        boolean rx = false;
+        while (named.find()) {
+            if (!GROUPS.contains(named.group(1))) {
+                throw new IllegalArgumentException("has a group named '" + named.group(1)
+                        + "'; the groups are rx (the Rx number, required), fill and dos (CCYYMMDD)");
+            }
+            rx |= named.group(1).equals("rx");
+        }
+        if (!rx) {
+            throw new IllegalArgumentException("needs a named group (?<rx>...) for the Rx number");
+        }
     }
 
     /** Every plausible reading of {@code clp01}, most specific first; empty when none fits. */
