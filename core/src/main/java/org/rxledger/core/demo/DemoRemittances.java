@@ -114,6 +114,14 @@ public final class DemoRemittances {
             Draft r0 = q.get(0);
             shortPay(r0, 0, r0.d.claims().get(0));
             deny(r0, 1, r0.d.claims().get(1));
+            if (r0.d.claims().size() >= 4) {
+                // paid more than adjudicated (over-paid) and a CLP05 that differs from the adjudicated patient pay
+                ClaimPaymentDescription o = r0.d.claims().get(2);
+                r0.claims.set(2, paid(o, r0.style, o.paid().plus(Money.parse("1.25")), List.of()));
+                r0.claims.set(3, patientPayOff(r0.d.claims().get(3), r0.style, Money.parse("2.00")));
+            }
+            // a WO takeback whose reference names no claim (not attributable)
+            r0.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO", "AUDIT2025Q1", Money.parse("4.80")));
         }
         List<Remittance.Transaction> result = new ArrayList<>();
         int control = 1;
@@ -250,6 +258,19 @@ public final class DemoRemittances {
         return RemittanceBuilder.claim(clp01(c, style), "22", c.charged().negate(), c.paid().negate(),
                 c.patientResponsibility().negate(), c.authorizationNumber(), c.dateOfService(), c.ndc(), null,
                 c.cardholderId(), RemittanceBuilder.negated(original.serviceLines().get(0).adjustments()), List.of());
+    }
+
+    /** Paid as adjudicated, but CLP05 (PR-3) is {@code extra} higher, taken from the contractual adjustment. */
+    private static ClaimPayment patientPayOff(ClaimPaymentDescription c, int style, Money extra) {
+        Money pr = c.patientResponsibility().plus(extra);
+        Money co = c.charged().minus(c.paid()).minus(pr);
+        List<Adjustment> adj = new ArrayList<>();
+        if (!co.isZero()) {
+            adj.add(new Adjustment("CO", "45", co, null));
+        }
+        adj.add(new Adjustment("PR", "3", pr, null));
+        return RemittanceBuilder.claim(clp01(c, style), "1", c.charged(), c.paid(), pr, c.authorizationNumber(),
+                c.dateOfService(), c.ndc(), null, c.cardholderId(), adj, List.of());
     }
 
     private static void shortPay(Draft draft, int index, ClaimPaymentDescription c) {
