@@ -92,4 +92,15 @@ class DemoRemittancesTest {
         Money interest = db.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PLB_INTEREST));
         assertThat(interest).isEqualTo(Money.parse("-3.17"));
     }
+
+    @Test
+    void theExceptionQueueShowsTheDemoCategories() {
+        Map<org.rxledger.core.exceptions.ExceptionCategory, Integer> counts =
+                org.rxledger.core.exceptions.ExceptionQueue.counts(new org.rxledger.core.exceptions.ExceptionQueue(db.transactions()).items());
+        assertThat(counts.keySet()).contains(org.rxledger.core.exceptions.ExceptionCategory.UNMATCHED,
+                org.rxledger.core.exceptions.ExceptionCategory.SHORT_PAID, org.rxledger.core.exceptions.ExceptionCategory.DENIED,
+                org.rxledger.core.exceptions.ExceptionCategory.PAID_TWICE, org.rxledger.core.exceptions.ExceptionCategory.OVER_PAID,
+                org.rxledger.core.exceptions.ExceptionCategory.PATIENT_PAY,
+                org.rxledger.core.exceptions.ExceptionCategory.PLB_UNATTRIBUTED);
+    }
 }
