@@ -108,20 +108,20 @@ public final class DemoRemittances {
                     List.of()));
             r1.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "L6", null, Money.parse("-3.17")));
             r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "CS", "ERA FEE", Money.parse("1.50")));
+            if (r2.d.claims().size() >= 2) {
+                // paid more than adjudicated (over-paid) and a CLP05 that differs from the adjudicated patient pay
+                ClaimPaymentDescription o = r2.d.claims().get(0);
+                r2.claims.set(0, paid(o, r2.style, o.paid().plus(Money.parse("1.25")), List.of()));
+                r2.claims.set(1, patientPayOff(r2.d.claims().get(1), r2.style, Money.parse("2.00")));
+            }
+            // a WO takeback whose reference names no claim (not attributable)
+            r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO", "AUDIT2025Q1", Money.parse("4.80")));
         }
         if (payers.size() > 1) {
             List<Draft> q = payers.get(1);
             Draft r0 = q.get(0);
             shortPay(r0, 0, r0.d.claims().get(0));
             deny(r0, 1, r0.d.claims().get(1));
-            if (r0.d.claims().size() >= 4) {
-                // paid more than adjudicated (over-paid) and a CLP05 that differs from the adjudicated patient pay
-                ClaimPaymentDescription o = r0.d.claims().get(2);
-                r0.claims.set(2, paid(o, r0.style, o.paid().plus(Money.parse("1.25")), List.of()));
-                r0.claims.set(3, patientPayOff(r0.d.claims().get(3), r0.style, Money.parse("2.00")));
-            }
-            // a WO takeback whose reference names no claim (not attributable)
-            r0.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO", "AUDIT2025Q1", Money.parse("4.80")));
         }
         List<Remittance.Transaction> result = new ArrayList<>();
         int control = 1;
