@@ -108,6 +108,14 @@ public final class DemoRemittances {
                     List.of()));
             r1.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "L6", null, Money.parse("-3.17")));
             r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "CS", "ERA FEE", Money.parse("1.50")));
+            if (r2.d.claims().size() >= 2) {
+                // paid more than adjudicated (over-paid) and a CLP05 that differs from the adjudicated patient pay
+                ClaimPaymentDescription o = r2.d.claims().get(0);
+                r2.claims.set(0, paid(o, r2.style, o.paid().plus(Money.parse("1.25")), List.of()));
+                r2.claims.set(1, patientPayOff(r2.d.claims().get(1), r2.style, Money.parse("2.00")));
+            }
+            // a WO takeback whose reference names no claim (not attributable)
+            r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO", "AUDIT2025Q1", Money.parse("4.80")));
         }
         if (payers.size() > 1) {
             List<Draft> q = payers.get(1);
@@ -250,6 +258,19 @@ public final class DemoRemittances {
         return RemittanceBuilder.claim(clp01(c, style), "22", c.charged().negate(), c.paid().negate(),
                 c.patientResponsibility().negate(), c.authorizationNumber(), c.dateOfService(), c.ndc(), null,
                 c.cardholderId(), RemittanceBuilder.negated(original.serviceLines().get(0).adjustments()), List.of());
+    }
+
+    /** Paid as adjudicated, but CLP05 (PR-3) is {@code extra} higher, taken from the contractual adjustment. */
+    private static ClaimPayment patientPayOff(ClaimPaymentDescription c, int style, Money extra) {
+        Money pr = c.patientResponsibility().plus(extra);
+        Money co = c.charged().minus(c.paid()).minus(pr);
+        List<Adjustment> adj = new ArrayList<>();
+        if (!co.isZero()) {
+            adj.add(new Adjustment("CO", "45", co, null));
+        }
+        adj.add(new Adjustment("PR", "3", pr, null));
+        return RemittanceBuilder.claim(clp01(c, style), "1", c.charged(), c.paid(), pr, c.authorizationNumber(),
+                c.dateOfService(), c.ndc(), null, c.cardholderId(), adj, List.of());
     }
 
     private static void shortPay(Draft draft, int index, ClaimPaymentDescription c) {
