@@ -207,7 +207,7 @@ class RemittanceImportServiceTest {
         AtomicBoolean storing = new AtomicBoolean();
 
         ImportOutcome outcome = service.importFile(big,
-                (phase, done, total) -> storing.compareAndSet(false, phase == ProgressListener.Phase.STORING),
+                (phase, done, total) -> storing.compareAndSet(false, phase == ProgressListener.Phase.IMPORTING),
                 storing::get);
 
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.CANCELLED);
@@ -305,6 +305,26 @@ class RemittanceImportServiceTest {
             } else {
                 assertThat(rowCounts()).as("round " + i + ": " + outcome.message()).isEqualTo(before);
             }
+        }
+    }
+
+    @Test
+    void aProblemFoundAfterThousandsOfClaimsWereWrittenRollsTheWholeFileBack() throws IOException {
+        importFile(sample());
+        Map<String, Long> before = rowCounts();
+        // BPR02 is only checked against the claims at SE, after every claim chunk has been written
+        String text = RemitTestData.write(manyClaims("000000078", "BIG2", 2_500));
+        String broken = text.replaceFirst("BPR\\*I\\*[0-9.]+", "BPR*I*1.00");
+        assertThat(broken).isNotEqualTo(text);
+
+        ImportOutcome outcome = importFile(file("late-problem.835", broken));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
+                .contains("late-problem.835, segment").contains("BPR02: Payment 1 (trace BIG2): BPR02 says 1.00"));
+        assertThat(rowCounts()).isEqualTo(before);
+        try (var archived = Files.list(archive)) {
+            assertThat(archived.map(f -> f.getFileName().toString()))
+                    .as("only the first file's copy is kept").hasSize(1);
         }
     }
 
