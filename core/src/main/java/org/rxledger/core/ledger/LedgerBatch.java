@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.rxledger.core.id.Uuids;
 import org.rxledger.core.money.Money;
 
 /**
@@ -13,7 +14,7 @@ import org.rxledger.core.money.Money;
  */
 public final class LedgerBatch {
 
-    private final UUID batchId = UUID.randomUUID();
+    private final UUID batchId = Uuids.timeOrdered();
     private final String sourceType;
     private final String sourceId;
     private final LocalDate effectiveDate;
@@ -36,7 +37,7 @@ public final class LedgerBatch {
     /** Adds an entry; zero amounts are skipped (they explain nothing and clutter the ledger). */
     public LedgerBatch add(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId, String memo) {
         if (!amount.isZero()) {
-            entries.add(new LedgerEntry(UUID.randomUUID(), batchId, account, amount, claimId, patientId, payerId,
+            entries.add(new LedgerEntry(Uuids.timeOrdered(), batchId, account, amount, claimId, patientId, payerId,
                     sourceType, sourceId, memo, null, effectiveDate, createdAt, createdBy));
         }
         return this;
@@ -49,7 +50,7 @@ public final class LedgerBatch {
     public LedgerBatch add(LedgerAccount account, Money amount, Long claimId, Long patientId, Long payerId,
                            String entrySourceType, String entrySourceId, String memo) {
         if (!amount.isZero()) {
-            entries.add(new LedgerEntry(UUID.randomUUID(), batchId, account, amount, claimId, patientId, payerId,
+            entries.add(new LedgerEntry(Uuids.timeOrdered(), batchId, account, amount, claimId, patientId, payerId,
                     entrySourceType, entrySourceId, memo, null, effectiveDate, createdAt, createdBy));
         }
         return this;

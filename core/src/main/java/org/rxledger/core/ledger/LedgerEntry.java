@@ -3,6 +3,7 @@ package org.rxledger.core.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.rxledger.core.id.Uuids;
 import org.rxledger.core.money.Money;
 
 /**
@@ -19,7 +20,7 @@ public record LedgerEntry(UUID entryId, UUID batchId, LedgerAccount account, Mon
     /** The entry that cancels this one, in a new batch. */
     public LedgerEntry reversal(UUID newBatchId, String newSourceType, String newSourceId, LocalDate effective,
                                 Instant at, String by) {
-        return new LedgerEntry(UUID.randomUUID(), newBatchId, account, amount.negate(), claimId, patientId, payerId,
+        return new LedgerEntry(Uuids.timeOrdered(), newBatchId, account, amount.negate(), claimId, patientId, payerId,
                 newSourceType, newSourceId, "Reversal: " + memo, entryId, effective, at, by);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.rxledger.core.id.Uuids;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.sync.JournalEvent;
@@ -27,7 +28,7 @@ final class JdbiJournal implements Journal {
 
     @Override
     public UUID append(String type, Map<String, ?> payload) {
-        UUID id = UUID.randomUUID();
+        UUID id = Uuids.timeOrdered();
         handle.createUpdate("""
                         INSERT INTO journal_event (event_id, event_type, payload, user_name, workstation, occurred_at)
                         VALUES (:id, :type, :payload, :user, :workstation, :at)""")
@@ -52,7 +53,7 @@ final class JdbiJournal implements Journal {
                 VALUES (:id, :type, :payload, :user, :workstation, :at)""");
         List<UUID> ids = new ArrayList<>(payloads.size());
         for (Map<String, ?> payload : payloads) {
-            UUID id = UUID.randomUUID();
+            UUID id = Uuids.timeOrdered();
             ids.add(id);
             batch.bind("id", id).bind("type", type).bind("payload", Json.write(payload)).bind("user", actor.user())
                     .bind("workstation", actor.workstation()).bind("at", at).add();
