@@ -39,18 +39,33 @@ public final class ClaimBuilder {
     private boolean collected;
     private String daw = "0";
     private Channel channel = Channel.ELECTRONIC;
+    private Lifecycle lifecycle = Lifecycle.ACTIVE;
+    private ClaimSource source = ClaimSource.CHARGE_ENTRY;
+    private Instant recordedAt = TestDatabases.NOW;
 
     public static ClaimBuilder aPaidClaim(TestOffice office) {
-        ClaimBuilder b = new ClaimBuilder();
-        b.patientId = office.patient().id();
-        b.planId = office.plan().id();
-        b.bin = office.plan().bin();
-        b.pcn = office.plan().pcn();
-        b.group = office.plan().groupId();
-        b.prescriberId = office.prescriber().id();
-        b.drugId = office.drug().id();
-        b.ndc = office.drug().ndc();
-        return b;
+        return new ClaimBuilder().parties(office.patient().id(), office.plan().id(), office.plan().bin(),
+                office.plan().pcn(), office.plan().groupId(), office.prescriber().id(), office.drug().id(),
+                office.drug().ndc());
+    }
+
+    /** A paid claim whose parties are set with {@link #parties} (offices other than {@link TestOffice}). */
+    public static ClaimBuilder aPaidClaim() {
+        return new ClaimBuilder();
+    }
+
+    /** Patient, plan (with its BIN, PCN and group), prescriber and drug (with its NDC) by id. */
+    public ClaimBuilder parties(long patientId, long planId, String bin, String pcn, String group, long prescriberId,
+                                long drugId, String ndc) {
+        this.patientId = patientId;
+        this.planId = planId;
+        this.bin = bin;
+        this.pcn = pcn;
+        this.group = group;
+        this.prescriberId = prescriberId;
+        this.drugId = drugId;
+        this.ndc = ndc;
+        return this;
     }
 
     public ClaimBuilder rx(String value) {
@@ -83,6 +98,36 @@ public final class ClaimBuilder {
         return this;
     }
 
+    /** Ingredient cost, dispensing fee, plan paid and patient pay (usual and customary = cost + fee + 3.75). */
+    public ClaimBuilder amounts(String ingredientCost, String dispensingFee, String paid, String copay) {
+        ingredient = Money.parse(ingredientCost);
+        fee = Money.parse(dispensingFee);
+        planPaid = Money.parse(paid);
+        patientPay = Money.parse(copay);
+        return this;
+    }
+
+    public ClaimBuilder source(ClaimSource value) {
+        source = value;
+        return this;
+    }
+
+    public ClaimBuilder reversed() {
+        lifecycle = Lifecycle.REVERSED;
+        return this;
+    }
+
+    public ClaimBuilder captured() {
+        status = ResponseStatus.CAPTURED;
+        return this;
+    }
+
+    /** When the claim was recorded (default {@link TestDatabases#NOW}). */
+    public ClaimBuilder recordedAt(Instant value) {
+        recordedAt = value;
+        return this;
+    }
+
     public ClaimBuilder collectedAtCounter() {
         collected = true;
         return this;
@@ -110,11 +155,11 @@ public final class ClaimBuilder {
 
     public Claim build() {
         Instant at = dos.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        boolean paid = status.createsReceivable();
         return new Claim(0, UUID.randomUUID(), rx, fill, dos, dos.minusDays(30), "B1", patientId, planId, bin, pcn,
                 group, "ZQX00012345", "001", "1", prescriberId, drugId, ndc, new BigDecimal("30.000"), 30, daw, "", "0",
-                ingredient, fee, Money.parse("52.00"), ingredient.plus(fee), status, rejects, auth, patientPay,
-                status == ResponseStatus.PAID ? Money.parse("30.10") : null,
-                status == ResponseStatus.PAID ? Money.parse("1.75") : null, planPaid, channel, collected,
-                Lifecycle.ACTIVE, null, ClaimSource.CHARGE_ENTRY, at, TestDatabases.NOW, "clerk1");
+                ingredient, fee, ingredient.plus(fee).plus(Money.parse("3.75")), ingredient.plus(fee), status, rejects,
+                auth, patientPay, paid ? planPaid.plus(patientPay).minus(fee) : null, paid ? fee : null, planPaid,
+                channel, collected, lifecycle, null, source, at, recordedAt, "clerk1");
     }
 }
