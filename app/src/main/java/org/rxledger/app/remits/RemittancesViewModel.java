@@ -237,7 +237,7 @@ public final class RemittancesViewModel {
                 }
                 String name = file.getFileName().toString();
                 ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                        (phase == ProgressListener.Phase.ARCHIVING ? "Copying " : "Importing ") + name);
+                        (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
                 outcomes.add(service.importFile(file, source, listener, progress::isCancelled));
             }
             return outcomes;
@@ -261,7 +261,7 @@ public final class RemittancesViewModel {
         importJob = runner.run("Importing " + file.getFileName() + " from the inbox", progress -> {
             String name = file.getFileName().toString();
             ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                    (phase == ProgressListener.Phase.ARCHIVING ? "Copying " : "Importing ") + name);
+                    (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
             return inbox.process(file, imports.get(), listener, progress::isCancelled);
         }, outcome -> {
             finished();

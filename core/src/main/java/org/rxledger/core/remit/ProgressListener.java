@@ -7,11 +7,8 @@ package org.rxledger.core.remit;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /**
-     * What the import is doing: copying the file into the archive (hashing it on the way), then reading,
-     * checking and storing the archived copy in one pass.
-     */
-    enum Phase { ARCHIVING, IMPORTING }
+    /** What the import is doing: checking the whole file first, then storing it. */
+    enum Phase { CHECKING, STORING }
 
     ProgressListener NONE = (phase, done, total) -> { };
 

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -37,22 +36,18 @@ import org.slf4j.LoggerFactory;
  * Use case: import one 835 file (issue 4), all or nothing (ARCHITECTURE.md rules 3 and 4).
  *
  * <ol>
- *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835}, hashing them on the way
- *       (content-addressed, so a copy left by a rolled-back import is harmless and re-used). This is the only
- *       read of the caller's file.</li>
- *   <li><b>Read, check and store</b>, in one transaction and one pass over the archived copy: refuse the
- *       same file (SHA-256); a helper thread streams it through {@link X12RemittanceReader} (envelope,
- *       structure, three-level balancing) a few chunks ahead of the batched writes; each payment is refused
- *       before its claims are written if it was imported before (payer, trace, amount — a re-send in a new
- *       envelope). Any problem found anywhere in the file — or a cancel — rolls the whole transaction back:
- *       the database never holds part of a file. Then the {@link PostImportStep} runs, and journal event
- *       {@code remittance.imported} and an audit record are appended.</li>
+ *   <li><b>Check</b>: stream the whole file through {@link X12RemittanceReader} (envelope, structure,
+ *       three-level balancing) while computing its SHA-256; any problem → {@link ImportOutcome.Rejected}.</li>
+ *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835} (content-addressed, so a
+ *       copy left by a rolled-back import is harmless and re-used).</li>
+ *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
+ *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
+ *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
+ *       journal event {@code remittance.imported} and an audit record.</li>
  * </ol>
- * The checks are the same whether the file is good or bad; a bad file costs the writes up to the problem
- * plus a rollback, a good one is read once instead of twice (docs/benchmarks.md, issue 4).
  * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
  * supplier are only called from the calling thread. Cancelling (the
- * {@code cancelled} supplier turning true) at any point leaves the database unchanged.
+ * {@code cancelled} supplier turning true) during either pass leaves the database unchanged.
  * Logs carry file names, trace numbers and counts only — never patient data.
  */
 public final class RemittanceImportService {
@@ -104,51 +99,61 @@ public final class RemittanceImportService {
             return rejected(name, "the file cannot be read: " + e.getMessage());
         }
 
-        // the bytes are copied (and hashed) once, into the archive; everything after reads our own copy
+        // pass 1: check everything and hash, before anything is written
+        MessageDigest digest = sha256();
+        PaymentKeys keys = new PaymentKeys();
+        ReadResult check;
         long started = System.nanoTime();
-        Archived archived;
-        try {
-            archived = archive(file, size, progress);
-        } catch (NoSuchFileException e) {
-            return rejected(name, "the file cannot be read: it is no longer at " + e.getFile());
-        } catch (IOException | IllegalStateException e) {
-            LOG.warn("remittance {}: archiving failed: {}", name, e.getMessage());
-            return rejected(name, "the file cannot be read or could not be archived in " + archiveDir + " ("
-                    + e.getMessage() + "); nothing was stored");
+        try (InputStream in = new DigestInputStream(
+                new ProgressStream(Files.newInputStream(file), ProgressListener.Phase.CHECKING, size, progress), digest)) {
+            check = reader.read(in, name, keys, cancelled);
+            if (check.ok()) {
+                in.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes after the last IEA
+            }
+        } catch (IOException e) {
+            return rejected(name, "the file cannot be read: " + e.getMessage());
         }
-        if (cancelled.getAsBoolean()) {
-            LOG.info("remittance {}: import cancelled before reading", name);
-            removeUnused(name, archived);
+        if (check.cancelled() || cancelled.getAsBoolean()) {
+            LOG.info("remittance {}: import cancelled while checking", name);
             return new ImportOutcome.Cancelled(name);
         }
+        if (!check.ok()) {
+            LOG.info("remittance {}: rejected with {} problem(s)", name, check.problems().size());
+            return new ImportOutcome.Rejected(name, check.problems());
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        LOG.info("remittance {}: checked {} payment(s), {} claim(s) in {} ms", name, check.payments(), check.claims(),
+                (System.nanoTime() - started) / 1_000_000);
 
-        ImportOutcome outcome = storeInTransaction(name, size, archived.sha256(), archived.path(), progress, cancelled);
+        Path archived;
+        boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
+        try {
+            archived = archive(file, sha256);
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("remittance {}: archiving failed", name, e);
+            return rejected(name, "the original could not be archived in " + archiveDir + " (" + e.getMessage()
+                    + "); nothing was stored");
+        }
+
+        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled);
         LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
-        if (outcome.status() != ImportOutcome.Status.IMPORTED) {
-            removeUnused(name, archived);
+        if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
+            // the archive holds what was imported; a copy made for an import that stored nothing goes again
+            try {
+                Files.deleteIfExists(archived);
+            } catch (IOException e) {
+                LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
+            }
         }
         return outcome;
     }
 
-    /** The archive holds what was imported; a copy made for an import that stored nothing goes again. */
-    private static void removeUnused(String name, Archived archived) {
-        if (archived.existedBefore()) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(archived.path());
-        } catch (IOException e) {
-            LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived.path(),
-                    e.getMessage());
-        }
-    }
-
-    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived,
+    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                              ProgressListener progress, BooleanSupplier cancelled) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(tx -> {
-                ImportOutcome o = store(tx, name, size, sha256, archived, progress, cancelled);
+                ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
                 stored[0] = System.nanoTime();
                 return o;
             });
@@ -158,18 +163,8 @@ public final class RemittanceImportService {
             return outcome;
         } catch (RuntimeException e) {
             if (causedByCancel(e)) {
-                LOG.info("remittance {}: import cancelled; rolled back", name);
+                LOG.info("remittance {}: import cancelled while storing; rolled back", name);
                 return new ImportOutcome.Cancelled(name);
-            }
-            Optional<RollBack> rollBack = rollBack(e);
-            if (rollBack.isPresent()) {
-                ImportOutcome o = rollBack.get().outcome;
-                if (o instanceof ImportOutcome.Rejected r) {
-                    LOG.info("remittance {}: rejected with {} problem(s); rolled back", name, r.problems().size());
-                } else {
-                    LOG.info("remittance {}: {}; rolled back", name, o.status());
-                }
-                return o;
             }
             // database exceptions carry bound values (patient names, member ids): log and show only their kind
             String reason = databaseError(e).map(sql -> "database error, SQL state " + sql.getSQLState())
@@ -180,26 +175,33 @@ public final class RemittanceImportService {
         }
     }
 
-    private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived,
+    private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
                                 ProgressListener progress, BooleanSupplier cancelled) {
         RemittanceRepository repo = tx.remittances();
         Optional<ImportedFile> sameFile = repo.findFileBySha256(sha256);
         if (sameFile.isPresent()) {
             return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
         }
+        for (PaymentKey key : keys.keys) {
+            Optional<ImportedPayment> same = repo.findSamePayment(key.payerIdentifier(), key.payerName(), key.trace(),
+                    key.amount());
+            if (same.isPresent()) {
+                ImportedFile earlier = repo.findFile(same.get().fileId()).orElseThrow();
+                return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_PAYMENT, earlier, same.get());
+            }
+        }
 
         Instant now = tx.clock().instant();
         long fileId = repo.insertFile(new RemittanceRepository.NewFile(sha256, name, size, archived.toString(), now,
                 tx.actor().user()));
 
-        // one pass over the archived copy (ours, immutable): a helper thread parses and checks it a few chunks
-        // ahead of the writes, which stay on this (the transaction's) thread; any problem rolls everything back
-        Storing storing = new Storing(repo, fileId, name);
+        // pass 2: the archived copy (ours, immutable) streams into the database in chunks; parsing runs
+        // on a helper thread one chunk ahead of the writes, which stay on this (the transaction's) thread
+        Storing storing = new Storing(repo, fileId);
         long storeStarted = System.nanoTime();
-        ReadResult read = readAhead(name, archived, size, sha256, progress, cancelled, storing);
-        repo.finishFile(fileId, storing.paymentIds.size(), read.claims());
-        LOG.info("remittance {}: read, checked and stored {} payment(s), {} claim(s) in {} ms, {} ms of it in "
-                        + "database writes", name, read.payments(), read.claims(),
+        ReadResult second = readAhead(name, archived, size, sha256, progress, cancelled, storing);
+        repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
+        LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
                 (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
 
         ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds);
@@ -210,7 +212,7 @@ public final class RemittanceImportService {
         List<Map<String, Object>> journalPayments = new ArrayList<>();
         for (int i = 0; i < storing.paymentIds.size(); i++) {
             long paymentId = storing.paymentIds.get(i);
-            PaymentKey key = storing.keys.get(i);
+            PaymentKey key = keys.keys.get(i);
             PaymentSummary summary = new PaymentSummary(paymentId, key.payerName(), key.trace(), key.amount(),
                     storing.claimCounts.get(i), repo.matchedClaimCount(paymentId));
             summaries.add(summary);
@@ -235,7 +237,7 @@ public final class RemittanceImportService {
         audit.put("fileName", name);
         audit.put("sizeBytes", size);
         audit.put("paymentCount", summaries.size());
-        audit.put("claimCount", read.claims());
+        audit.put("claimCount", second.claims());
         tx.audit().record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
@@ -244,35 +246,25 @@ public final class RemittanceImportService {
         return new ImportOutcome.Imported(name, file, summaries);
     }
 
-    /** Where the archived copy is, its SHA-256, and whether it was there before this import. */
-    private record Archived(Path path, String sha256, boolean existedBefore) {
-    }
-
-    /**
-     * Copies the file into the archive folder while hashing it (the one read of the caller's file), then
-     * moves the copy to {@code <sha256>.835}; an archived copy with that name and size that hashes the same is
-     * re-used (content-addressed: left by an earlier import, or by one that was rolled back).
-     */
-    private Archived archive(Path file, long size, ProgressListener progress) throws IOException {
+    /** Copies to a temp file in the archive folder, verifies the hash, then moves it into place. */
+    private Path archive(Path file, String sha256) throws IOException {
         Files.createDirectories(archiveDir);
-        Path temp = Files.createTempFile(archiveDir, "import-", ".part");
+        Path target = archiveDir.resolve(sha256 + ".835");
+        if (Files.exists(target) && Files.size(target) == Files.size(file) && sha256Of(target).equals(sha256)) {
+            return target;
+        }
+        Path temp = Files.createTempFile(archiveDir, sha256, ".part");
         try {
-            MessageDigest digest = sha256();
-            try (InputStream in = new DigestInputStream(new ProgressStream(Files.newInputStream(file),
-                    ProgressListener.Phase.ARCHIVING, size, progress), digest)) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
-            Path target = archiveDir.resolve(sha256 + ".835");
-            if (Files.exists(target) && Files.size(target) == Files.size(temp) && sha256Of(target).equals(sha256)) {
-                return new Archived(target, sha256, true);
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            if (!sha256Of(temp).equals(sha256)) {
+                throw new IllegalStateException("the file changed while it was being imported; import it again");
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            return new Archived(target, sha256, false);
+            return target;
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -328,52 +320,36 @@ public final class RemittanceImportService {
         return false;
     }
 
-    /**
-     * Thrown inside the transaction to roll back what was written so far and answer with {@code outcome}: the
-     * file turned out to be a duplicate payment or failed a check after some of it was stored.
-     */
-    private static final class RollBack extends RuntimeException {
-        private final ImportOutcome outcome;
-
-        RollBack(ImportOutcome outcome) {
-            super(outcome.status().name(), null, false, false);
-            this.outcome = outcome;
-        }
-    }
-
-    private static Optional<RollBack> rollBack(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RollBack r) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Thrown inside the transaction to roll it back when the user cancels while storing. */
+    /** Thrown inside the transaction to roll it back when the user cancels during pass 2. */
     private static final class ImportCancelledException extends RuntimeException {
         ImportCancelledException() {
             super("import cancelled", null, false, false);
         }
     }
 
-    /** A payment's duplicate key: payer, trace number and amount. */
     private record PaymentKey(String payerIdentifier, String payerName, String trace, Money amount) {
-        static PaymentKey of(Payment payment) {
-            return new PaymentKey(payment.payerIdentifier(), payment.payer().name() == null ? ""
-                    : payment.payer().name(), payment.traceNumber(), payment.amount());
+    }
+
+    /** Pass 1: remembers each payment's duplicate key (a few per file, so memory stays small). */
+    private static final class PaymentKeys implements RemittanceHandler {
+        private final List<PaymentKey> keys = new ArrayList<>();
+
+        @Override
+        public boolean wantsClaims() {
+            return false;
+        }
+
+        @Override
+        public void payment(int number, Payment payment) {
+            keys.add(new PaymentKey(payment.payerIdentifier(), payment.payer().name() == null ? ""
+                    : payment.payer().name(), payment.traceNumber(), payment.amount()));
         }
     }
 
-    /**
-     * Transaction thread: writes what the reading thread hands over, in file order, and refuses a payment
-     * that was imported before (the same payment re-sent in a new envelope) before writing any of its claims.
-     */
+    /** Pass 2, transaction thread: writes what the reading thread hands over, in file order. */
     private static final class Storing {
         private final RemittanceRepository repo;
         private final long fileId;
-        private final String fileName;
-        private final List<PaymentKey> keys = new ArrayList<>();
         private final List<Long> paymentIds = new ArrayList<>();
         private final List<Integer> claimCounts = new ArrayList<>();
         private long paymentId;
@@ -381,24 +357,14 @@ public final class RemittanceImportService {
         private int nextPlbSeq;
         private long writeNanos;
 
-        Storing(RemittanceRepository repo, long fileId, String fileName) {
+        Storing(RemittanceRepository repo, long fileId) {
             this.repo = repo;
             this.fileId = fileId;
-            this.fileName = fileName;
         }
 
         void apply(Step step) {
             long start = System.nanoTime();
             if (step instanceof PaymentStep p) {
-                PaymentKey key = PaymentKey.of(p.payment());
-                Optional<ImportedPayment> same = repo.findSamePayment(key.payerIdentifier(), key.payerName(),
-                        key.trace(), key.amount());
-                if (same.isPresent()) {
-                    ImportedFile earlier = repo.findFile(same.get().fileId()).orElseThrow();
-                    throw new RollBack(new ImportOutcome.Duplicate(fileName,
-                            ImportOutcome.DuplicateReason.SAME_PAYMENT, earlier, same.get()));
-                }
-                keys.add(key);
                 paymentId = repo.insertPayment(fileId, p.number(), p.payment());
                 paymentIds.add(paymentId);
                 nextClaimSeq = 1;
@@ -521,7 +487,7 @@ public final class RemittanceImportService {
         AtomicLong bytesRead = new AtomicLong();
         Thread thread = new Thread(() -> readInto(name, archived, queue, abandoned, bytesRead), "remit-read-ahead");
         thread.setDaemon(true);
-        progress.progress(ProgressListener.Phase.IMPORTING, 0, size);
+        progress.progress(ProgressListener.Phase.STORING, 0, size);
         thread.start();
         try {
             long reported = 0;
@@ -533,21 +499,15 @@ public final class RemittanceImportService {
                 long read = bytesRead.get();
                 if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
                     reported = read;
-                    progress.progress(ProgressListener.Phase.IMPORTING, read, size);
+                    progress.progress(ProgressListener.Phase.STORING, read, size);
                 }
                 if (step instanceof Done done) {
                     if (done.failure() != null) {
                         throw done.failure();
                     }
-                    if (done.result().cancelled()) {
-                        throw new ImportCancelledException();
-                    }
-                    if (!done.result().ok()) {
-                        throw new RollBack(new ImportOutcome.Rejected(name, done.result().problems()));
-                    }
-                    if (!done.sha256().equals(sha256)) {
+                    if (!done.result().ok() || !done.sha256().equals(sha256)) {
                         throw new IllegalStateException("the archived copy " + archived
-                                + " differs from the file that was copied");
+                                + " differs from the checked file");
                     }
                     return done.result();
                 } else if (step != null) {

@@ -24,10 +24,9 @@ import org.rxledger.core.store.Database;
  * Issue 4 benchmark (a command, not a timed test): generates an N-claim 835 with the streaming
  * writer (the generator of {@link RemittanceImportPerformanceTest}), then reports
  * <ul>
- *   <li>parse + check throughput of the reader alone (envelope, structure, three-level balancing; the import
- *       does the same work on a helper thread while it writes), MB/s and claims/s, best of 3;</li>
- *   <li>full import time (copy and hash into the archive, one pass that parses, checks and writes in
- *       batches, commit) into a file-backed H2
+ *   <li>parse + check throughput (pass 1 of the import: envelope, structure, three-level balancing),
+ *       MB/s and claims/s, best of 3;</li>
+ *   <li>full import time (both passes, archive, batched inserts, commit) into a file-backed H2
  *       database in a fresh data folder, as the workstation and CLI use it, and into an in-memory one;</li>
  *   <li>peak heap (sum of the heap pools' peak usage, reset before each measurement).</li>
  * </ul>
@@ -90,7 +89,7 @@ public final class RemittanceImportBenchmark {
             }
         }
         double seconds = best / 1e9;
-        System.out.printf(Locale.ROOT, "parse+check (reader alone): best of %d %.2f s = %.1f MB/s, %,.0f claims/s; peak heap %d MB%n",
+        System.out.printf(Locale.ROOT, "parse+check (pass 1): best of %d %.2f s = %.1f MB/s, %,.0f claims/s; peak heap %d MB%n",
                 rounds, seconds, mb / seconds, claims / seconds, peakHeapMb());
 
         importInto("file database (data folder)", dir.resolve("data"), file, claims, true);
