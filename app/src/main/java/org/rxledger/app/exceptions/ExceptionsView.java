@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
+import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.money.Money;
 
@@ -106,12 +107,12 @@ public final class ExceptionsView extends BorderPane {
         });
         table.getColumns().setAll(List.of(category,
                 text("Payer", 130, ExceptionItem::payer),
-                text("Rx-fill / CLP01", 110, ExceptionItem::reference),
+                text("Rx-fill / CLP01", 124, ExceptionItem::reference),
                 text("Trace", 150, ExceptionItem::trace),
                 money("Expected", ExceptionItem::expected),
                 money("Paid", ExceptionItem::paid),
                 money("Difference", ExceptionItem::difference),
-                text("Age", 48, i -> i.age() + " d"),
+                text("Age", 66, i -> i.age() + " d"),
                 text("Owner", 70, i -> i.owner() == null ? "—" : i.owner()),
                 text("Why", 380, ExceptionItem::reason)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -207,22 +208,9 @@ public final class ExceptionsView extends BorderPane {
         HBox bar = new HBox(8, assign, resolve, reopen, open, reload, message);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label title = new Label("Exceptions");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label help = new Label("Remittance lines, claims and PLB items that need a person (DOMAIN §4.3). "
-                + "↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim");
-        help.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox top = new VBox(2, title, help);
-        top.setPadding(new Insets(8, 12, 8, 12));
-        VBox center = new VBox(6, filters, table, detailPane, bar);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 12, 8, 8));
-        VBox left = new VBox(categories);
-        VBox.setVgrow(categories, Priority.ALWAYS);
-        left.setPadding(new Insets(0, 0, 8, 12));
-        setTop(top);
-        setLeft(left);
-        setCenter(center);
+        WorkQueueLayout.apply(this, "Exceptions", "Remittance lines, claims and PLB items that need a person "
+                + "(DOMAIN §4.3). ↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim",
+                categories, table, filters, table, detailPane, bar);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (ASSIGN.match(e)) {

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -22,9 +21,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.rxledger.app.ui.Cells;
+import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.claim.FollowUpStatus;
 import org.rxledger.core.claim.RejectQueue.WorkItem;
 
@@ -134,21 +133,8 @@ public final class RejectQueueView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Label title = new Label("Reject follow-up");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label help = new Label("Grouped by reject family (DOMAIN §10.1). Resolve a reject by rebilling the claim; the two are linked.");
-        help.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox top = new VBox(2, title, help);
-        top.setPadding(new Insets(8, 12, 8, 12));
-        VBox center = new VBox(6, table, explain, bar, message);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 12, 8, 8));
-        VBox left = new VBox(families);
-        VBox.setVgrow(families, Priority.ALWAYS);
-        left.setPadding(new Insets(0, 0, 8, 12));
-        setTop(top);
-        setLeft(left);
-        setCenter(center);
+        WorkQueueLayout.apply(this, "Reject follow-up", "Grouped by reject family (DOMAIN §10.1). Resolve a reject "
+                + "by rebilling the claim; the two are linked.", families, table, table, explain, bar, message);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (ASSIGN.match(e)) {
