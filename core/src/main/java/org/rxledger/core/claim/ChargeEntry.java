@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
+import org.rxledger.core.id.Uuids;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Plan;
@@ -328,7 +328,7 @@ public final class ChargeEntry {
         Claim toClaim(Tx tx, String transactionCode, Long replaces, boolean collected) {
             ClaimRules.ValidClaim v = valid;
             Instant now = tx.clock().instant();
-            return new Claim(0, UUID.randomUUID(), v.rxNumber(), v.fillNumber(), v.dateOfService(), v.dateWritten(),
+            return new Claim(0, Uuids.timeOrdered(), v.rxNumber(), v.fillNumber(), v.dateOfService(), v.dateWritten(),
                     transactionCode, patient.id(), plan.id(), v.bin(), v.pcn(), v.groupId(), v.cardholderId(), v.personCode(),
                     v.relationshipCode(), prescriber.id(), drug.id(), v.ndc().billing(), v.quantity(), v.daysSupply(), v.daw(),
                     v.sccCodes(), v.otherCoverageCode(), v.ingredientCostSubmitted(), v.dispensingFeeSubmitted(),

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.rxledger.core.id.Uuids;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
@@ -132,7 +132,7 @@ public final class ClaimImportService {
         Patient patient = refs.patient(c.patientFirstName(), c.patientLastName(), c.patientDob());
         Prescriber prescriber = refs.prescriber(c.prescriberNpi(), c.prescriberLastName());
         Drug drug = refs.drug(c);
-        return new Claim(0, UUID.randomUUID(), c.rxNumber(), c.fillNumber(), c.dateOfService(), c.dateWritten(), "B1",
+        return new Claim(0, Uuids.timeOrdered(), c.rxNumber(), c.fillNumber(), c.dateOfService(), c.dateWritten(), "B1",
                 patient.id(), plan.id(), c.bin(), c.pcn(), c.groupId(), c.cardholderId(), c.personCode(), c.relationshipCode(),
                 prescriber.id(), drug.id(), c.ndc().billing(), c.quantity(), c.daysSupply(), c.daw(), c.sccCodes(),
                 c.otherCoverageCode(), c.ingredientCostSubmitted(), c.dispensingFeeSubmitted(), c.usualAndCustomary(),
