@@ -84,6 +84,11 @@ public final class PlbAttributionViewModel {
 
     /** Lists the stored claims with the typed Rx number and fill; none found is told through {@code onError}. */
     public void find(Consumer<String> onError) {
+        find(() -> { }, onError);
+    }
+
+    /** As {@link #find(Consumer)}, running {@code onFound} when at least one claim is listed (the dialog moves on to it). */
+    public void find(Runnable onFound, Consumer<String> onError) {
         String r = rx.get() == null ? "" : rx.get().strip();
         String f = fill.get() == null ? "" : fill.get().strip();
         if (r.isEmpty()) {
@@ -107,6 +112,8 @@ public final class PlbAttributionViewModel {
             chosen.set(list.isEmpty() ? null : list.get(0));
             if (list.isEmpty()) {
                 onError.accept("No stored claim has Rx " + r + " fill " + fillNumber + ".");
+            } else {
+                onFound.run();
             }
         }, failure -> onError.accept(Failures.explain("looking up the claim", failure).text()));
     }

@@ -231,9 +231,12 @@ final class RemitDialogs {
                 vm.chosenProperty().get() == null ? "No claim chosen yet." : "Attribute to: " + vm.chosenProperty().get().summary(),
                 vm.chosenProperty()));
         chosen.getStyleClass().add(Styles.TEXT_BOLD);
+        chosen.setWrapText(true);
+        chosen.setMaxWidth(740);
+        chosen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable doFind = () -> {
             problem.setText("");
-            vm.find(message -> {
+            vm.find(found::requestFocus, message -> {
                 problem.setText(message);
                 rx.requestFocus();
             });
@@ -265,6 +268,7 @@ final class RemitDialogs {
         VBox box = new VBox(8, current, findRow, found, chosen, new Label("Reason"), reason, explanation, problem);
         box.setPadding(new Insets(4));
         box.setPrefWidth(760);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Dialog<ButtonType> dialog = actionDialog(owner, "plbAttributeDialog", "Attribute to claim",
                 item.label() + ": attribute to a claim", "Attribute", box, problem, vm::attribute);
         dialog.setOnShown(e -> rx.requestFocus());

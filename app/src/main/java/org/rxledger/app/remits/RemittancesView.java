@@ -318,8 +318,7 @@ public final class RemittancesView extends BorderPane {
                 this::attributePlb);
         attribute.disableProperty().bind(vm.selectedProviderAdjustmentProperty().isNull());
         Label plbNote = new Label("Positive amounts reduce the payment; negative amounts add to it (BPR02 = Σ claims paid − Σ PLB). "
-                + "\"Attributed to\" is the claim an item is tied to on the ledger; \"—\" = not tied to a claim (in the exceptions queue "
-                + "once posted).");
+                + "Attributed to: the claim an item is tied to on the ledger (— = none).");
         plbNote.getStyleClass().add(Styles.TEXT_MUTED);
         plbNote.setWrapText(true);
         plbNote.setMinWidth(0);
