@@ -52,7 +52,8 @@ import org.rxledger.core.remit.RemittanceListRow;
  * The remittances area: payments list on top; below it the selected payment's claims (with filters)
  * and provider-level adjustments, and the selected claim's adjustments, remarks, service lines and
  * raw segments; a second tab lists rejected files. Keyboard: ↑↓ in each table, Enter moves to the
- * next table to the right/below, Esc back; Ctrl+O imports. Binds only.
+ * next table to the right/below, Esc back; Ctrl+O imports; Ctrl+Shift+A attributes the selected PLB item to a
+ * claim. Binds only.
  */
 public final class RemittancesView extends BorderPane {
 
