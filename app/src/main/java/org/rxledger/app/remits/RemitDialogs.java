@@ -188,6 +188,101 @@ final class RemitDialogs {
         return dialog;
     }
 
+    // ---- Attribute a PLB item to a claim ----
+
+    static Dialog<ButtonType> attributePlb(Window owner, PlbAttributionViewModel vm) {
+        RemittanceRows.ProviderAdjustmentRow item = vm.itemProperty().get();
+        Label problem = new Label();
+        TextField rx = new TextField();
+        rx.setId("plbFindRx");
+        rx.setPromptText("Rx number");
+        rx.setPrefColumnCount(10);
+        rx.textProperty().bindBidirectional(vm.rxProperty());
+        TextField fill = new TextField();
+        fill.setId("plbFindFill");
+        fill.setPromptText("fill");
+        fill.setPrefColumnCount(3);
+        fill.textProperty().bindBidirectional(vm.fillProperty());
+        Button find = new Button("Find");
+        find.setId("plbFind");
+        find.setTooltip(new Tooltip("List the stored claims with this Rx number and fill (Enter in either field)"));
+        TableView<PlbAttributionViewModel.ClaimChoice> found = new TableView<>(vm.found());
+        found.setId("plbClaims");
+        found.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        found.getColumns().setAll(List.of(
+                column("Rx", 90, PlbAttributionViewModel.ClaimChoice::rx),
+                column("Fill", 40, c -> String.valueOf(c.fill())),
+                column("Service", 90, c -> Formats.date(c.dateOfService())),
+                column("Drug", 280, PlbAttributionViewModel.ClaimChoice::drug),
+                money("Plan paid", PlbAttributionViewModel.ClaimChoice::planPaid)));
+        found.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        found.setPrefHeight(120);
+        found.setPlaceholder(new Label("Find the claim by its Rx number and fill above."));
+        found.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.chosenProperty().set(now));
+        javafx.beans.value.ChangeListener<PlbAttributionViewModel.ClaimChoice> follow = (o, was, now) -> {
+            if (now != null && found.getSelectionModel().getSelectedItem() != now) {
+                found.getSelectionModel().select(now);
+            }
+        };
+        vm.chosenProperty().addListener(follow);
+        Label chosen = new Label();
+        chosen.setId("plbChosen");
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.chosenProperty().get() == null ? "No claim chosen yet." : "Attribute to: " + vm.chosenProperty().get().summary(),
+                vm.chosenProperty()));
+        chosen.getStyleClass().add(Styles.TEXT_BOLD);
+        chosen.setWrapText(true);
+        chosen.setMaxWidth(740);
+        chosen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable doFind = () -> {
+            problem.setText("");
+            vm.find(found::requestFocus, message -> {
+                problem.setText(message);
+                rx.requestFocus();
+            });
+        };
+        find.setOnAction(e -> doFind.run());
+        // Enter in a find field finds (consumed, so it does not also press Attribute)
+        rx.setOnAction(e -> {
+            e.consume();
+            doFind.run();
+        });
+        fill.setOnAction(e -> {
+            e.consume();
+            doFind.run();
+        });
+        rx.textProperty().addListener(o -> problem.setText(""));
+        fill.textProperty().addListener(o -> problem.setText(""));
+        TextField reason = reasonField("plbReason", problem);
+        reason.textProperty().bindBidirectional(vm.reasonProperty());
+        HBox findRow = new HBox(6, new Label("Find the claim: Rx"), rx, new Label("fill"), fill, find);
+        findRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label current = new Label(item.attributedTo() == null
+                ? "Not attributed to any claim: the takeback is on the payer's provider-level account only."
+                : "Now attributed to Rx " + item.attributedTo() + ". Choosing another claim moves it there.");
+        current.setWrapText(true);
+        Label explanation = new Label("One adjusting batch moves the amount onto the claim (payer cash unchanged, so the "
+                + "BPR02 check still holds). The decision is kept: unposting and posting the payment again keeps it.");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(8, current, findRow, found, chosen, new Label("Reason"), reason, explanation, problem);
+        box.setPadding(new Insets(4));
+        box.setPrefWidth(760);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Dialog<ButtonType> dialog = actionDialog(owner, "plbAttributeDialog", "Attribute to claim",
+                item.label() + ": attribute to a claim", "Attribute", box, problem, vm::attribute);
+        dialog.setOnShown(e -> rx.requestFocus());
+        // the fields stay bound to the view model only while the dialog is open
+        dialog.setOnHidden(e -> {
+            vm.chosenProperty().removeListener(follow);
+            chosen.textProperty().unbind();
+            rx.textProperty().unbindBidirectional(vm.rxProperty());
+            fill.textProperty().unbindBidirectional(vm.fillProperty());
+            reason.textProperty().unbindBidirectional(vm.reasonProperty());
+        });
+        return dialog;
+    }
+
     // ---- posting preview ----
 
     /** A row of the preview: an account's total, or one entry of the batch. */

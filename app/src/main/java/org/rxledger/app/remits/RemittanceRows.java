@@ -49,8 +49,24 @@ public final class RemittanceRows {
                           LocalDate serviceDate) {
     }
 
+    /**
+     * A provider-level adjustment of the selected payment. {@code plbId} is the stored item (0 when unknown);
+     * {@code attributedClaimId} / {@code attributedTo} ("7001234-02") the claim it is tied to on the ledger now,
+     * automatically or by hand, or null when it is not (not posted, or left for a person to attribute).
+     */
     public record ProviderAdjustmentRow(int seq, String reason, String reasonText, String reference, Money amount,
-                                        String providerId, LocalDate fiscalPeriodDate) {
+                                        String providerId, LocalDate fiscalPeriodDate, long plbId, Long attributedClaimId,
+                                        String attributedTo) {
+
+        /** The "Attributed to" column: Rx-fill, or an em dash. */
+        public String attributedText() {
+            return attributedTo == null ? "—" : attributedTo;
+        }
+
+        /** "PLB WO AUDIT2025Q1 (50.00)", as dialogs and notices name the item. */
+        public String label() {
+            return "PLB " + reason + (reference == null ? "" : " " + reference) + " (" + amount + ")";
+        }
     }
 
     /** Everything shown for one selected claim. */
@@ -95,7 +111,12 @@ public final class RemittanceRows {
     }
 
     static ProviderAdjustmentRow providerAdjustment(StoredProviderAdjustment p) {
+        return providerAdjustment(p, 0, null, null);
+    }
+
+    static ProviderAdjustmentRow providerAdjustment(StoredProviderAdjustment p, long plbId, Long attributedClaimId,
+                                                    String attributedTo) {
         return new ProviderAdjustmentRow(p.seq(), p.reasonCode(), CODES.plbReasons().describe(p.reasonCode()),
-                p.reference(), p.amount(), p.providerId(), p.fiscalPeriodDate());
+                p.reference(), p.amount(), p.providerId(), p.fiscalPeriodDate(), plbId, attributedClaimId, attributedTo);
     }
 }

@@ -52,7 +52,8 @@ import org.rxledger.core.remit.RemittanceListRow;
  * The remittances area: payments list on top; below it the selected payment's claims (with filters)
  * and provider-level adjustments, and the selected claim's adjustments, remarks, service lines and
  * raw segments; a second tab lists rejected files. Keyboard: ↑↓ in each table, Enter moves to the
- * next table to the right/below, Esc back; Ctrl+O imports. Binds only.
+ * next table to the right/below, Esc back; Ctrl+O imports; Ctrl+Shift+A attributes the selected PLB item to a
+ * claim. Binds only.
  */
 public final class RemittancesView extends BorderPane {
 
@@ -80,6 +81,7 @@ public final class RemittancesView extends BorderPane {
     private final TableView<org.rxledger.core.posting.PostingRepository.PostingRecord> postings = new TableView<>();
     private MatchPane matchPane;
     private Tab matchTab;
+    private Tab plbTab;
 
     // matching and posting (issue 5); area-local, handled in this view's key filter
     static final KeyCombination MATCH_TO = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
@@ -90,6 +92,9 @@ public final class RemittancesView extends BorderPane {
     static final KeyCombination REPOST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination PAYER_SETTINGS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    /** Attribute the selected PLB item to a claim (area-local; Ctrl+Shift+A assigns in the queue areas). */
+    static final KeyCombination ATTRIBUTE_PLB = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
     public RemittancesView(RemittancesViewModel vm, Path inbox) {
@@ -110,7 +115,7 @@ public final class RemittancesView extends BorderPane {
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             Runnable action = MATCH_TO.match(e) ? this::matchTo : UNMATCH.match(e) ? this::unmatch
                     : POST.match(e) ? this::post : UNPOST.match(e) ? this::unpost : REPOST.match(e) ? this::repost
-                    : PAYER_SETTINGS.match(e) ? this::payerSettings : null;
+                    : PAYER_SETTINGS.match(e) ? this::payerSettings : ATTRIBUTE_PLB.match(e) ? this::attributePlb : null;
             if (action != null) {
                 e.consume();
                 action.run();
@@ -296,21 +301,38 @@ public final class RemittancesView extends BorderPane {
                 text("Meaning", 220, ProviderAdjustmentRow::reasonText),
                 text("Reference", 150, ProviderAdjustmentRow::reference),
                 money("Amount", ProviderAdjustmentRow::amount),
+                text("Attributed to", 110, ProviderAdjustmentRow::attributedText),
                 text("Provider", 100, ProviderAdjustmentRow::providerId),
                 date("Fiscal period", ProviderAdjustmentRow::fiscalPeriodDate)));
         plb.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         plb.setItems(vm.providerAdjustments());
         plb.setPlaceholder(new Label("No provider-level adjustments (PLB) in this payment."));
-        Label plbNote = new Label("Positive amounts reduce the payment; negative amounts add to it (BPR02 = Σ claims paid − Σ PLB).");
+        plb.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProviderAdjustmentProperty().set(now));
+        vm.selectedProviderAdjustmentProperty().addListener((o, was, now) -> {
+            if (now != null && now != plb.getSelectionModel().getSelectedItem()) {
+                plb.getSelectionModel().select(now);
+            }
+        });
+        plb.setContextMenu(new ContextMenu(menuItem("Attribute to claim…", ATTRIBUTE_PLB, this::attributePlb)));
+        Button attribute = actionButton("remitPlbAttribute", "Attribute to claim…",
+                "Tie the selected PLB item (e.g. a WO recoupment) to the claim it takes back; reason required (Ctrl+Shift+A)",
+                this::attributePlb);
+        attribute.disableProperty().bind(vm.selectedProviderAdjustmentProperty().isNull());
+        Label plbNote = new Label("Positive amounts reduce the payment; negative amounts add to it (BPR02 = Σ claims paid − Σ PLB). "
+                + "Attributed to: the claim an item is tied to on the ledger (— = none).");
         plbNote.getStyleClass().add(Styles.TEXT_MUTED);
         plbNote.setWrapText(true);
+        plbNote.setMinWidth(0);
+        HBox.setHgrow(plbNote, Priority.ALWAYS);
+        HBox plbBar = new HBox(10, attribute, plbNote);
+        plbBar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(plb, Priority.ALWAYS);
-        VBox plbBox = new VBox(4, plb, plbNote);
+        VBox plbBox = new VBox(4, plbBar, plb);
         plbBox.setPadding(new Insets(0, 0, 4, 4));
 
         Tab claimsTab = new Tab("Claims", claimsBox);
         claimsTab.setId("remitClaimsTab");
-        Tab plbTab = new Tab("Provider adjustments (PLB)", plbBox);
+        plbTab = new Tab("Provider adjustments (PLB)", plbBox);
         plbTab.setId("remitPlbTab");
         Tab postingsTab = new Tab("Postings", postingsPane());
         postingsTab.setId("remitPostingsTab");
@@ -490,6 +512,18 @@ public final class RemittancesView extends BorderPane {
         RemitDialogs.reason(window(), "repostDialog", "Re-post", "Re-post payment " + p.traceNumber() + " (" + p.payerName() + ")",
                 "Unposts the payment and posts it again under the current matches, in one transaction.", "Re-post",
                 vm.matching()::repost).show();
+    }
+
+    /** Attribute the selected PLB item to a claim: find it by Rx and fill, reason required. */
+    public void attributePlb() {
+        ProviderAdjustmentRow item = vm.selectedProviderAdjustmentProperty().get();
+        claimTabs.getSelectionModel().select(plbTab);
+        if (item == null) {
+            plb.requestFocus();
+            return;
+        }
+        vm.plbAttribution().open(item);
+        RemitDialogs.attributePlb(window(), vm.plbAttribution()).show();
     }
 
     public void payerSettings() {

@@ -70,6 +70,11 @@ public final class RemittancesViewModel {
     /** The running import, so Cancel stops it and not whatever job started last (e.g. a list load). */
     private JobHandle importJob = JobHandle.DONE;
     private final MatchingViewModel matching;
+    private final PlbAttributionViewModel plbAttribution;
+    private final ObjectProperty<ProviderAdjustmentRow> selectedProviderAdjustment =
+            new SimpleObjectProperty<>(this, "selectedProviderAdjustment");
+    /** The PLB item to select again once the payment is reloaded after an attribution. */
+    private Long keepPlbId;
     /** The claim payment to select again once the claims are reloaded after a match or posting change. */
     private Long keepClaimId;
 
@@ -85,6 +90,8 @@ public final class RemittancesViewModel {
         this.notices = Objects.requireNonNull(notices, "notices");
         this.matching = new MatchingViewModel(transactions, runner, notices);
         matching.onChange(this::reloadKeepingClaim);
+        this.plbAttribution = new PlbAttributionViewModel(transactions, runner, notices);
+        plbAttribution.onChange(this::reloadKeepingClaim);
         selectedPayment.addListener((o, was, now) -> {
             loadPayment(now);
             matching.loadPayment(now);
@@ -119,6 +126,7 @@ public final class RemittancesViewModel {
     /** After a match or posting change: reload everything, keeping the selected payment and claim. */
     void reloadKeepingClaim() {
         keepClaimId = selectedClaim.get() == null ? null : selectedClaim.get().id();
+        keepPlbId = selectedProviderAdjustment.get() == null ? null : selectedProviderAdjustment.get().plbId();
         reload();
     }
 
@@ -139,13 +147,18 @@ public final class RemittancesViewModel {
             RemittanceRepository repo = tx.remittances();
             List<ClaimRow> rows = repo.claimsOfPayment(payment.paymentId()).stream()
                     .map(c -> RemittanceRows.claim(payment.payerName(), c)).toList();
-            List<ProviderAdjustmentRow> plb = repo.providerAdjustmentsOfPayment(payment.paymentId()).stream()
-                    .map(RemittanceRows::providerAdjustment).toList();
+            List<ProviderAdjustmentRow> plb = providerAdjustments(tx, payment.paymentId());
             return new PaymentDetail(payment.paymentId(), rows, plb);
         }), loaded -> {
             if (selectedPayment.get() != null && selectedPayment.get().paymentId() == loaded.paymentId()) {
                 claims.setAll(loaded.claims());
                 providerAdjustments.setAll(loaded.plb());
+                if (keepPlbId != null) {
+                    long keep = keepPlbId;
+                    keepPlbId = null;
+                    providerAdjustments.stream().filter(r -> r.plbId() == keep).findFirst()
+                            .ifPresent(selectedProviderAdjustment::set);
+                }
                 updateCount();
                 if (keepClaimId != null) {
                     long keep = keepClaimId;
@@ -154,6 +167,23 @@ public final class RemittancesViewModel {
                 }
             }
         }, failure -> notices.accept(Failures.explain("loading the payment's claims", failure)));
+    }
+
+    /** The payment's PLB items with their stored ids and the claim each is tied to on the ledger now (Rx-fill). */
+    static List<ProviderAdjustmentRow> providerAdjustments(org.rxledger.core.tx.Tx tx, long paymentId) {
+        java.util.Map<Integer, Long> ids = new java.util.HashMap<>();
+        tx.postings().plbLines(paymentId).forEach(l -> ids.put(l.seq(), l.plbId()));
+        java.util.Map<Long, Long> attributed = org.rxledger.core.posting.RemittancePosting.attributedClaims(tx, paymentId);
+        java.util.Map<Long, String> rxFill = new java.util.HashMap<>();
+        List<ProviderAdjustmentRow> rows = new ArrayList<>();
+        for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.remittances().providerAdjustmentsOfPayment(paymentId)) {
+            long plbId = ids.getOrDefault(p.seq(), 0L);
+            Long claimId = attributed.get(plbId);
+            String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.claims().find(id)
+                    .map(org.rxledger.core.claim.Claim::rxFill).orElse("claim " + id));
+            rows.add(RemittanceRows.providerAdjustment(p, plbId, claimId, text));
+        }
+        return rows;
     }
 
     private void loadClaim(ClaimRow claim) {
@@ -350,6 +380,16 @@ public final class RemittancesViewModel {
 
     public ObservableList<ProviderAdjustmentRow> providerAdjustments() {
         return providerAdjustments;
+    }
+
+    /** The PLB item selected in the Provider adjustments (PLB) tab. */
+    public ObjectProperty<ProviderAdjustmentRow> selectedProviderAdjustmentProperty() {
+        return selectedProviderAdjustment;
+    }
+
+    /** The "Attribute to claim…" dialog's state. */
+    public PlbAttributionViewModel plbAttribution() {
+        return plbAttribution;
     }
 
     public ObservableList<RejectedImport> rejections() {

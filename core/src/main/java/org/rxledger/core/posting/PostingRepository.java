@@ -78,4 +78,14 @@ public interface PostingRepository {
 
     /** The payer row whose name (case-insensitive) or identifier matches the 835 payer, if any. */
     Optional<Long> payerId(String payerName, String payerIdentifier);
+
+    /** A person's decision that a PLB item belongs to a claim (table plb_attribution, V014; append-only). */
+    record PlbAttribution(long id, long plbId, long claimId, String reason, Instant attributedAt, String attributedBy) {
+    }
+
+    /** Appends a hand attribution of a PLB item; the latest row of an item is the one in force. */
+    void recordPlbAttribution(long plbId, long claimId, String reason, Instant at, String by);
+
+    /** The hand attribution in force (latest row) of each PLB item of the payment a person attributed, by PLB item id. */
+    java.util.Map<Long, PlbAttribution> plbAttributions(long paymentId);
 }

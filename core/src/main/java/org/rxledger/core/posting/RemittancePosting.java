@@ -39,7 +39,8 @@ import org.rxledger.core.tx.Tx;
  *   CONTRACTUAL_ADJUSTMENT  +(v − PI − OA)                 THIRD_PARTY_RECEIVABLE  −v,  v = s·(509-F9) − CLP04 − d
  * </pre>
  * Unmatched (or not yet reviewed) claim payments: PAYER_CASH +CLP04, UNAPPLIED_CASH −CLP04. PLB items:
- * the PLB account of the code +amount, PAYER_CASH −amount, the claim attributed when the reference names one.
+ * the PLB account of the code +amount, PAYER_CASH −amount, the claim attributed when the reference names one
+ * or a person attributed the item ({@link #attributePlb}, kept in plb_attribution so a re-post keeps it).
  */
 public final class RemittancePosting {
 
@@ -227,6 +228,8 @@ public final class RemittancePosting {
         Money cash = cash(entries);
         tx.postings().recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
                 tx.clock().instant(), tx.actor().user());
+        // the decision itself, so that posting the payment again (after an unpost) attributes the item the same way
+        tx.postings().recordPlbAttribution(plbId, claimId, reason, tx.clock().instant(), tx.actor().user());
         Money posted = verifyCash(tx, h, true);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("paymentId", paymentId);
@@ -237,6 +240,22 @@ public final class RemittancePosting {
         tx.journal().append(EVENT_PLB_ATTRIBUTED, payload);
         tx.audit().record("REMIT_PLB_ATTRIBUTED", "plb_item", source, payload);
         return new PostingResult(paymentId, batch.batchId(), PostingKind.ADJUST, entries.size(), cash, posted);
+    }
+
+    /**
+     * The claim each PLB item of the payment is attributed to on the ledger now (automatically or by hand), by
+     * PLB item id: the claim of its non-zero net REMIT_PLB entries on the PLB account. Items not on the ledger
+     * (payment not posted) or not tied to a claim are absent — the same rule the exceptions queue uses.
+     */
+    public static Map<Long, Long> attributedClaims(Tx tx, long paymentId) {
+        Map<Long, Long> result = new HashMap<>();
+        for (PostingRepository.NetEntry n : tx.postings().netEntries(paymentId)) {
+            if (SOURCE_PLB.equals(n.sourceType()) && n.account() != LedgerAccount.PAYER_CASH && n.claimId() != null
+                    && !n.amount().isZero()) {
+                result.put(Long.valueOf(n.sourceId()), n.claimId());
+            }
+        }
+        return result;
     }
 
     /**
@@ -310,7 +329,11 @@ public final class RemittancePosting {
             }
         }
         List<PostingRepository.PlbLine> plbs = tx.postings().plbLines(h.paymentId());
-        Map<Long, Long> attributed = attribute(tx, h.payerName(), plbs);
+        Map<Long, Long> attributed = new HashMap<>(attribute(tx, h.payerName(), plbs));
+        // a person's attribution (plb_attribution, V014) outranks the automatic one and survives unpost/re-post
+        Map<Long, PostingRepository.PlbAttribution> byHand = plbs.isEmpty() ? Map.of()
+                : tx.postings().plbAttributions(h.paymentId());
+        byHand.forEach((plbId, a) -> attributed.put(plbId, a.claimId()));
         int unattributed = 0;
         for (PostingRepository.PlbLine plb : plbs) {
             Long claimId = attributed.get(plb.plbId());
@@ -318,7 +341,7 @@ public final class RemittancePosting {
                 unattributed++;
             }
             String memo = "PLB " + plb.reasonCode() + (plb.reference() == null ? "" : " " + plb.reference())
-                    + " trace " + h.traceNumber();
+                    + " trace " + h.traceNumber() + (byHand.containsKey(plb.plbId()) ? " (attributed by hand)" : "");
             batch.add(plbAccount(plb.reasonCode()), plb.amount(), claimId, null, payerId, SOURCE_PLB,
                     String.valueOf(plb.plbId()), memo);
             batch.add(LedgerAccount.PAYER_CASH, plb.amount().negate(), null, null, payerId, SOURCE_PLB,

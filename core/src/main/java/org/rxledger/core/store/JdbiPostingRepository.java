@@ -206,6 +206,31 @@ final class JdbiPostingRepository implements PostingRepository {
                 .mapTo(Long.class).findFirst();
     }
 
+    @Override
+    public void recordPlbAttribution(long plbId, long claimId, String reason, Instant at, String by) {
+        handle.createUpdate("""
+                        INSERT INTO plb_attribution (plb_item_id, claim_id, reason, attributed_at, attributed_by)
+                        VALUES (:plb, :c, :r, :at, :by)""")
+                .bind("plb", plbId).bind("c", claimId).bind("r", reason)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("by", by)
+                .execute();
+    }
+
+    @Override
+    public Map<Long, PlbAttribution> plbAttributions(long paymentId) {
+        Map<Long, PlbAttribution> latest = new HashMap<>();
+        handle.createQuery("""
+                        SELECT a.id, a.plb_item_id, a.claim_id, a.reason, a.attributed_at, a.attributed_by
+                        FROM plb_attribution a JOIN plb_item p ON p.id = a.plb_item_id
+                        WHERE p.payment_id = :p ORDER BY a.id""")
+                .bind("p", paymentId)
+                .map((rs, ctx) -> new PlbAttribution(rs.getLong("id"), rs.getLong("plb_item_id"), rs.getLong("claim_id"),
+                        rs.getString("reason"), rs.getObject("attributed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("attributed_by")))
+                .forEach(a -> latest.put(a.plbId(), a));   // ordered by id: the latest row wins
+        return latest;
+    }
+
     private static Money money(ResultSet rs, String column) throws SQLException {
         BigDecimal v = rs.getBigDecimal(column);
         return v == null ? null : Money.of(v);
