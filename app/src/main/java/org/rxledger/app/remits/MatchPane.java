@@ -70,12 +70,12 @@ final class MatchPane extends SplitPane {
         candidates.setId("matchCandidatesList");
         candidates.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         candidates.getColumns().setAll(List.of(
-                RemitDialogs.column("", 62, c -> vm.matchProperty().get().chosen(c) ? "✓ chosen" : ""),
+                RemitDialogs.column("", 28, c -> vm.matchProperty().get().chosen(c) ? "✓" : ""),
                 RemitDialogs.column("Rx", 80, MatchRecord.CandidateSummary::rx),
                 RemitDialogs.column("Fill", 40, c -> String.valueOf(c.fill())),
                 RemitDialogs.column("Service", 90, MatchRecord.CandidateSummary::dateOfService),
                 RemitDialogs.column("Score", 50, c -> String.valueOf(c.score())),
-                RemitDialogs.column("Conf.", 50, MatchingViewModel.MatchInfo::confidence),
+                RemitDialogs.column("Conf.", 60, MatchingViewModel.MatchInfo::confidence),
                 RemitDialogs.column("Keys", 400, MatchRecord.CandidateSummary::explanation)));
         candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         candidates.setPlaceholder(new Label("No other candidates were considered."));

@@ -215,7 +215,7 @@ class MatchingUiTest {
         assertThat(text(robot, "#matchVerdict")).contains("manual match by clerk1");
         assertThat(considered.getItems()).extracting(MatchRecord.CandidateSummary::fill).containsExactlyInAnyOrder(1, 2);
         assertThat(considered.getItems()).allSatisfy(c -> assertThat(c.confidence()).isNotNull());
-        assertThat(cell(considered, 0, fill2Row(considered))).isEqualTo("✓ chosen");
+        assertThat(cell(considered, 0, fill2Row(considered))).isEqualTo("✓");
         assertThat(cell(considered, 0, 1 - fill2Row(considered))).isEmpty();
         // the decision's own checks are those of the chosen claim: its fill agreed
         TableView<KeyCheck> checks = robot.lookup("#matchChecks").queryTableView();

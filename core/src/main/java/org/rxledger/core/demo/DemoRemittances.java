@@ -36,9 +36,11 @@ import org.rxledger.core.tx.Transactions;
  * describes them, with the exceptions a billing office meets every week (DOMAIN.md §4.3) worked in on
  * purpose, deterministically:
  * <ul>
- *   <li>a few short-pays (an extra CO-45 cut) and two denials (CO-16 for the whole plan share);</li>
+ *   <li>a few short-pays (an extra CO-45 cut) and denials (CO-16 for the whole plan share; one also with
+ *       LQ*RX*75, an NCPDP reject code);</li>
  *   <li>a reversal (CLP02 = 22) in a later remittance followed by the corrected payment (REF*F8), and a
- *       reversal that is never repaid;</li>
+ *       reversal that is never repaid (of a claim with a plan payment, so money is still expected);</li>
+ *   <li>a payment the matcher cannot place between two fills of one Rx (left for a person);</li>
  *   <li>a claim paid twice, taken back two remittances later by a PLB WO whose reference names it;</li>
  *   <li>a payment whose CLP01 names no claim of this pharmacy (unapplied cash);</li>
  *   <li>prompt-pay interest (PLB L6) and an ERA fee (PLB CS).</li>
