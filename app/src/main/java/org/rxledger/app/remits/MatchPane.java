@@ -18,7 +18,8 @@ import org.rxledger.core.matching.MatchRecord;
 /**
  * The Match tab of a claim payment: what it is matched to, the verdict and confidence, the explanation
  * sentence, each key check (agreed / disagreed / not available), the candidates a person chooses from
- * when the match is ambiguous or weak, and beside it the history of every decision. Binds only.
+ * when the match is ambiguous or weak (kept with a manual decision too, the chosen one marked; selecting
+ * one shows its own key checks), and beside it the history of every decision. Binds only.
  */
 final class MatchPane extends SplitPane {
 
@@ -69,10 +70,12 @@ final class MatchPane extends SplitPane {
         candidates.setId("matchCandidatesList");
         candidates.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         candidates.getColumns().setAll(List.of(
+                RemitDialogs.column("", 28, c -> vm.matchProperty().get().chosen(c) ? "✓" : ""),
                 RemitDialogs.column("Rx", 80, MatchRecord.CandidateSummary::rx),
                 RemitDialogs.column("Fill", 40, c -> String.valueOf(c.fill())),
                 RemitDialogs.column("Service", 90, MatchRecord.CandidateSummary::dateOfService),
                 RemitDialogs.column("Score", 50, c -> String.valueOf(c.score())),
+                RemitDialogs.column("Conf.", 60, MatchingViewModel.MatchInfo::confidence),
                 RemitDialogs.column("Keys", 400, MatchRecord.CandidateSummary::explanation)));
         candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         candidates.setPlaceholder(new Label("No other candidates were considered."));
@@ -91,6 +94,7 @@ final class MatchPane extends SplitPane {
         history.setPlaceholder(new Label("No decisions yet."));
 
         Label checksTitle = new Label("Key checks");
+        checksTitle.setId("matchChecksTitle");
         checksTitle.getStyleClass().add(Styles.TEXT_BOLD);
         Label candidatesTitle = new Label("Candidates");
         candidatesTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -115,12 +119,19 @@ final class MatchPane extends SplitPane {
                     : m.matched() ? "Matched to " + m.claimText() : "Not matched to a claim");
             verdict.setText(m.verdictText());
             explanation.setText(m.current() == null ? "" : m.current().explanation());
-            checks.getItems().setAll(m.checks());
             candidates.getItems().setAll(m.candidates());
+            checks.getItems().setAll(m.checks());
+            checksTitle.setText(m.checksTitle(null));
             history.getItems().setAll(m.history());
             unmatch.setDisable(!m.matched());
             matchTo.setDisable(m.remitClaimId() == 0);
             matchTo.setText(m.matched() ? "Re-match…" : "Match to…");
+        });
+        // selecting a candidate shows how each key compared with it; no selection shows the decision's own checks
+        candidates.getSelectionModel().selectedItemProperty().addListener((o, was, selected) -> {
+            MatchingViewModel.MatchInfo m = vm.matchProperty().get();
+            checks.getItems().setAll(m.checksFor(selected));
+            checksTitle.setText(m.checksTitle(selected));
         });
         unmatch.setDisable(true);
         matchTo.setDisable(true);

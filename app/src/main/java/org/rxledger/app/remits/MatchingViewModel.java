@@ -73,6 +73,30 @@ public final class MatchingViewModel {
         public List<MatchRecord.CandidateSummary> candidates() {
             return current == null ? List.of() : current.candidates();
         }
+
+        /** Whether the candidate is the claim the current decision chose (automatic or by a person). */
+        public boolean chosen(MatchRecord.CandidateSummary candidate) {
+            return current != null && current.claimId() != null && candidate.claimId() == current.claimId();
+        }
+
+        /** The key checks to show: the selected candidate's (when it has them), else the decision's. */
+        public List<KeyCheck> checksFor(MatchRecord.CandidateSummary selected) {
+            return selected != null && !selected.checks().isEmpty() ? selected.checks() : checks();
+        }
+
+        /** "Key checks", or "Key checks · candidate Rx 7001234-01 (chosen)" while a candidate is selected. */
+        public String checksTitle(MatchRecord.CandidateSummary selected) {
+            if (selected == null || selected.checks().isEmpty()) {
+                return current != null && current.claimId() != null ? "Key checks · the chosen claim" : "Key checks";
+            }
+            return "Key checks · candidate Rx " + selected.rx() + "-" + String.format(Locale.ROOT, "%02d", selected.fill())
+                    + (chosen(selected) ? " (chosen)" : "");
+        }
+
+        /** "85%" for a candidate's confidence; empty for decisions stored before it was kept. */
+        public static String confidence(MatchRecord.CandidateSummary candidate) {
+            return candidate.confidence() == null ? "" : Math.round(candidate.confidence() * 100) + "%";
+        }
     }
 
     /** A payer in the settings dialog: its saved settings (or the defaults) and whether a row is stored. */

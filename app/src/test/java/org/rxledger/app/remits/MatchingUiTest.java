@@ -208,6 +208,41 @@ class MatchingUiTest {
         assertThat(last.reason()).isEqualTo("PBM confirmed fill 2 by phone");
         assertThat(last.claimId()).isEqualTo(office.fill2().id());
         assertThat(last.decidedBy()).isEqualTo("clerk1");
+
+        // the Match tab still lists the candidates the clerk chose from, with their key checks and confidence
+        TableView<MatchRecord.CandidateSummary> considered = robot.lookup("#matchCandidatesList").queryTableView();
+        waitUntil(() -> considered.getItems().size() == 2);
+        assertThat(text(robot, "#matchVerdict")).contains("manual match by clerk1");
+        assertThat(considered.getItems()).extracting(MatchRecord.CandidateSummary::fill).containsExactlyInAnyOrder(1, 2);
+        assertThat(considered.getItems()).allSatisfy(c -> assertThat(c.confidence()).isNotNull());
+        assertThat(cell(considered, 0, fill2Row(considered))).isEqualTo("✓");
+        assertThat(cell(considered, 0, 1 - fill2Row(considered))).isEmpty();
+        // the decision's own checks are those of the chosen claim: its fill agreed
+        TableView<KeyCheck> checks = robot.lookup("#matchChecks").queryTableView();
+        assertThat(text(robot, "#matchChecksTitle")).isEqualTo("Key checks · the chosen claim");
+        assertThat(checks.getItems()).anySatisfy(k -> {
+            assertThat(k.key()).isEqualTo(org.rxledger.core.matching.MatchKey.FILL);
+            assertThat(k.stored()).isEqualTo("2");
+        });
+        // selecting the other candidate shows how the keys compared with it
+        int other = 1 - fill2Row(considered);
+        robot.interact(() -> considered.getSelectionModel().select(other));
+        waitUntil(() -> text(robot, "#matchChecksTitle").equals("Key checks · candidate Rx 7001234-01"));
+        assertThat(checks.getItems()).anySatisfy(k -> {
+            assertThat(k.key()).isEqualTo(org.rxledger.core.matching.MatchKey.FILL);
+            assertThat(k.stored()).isEqualTo("1");
+        });
+        robot.interact(() -> considered.getSelectionModel().select(fill2Row(considered)));
+        waitUntil(() -> text(robot, "#matchChecksTitle").equals("Key checks · candidate Rx 7001234-02 (chosen)"));
+    }
+
+    private static int fill2Row(TableView<MatchRecord.CandidateSummary> table) {
+        return table.getItems().get(0).fill() == 2 ? 0 : 1;
+    }
+
+    private static String cell(TableView<?> table, int column, int row) {
+        Object v = table.getColumns().get(column).getCellData(row);
+        return v == null ? "" : v.toString();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.rxledger.core.demo.DemoOffice.ClaimPaymentDescription;
 import org.rxledger.core.demo.DemoOffice.RemittanceDescription;
 import org.rxledger.core.money.Money;
@@ -26,6 +27,8 @@ import org.rxledger.core.remit.Reference;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.Remark;
+import org.rxledger.core.remit.ServiceLine;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -33,9 +36,11 @@ import org.rxledger.core.tx.Transactions;
  * describes them, with the exceptions a billing office meets every week (DOMAIN.md §4.3) worked in on
  * purpose, deterministically:
  * <ul>
- *   <li>a few short-pays (an extra CO-45 cut) and two denials (CO-16 for the whole plan share);</li>
+ *   <li>a few short-pays (an extra CO-45 cut) and denials (CO-16 for the whole plan share; one also with
+ *       LQ*RX*75, an NCPDP reject code);</li>
  *   <li>a reversal (CLP02 = 22) in a later remittance followed by the corrected payment (REF*F8), and a
- *       reversal that is never repaid;</li>
+ *       reversal that is never repaid (of a claim with a plan payment, so money is still expected);</li>
+ *   <li>a payment the matcher cannot place between two fills of one Rx (left for a person);</li>
  *   <li>a claim paid twice, taken back two remittances later by a PLB WO whose reference names it;</li>
  *   <li>a payment whose CLP01 names no claim of this pharmacy (unapplied cash);</li>
  *   <li>prompt-pay interest (PLB L6) and an ERA fee (PLB CS).</li>
@@ -95,8 +100,8 @@ public final class DemoRemittances {
             r1.claims.add(reversal(c.get(3), r1.style));
             r1.claims.add(paid(c.get(3), r1.style, c.get(3).paid(),
                     c.get(3).authorizationNumber() == null ? List.of() : List.of(new Reference("F8", c.get(3).authorizationNumber()))));
-            // reversed and never repaid
-            r1.claims.add(reversal(c.get(4), r1.style));
+            // reversed and never repaid: a claim the plan paid something for, so money is still expected
+            r1.claims.add(reversal(c.get(withPlanMoney(c, 4, Set.of(5))), r1.style));
             // paid twice, taken back by a WO naming the claim two remittances later
             r1.claims.add(paid(c.get(5), r1.style, c.get(5).paid(), List.of()));
             r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO",
@@ -114,6 +119,15 @@ public final class DemoRemittances {
                 r2.claims.set(0, paid(o, r2.style, o.paid().plus(Money.parse("1.25")), List.of()));
                 r2.claims.set(1, patientPayOff(r2.d.claims().get(1), r2.style, Money.parse("2.00")));
             }
+            if (r2.d.claims().size() >= 3) {
+                // denied with an NCPDP reject code in LQ*RX (75, prior authorization required)
+                int i = withPlanMoney(r2.d.claims(), 2, Set.of());
+                deny(r2, i, r2.d.claims().get(i));
+                r2.claims.set(i, withRemark(r2.claims.get(i), new Remark("RX", "75")));
+            }
+            // a payment whose CLP01 names one fill and CLP07 another fill of the same Rx: the matcher cannot
+            // choose, so it waits for a person with both fills as candidates (never posted automatically)
+            ambiguous(r1, p);
             // a WO takeback whose reference names no claim (not attributable)
             r2.plb.add(RemittanceBuilder.plb(pharmacy.npi(), FISCAL_YEAR_END, "WO", "AUDIT2025Q1", Money.parse("4.80")));
         }
@@ -271,6 +285,60 @@ public final class DemoRemittances {
         adj.add(new Adjustment("PR", "3", pr, null));
         return RemittanceBuilder.claim(clp01(c, style), "1", c.charged(), c.paid(), pr, c.authorizationNumber(),
                 c.dateOfService(), c.ndc(), null, c.cardholderId(), adj, List.of());
+    }
+
+    /** The first claim from {@code from} on, not in {@code skip}, with a plan payment (else {@code from}). */
+    private static int withPlanMoney(List<ClaimPaymentDescription> claims, int from, Set<Integer> skip) {
+        for (int i = from; i < claims.size(); i++) {
+            if (!skip.contains(i) && claims.get(i).paid().isGreaterThan(Money.parse("1.00"))) {
+                return i;
+            }
+        }
+        return from;
+    }
+
+    /** The claim payment with LQ remark codes on its service line (e.g. LQ*RX*75, an NCPDP reject code). */
+    private static ClaimPayment withRemark(ClaimPayment p, Remark... remarks) {
+        List<ServiceLine> lines = p.serviceLines().stream().map(l -> new ServiceLine(l.product(), l.charge(), l.paid(),
+                l.revenueCode(), l.unitsPaid(), l.originalProduct(), l.originalUnits(), l.dates(), l.adjustments(),
+                l.references(), l.amounts(), l.quantities(), List.of(remarks))).toList();
+        return new ClaimPayment(p.headerNumber(), p.patientControlNumber(), p.status(), p.charge(), p.paid(),
+                p.patientResponsibility(), p.filingIndicator(), p.payerClaimControlNumber(), p.facilityTypeCode(),
+                p.frequencyCode(), p.adjustments(), p.names(), p.references(), p.dates(), p.amounts(), p.quantities(),
+                lines, p.rawSegments());
+    }
+
+    /**
+     * Replaces one of the draft's claim payments (claim A) by one the matcher cannot decide: its amounts,
+     * member, NDC and CLP07 are claim A's, but CLP01 and the date of service name another fill B of the same
+     * Rx and drug (a payer keying error). A wins on CLP07 and the amounts, B on fill and date of service: the
+     * scores are too close (ClaimMatcher.MIN_LEAD), so the line goes to the review queue with both fills. A and
+     * B must differ in plan paid or patient pay, or B would win on the amounts too. Nothing changes when the
+     * payer has no such pair.
+     */
+    private static void ambiguous(Draft draft, List<Draft> payer) {
+        List<ClaimPaymentDescription> own = draft.d.claims();
+        for (int i = 0; i < own.size(); i++) {
+            ClaimPaymentDescription a = own.get(i);
+            if (a.authorizationNumber() == null || !a.paid().isGreaterThan(Money.parse("1.00"))) {
+                continue;
+            }
+            for (Draft other : payer) {
+                for (ClaimPaymentDescription b : other.d.claims()) {
+                    if (b.rxNumber().equals(a.rxNumber()) && b.fillNumber() != a.fillNumber()
+                            && java.util.Objects.equals(b.ndc(), a.ndc())
+                            && java.util.Objects.equals(b.cardholderId(), a.cardholderId())
+                            && !b.dateOfService().equals(a.dateOfService())
+                            && !(b.paid().equals(a.paid()) && b.patientResponsibility().equals(a.patientResponsibility()))) {
+                        ClaimPayment line = paid(a, draft.style, a.paid(), List.of());
+                        draft.claims.set(i, RemittanceBuilder.claim(clp01(b, draft.style), "1", a.charged(), a.paid(),
+                                a.patientResponsibility(), a.authorizationNumber(), b.dateOfService(), a.ndc(), null,
+                                a.cardholderId(), line.serviceLines().get(0).adjustments(), List.of()));
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static void shortPay(Draft draft, int index, ClaimPaymentDescription c) {

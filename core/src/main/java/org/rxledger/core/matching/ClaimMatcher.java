@@ -64,10 +64,12 @@ public final class ClaimMatcher {
      * stored with the same key checks as an automatic one).
      */
     public static MatchCandidate candidate(Clp01Patterns patterns, RemittedClaim remitted, ClaimFacts claim) {
-        RxFill reading = patterns.decode(remitted.payerName(), remitted.patientControlNumber()).stream()
+        List<RxFill> sameRx = patterns.decode(remitted.payerName(), remitted.patientControlNumber()).stream()
                 .filter(r -> ClaimIndex.normaliseRx(r.rx()).equals(ClaimIndex.normaliseRx(claim.rx())))
-                .filter(r -> r.fill() == null || r.fill() == claim.fill())
-                .findFirst().orElse(null);
+                .toList();
+        // as for a candidate found by CLP07: the Rx agrees even when the fill read from CLP01 is another one
+        RxFill reading = sameRx.stream().filter(r -> r.fill() == null || r.fill() == claim.fill())
+                .findFirst().orElse(sameRx.isEmpty() ? null : sameRx.get(0));
         return score(remitted, reading, claim);
     }
 

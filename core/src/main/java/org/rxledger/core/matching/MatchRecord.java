@@ -23,12 +23,23 @@ public record MatchRecord(long id, long remitClaimId, MatchAction action, MatchD
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
-    /** A candidate as listed for the person who resolves an ambiguous or weak match. */
+    /**
+     * A candidate as listed for the person who resolves an ambiguous or weak match, and as kept with a
+     * manual decision (the candidates the clerk chose from).
+     *
+     * @param confidence the candidate's score as 0–1; null in decisions stored before it was kept
+     * @param checks     how each key compared with this candidate; empty in decisions stored before
+     */
     public record CandidateSummary(long claimId, String rx, int fill, String dateOfService, int score,
-                                   String explanation) {
+                                   String explanation, Double confidence, List<KeyCheck> checks) {
+
+        public CandidateSummary {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
         public static CandidateSummary of(MatchCandidate c) {
             return new CandidateSummary(c.claim().claimId(), c.claim().rx(), c.claim().fill(),
-                    String.valueOf(c.claim().dateOfService()), c.score(), c.explanation());
+                    String.valueOf(c.claim().dateOfService()), c.score(), c.explanation(), c.confidence(), c.checks());
         }
     }
 }

@@ -1,10 +1,15 @@
 package org.rxledger.core.posting;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rxledger.core.matching.ClaimFacts;
+import org.rxledger.core.matching.ClaimIndex;
 import org.rxledger.core.matching.ClaimMatcher;
+import org.rxledger.core.matching.Clp01Patterns;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchAction;
 import org.rxledger.core.matching.MatchCandidate;
@@ -29,6 +34,9 @@ public final class MatchingService {
 
     public static final String EVENT_MATCHED = "remittance.matched";
     public static final String EVENT_MANUAL = "remittance.claim.match_changed";
+
+    /** Candidates kept with a manual decision, as with an automatic one. */
+    static final int CANDIDATES_KEPT = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingService.class);
 
@@ -86,9 +94,33 @@ public final class MatchingService {
                     + " by " + tx.actor().user() + ": " + reason.strip() + ". Keys: " + c.explanation();
             MatchRepository.NewDecision d = new MatchRepository.NewDecision(remitClaimId, MatchAction.MANUAL_MATCH,
                     MatchDecision.Verdict.MATCHED, MatchStatus.MANUAL, claimId, c.score(), null, explanation, c.checks(),
-                    List.of(MatchRecord.CandidateSummary.of(c)), null, null, reason.strip());
+                    consideredWith(tx, rc, c), null, null, reason.strip());
             return decide(tx, rc, d, "REMIT_CLAIM_MATCHED");
         });
+    }
+
+    /**
+     * The candidates a manual match was chosen from: those the automatic matcher finds for the remitted
+     * claim (best first, as many as an automatic decision keeps), each with its key checks and confidence,
+     * and the chosen claim too when the matcher did not find it.
+     */
+    private static List<MatchRecord.CandidateSummary> consideredWith(Tx tx, MatchRepository.RemitClaimToMatch rc,
+                                                                     MatchCandidate chosen) {
+        String payer = rc.remitted().payerName();
+        Clp01Patterns patterns = PaymentMatching.patternsFor(tx, payer);
+        Set<String> rxNumbers = new HashSet<>();
+        patterns.decode(payer, rc.remitted().patientControlNumber()).forEach(r -> rxNumbers.add(r.rx()));
+        String clp07 = rc.remitted().payerClaimControlNumber();
+        Set<String> authorizations = clp07 == null || clp07.isBlank() ? Set.of() : Set.of(clp07.strip());
+        ClaimIndex index = new ClaimIndex(tx.matches().claimFacts(rxNumbers, authorizations));
+        List<MatchRecord.CandidateSummary> considered = new ArrayList<>();
+        new ClaimMatcher(patterns).match(rc.remitted(), index).candidates().stream()
+                .limit(CANDIDATES_KEPT).map(MatchRecord.CandidateSummary::of).forEach(considered::add);
+        long chosenId = chosen.claim().claimId();
+        if (considered.stream().noneMatch(s -> s.claimId() == chosenId)) {
+            considered.add(MatchRecord.CandidateSummary.of(chosen));
+        }
+        return considered;
     }
 
     /** Removes the tie between a claim payment and its claim; its money goes to unapplied cash if posted. */

@@ -234,8 +234,10 @@ final class JdbiMatchRepository implements MatchRepository {
                         : BigDecimal.valueOf(d.confidence()).setScale(2, java.math.RoundingMode.HALF_UP));
                 insert.setString(i++, truncate(d.explanation(), 4000));
                 insert.setString(i++, json(d.checks()));
-                // a clear match is explained by its own key checks; the candidates are kept when a person must choose
-                insert.setString(i++, d.verdict() == MatchDecision.Verdict.MATCHED && d.candidates().size() <= 1
+                // a clear automatic match is explained by its own key checks; the candidates are kept when a person
+                // must choose, and with a person's decision (the candidates the clerk chose from)
+                insert.setString(i++, d.action() == MatchAction.AUTO
+                        && d.verdict() == MatchDecision.Verdict.MATCHED && d.candidates().size() <= 1
                         ? null : json(d.candidates()));
                 insert.setObject(i++, d.linkedRemitClaimId(), Types.BIGINT);
                 insert.setString(i++, d.linkKind() == null ? null : d.linkKind().name());

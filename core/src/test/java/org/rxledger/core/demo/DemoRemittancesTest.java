@@ -16,11 +16,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.exceptions.ExceptionCategory;
+import org.rxledger.core.exceptions.ExceptionItem;
+import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.matching.MatchDecision;
+import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
+import org.rxledger.core.posting.MatchingService;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
+import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.store.Database;
@@ -54,12 +61,30 @@ class DemoRemittancesTest {
     }
 
     @Test
-    void everyPaymentIsImportedAndAllButTheForeignClaimMatch() {
+    void everyPaymentIsImportedAndAllButTheForeignClaimAndTheAmbiguousOneMatch() {
         assertThat(summary.files()).isGreaterThan(20);
         assertThat(summary.claims()).isGreaterThan(1000);
-        assertThat(summary.matched()).isEqualTo(summary.claims() - 1);
-        assertThat(new ReconciliationService(db.transactions()).unmatched()).singleElement()
+        assertThat(summary.matched()).isEqualTo(summary.claims() - 2);
+        assertThat(new ReconciliationService(db.transactions()).unmatched())
+                .extracting(u -> u.status()).containsExactlyInAnyOrder(MatchStatus.UNMATCHED, MatchStatus.NEEDS_REVIEW);
+        assertThat(new ReconciliationService(db.transactions()).unmatched())
+                .filteredOn(u -> u.status() == MatchStatus.UNMATCHED).singleElement()
                 .satisfies(u -> assertThat(u.patientControlNumber()).isEqualTo("9900001-01"));
+    }
+
+    @Test
+    void theAmbiguousPaymentWaitsForAPersonWithBothFillsAsCandidates() {
+        var line = new ReconciliationService(db.transactions()).unmatched().stream()
+                .filter(u -> u.status() == MatchStatus.NEEDS_REVIEW).findFirst().orElseThrow();
+        MatchRecord d = new MatchingService(db.transactions()).history(line.remitClaimId()).get(0);
+        assertThat(d.verdict()).isEqualTo(MatchDecision.Verdict.AMBIGUOUS);
+        assertThat(d.claimId()).isNull();
+        assertThat(d.candidates()).hasSize(2);
+        assertThat(d.candidates()).extracting(MatchRecord.CandidateSummary::rx).containsOnly(d.candidates().get(0).rx());
+        assertThat(d.candidates()).extracting(MatchRecord.CandidateSummary::fill).doesNotHaveDuplicates();
+        // not posted automatically: the money waits in unapplied cash
+        Money unapplied = db.transactions().read(tx -> tx.ledger().balance(LedgerAccount.UNAPPLIED_CASH));
+        assertThat(unapplied.negate()).isEqualTo(Money.parse("12.34").plus(line.paid()));
     }
 
     @Test
@@ -73,7 +98,8 @@ class DemoRemittancesTest {
         Map<ReconStatus, Integer> counts = new EnumMap<>(ReconStatus.class);
         recon.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         assertThat(counts.get(ReconStatus.UNDERPAID)).isEqualTo(3);
-        assertThat(counts.get(ReconStatus.DENIED)).isEqualTo(2);
+        // CO-16 in both payers' first remittance, and CO-16 with LQ*RX*75 in the first payer's third
+        assertThat(counts.get(ReconStatus.DENIED)).isEqualTo(3);
         assertThat(counts.get(ReconStatus.REVERSED)).isEqualTo(1);
         // the claim paid twice and the claim paid 1.25 more than adjudicated
         assertThat(counts.get(ReconStatus.OVERPAID)).isEqualTo(2);
@@ -102,5 +128,40 @@ class DemoRemittancesTest {
                 org.rxledger.core.exceptions.ExceptionCategory.PAID_TWICE, org.rxledger.core.exceptions.ExceptionCategory.OVER_PAID,
                 org.rxledger.core.exceptions.ExceptionCategory.PATIENT_PAY,
                 org.rxledger.core.exceptions.ExceptionCategory.PLB_UNATTRIBUTED);
+        assertThat(counts.keySet()).containsExactlyInAnyOrder(ExceptionCategory.values());
+    }
+
+    @Test
+    void aDemoMadeTodayShowsEveryExceptionCategory() {
+        // a demo made as of any day shows the new cases too: they sit in the first payer's first three remittances
+        Database today = Database.inMemory("demo-today-" + UUID.randomUUID(), new Actor("tester", "test-ws"),
+                Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC));
+        try {
+            DemoOffice.create(today.transactions(), LocalDate.of(2026, 12, 4), DemoOffice.DEFAULT_SEED);
+            DemoRemittances.importAll(today.transactions(), new RemittanceImportService(today.transactions(),
+                    dir.resolve("archive-today"), new MatchAndPostStep()), LocalDate.of(2026, 12, 4), dir.resolve("835-today"));
+            List<ExceptionItem> items = new ExceptionQueue(today.transactions()).items();
+            assertThat(ExceptionQueue.counts(items).keySet()).containsExactlyInAnyOrder(ExceptionCategory.values());
+            assertDeniedWithNcpdpFamilyAndReversedWithMoney(items);
+        } finally {
+            today.close();
+        }
+    }
+
+    @Test
+    void theNcpdpRejectShowsItsFamilyAndTheUnrepaidReversalStillExpectsMoney() {
+        assertDeniedWithNcpdpFamilyAndReversedWithMoney(new ExceptionQueue(db.transactions()).items());
+    }
+
+    private static void assertDeniedWithNcpdpFamilyAndReversedWithMoney(List<ExceptionItem> items) {
+        assertThat(items).filteredOn(i -> i.category() == ExceptionCategory.DENIED)
+                .anySatisfy(i -> {
+                    assertThat(i.reason()).contains("NCPDP 75").contains("(family PRIOR_AUTH)");
+                    assertThat(i.nextStep()).startsWith("Rework NCPDP reject 75");
+                });
+        assertThat(items).filteredOn(i -> i.category() == ExceptionCategory.REVERSED).singleElement()
+                .satisfies(i -> assertThat(i.expected().isGreaterThan(Money.ZERO)).isTrue());
+        assertThat(items).filteredOn(i -> i.category() == ExceptionCategory.AMBIGUOUS).singleElement()
+                .satisfies(i -> assertThat(i.candidates()).hasSize(2));
     }
 }

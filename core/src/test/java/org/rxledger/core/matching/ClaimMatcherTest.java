@@ -123,4 +123,15 @@ class ClaimMatcherTest {
         assertThat(d.matchedClaimId()).contains(3L);
         assertThat(d.best().orElseThrow().reading().pattern()).isEqualTo(PAYER + " #1");
     }
+
+    @Test
+    void aClaimChosenByHandWithAnotherFillThanClp01AgreesOnTheRxAndDisagreesOnTheFill() {
+        // CLP01 reads fill 2; the person chooses fill 1 of the same Rx: the keys say so, as for a CLP07 candidate
+        MatchCandidate c = ClaimMatcher.candidate(new Clp01Patterns(), remit("7001234-02", "A2", DOS),
+                claim(2, "7001234", 1, LocalDate.of(2025, 2, 1), "A2"));
+        assertThat(c.agreed()).extracting(KeyCheck::key).contains(MatchKey.RX, MatchKey.AUTHORIZATION);
+        assertThat(c.disagreed()).extracting(KeyCheck::key).contains(MatchKey.FILL, MatchKey.DATE_OF_SERVICE);
+        assertThat(c.disagreed()).filteredOn(k -> k.key() == MatchKey.FILL).singleElement()
+                .satisfies(k -> assertThat(k.remitted() + "/" + k.stored()).isEqualTo("2/1"));
+    }
 }

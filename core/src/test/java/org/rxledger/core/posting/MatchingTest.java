@@ -125,4 +125,65 @@ class MatchingTest {
         assertThat(d.get(1).linkKind()).isEqualTo(org.rxledger.core.matching.LinkKind.CORRECTS);
         assertThat(d.get(1).claimId()).isEqualTo(c.id());
     }
+
+    @Test
+    void aManualMatchKeepsTheCandidatesItWasChosenFromWithTheirKeyChecks() {
+        PostingFixture f = new PostingFixture(dir);
+        f.store(f.claim().fill(1).dateOfService(DOS).authorization("A1"));
+        Claim b = f.store(f.claim().fill(2).dateOfService(DOS.plusDays(1)).authorization("A2"));
+        // Rx only, no date, no CLP07: both fills fit equally, so the line waits for a person
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234", null, null, b, "21.85")), List.of()));
+        MatchingService matching = new MatchingService(f.db.transactions());
+        MatchRecord auto = onlyDecision(f, "T1");
+        assertThat(auto.status()).isEqualTo(MatchStatus.NEEDS_REVIEW);
+
+        matching.match(auto.remitClaimId(), b.id(), "PBM confirmed fill 2 by phone");
+
+        // read back from H2: the manual decision lists both candidates, each with its key checks and confidence
+        MatchRecord manual = onlyDecision(f, "T1");
+        assertThat(manual.action()).isEqualTo(org.rxledger.core.matching.MatchAction.MANUAL_MATCH);
+        assertThat(manual.claimId()).isEqualTo(b.id());
+        assertThat(manual.candidates()).extracting(MatchRecord.CandidateSummary::fill).containsExactlyInAnyOrder(1, 2);
+        assertThat(manual.candidates()).allSatisfy(c -> {
+            assertThat(c.confidence()).isNotNull().isBetween(0.0, 1.0);
+            assertThat(c.checks()).anySatisfy(k -> {
+                assertThat(k.key()).isEqualTo(MatchKey.RX);
+                assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.AGREED);
+            });
+            assertThat(c.checks()).extracting(KeyCheck::key).contains(MatchKey.FILL, MatchKey.DATE_OF_SERVICE,
+                    MatchKey.MEMBER_ID, MatchKey.NDC, MatchKey.QUANTITY, MatchKey.PAID_AMOUNT);
+        });
+        // the chosen claim's own key checks: every key compared against fill 2
+        assertThat(manual.checks()).extracting(KeyCheck::key).contains(MatchKey.RX, MatchKey.FILL,
+                MatchKey.DATE_OF_SERVICE, MatchKey.MEMBER_ID, MatchKey.NDC, MatchKey.QUANTITY, MatchKey.PAID_AMOUNT);
+        assertThat(manual.checks()).filteredOn(k -> k.key() == MatchKey.PAID_AMOUNT)
+                .singleElement().satisfies(k -> assertThat(k.remitted()).isEqualTo("21.85"));
+        // the automatic decision before it is kept unchanged, with its candidates now carrying their checks too
+        List<MatchRecord> history = matching.history(auto.remitClaimId());
+        assertThat(history).extracting(MatchRecord::action).containsExactly(
+                org.rxledger.core.matching.MatchAction.AUTO, org.rxledger.core.matching.MatchAction.MANUAL_MATCH);
+        assertThat(history.get(0).candidates()).hasSize(2).allSatisfy(c -> assertThat(c.checks()).isNotEmpty());
+    }
+
+    @Test
+    void aManualMatchToAClaimTheMatcherDidNotFindListsItWithTheMatchersCandidates() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim found = f.store(f.claim().fill(1).dateOfService(DOS).authorization("A1"));
+        Claim other = f.store(f.claim().rx("7005555").fill(0).dateOfService(DOS).authorization("A9"));
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-01", null, DOS, found, "21.85")),
+                List.of()));
+        MatchingService matching = new MatchingService(f.db.transactions());
+        MatchRecord auto = onlyDecision(f, "T1");
+        assertThat(auto.claimId()).isEqualTo(found.id());
+
+        matching.match(auto.remitClaimId(), other.id(), "payer keyed the wrong Rx; EOB shows 7005555");
+
+        MatchRecord manual = onlyDecision(f, "T1");
+        assertThat(manual.candidates()).extracting(MatchRecord.CandidateSummary::claimId)
+                .containsExactly(found.id(), other.id());
+        assertThat(manual.checks()).anySatisfy(k -> {
+            assertThat(k.key()).isEqualTo(MatchKey.RX);
+            assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.DISAGREED);
+        });
+    }
 }
