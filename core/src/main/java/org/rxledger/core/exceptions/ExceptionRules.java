@@ -20,6 +20,9 @@ import org.rxledger.core.reference.CodeTables;
 final class ExceptionRules {
 
     private static final CodeTables CODES = CodeTables.standard();
+    /** Why a claim can expect nothing from its plan (the over-paid reason names it). */
+    private static final String NOTHING_EXPECTED = " (nothing was expected: the claim was reversed or rebilled at the "
+            + "counter, or the patient pay covered the whole price)";
 
     private final LocalDate today;
 
@@ -81,7 +84,7 @@ final class ExceptionRules {
                 } else {
                     cat = ExceptionCategory.OVER_PAID;
                     reason = "Paid " + c.paid() + ", " + diff + " more than the " + c.expected() + " expected"
-                            + (c.expected().isZero() ? " (reversed or rebilled at the counter)" : "") + codeSuffix;
+                            + (c.expected().isZero() ? NOTHING_EXPECTED : "") + codeSuffix;
                     next = "Expect a recoupment of " + diff + ": hold it as a liability; call " + c.payer()
                             + " to confirm the price update or refund";
                 }

@@ -38,6 +38,18 @@ class ExceptionRulesTest {
     }
 
     @Test
+    void anOverPaymentOfAClaimThatExpectedNothingSaysWhyNothingWasExpected() {
+        var line = new ExceptionRepository.ClaimLine(5, "7001234", 1, java.time.LocalDate.of(2025, 3, 3), "ACME",
+                Money.ZERO, Money.parse("4.20"), 1, 0, 0, 0, java.time.LocalDate.of(2025, 3, 14), "EFT1", 9, 3);
+
+        ExceptionItem item = new ExceptionRules(java.time.LocalDate.of(2025, 3, 20)).claim(line, List.of()).orElseThrow();
+
+        assertThat(item.category()).isEqualTo(ExceptionCategory.OVER_PAID);
+        assertThat(item.reason()).isEqualTo("Paid 4.20, 4.20 more than the 0.00 expected (nothing was expected: the "
+                + "claim was reversed or rebilled at the counter, or the patient pay covered the whole price)");
+    }
+
+    @Test
     void aDenialWithoutCodesSaysToCallThePayer() {
         assertThat(ExceptionRules.denialStep(List.of())).startsWith("Call the payer");
     }
