@@ -73,7 +73,19 @@ public final class RejectQueueView extends BorderPane {
                 dueColumn(),
                 column("Status", 78, i -> i.followUp().status().label()),
                 column("Resolved by", 90, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.selectedProperty().set(now);
+            }
+        });
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
 
         TextField owner = new TextField();
         owner.setId("rejectOwner");

@@ -61,7 +61,12 @@ public final class RejectQueueViewModel {
         this.queue = new RejectQueue(transactions);
         this.runner = runner;
         this.notices = notices;
-        family.addListener((o, was, now) -> shown.setPredicate(i -> now == null || now.family() == null || now.family().equals(i.family())));
+        family.addListener((o, was, now) -> {
+            shown.setPredicate(i -> now == null || now.family() == null || now.family().equals(i.family()));
+            if (selected.get() == null || !shown.contains(selected.get())) {
+                selected.set(shown.isEmpty() ? null : shown.get(0));
+            }
+        });
         selected.addListener((o, was, now) -> {
             owner.set(now == null || now.followUp().owner() == null ? "" : now.followUp().owner());
             due.set(now == null ? "" : now.followUp().dueDate().toString());
@@ -93,9 +98,10 @@ public final class RejectQueueViewModel {
                     list.stream().filter(i -> !i.followUp().status().isDone()).count())));
             families.setAll(counts.values());
             family.set(counts.getOrDefault(keepFamily, counts.get(null)));
-            if (keep != null) {
-                items.stream().filter(i -> i.followUp().id() == keep).findFirst().ifPresent(selected::set);
-            }
+            // the item worked on stays selected; otherwise the first one shown, so the keys work at once
+            WorkItem again = keep == null ? null
+                    : shown.stream().filter(i -> i.followUp().id() == keep).findFirst().orElse(null);
+            selected.set(again != null ? again : shown.isEmpty() ? null : shown.get(0));
         }, failure -> {
             loading.set(false);
             notices.accept(Failures.explain("loading the reject queue", failure));

@@ -70,13 +70,14 @@ class RejectQueueUiTest {
         waitUntil(() -> table.getItems().size() == 2);
         assertThat(families.getItems().get(0).toString()).isEqualTo("All families (2 open)");
         assertThat(families.getItems()).extracting(Object::toString).contains("Prior auth (1 open)");
+        // the first reject is selected on opening, so the keys work at once
+        waitUntil(() -> table.getSelectionModel().getSelectedIndex() == 0);
+        assertThat(robot.lookup("#rejectExplain").queryAs(Label.class).getText()).startsWith("Reject ");
 
-        // a family narrows the list to its rejects
+        // a family narrows the list to its rejects, and its first reject is selected
         robot.clickOn("Prior auth (1 open)");
-        waitUntil(() -> table.getItems().size() == 1);
-        WorkItem item = table.getItems().get(0);
-        assertThat(item.primaryCode()).isEqualTo("75");
-        robot.clickOn("7001299-01");
+        waitUntil(() -> table.getItems().size() == 1 && table.getSelectionModel().getSelectedIndex() == 0);
+        assertThat(table.getSelectionModel().getSelectedItem().primaryCode()).isEqualTo("75");
         waitUntil(() -> robot.lookup("#rejectExplain").queryAs(Label.class).getText().startsWith("Reject 75 — "));
 
         // owner and due date (the field shows the current due date), saved with the shortcut
@@ -101,8 +102,9 @@ class RejectQueueUiTest {
         assertThat(stored.followUp().status()).isEqualTo(FollowUpStatus.WAITING);
         assertThat(stored.followUp().note()).isEqualTo("PA faxed to prescriber");
 
-        // Ctrl+B: the claim opens in charge entry, ready to be corrected and rebilled
-        waitUntil(() -> table.getItems().size() == 1);
+        // after the reload the reject worked on is still selected; Ctrl+B opens it in charge entry to be rebilled
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().row().rxNumber().equals("7001299"));
         robot.clickOn("7001299-01");
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#field-rx_number").tryQuery().isPresent()
