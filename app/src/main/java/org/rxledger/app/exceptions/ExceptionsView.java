@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.money.Money;
@@ -115,19 +116,7 @@ public final class ExceptionsView extends BorderPane {
                 text("Age", 66, i -> i.age() + " d"),
                 text("Owner", 70, i -> i.owner() == null ? "—" : i.owner()),
                 text("Why", 380, ExceptionItem::reason)));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.selectedProperty().set(now);
-            }
-        });
-        vm.selectedProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
-            }
-        });
+        Tables.followSelection(table, vm.selectedProperty());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
                 return;

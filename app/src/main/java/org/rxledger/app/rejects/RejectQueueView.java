@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.rxledger.app.ui.Cells;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.claim.FollowUpStatus;
 import org.rxledger.core.claim.RejectQueue.WorkItem;
@@ -73,19 +74,7 @@ public final class RejectQueueView extends BorderPane {
                 dueColumn(),
                 column("Status", 78, i -> i.followUp().status().label()),
                 column("Resolved by", 90, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.selectedProperty().set(now);
-            }
-        });
-        vm.selectedProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-                table.scrollTo(now);
-            }
-        });
+        Tables.followSelection(table, vm.selectedProperty());
 
         TextField owner = new TextField();
         owner.setId("rejectOwner");
