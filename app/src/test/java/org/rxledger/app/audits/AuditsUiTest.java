@@ -2,14 +2,13 @@ package org.rxledger.app.audits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -123,9 +122,5 @@ class AuditsUiTest {
         }
         assertThat(robot.lookup("#printPacket").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#openPacket").queryButton().isDisabled()).isFalse();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

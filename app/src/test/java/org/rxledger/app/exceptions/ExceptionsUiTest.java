@@ -1,12 +1,11 @@
 package org.rxledger.app.exceptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -30,7 +29,6 @@ import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A clerk works the exceptions queue from the keyboard: Ctrl+3, A assigns to me, R asks for the note and
@@ -104,11 +102,5 @@ class ExceptionsUiTest {
         assertThat(stored.note()).isEqualTo("Other store's claim; moved to store 2");
         assertThat(queue.find(third.key()).orElseThrow().note()).isEqualTo("Paper claim entered and matched");
         assertThat(queue.items(ExceptionFilter.OPEN)).hasSize(3);
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        // the condition is polled off the FX thread: let the callback that made it true finish
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,12 +1,11 @@
 package org.rxledger.app.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -29,7 +28,6 @@ import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A clerk enters the deposit for an 835 payment from the keyboard and sees the payment paired. */
 @ExtendWith(ApplicationExtension.class)
@@ -87,9 +85,5 @@ class DepositsUiTest {
         waitUntil(() -> deposits.getItems().size() == 1 && waiting.getItems().isEmpty());
         assertThat(deposits.getItems().get(0).traceNumber()).isEqualTo("EFT0314A77");
         assertThat(robot.lookup("#depositSummary").queryAs(Label.class).getText()).startsWith("1 paired");
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

@@ -1,6 +1,7 @@
 package org.rxledger.app.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -9,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.DatePicker;
@@ -47,7 +46,6 @@ import org.rxledger.core.testdata.TestOffice;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A clerk opens Reconciliation (Ctrl+5), reads the last business day, steps through days with Alt+←/→,
@@ -163,9 +161,5 @@ class ReconciliationUiTest {
         assertThat(chart.getData()).hasSize(AgingBucket.values().length);
         assertThat(chart.getData().get(0).getData()).extracting(d -> d.getXValue()).containsExactly("ACME RX SOLUTIONS");
         assertThat(chart.getData().get(0).getData().get(0).getYValue().doubleValue()).isEqualTo(51.85);
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

@@ -2,11 +2,10 @@ package org.rxledger.app.rejects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -29,7 +28,6 @@ import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A clerk works the reject follow-up queue on the real shell: Ctrl+J, a family narrows the list, the selected
@@ -109,10 +107,5 @@ class RejectQueueUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#field-rx_number").tryQuery().isPresent()
                 && "7001299".equals(robot.lookup("#field-rx_number").queryTextInputControl().getText()));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

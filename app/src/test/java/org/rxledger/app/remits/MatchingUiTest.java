@@ -1,13 +1,12 @@
 package org.rxledger.app.remits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -311,9 +310,5 @@ class MatchingUiTest {
         var saved = new MatchingService(ctx.transactions()).settings().get(0);
         assertThat(saved.postingMode()).isEqualTo(PostingMode.AUTOMATIC);
         assertThat(saved.clp01Patterns()).containsExactly("RX(?<rx>\\d+)F(?<fill>\\d{2})");
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

@@ -1,15 +1,14 @@
 package org.rxledger.app.remits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -189,9 +188,5 @@ class PlbAttributionUiTest {
         for (int i = keys.length - 1; i >= 0; i--) {
             robot.release(keys[i]);
         }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

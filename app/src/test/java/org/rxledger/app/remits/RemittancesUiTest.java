@@ -1,15 +1,13 @@
 package org.rxledger.app.remits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -137,13 +135,4 @@ class RemittancesUiTest {
         assertThat(rejected.getItems().get(0).source()).isEqualTo("INBOX");
         assertThat(rejected.getItems().get(0).problems()).contains("207.82");
     }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        waitUntil(10, condition);
-    }
-
-    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
-
 }

@@ -2,11 +2,10 @@ package org.rxledger.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
+import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -104,9 +103,5 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
         assertThat(table.getItems()).hasSize(3);
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }
