@@ -12,7 +12,7 @@ CREATE TABLE plb_attribution (
     attributed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     attributed_by   VARCHAR(60)   NOT NULL
 );
-CREATE INDEX plb_attribution_item ON plb_attribution (plb_item_id);
+-- lookups by item use the foreign key's own index (one index per foreign key: ADR 0011)
 
 CREATE TRIGGER plb_attribution_append_only BEFORE UPDATE, DELETE ON plb_attribution
     FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";

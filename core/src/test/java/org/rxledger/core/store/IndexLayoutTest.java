@@ -39,6 +39,15 @@ class IndexLayoutTest {
                   AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'""").bind("t", table).bind("c", column).mapTo(String.class).list();
     }
 
+    /** "TABLE(COL, …)" for every column list that more than one index of a table covers. */
+    private static List<String> sameColumnsIndexedTwice(Handle h) {
+        return h.createQuery("""
+                SELECT t.TABLE_NAME || '(' || t.COLS || ')' FROM (
+                  SELECT TABLE_NAME, INDEX_NAME, LISTAGG(COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY ORDINAL_POSITION) AS COLS
+                  FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' GROUP BY TABLE_NAME, INDEX_NAME) t
+                GROUP BY t.TABLE_NAME, t.COLS HAVING COUNT(*) > 1 ORDER BY 1""").mapTo(String.class).list();
+    }
+
     private static String plan(Handle h, String sql) {
         return h.createQuery("EXPLAIN " + sql).mapTo(String.class).one();
     }
@@ -58,7 +67,20 @@ class IndexLayoutTest {
             assertThat(plan(h, "SELECT id FROM remit_adjustment WHERE remit_claim_id = 7"))
                     .contains(indexesOn(h, "REMIT_ADJUSTMENT", "REMIT_CLAIM_ID").get(0));
             assertThat(plan(h, "SELECT id FROM remit_claim WHERE patient_control_number = 'x'")).contains("REMIT_CLAIM_PCN");
+            assertThat(plan(h, "SELECT id FROM claim WHERE patient_id = 7")).contains("CLAIM_PATIENT");
+            assertThat(sameColumnsIndexedTwice(h)).as("tables with two indexes on the same columns").isEmpty();
         });
+    }
+
+    @Test
+    void aForeignKeyStillRefusesADanglingIdAfterItsIndexWasShared() {
+        db = TestDatabases.fresh();
+
+        db.jdbi().useHandle(h -> assertThat(foreignKeysOn(h, "CLAIM", "PATIENT_ID")).containsExactly("CLAIM_PATIENT_FK"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(
+                "INSERT INTO audit_transmittal (case_id, method, sent_at, person, recorded_at) "
+                        + "VALUES (999999, 'MAIL', CURRENT_TIMESTAMP, 'ann', CURRENT_TIMESTAMP)")))
+                .hasMessageContaining("AUDIT_TRANSMITTAL_CASE_FK");
     }
 
     @Test
