@@ -223,8 +223,7 @@ public final class RemitPostingCommands {
                         + plbs.size() + " items (codes " + plbs.stream().map(l -> l.reasonCode()).collect(Collectors.joining(", "))
                         + "); add --code");
             }
-            List<org.rxledger.core.claim.Claim> claims = transactions.read(tx -> tx.claims().forRx(rx.strip())).stream()
-                    .filter(k -> k.fillNumber() == fill).toList();
+            List<org.rxledger.core.claim.Claim> claims = transactions.read(tx -> tx.claims().forRxFill(rx.strip(), fill));
             if (claims.isEmpty()) {
                 throw new Refused("no stored claim has Rx " + rx + " fill " + fill);
             }

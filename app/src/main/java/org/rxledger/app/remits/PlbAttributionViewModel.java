@@ -119,7 +119,7 @@ public final class PlbAttributionViewModel {
     }
 
     static List<ClaimChoice> claims(Tx tx, String rx, int fill) {
-        return tx.claims().forRx(rx).stream().filter(c -> c.fillNumber() == fill).map(c -> choice(tx, c)).toList();
+        return tx.claims().forRxFill(rx, fill).stream().map(c -> choice(tx, c)).toList();
     }
 
     private static ClaimChoice choice(Tx tx, Claim c) {

@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.ledger.PostingMode;
@@ -218,13 +219,7 @@ final class RemitDialogs {
         found.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         found.setPrefHeight(120);
         found.setPlaceholder(new Label("Find the claim by its Rx number and fill above."));
-        found.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.chosenProperty().set(now));
-        javafx.beans.value.ChangeListener<PlbAttributionViewModel.ClaimChoice> follow = (o, was, now) -> {
-            if (now != null && found.getSelectionModel().getSelectedItem() != now) {
-                found.getSelectionModel().select(now);
-            }
-        };
-        vm.chosenProperty().addListener(follow);
+        Runnable unfollow = Tables.followSelection(found, vm.chosenProperty());
         Label chosen = new Label();
         chosen.setId("plbChosen");
         chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
@@ -274,7 +269,7 @@ final class RemitDialogs {
         dialog.setOnShown(e -> rx.requestFocus());
         // the fields stay bound to the view model only while the dialog is open
         dialog.setOnHidden(e -> {
-            vm.chosenProperty().removeListener(follow);
+            unfollow.run();
             chosen.textProperty().unbind();
             rx.textProperty().unbindBidirectional(vm.rxProperty());
             fill.textProperty().unbindBidirectional(vm.fillProperty());

@@ -22,6 +22,11 @@ public interface ClaimRepository {
     /** Every claim of an Rx number, all fills, oldest first. */
     List<Claim> forRx(String rxNumber);
 
+    /** Every claim of one fill of an Rx number (the original and its rebills and reversals), oldest first. */
+    default List<Claim> forRxFill(String rxNumber, int fillNumber) {
+        return forRx(rxNumber).stream().filter(c -> c.fillNumber() == fillNumber).toList();
+    }
+
     /**
      * Saves corrected billing data of a stored claim: every column except its identity (id, uuid), its keys
      * (Rx, fill, date of service, BIN, PCN, NDC, patient, plan), lifecycle, source and creation stamp. The

@@ -28,7 +28,7 @@ public final class FillHistory {
     public static List<Step> of(Tx tx, long claimId) {
         Claim claim = tx.claims().find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
         List<AuditRecord> records = new ArrayList<>();
-        List<Claim> fill = tx.claims().forRx(claim.rxNumber()).stream().filter(c -> c.fillNumber() == claim.fillNumber()).toList();
+        List<Claim> fill = tx.claims().forRxFill(claim.rxNumber(), claim.fillNumber());
         for (Claim c : fill) {
             records.addAll(tx.audit().forEntity("claim", String.valueOf(c.id())));
         }

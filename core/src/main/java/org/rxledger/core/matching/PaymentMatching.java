@@ -43,6 +43,25 @@ public final class PaymentMatching {
     private PaymentMatching() {
     }
 
+    /**
+     * The stored claims the remitted claims can name — every Rx number their CLP01 decodes to under the payer's
+     * patterns, and every CLP07 as an authorization number — loaded in one set-based query and indexed for
+     * {@link ClaimMatcher}.
+     */
+    public static ClaimIndex candidateIndex(MatchRepository repo, Clp01Patterns patterns, String payerName,
+                                            List<MatchRepository.RemitClaimToMatch> claims) {
+        Set<String> rxNumbers = new HashSet<>();
+        Set<String> authorizations = new HashSet<>();
+        for (MatchRepository.RemitClaimToMatch c : claims) {
+            patterns.decode(payerName, c.remitted().patientControlNumber()).forEach(r -> rxNumbers.add(r.rx()));
+            String clp07 = c.remitted().payerClaimControlNumber();
+            if (clp07 != null && !clp07.isBlank()) {
+                authorizations.add(clp07.strip());
+            }
+        }
+        return new ClaimIndex(repo.claimFacts(rxNumbers, authorizations));
+    }
+
     /** The CLP01 patterns for a payer: its configured ones first, then the defaults. */
     public static Clp01Patterns patternsFor(Tx tx, String payerName) {
         Clp01Patterns patterns = new Clp01Patterns();
@@ -68,17 +87,8 @@ public final class PaymentMatching {
         Clp01Patterns patterns = patternsFor(tx, payerName);
 
         // 1. one chunked query for every claim the readings and CLP07 values can name
-        Set<String> rxNumbers = new HashSet<>();
-        Set<String> authorizations = new HashSet<>();
-        for (MatchRepository.RemitClaimToMatch c : toMatch) {
-            patterns.decode(payerName, c.remitted().patientControlNumber()).forEach(r -> rxNumbers.add(r.rx()));
-            String clp07 = c.remitted().payerClaimControlNumber();
-            if (clp07 != null && !clp07.isBlank()) {
-                authorizations.add(clp07.strip());
-            }
-        }
         long t0 = System.nanoTime();
-        ClaimIndex index = new ClaimIndex(repo.claimFacts(rxNumbers, authorizations));
+        ClaimIndex index = candidateIndex(repo, patterns, payerName, toMatch);
         long t1 = System.nanoTime();
 
         // 2. the pure matcher, claim by claim

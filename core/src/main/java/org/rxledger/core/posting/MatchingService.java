@@ -1,11 +1,9 @@
 package org.rxledger.core.posting;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.rxledger.core.matching.ClaimFacts;
 import org.rxledger.core.matching.ClaimIndex;
 import org.rxledger.core.matching.ClaimMatcher;
@@ -108,11 +106,7 @@ public final class MatchingService {
                                                                      MatchCandidate chosen) {
         String payer = rc.remitted().payerName();
         Clp01Patterns patterns = PaymentMatching.patternsFor(tx, payer);
-        Set<String> rxNumbers = new HashSet<>();
-        patterns.decode(payer, rc.remitted().patientControlNumber()).forEach(r -> rxNumbers.add(r.rx()));
-        String clp07 = rc.remitted().payerClaimControlNumber();
-        Set<String> authorizations = clp07 == null || clp07.isBlank() ? Set.of() : Set.of(clp07.strip());
-        ClaimIndex index = new ClaimIndex(tx.matches().claimFacts(rxNumbers, authorizations));
+        ClaimIndex index = PaymentMatching.candidateIndex(tx.matches(), patterns, payer, List.of(rc));
         List<MatchRecord.CandidateSummary> considered = new ArrayList<>();
         new ClaimMatcher(patterns).match(rc.remitted(), index).candidates().stream()
                 .limit(CANDIDATES_KEPT).map(MatchRecord.CandidateSummary::of).forEach(considered::add);
