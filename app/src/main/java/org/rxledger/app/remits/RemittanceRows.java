@@ -110,13 +110,9 @@ public final class RemittanceRows {
                 l.charge().minus(l.paid()), l.unitsPaid(), l.serviceDate());
     }
 
-    static ProviderAdjustmentRow providerAdjustment(StoredProviderAdjustment p) {
-        return providerAdjustment(p, 0, null, null);
-    }
-
-    static ProviderAdjustmentRow providerAdjustment(StoredProviderAdjustment p, long plbId, Long attributedClaimId,
+    static ProviderAdjustmentRow providerAdjustment(StoredProviderAdjustment p, Long attributedClaimId,
                                                     String attributedTo) {
         return new ProviderAdjustmentRow(p.seq(), p.reasonCode(), CODES.plbReasons().describe(p.reasonCode()),
-                p.reference(), p.amount(), p.providerId(), p.fiscalPeriodDate(), plbId, attributedClaimId, attributedTo);
+                p.reference(), p.amount(), p.providerId(), p.fiscalPeriodDate(), p.id(), attributedClaimId, attributedTo);
     }
 }

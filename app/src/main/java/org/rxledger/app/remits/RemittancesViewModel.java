@@ -171,17 +171,14 @@ public final class RemittancesViewModel {
 
     /** The payment's PLB items with their stored ids and the claim each is tied to on the ledger now (Rx-fill). */
     static List<ProviderAdjustmentRow> providerAdjustments(org.rxledger.core.tx.Tx tx, long paymentId) {
-        java.util.Map<Integer, Long> ids = new java.util.HashMap<>();
-        tx.postings().plbLines(paymentId).forEach(l -> ids.put(l.seq(), l.plbId()));
         java.util.Map<Long, Long> attributed = org.rxledger.core.posting.RemittancePosting.attributedClaims(tx, paymentId);
         java.util.Map<Long, String> rxFill = new java.util.HashMap<>();
         List<ProviderAdjustmentRow> rows = new ArrayList<>();
         for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.remittances().providerAdjustmentsOfPayment(paymentId)) {
-            long plbId = ids.getOrDefault(p.seq(), 0L);
-            Long claimId = attributed.get(plbId);
+            Long claimId = attributed.get(p.id());
             String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.claims().find(id)
                     .map(org.rxledger.core.claim.Claim::rxFill).orElse("claim " + id));
-            rows.add(RemittanceRows.providerAdjustment(p, plbId, claimId, text));
+            rows.add(RemittanceRows.providerAdjustment(p, claimId, text));
         }
         return rows;
     }

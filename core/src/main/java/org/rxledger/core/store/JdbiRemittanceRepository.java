@@ -454,10 +454,10 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
     @Override
     public List<StoredProviderAdjustment> providerAdjustmentsOfPayment(long paymentId) {
         return handle.createQuery("""
-                        SELECT seq, provider_id, fiscal_period_date, reason_code, reference, amount
+                        SELECT id, seq, provider_id, fiscal_period_date, reason_code, reference, amount
                         FROM plb_item WHERE payment_id = :p ORDER BY seq""")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> new StoredProviderAdjustment(rs.getInt("seq"), rs.getString("provider_id"),
+                .map((rs, ctx) -> new StoredProviderAdjustment(rs.getLong("id"), rs.getInt("seq"), rs.getString("provider_id"),
                         rs.getObject("fiscal_period_date", LocalDate.class), rs.getString("reason_code"),
                         rs.getString("reference"), money(rs, "amount")))
                 .list();
