@@ -116,6 +116,9 @@ final class RemitCommand {
                 for (PaymentSummary p : imported.payments()) {
                     sb.append(System.lineSeparator()).append(String.format("  %-28.28s trace %-16s %12s  %,d claims, %,d matched",
                             p.payerName(), p.traceNumber(), p.amount(), p.claimCount(), p.matchedCount()));
+                    if (p.postingHeldReason() != null) {
+                        sb.append(System.lineSeparator()).append("    ").append(p.postingHeldReason());
+                    }
                 }
             } else if (outcome instanceof ImportOutcome.Rejected r) {
                 sb.append(given).append(": ").append(r.message());
@@ -159,6 +162,7 @@ final class RemitCommand {
                         row.put("matched", r.matchedCount());
                         row.put("balanced", r.balanced());
                         row.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+                        row.put("posting_held", r.postingHeld() ? r.postingHeldReason() : null);
                         row.put("file", r.fileName());
                         row.put("imported_at", r.importedAt().toString());
                         list.add(row);
@@ -170,7 +174,8 @@ final class RemitCommand {
                     for (RemittanceListRow r : rows) {
                         out.printf("%-24.24s %-16.16s %-6s %-10s %12s %,7d %,7d %-10s %s%n", r.payerName(),
                                 r.traceNumber(), r.method(), r.paymentDate(), r.amount(), r.claimCount(),
-                                r.matchedCount(), r.status().name().toLowerCase(java.util.Locale.ROOT), r.fileName());
+                                r.matchedCount(), r.postingHeld() ? "held" : r.status().name().toLowerCase(java.util.Locale.ROOT),
+                                r.fileName());
                     }
                     out.printf("%,d payments%n", rows.size());
                 }

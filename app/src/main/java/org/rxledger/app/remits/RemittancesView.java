@@ -194,7 +194,8 @@ public final class RemittancesView extends BorderPane {
                 number("Claims", RemittanceListRow::claimCount, 80),
                 number("Matched", RemittanceListRow::matchedCount, 82),
                 balancedColumn(),
-                text("Posting", 90, r -> r.status() == org.rxledger.core.remit.PaymentStatus.IMPORTED ? "not posted"
+                text("Posting", 90, r -> r.postingHeld() ? "held"
+                        : r.status() == org.rxledger.core.remit.PaymentStatus.IMPORTED ? "not posted"
                         : r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
                 text("File", 180, RemittanceListRow::fileName),
                 timestamp("Imported", RemittanceListRow::importedAt)));
@@ -448,8 +449,18 @@ public final class RemittancesView extends BorderPane {
                         : "automatically on import") + ".  Payer settings… (Ctrl+Shift+T) changes it.",
                 vm.matching().payerModeProperty()));
         mode.getStyleClass().add(Styles.TEXT_MUTED);
+        Label held = new Label();
+        held.setId("remitPostingHeld");
+        held.setWrapText(true);
+        held.getStyleClass().add(Styles.WARNING);
+        held.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            RemittanceListRow p = vm.selectedPaymentProperty().get();
+            return p != null && p.postingHeld() ? p.postingHeldReason() : "";
+        }, vm.selectedPaymentProperty()));
+        held.visibleProperty().bind(held.textProperty().isNotEmpty());
+        held.managedProperty().bind(held.visibleProperty());
         VBox.setVgrow(postings, Priority.ALWAYS);
-        VBox box = new VBox(4, mode, postings);
+        VBox box = new VBox(4, mode, held, postings);
         box.setPadding(new Insets(4, 0, 0, 4));
         return box;
     }

@@ -32,6 +32,7 @@ import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.PaymentSummary;
 import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RejectionLog;
@@ -331,9 +332,12 @@ public final class RemittancesViewModel {
         String text = String.join("\n", lines);
         lastOutcome.set(text);
         boolean bad = outcomes.stream().anyMatch(o -> o.status() == ImportOutcome.Status.REJECTED);
+        boolean held = outcomes.stream().anyMatch(o -> o instanceof ImportOutcome.Imported i
+                && i.payments().stream().anyMatch(p -> p.postingHeldReason() != null));
         long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
-        String title = bad ? "Remittance file rejected" : imported > 0 ? "Remittances imported" : "Nothing imported";
-        notices.accept(new Notice(bad ? Notice.Kind.WARNING : Notice.Kind.INFO, title, text));
+        String title = bad ? "Remittance file rejected" : held ? "Remittance imported, not posted"
+                : imported > 0 ? "Remittances imported" : "Nothing imported";
+        notices.accept(new Notice(bad || held ? Notice.Kind.WARNING : Notice.Kind.INFO, title, text));
     }
 
     /** "imported 2 payments (4 claims)", "duplicate of file X imported on D", "rejected: reason". */
@@ -342,8 +346,15 @@ public final class RemittancesViewModel {
         if (outcome instanceof ImportOutcome.Imported i) {
             long claims = i.payments().stream().mapToLong(p -> p.claimCount()).sum();
             Money total = i.payments().stream().map(p -> p.amount()).reduce(Money.ZERO, Money::plus);
-            return name + ": imported " + i.payments().size() + (i.payments().size() == 1 ? " payment" : " payments")
-                    + " (" + Formats.count(claims) + (claims == 1 ? " claim" : " claims") + ", " + Formats.money(total) + ")";
+            StringBuilder words = new StringBuilder(name + ": imported " + i.payments().size()
+                    + (i.payments().size() == 1 ? " payment" : " payments")
+                    + " (" + Formats.count(claims) + (claims == 1 ? " claim" : " claims") + ", " + Formats.money(total) + ")");
+            for (PaymentSummary p : i.payments()) {
+                if (p.postingHeldReason() != null) {
+                    words.append("\nTrace ").append(p.traceNumber()).append(": ").append(p.postingHeldReason());
+                }
+            }
+            return words.toString();
         }
         if (outcome instanceof ImportOutcome.Duplicate d) {
             String on = Formats.timestamp(d.earlierFile().importedAt());

@@ -129,12 +129,17 @@ class RemitCommandTest {
 
     @Test
     void listShowsImportedPaymentsAsTextAndJson() throws IOException {
-        run("remit", "import", sample.toString());
+        Run imported = run("remit", "import", sample.toString());
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.out()).contains("4 claims, 0 matched")
+                .contains("    Not posted automatically: only 0 of 4 claim payments match a stored claim");
 
         Run text = run("remit", "list");
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("ACME RX SOLUTIONS").contains("EFT0314A77").contains("206.82")
-                .contains("sample835.edi").contains("1 payments");
+                .contains("sample835.edi").contains("1 payments")
+                // no claims are stored here, so none of the four claim payments matched: held, not posted
+                .contains(" held ");
 
         JsonNode row = run("remit", "list", "--json").json().get(0);
         assertThat(row.get("payer").asText()).isEqualTo("ACME RX SOLUTIONS");
@@ -143,8 +148,10 @@ class RemitCommandTest {
         assertThat(row.get("amount").asText()).isEqualTo("206.82");
         assertThat(row.get("claims").asInt()).isEqualTo(4);
         assertThat(row.get("balanced").asBoolean()).isTrue();
-        // matching and posting run inside every import (AppContext#postImportStep)
-        assertThat(row.get("status").asText()).isEqualTo("posted");
+        // matching (and posting) run inside every import (AppContext#postImportStep); with no stored claims
+        // nothing matches, so automatic posting holds the payment for a clerk (AutoPostGuard)
+        assertThat(row.get("status").asText()).isEqualTo("imported");
+        assertThat(row.get("posting_held").asText()).startsWith("Not posted automatically: only 0 of 4 claim payments");
         assertThat(row.get("file").asText()).isEqualTo("sample835.edi");
     }
 }

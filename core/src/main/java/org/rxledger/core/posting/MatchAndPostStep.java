@@ -1,7 +1,11 @@
 package org.rxledger.core.posting;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.PayerRemitSettings;
+import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.ImportedRemittance;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.tx.Tx;
@@ -10,21 +14,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What runs inside the import transaction after an 835 is stored: every payment is matched, and posted
- * at once unless its payer is set to "review first". A posting that does not balance throws, and the
- * whole import rolls back.
+ * at once unless its payer is set to "review first" or too few of its claim payments matched
+ * ({@link AutoPostGuard}: such a payment is held, with the reason, for a clerk). A posting that does not
+ * balance throws, and the whole import rolls back.
  */
 public final class MatchAndPostStep implements PostImportStep {
+
+    /** Journal event: automatic posting held back by {@link AutoPostGuard}. */
+    public static final String EVENT_HELD = "remittance.posting_held";
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchAndPostStep.class);
 
     @Override
     public void afterImport(Tx tx, ImportedRemittance imported) {
         for (long paymentId : imported.paymentIds()) {
-            MatchingService.matchPayment(tx, paymentId);
+            PaymentMatching.Summary matching = MatchingService.matchPayment(tx, paymentId);
             PostingRepository.PaymentHeader header = tx.postings().payment(paymentId).orElseThrow();
             PostingMode mode = tx.matches().settings(header.payerName())
                     .map(PayerRemitSettings::postingMode).orElse(PostingMode.AUTOMATIC);
-            if (mode == PostingMode.AUTOMATIC) {
+            if (mode != PostingMode.AUTOMATIC) {
+                continue;
+            }
+            Optional<String> held = AutoPostGuard.holdReason(matching);
+            if (held.isPresent()) {
+                tx.postings().holdPosting(paymentId, held.get());
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("paymentId", paymentId);
+                payload.put("trace", header.traceNumber());
+                payload.put("claims", matching.claims());
+                payload.put("matched", matching.matched());
+                tx.journal().append(EVENT_HELD, payload);
+                tx.audit().record("REMIT_POSTING_HELD", "payment", String.valueOf(paymentId), payload);
+                LOG.info("payment {} (trace {}): not posted automatically, {} of {} claim payment(s) matched", paymentId,
+                        header.traceNumber(), matching.matched(), matching.claims());
+            } else {
                 long started = System.nanoTime();
                 PostingResult r = RemittancePosting.post(tx, paymentId);
                 LOG.info("payment {} (trace {}): posted {} ledger entries in {} ms", paymentId, header.traceNumber(),

@@ -74,7 +74,11 @@ public interface PostingRepository {
 
     List<PostingRecord> postings(long paymentId);
 
+    /** Sets the payment's status; a posting held back on import ({@link #holdPosting}) is no longer held. */
     void setStatus(long paymentId, PaymentStatus status);
+
+    /** Marks a payment that automatic posting left for a clerk, with the reason shown on the Remittances screen. */
+    void holdPosting(long paymentId, String reason);
 
     /** The payer row whose name (case-insensitive) or identifier matches the 835 payer, if any. */
     Optional<Long> payerId(String payerName, String payerIdentifier);

@@ -51,6 +51,9 @@ public interface RemittanceRepository {
     String rawSegments(long remitClaimId);
 
     /** Claims of the payment with {@code matched_claim_id} set. */
+    /** Why automatic posting left the payment for a clerk (see {@code AutoPostGuard}); null when it did not. */
+    String postingHeldReason(long paymentId);
+
     int matchedClaimCount(long paymentId);
 
     /**

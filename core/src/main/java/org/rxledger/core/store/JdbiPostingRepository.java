@@ -193,7 +193,14 @@ final class JdbiPostingRepository implements PostingRepository {
 
     @Override
     public void setStatus(long paymentId, PaymentStatus status) {
-        handle.createUpdate("UPDATE payment SET status = :s WHERE id = :p").bind("s", status.name()).bind("p", paymentId).execute();
+        handle.createUpdate("UPDATE payment SET status = :s, posting_held_reason = NULL WHERE id = :p")
+                .bind("s", status.name()).bind("p", paymentId).execute();
+    }
+
+    @Override
+    public void holdPosting(long paymentId, String reason) {
+        handle.createUpdate("UPDATE payment SET posting_held_reason = :r WHERE id = :p")
+                .bind("r", reason).bind("p", paymentId).execute();
     }
 
     @Override

@@ -369,6 +369,12 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
     }
 
     @Override
+    public String postingHeldReason(long paymentId) {
+        return handle.createQuery("SELECT posting_held_reason FROM payment WHERE id = :p")
+                .bind("p", paymentId).mapTo(String.class).findOne().orElse(null);
+    }
+
+    @Override
     public int matchedClaimCount(long paymentId) {
         return handle.createQuery("SELECT COUNT(*) FROM remit_claim WHERE payment_id = :p AND matched_claim_id IS NOT NULL")
                 .bind("p", paymentId).mapTo(Integer.class).one();
@@ -395,7 +401,7 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
         // one pass per table, grouped (no per-payment queries): claims paid / matched and PLB totals
         return handle.createQuery("""
                         SELECT p.id, p.remit_file_id, f.file_name, f.imported_at, p.payer_name, p.trace_number, p.method,
-                            p.payment_date, p.amount, p.claim_count, p.status,
+                            p.payment_date, p.amount, p.claim_count, p.status, p.posting_held_reason,
                             COALESCE(c.paid, 0) AS claims_paid, COALESCE(c.matched, 0) AS matched,
                             COALESCE(b.plb, 0) AS plb
                         FROM payment p
@@ -411,7 +417,7 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                         rs.getString("payer_name"), rs.getString("trace_number"), rs.getString("method"),
                         rs.getObject("payment_date", LocalDate.class), money(rs, "amount"), rs.getInt("claim_count"),
                         rs.getInt("matched"), money(rs, "claims_paid"), money(rs, "plb"),
-                        PaymentStatus.valueOf(rs.getString("status"))))
+                        PaymentStatus.valueOf(rs.getString("status")), rs.getString("posting_held_reason")))
                 .list();
     }
 

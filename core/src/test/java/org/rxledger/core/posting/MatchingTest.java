@@ -89,7 +89,10 @@ class MatchingTest {
         assertThat(d.verdict()).isIn(MatchDecision.Verdict.AMBIGUOUS, MatchDecision.Verdict.WEAK);
         assertThat(d.claimId()).isNull();
         assertThat(d.candidates()).hasSize(2);
-        assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(Money.parse("-21.85"));
+        // not applied to either claim; as the payment's only claim payment it also holds the payment for a clerk
+        assertThat(f.balance(a.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(a.planPaid());
+        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
+        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).postingHeld()).isTrue();
     }
 
     @Test

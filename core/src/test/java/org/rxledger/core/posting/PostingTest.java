@@ -18,7 +18,11 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.MatchStatus;
+import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.remit.PaymentSummary;
+import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.sync.JournalEvent;
 
 class PostingTest {
 
@@ -160,7 +164,10 @@ class PostingTest {
     void unmatchedClaimPaymentGoesToUnappliedCashUntilMatchedByHand() {
         PostingFixture f = new PostingFixture(dir);
         Claim c = f.store(f.claim());
-        f.importPayments("a.835", f.payment("T1", List.of(RemitFixtures.unreadable(c, "21.85")), List.of()));
+        Claim other = f.store(f.claim().rx("7005555").fill(0).authorization("A25071000002"));
+        // one of two claim payments matches, so the payment is posted automatically (AutoPostGuard)
+        f.importPayments("a.835", f.payment("T1", List.of(RemitFixtures.unreadable(c, "21.85"),
+                PostingFixture.paid("7005555", other, "21.85")), List.of()));
         assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(m("-21.85"));
         ReconciliationService recon = new ReconciliationService(f.db.transactions());
         assertThat(recon.unmatched()).singleElement().satisfies(u -> {
@@ -175,7 +182,7 @@ class PostingTest {
 
         assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(Money.ZERO);
         assertThat(f.balance(c.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.ZERO);
-        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("21.85"));
+        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("43.70"));
         assertThat(recon.unmatched()).isEmpty();
         assertThat(matching.history(remitClaimId)).extracting(MatchRecord::status)
                 .containsExactly(MatchStatus.UNMATCHED, MatchStatus.MANUAL);
@@ -225,6 +232,59 @@ class PostingTest {
         assertThat(preview.matchedClaims()).isEqualTo(1);
         posting.post(paymentId);
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("21.85"));
+    }
+
+    @Test
+    void aPaymentThatMostlyMatchesNoClaimIsHeldForAClerkInsteadOfPostedToUnappliedCash() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        ImportOutcome outcome = f.importPayments("other-pharmacy.835", f.payment("T9", List.of(
+                PostingFixture.paid("7001234-02", c, "21.85"), RemitFixtures.unreadable(c, "3.00"),
+                RemitFixtures.unreadable(c, "4.00")), List.of()));
+        long journalAfterImport = f.db.transactions().read(tx -> tx.journal().count());
+
+        PaymentSummary imported = ((ImportOutcome.Imported) outcome).payments().get(0);
+        assertThat(imported.matchedCount()).isEqualTo(1);
+        assertThat(imported.postingHeldReason()).startsWith("Not posted automatically: only 1 of 3 claim payments match"
+                + " a stored claim (2 match none, 0 need review)");
+        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
+        assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(Money.ZERO);
+        RemittanceListRow held = f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0);
+        assertThat(held.status()).isEqualTo(PaymentStatus.IMPORTED);
+        assertThat(held.postingHeld()).isTrue();
+        assertThat(held.postingHeldReason()).isEqualTo(imported.postingHeldReason());
+        List<JournalEvent> events = f.db.transactions().read(tx -> tx.journal().since(0, 1000));
+        assertThat(events).extracting(JournalEvent::type).contains(MatchAndPostStep.EVENT_HELD);
+
+        // the clerk has looked at it (the preview shows where the money would go) and posts it
+        PostingService posting = new PostingService(f.db.transactions());
+        long paymentId = f.paymentId("T9");
+        assertThat(posting.preview(paymentId).unapplied()).isEqualTo(m("7.00"));
+        posting.post(paymentId);
+        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("28.85"));
+        assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(m("-7.00"));
+        RemittanceListRow posted = f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0);
+        assertThat(posted.status()).isEqualTo(PaymentStatus.POSTED);
+        assertThat(posted.postingHeld()).isFalse();
+        assertThat(posted.postingHeldReason()).isNull();
+        long journalAfterPost = f.db.transactions().read(tx -> tx.journal().count());
+        assertThat(journalAfterPost).isGreaterThan(journalAfterImport);
+
+        // an unpost does not bring the import-time hold back
+        posting.unpost(paymentId, "checking the file again");
+        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).postingHeld()).isFalse();
+    }
+
+    @Test
+    void aPaymentWithHalfItsClaimPaymentsMatchedIsPostedAutomatically() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        ImportOutcome outcome = f.importPayments("a.835", f.payment("T1", List.of(
+                PostingFixture.paid("7001234-02", c, "21.85"), RemitFixtures.unreadable(c, "3.00")), List.of()));
+        assertThat(((ImportOutcome.Imported) outcome).payments().get(0).postingHeldReason()).isNull();
+        assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("24.85"));
+        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).status())
+                .isEqualTo(PaymentStatus.POSTED);
     }
 
     private static Map<LedgerAccount, Money> nonZero(Map<LedgerAccount, Money> balances) {
