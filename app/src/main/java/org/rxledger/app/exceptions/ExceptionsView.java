@@ -118,6 +118,11 @@ public final class ExceptionsView extends BorderPane {
                 text("Why", 380, ExceptionItem::reason)));
         Tables.followSelection(table, vm.selectedProperty());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown() && e.getCode() == KeyCode.ENTER) {
+                vm.openInRemittances();
+                e.consume();
+                return;
+            }
             if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
                 return;
             }
@@ -184,8 +189,17 @@ public final class ExceptionsView extends BorderPane {
         reopen.setOnAction(e -> vm.reopen());
         Button open = new Button("Open claim");
         open.setId("exceptionOpen");
-        open.setTooltip(new Tooltip("Show the claim in the claims browser (Enter in the list)"));
+        open.setTooltip(new Tooltip("Show the claim in the claims browser (Enter in the list); an item without a claim"
+                + " opens in Remittances"));
         open.setOnAction(e -> vm.openSelected());
+        Button remittance = new Button("Open in Remittances");
+        remittance.setId("exceptionOpenRemittance");
+        remittance.setTooltip(new Tooltip("Show the item's payment in Remittances, on its claim payment or PLB item,"
+                + " to match or attribute it there (Shift+Enter in the list)"));
+        remittance.setOnAction(e -> vm.openInRemittances());
+        remittance.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().paymentId() == null,
+                vm.selectedProperty()));
         Button reload = new Button("Recompute");
         reload.setId("exceptionReload");
         reload.setTooltip(new Tooltip("Derive the queue again from the remittances and the ledger"));
@@ -194,11 +208,11 @@ public final class ExceptionsView extends BorderPane {
         message.setId("exceptionMessage");
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox bar = new HBox(8, assign, resolve, reopen, open, reload, message);
+        HBox bar = new HBox(8, assign, resolve, reopen, open, remittance, reload, message);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         WorkQueueLayout.apply(this, "Exceptions", "Remittance lines, claims and PLB items that need a person "
-                + "(DOMAIN §4.3). ↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim",
+                + "(DOMAIN §4.3). ↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim · Shift+Enter open in Remittances",
                 categories, table, filters, table, detailPane, bar);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

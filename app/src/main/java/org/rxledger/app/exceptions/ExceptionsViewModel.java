@@ -90,6 +90,11 @@ public final class ExceptionsViewModel {
     /** The category chosen last (kept while the list of counts is rebuilt). */
     private ExceptionCategory chosen;
     private Consumer<String> onOpenRx = rx -> { };
+    private Consumer<RemittanceRef> onOpenRemittance = ref -> { };
+
+    /** Where an item sits in Remittances: its payment, and the claim payment or PLB item (either may be null). */
+    public record RemittanceRef(long paymentId, Long remitClaimId, Long plbItemId) {
+    }
 
     public ExceptionsViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
         this(transactions, runner, Settings.inMemory(), notices);
@@ -133,6 +138,11 @@ public final class ExceptionsViewModel {
     /** Opens the claims browser on an Rx number (Enter on a claim's item). */
     public void setOnOpenRx(Consumer<String> onOpenRx) {
         this.onOpenRx = onOpenRx;
+    }
+
+    /** Opens Remittances on a payment's claim payment or PLB item (Shift+Enter; Enter on an item without a claim). */
+    public void setOnOpenRemittance(Consumer<RemittanceRef> onOpenRemittance) {
+        this.onOpenRemittance = onOpenRemittance;
     }
 
     /** Recomputes the queue from the database (in the background). */
@@ -223,11 +233,25 @@ public final class ExceptionsViewModel {
             return;
         }
         if (item.claimId() == null) {
-            message.set(item.key() + " is not tied to a claim: use the trace " + item.trace() + " in Remittances (Ctrl+2).");
+            // unmatched, ambiguous and PLB items are worked in Remittances (match to…, attribute to claim…)
+            openInRemittances();
             return;
         }
         String ref = item.reference();
         onOpenRx.accept(ref.contains("-") ? ref.substring(0, ref.lastIndexOf('-')) : ref);
+    }
+
+    /** Shows the selected item's payment in Remittances, on its claim payment or PLB item. */
+    public void openInRemittances() {
+        ExceptionItem item = selected.get();
+        if (item == null) {
+            return;
+        }
+        if (item.paymentId() == null) {
+            message.set(item.key() + " comes from no remittance; Enter opens its claim.");
+            return;
+        }
+        onOpenRemittance.accept(new RemittanceRef(item.paymentId(), item.remitClaimId(), item.plbItemId()));
     }
 
     private ExceptionItem nextOpenAfter(ExceptionItem item) {

@@ -110,6 +110,23 @@ public final class RemittancesView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("remitTabs");
         setCenter(tabs);
+        // another area asked for a payment's claim payment or PLB item (Exceptions → Open in Remittances)
+        vm.shownProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                return;
+            }
+            tabs.getSelectionModel().select(paymentsTab);
+            if (now.plbItemId() != null) {
+                claimTabs.getSelectionModel().select(plbTab);
+                plb.requestFocus();
+            } else {
+                claimTabs.getSelectionModel().select(0);
+                if (now.remitClaimId() != null) {
+                    detailTabs.getSelectionModel().select(matchTab);
+                }
+                claims.requestFocus();
+            }
+        });
         // Alt+D / Alt+R toggle the claim filters from anywhere in the area (a filter, so it runs
         // before the focused table or the menu bar can take the keys)
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -279,6 +296,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedClaimProperty().addListener((o, was, now) -> {
             if (now != null && now != claims.getSelectionModel().getSelectedItem()) {
                 claims.getSelectionModel().select(now);
+                claims.scrollTo(now);
             }
         });
         claims.setContextMenu(new ContextMenu(menuItem("Match to… / Re-match…", MATCH_TO, this::matchTo),
@@ -312,6 +330,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedProviderAdjustmentProperty().addListener((o, was, now) -> {
             if (now != null && now != plb.getSelectionModel().getSelectedItem()) {
                 plb.getSelectionModel().select(now);
+                plb.scrollTo(now);
             }
         });
         plb.setContextMenu(new ContextMenu(menuItem("Attribute to claim…", ATTRIBUTE_PLB, this::attributePlb)));

@@ -78,6 +78,16 @@ public final class RemittancesViewModel {
     private Long keepPlbId;
     /** The claim payment to select again once the claims are reloaded after a match or posting change. */
     private Long keepClaimId;
+    /** The payment the next {@link #reload} selects (set by {@link #showNext}), instead of the selected one. */
+    private Long nextPaymentId;
+    private final ObjectProperty<Target> shown = new SimpleObjectProperty<>(this, "shown");
+
+    /**
+     * What another area asked Remittances to show (the Exceptions queue's "Open in Remittances"): a payment,
+     * and in it a claim payment or a PLB item (either may be null). The view selects the matching tab.
+     */
+    public record Target(long paymentId, Long remitClaimId, Long plbItemId) {
+    }
 
     /**
      * @param imports the import use case wrapper, or null when this workstation cannot import (tests
@@ -107,9 +117,30 @@ public final class RemittancesViewModel {
         applyFilter();
     }
 
+    /**
+     * Makes the next {@link #reload} select this payment and in it the claim payment or PLB item, with the claim
+     * filters cleared so that the claim payment is in the list. The caller reloads (or switches to the area,
+     * which reloads).
+     */
+    public void showNext(Target target) {
+        clearFilters();
+        nextPaymentId = target.paymentId();
+        keepClaimId = target.remitClaimId();
+        keepPlbId = target.plbItemId();
+        shown.set(null); // the same target twice still reaches the view
+        shown.set(target);
+    }
+
+    /** The last {@link #showNext} target, for the view to pick the tab. */
+    public ReadOnlyObjectProperty<Target> shownProperty() {
+        return shown;
+    }
+
     /** Loads the payments list and the rejected files. */
     public void reload() {
-        Long keep = selectedPayment.get() == null ? null : selectedPayment.get().paymentId();
+        Long keep = nextPaymentId != null ? nextPaymentId
+                : selectedPayment.get() == null ? null : selectedPayment.get().paymentId();
+        nextPaymentId = null;
         runner.run("Loading remittances", progress -> transactions.read(tx -> {
             RemittanceRepository repo = tx.remittances();
             return new Loaded(repo.paymentList(), repo.rejections());
@@ -117,7 +148,14 @@ public final class RemittancesViewModel {
             payments.setAll(loaded.payments());
             rejections.setAll(loaded.rejections());
             if (keep != null) {
+                RemittanceListRow before = selectedPayment.get();
                 payments.stream().filter(p -> p.paymentId() == keep).findFirst().ifPresent(selectedPayment::set);
+                RemittanceListRow after = selectedPayment.get();
+                if (after != null && after != before && after.equals(before)) {
+                    // an equal row fires no change event: load its claims, PLB items and postings here
+                    loadPayment(after);
+                    matching.loadPayment(after);
+                }
             } else if (!payments.isEmpty()) {
                 selectedPayment.set(payments.get(0));
             }
@@ -154,20 +192,25 @@ public final class RemittancesViewModel {
             if (selectedPayment.get() != null && selectedPayment.get().paymentId() == loaded.paymentId()) {
                 claims.setAll(loaded.claims());
                 providerAdjustments.setAll(loaded.plb());
-                if (keepPlbId != null) {
-                    long keep = keepPlbId;
-                    keepPlbId = null;
-                    providerAdjustments.stream().filter(r -> r.plbId() == keep).findFirst()
-                            .ifPresent(selectedProviderAdjustment::set);
-                }
                 updateCount();
-                if (keepClaimId != null) {
-                    long keep = keepClaimId;
-                    keepClaimId = null;
-                    filteredClaims.stream().filter(c -> c.id() == keep).findFirst().ifPresent(selectedClaim::set);
-                }
+                selectKept();
             }
         }, failure -> notices.accept(Failures.explain("loading the payment's claims", failure)));
+    }
+
+    /** Selects the PLB item and claim payment asked for ({@link #reloadKeepingClaim}, {@link #showNext}) in the loaded lists. */
+    private void selectKept() {
+        if (keepPlbId != null) {
+            long keep = keepPlbId;
+            keepPlbId = null;
+            providerAdjustments.stream().filter(r -> r.plbId() == keep).findFirst()
+                    .ifPresent(selectedProviderAdjustment::set);
+        }
+        if (keepClaimId != null) {
+            long keep = keepClaimId;
+            keepClaimId = null;
+            filteredClaims.stream().filter(c -> c.id() == keep).findFirst().ifPresent(selectedClaim::set);
+        }
     }
 
     /** The payment's PLB items with their stored ids and the claim each is tied to on the ledger now (Rx-fill). */

@@ -105,6 +105,8 @@ public final class ShellViewModel {
         });
         this.exceptions = new ExceptionsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
         exceptions.setOnOpenRx(this::quickSearch);
+        exceptions.setOnOpenRemittance(ref -> showRemittance(
+                new RemittancesViewModel.Target(ref.paymentId(), ref.remitClaimId(), ref.plbItemId())));
         area.addListener((o, was, now) -> {
             if (now == Area.EXCEPTIONS) {
                 exceptions.reload();
@@ -169,6 +171,16 @@ public final class ShellViewModel {
     public void quickSearch(String query) {
         area.set(Area.CLAIMS);
         claims.quickSearch(query);
+    }
+
+    /** Opens Remittances on a payment, and in it a claim payment or PLB item. */
+    public void showRemittance(RemittancesViewModel.Target target) {
+        remittances.showNext(target);
+        if (area.get() == Area.REMITTANCES) {
+            remittances.reload();
+        } else {
+            area.set(Area.REMITTANCES); // which reloads
+        }
     }
 
     public void notify(Notice n) {

@@ -7,17 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rxledger.app.remits.RemittanceRows;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationApp;
 import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
@@ -25,6 +28,7 @@ import org.rxledger.core.exceptions.ExceptionStatus;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,7 +36,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A clerk works the exceptions queue from the keyboard: Ctrl+3, A assigns to me, R asks for the note and
- * resolves, and the next open item is selected at once.
+ * resolves, and the next open item is selected at once; an item without a claim opens in Remittances on its
+ * claim payment or PLB item (Enter, Shift+Enter).
  */
 @ExtendWith(ApplicationExtension.class)
 class ExceptionsUiTest {
@@ -102,5 +107,41 @@ class ExceptionsUiTest {
         assertThat(stored.note()).isEqualTo("Other store's claim; moved to store 2");
         assertThat(queue.find(third.key()).orElseThrow().note()).isEqualTo("Paper claim entered and matched");
         assertThat(queue.items(ExceptionFilter.OPEN)).hasSize(3);
+    }
+
+    @Test
+    void anItemWithoutAClaimOpensOnItsClaimPaymentOrPlbItemInRemittances(FxRobot robot) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        TableView<ExceptionItem> table = robot.lookup("#exceptionTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5 && table.getSelectionModel().getSelectedIndex() == 0);
+        ExceptionItem unmatched = table.getItems().get(0);
+        assertThat(unmatched.claimId()).isNull();
+
+        // Enter on an unmatched claim payment: Remittances, its payment, the claim payment selected, the Match tab
+        robot.type(KeyCode.ENTER);
+        TableView<RemittanceRows.ClaimRow> claims = robot.lookup("#remitClaims").queryTableView();
+        TabPane detailTabs = robot.lookup("#remitDetailTabs").queryAs(TabPane.class);
+        waitUntil(() -> claims.getSelectionModel().getSelectedItem() != null
+                && claims.getSelectionModel().getSelectedItem().id() == unmatched.remitClaimId());
+        assertThat(robot.lookup("#remittancesView").query().isVisible()).isTrue();
+        assertThat(detailTabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("remitMatchTab");
+        TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
+        assertThat(payments.getSelectionModel().getSelectedItem().paymentId()).isEqualTo(unmatched.paymentId());
+
+        // back to the queue; Shift+Enter on the PLB takeback: the PLB tab with that item selected
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> table.getItems().size() == 5);
+        ExceptionItem plbItem = table.getItems().stream()
+                .filter(i -> i.category() == ExceptionCategory.PLB_UNATTRIBUTED).findFirst().orElseThrow();
+        robot.interact(() -> {
+            table.getSelectionModel().select(plbItem);
+            table.requestFocus();
+        });
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        TableView<RemittanceRows.ProviderAdjustmentRow> plb = robot.lookup("#remitPlb").queryTableView();
+        waitUntil(() -> plb.getSelectionModel().getSelectedItem() != null
+                && plb.getSelectionModel().getSelectedItem().plbId() == plbItem.plbItemId());
+        assertThat(plb.isVisible()).isTrue();
+        assertThat(plb.getSelectionModel().getSelectedItem().reference()).isEqualTo("6901122-00");
     }
 }

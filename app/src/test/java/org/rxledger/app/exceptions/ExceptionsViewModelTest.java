@@ -31,6 +31,7 @@ class ExceptionsViewModelTest {
     private Database db;
     private final List<Notice> notices = new ArrayList<>();
     private final List<String> opened = new ArrayList<>();
+    private final List<ExceptionsViewModel.RemittanceRef> openedRemittances = new ArrayList<>();
     private ExceptionsViewModel vm;
 
     @BeforeEach
@@ -43,6 +44,7 @@ class ExceptionsViewModelTest {
         assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
         vm = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
         vm.setOnOpenRx(opened::add);
+        vm.setOnOpenRemittance(openedRemittances::add);
         vm.reload();
     }
 
@@ -121,9 +123,23 @@ class ExceptionsViewModelTest {
     }
 
     @Test
-    void enterOnAnItemWithoutAClaimSaysWhereToLook() {
+    void enterOnAnItemWithoutAClaimOpensItInRemittances() {
+        ExceptionItem unmatched = vm.selectedProperty().get();
+        assertThat(unmatched.claimId()).isNull();
         vm.openSelected();
         assertThat(opened).isEmpty();
-        assertThat(vm.messageProperty().get()).contains("is not tied to a claim").contains("EFT0314A77");
+        assertThat(openedRemittances).containsExactly(
+                new ExceptionsViewModel.RemittanceRef(unmatched.paymentId(), unmatched.remitClaimId(), null));
+
+        vm.categoryProperty().set(vm.categories().stream()
+                .filter(c -> c.category() == ExceptionCategory.PLB_UNATTRIBUTED).findFirst().orElseThrow());
+        ExceptionItem plb = vm.shownItems().get(0);
+        vm.selectedProperty().set(plb);
+        vm.openInRemittances();
+        assertThat(openedRemittances).last().satisfies(ref -> {
+            assertThat(ref.paymentId()).isEqualTo(plb.paymentId());
+            assertThat(ref.remitClaimId()).isNull();
+            assertThat(ref.plbItemId()).isNotNull().isEqualTo(plb.plbItemId());
+        });
     }
 }

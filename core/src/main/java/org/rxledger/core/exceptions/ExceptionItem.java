@@ -14,12 +14,14 @@ import org.rxledger.core.money.Money;
  * @param paid         what the remittance says (net paid, CLP05, or the PLB amount taken back)
  * @param arose        when the item arose (payment date of the line or PLB that caused it)
  * @param age          days since {@code arose}
+ * @param paymentId    the 835 payment the item comes from (null for none)
+ * @param plbItemId    the PLB item of a PLB item (null for the others)
  * @param candidates   for an ambiguous match, the claims a person chooses from (one line each)
  */
 public record ExceptionItem(String key, ExceptionCategory category, String payer, String reference, String trace,
                             Money expected, Money paid, String reason, String nextStep, LocalDate arose, long age,
                             String owner, ExceptionStatus status, String note, Long claimId, Long remitClaimId,
-                            Long paymentId, List<String> candidates) {
+                            Long paymentId, Long plbItemId, List<String> candidates) {
 
     public ExceptionItem {
         candidates = List.copyOf(candidates);
@@ -36,7 +38,7 @@ public record ExceptionItem(String key, ExceptionCategory category, String payer
 
     ExceptionItem withState(WorkState state) {
         return new ExceptionItem(key, category, payer, reference, trace, expected, paid, reason, nextStep, arose, age,
-                state.owner(), state.status(), state.note(), claimId, remitClaimId, paymentId, candidates);
+                state.owner(), state.status(), state.note(), claimId, remitClaimId, paymentId, plbItemId, candidates);
     }
 
     /** The current owner/status/note of an item, folded from its actions (latest wins). */

@@ -133,15 +133,22 @@ final class ExceptionRules {
         String next = "Attribute PLB " + p.reasonCode() + " " + ref + " (" + p.amount() + ") to a claim: find the Rx "
                 + "in the reference or the payer's audit letter, or call " + p.payer() + " for the claim list";
         return item(cat, cat.key(p.plbId()), p.payer(), "PLB " + p.reasonCode() + " " + ref, p.trace(), Money.ZERO,
-                p.amount(), reason, next, p.paymentDate(), null, null, p.paymentId(), List.of());
+                p.amount(), reason, next, p.paymentDate(), null, null, p.paymentId(), p.plbId(), List.of());
     }
 
     private ExceptionItem item(ExceptionCategory cat, String key, String payer, String reference, String trace,
                                Money expected, Money paid, String reason, String next, LocalDate arose, Long claimId,
                                Long remitClaimId, Long paymentId, List<String> candidates) {
+        return item(cat, key, payer, reference, trace, expected, paid, reason, next, arose, claimId, remitClaimId,
+                paymentId, null, candidates);
+    }
+
+    private ExceptionItem item(ExceptionCategory cat, String key, String payer, String reference, String trace,
+                               Money expected, Money paid, String reason, String next, LocalDate arose, Long claimId,
+                               Long remitClaimId, Long paymentId, Long plbItemId, List<String> candidates) {
         return new ExceptionItem(key, cat, payer, reference, trace == null ? "" : trace, ExceptionQueue.nz(expected),
                 ExceptionQueue.nz(paid), reason, next, arose, ExceptionQueue.age(arose, today), null,
-                ExceptionStatus.OPEN, null, claimId, remitClaimId, paymentId, candidates);
+                ExceptionStatus.OPEN, null, claimId, remitClaimId, paymentId, plbItemId, candidates);
     }
 
     static String rxFill(String rx, int fill) {
