@@ -65,6 +65,11 @@ class MatchingBenchmark {
         int remitted = Integer.getInteger("rxledger.bench.remitted", 100_000);
         Clock clock = Clock.fixed(Instant.parse("2025-06-30T12:00:00Z"), ZoneOffset.UTC);
         try (Database db = Database.open(dir.resolve("data"), new Actor("bench", "bench-ws"), clock)) {
+            Integer cacheKb = Integer.getInteger("rxledger.bench.cacheKb");
+            if (cacheKb != null) {
+                db.jdbi().useHandle(h -> h.execute("SET CACHE_SIZE " + cacheKb));
+                LOG.info("BENCH cache size {} KB", cacheKb);
+            }
             long[] ids = db.transactions().inTransaction(tx -> {
                 var ref = tx.reference();
                 ref.savePharmacy(new Pharmacy("BENCH PHARMACY", "1234567893", "1234567", null, null, null, null, null));
