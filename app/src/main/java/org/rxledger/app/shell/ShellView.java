@@ -305,6 +305,11 @@ public final class ShellView extends BorderPane {
     private void showNotice(Notice notice) {
         banner.getStyleClass().removeAll(NOTICE_STYLES.values());
         if (notice != null) {
+            // AtlantaFX 2.0.1's Message skin copies the *description* into the title label when the title
+            // changes (TileSkinBase's title listener reads getDescription()), so a second notice showed the
+            // first one's text as its heading. Give the description the title first, then the title, then
+            // the text: the heading is then the new title whichever way the skin reads it.
+            banner.setDescription(notice.title());
             banner.setTitle(notice.title());
             banner.setDescription(notice.text());
             banner.getStyleClass().add(NOTICE_STYLES.get(notice.kind()));
@@ -345,6 +350,11 @@ public final class ShellView extends BorderPane {
     /** The window is closing: stop background watchers. */
     public void stop() {
         vm.stop();
+    }
+
+    /** For UI tests in this package. */
+    ShellViewModel viewModel() {
+        return vm;
     }
 
     public RemittancesView remittancesView() {

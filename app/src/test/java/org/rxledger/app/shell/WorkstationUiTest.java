@@ -19,6 +19,7 @@ import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
@@ -103,5 +104,39 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
         assertThat(table.getItems()).hasSize(3);
+    }
+
+    @Test
+    void eachNoticeShowsItsOwnHeadingAndText(FxRobot robot) throws TimeoutException {
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+        robot.interact(() -> vm.notify(Notice.info("Demo office created", "This is a new data folder.")));
+        waitUntil(() -> bannerTitle(robot).equals("Demo office created"));
+        assertThat(bannerText(robot)).isEqualTo("This is a new data folder.");
+
+        robot.interact(() -> vm.notify(new Notice(Notice.Kind.WARNING, "Remittance imported, not posted",
+                "a.835: imported 1 payment")));
+        waitUntil(() -> bannerTitle(robot).equals("Remittance imported, not posted"));
+        assertThat(bannerText(robot)).isEqualTo("a.835: imported 1 payment");
+
+        // the same heading again with another text
+        robot.interact(() -> vm.notify(new Notice(Notice.Kind.WARNING, "Remittance imported, not posted",
+                "b.835: imported 1 payment")));
+        waitUntil(() -> bannerText(robot).equals("b.835: imported 1 payment"));
+        assertThat(bannerTitle(robot)).isEqualTo("Remittance imported, not posted");
+    }
+
+    private static String bannerTitle(FxRobot robot) {
+        return robot.lookup("#notice .title").queryAs(Label.class).getText();
+    }
+
+    private static String bannerText(FxRobot robot) {
+        javafx.scene.text.TextFlow flow = robot.lookup("#notice .description").queryAs(javafx.scene.text.TextFlow.class);
+        StringBuilder sb = new StringBuilder();
+        for (Node n : flow.getChildren()) {
+            if (n instanceof javafx.scene.text.Text t) {
+                sb.append(t.getText());
+            }
+        }
+        return sb.toString();
     }
 }
