@@ -471,6 +471,7 @@ public final class RemittancesView extends BorderPane {
         Label held = new Label();
         held.setId("remitPostingHeld");
         held.setWrapText(true);
+        held.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap to as many lines as the reason needs
         held.getStyleClass().add(Styles.WARNING);
         held.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             RemittanceListRow p = vm.selectedPaymentProperty().get();

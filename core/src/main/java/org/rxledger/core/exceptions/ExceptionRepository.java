@@ -16,7 +16,7 @@ public interface ExceptionRepository {
     /** A claim payment tied to no claim, with the latest matching decision's verdict and candidates. */
     record LooseLine(long remitClaimId, long paymentId, String patientControlNumber, String statusCode, Money charge,
                      Money paid, String matchStatus, String payer, String trace, LocalDate paymentDate, String verdict,
-                     String explanation, List<MatchRecord.CandidateSummary> candidates) {
+                     String explanation, List<MatchRecord.CandidateSummary> candidates, boolean paymentPosted) {
     }
 
     /**

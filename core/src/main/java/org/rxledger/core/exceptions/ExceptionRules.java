@@ -50,7 +50,8 @@ final class ExceptionRules {
                       + String.join("; ", candidates.stream().map(s -> s.split(" — ")[0]).toList());
         } else {
             reason = "Claim payment " + status + "CLP01 " + l.patientControlNumber() + " paying " + l.paid()
-                    + " names no stored claim (held as unapplied cash)";
+                    + " names no stored claim (" + (l.paymentPosted() ? "held as unapplied cash"
+                    : "its payment is not posted yet; posted, it would go to unapplied cash") + ")";
             next = "Find the claim: another store or NPI, a paper (UCF) claim, or a claim not entered yet; "
                     + "enter or import it, then match by hand in Remittances";
         }

@@ -48,8 +48,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     public void looseLines(Long only, Consumer<LooseLine> sink) {
         stream("""
                 SELECT rc.id, rc.payment_id, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
-                       rc.match_status, pm.payer_name, pm.trace_number, pm.payment_date, md.verdict, md.explanation,
-                       md.candidates
+                       rc.match_status, pm.payer_name, pm.trace_number, pm.payment_date, pm.status AS payment_status,
+                       md.verdict, md.explanation, md.candidates
                 FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
                 """ + LATEST_DECISION + """
                 WHERE rc.matched_claim_id IS NULL""" + (only == null ? "" : " AND rc.id = :only") + """
@@ -59,7 +59,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                         rs.getString("status_code"), money(rs, "charge_amount"), money(rs, "paid_amount"),
                         rs.getString("match_status"), rs.getString("payer_name"), rs.getString("trace_number"),
                         rs.getObject("payment_date", LocalDate.class), rs.getString("verdict"), rs.getString("explanation"),
-                        candidates(rs.getString("candidates"))), sink);
+                        candidates(rs.getString("candidates")), "POSTED".equals(rs.getString("payment_status"))), sink);
     }
 
     @Override

@@ -154,8 +154,11 @@ class ExceptionQueueTest {
         assertThat(u.key()).startsWith("UNMATCHED:R");
         assertThat(u.reference()).isEqualTo("PCN-UNKNOWN");
         assertThat(u.paid()).isEqualTo(m("12.00"));
-        assertThat(u.reason()).contains("names no stored claim");
+        // neither line matched, so the payment was held, not posted: the money is not in unapplied cash yet
+        assertThat(u.reason()).contains("names no stored claim").contains("its payment is not posted yet");
         assertThat(u.nextStep()).startsWith("Find the claim");
+        new PostingService(f.db.transactions()).post(u.paymentId());
+        assertThat(only(q, ExceptionCategory.UNMATCHED).reason()).contains("(held as unapplied cash)");
 
         ExceptionItem amb = only(q, ExceptionCategory.AMBIGUOUS);
         assertThat(amb.candidates()).hasSize(2);
