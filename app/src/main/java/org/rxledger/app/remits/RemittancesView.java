@@ -43,6 +43,7 @@ import org.rxledger.app.remits.RemittanceRows.ProviderAdjustmentRow;
 import org.rxledger.app.remits.RemittanceRows.RemarkRow;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RejectionLog;
@@ -116,16 +117,20 @@ public final class RemittancesView extends BorderPane {
                 return;
             }
             tabs.getSelectionModel().select(paymentsTab);
+            TableView<?> target;
             if (now.plbItemId() != null) {
                 claimTabs.getSelectionModel().select(plbTab);
-                plb.requestFocus();
+                target = plb;
             } else {
                 claimTabs.getSelectionModel().select(0);
                 if (now.remitClaimId() != null) {
                     detailTabs.getSelectionModel().select(matchTab);
                 }
-                claims.requestFocus();
+                target = claims;
             }
+            // after the pulse in which the area becomes visible (a hidden table cannot take focus); the row
+            // itself is selected once the payment is loaded
+            javafx.application.Platform.runLater(target::requestFocus);
         });
         // Alt+D / Alt+R toggle the claim filters from anywhere in the area (a filter, so it runs
         // before the focused table or the menu bar can take the keys)
@@ -223,6 +228,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedPaymentProperty().addListener((o, was, now) -> {
             if (now != payments.getSelectionModel().getSelectedItem()) {
                 payments.getSelectionModel().select(now);
+                Tables.revealSelection(payments);
             }
         });
         payments.setContextMenu(new ContextMenu(
@@ -296,7 +302,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedClaimProperty().addListener((o, was, now) -> {
             if (now != null && now != claims.getSelectionModel().getSelectedItem()) {
                 claims.getSelectionModel().select(now);
-                claims.scrollTo(now);
+                Tables.revealSelection(claims);
             }
         });
         claims.setContextMenu(new ContextMenu(menuItem("Match to… / Re-match…", MATCH_TO, this::matchTo),
@@ -330,7 +336,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedProviderAdjustmentProperty().addListener((o, was, now) -> {
             if (now != null && now != plb.getSelectionModel().getSelectedItem()) {
                 plb.getSelectionModel().select(now);
-                plb.scrollTo(now);
+                Tables.revealSelection(plb);
             }
         });
         plb.setContextMenu(new ContextMenu(menuItem("Attribute to claim…", ATTRIBUTE_PLB, this::attributePlb)));

@@ -29,10 +29,18 @@ public final class Tables {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != now) {
                 table.getSelectionModel().select(now);
-                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
+                revealSelection(table);
             }
         };
         selected.addListener(follow);
         return () -> selected.removeListener(follow);
+    }
+
+    /** Scrolls so that the selected row is in sight with a few rows above it (after a selection the clerk did not make). */
+    public static void revealSelection(TableView<?> table) {
+        int index = table.getSelectionModel().getSelectedIndex();
+        if (index >= 0) {
+            table.scrollTo(Math.max(0, index - 3));
+        }
     }
 }

@@ -125,6 +125,7 @@ class ExceptionsUiTest {
                 && claims.getSelectionModel().getSelectedItem().id() == unmatched.remitClaimId());
         assertThat(robot.lookup("#remittancesView").query().isVisible()).isTrue();
         assertThat(detailTabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("remitMatchTab");
+        waitUntil(claims::isFocused);   // Ctrl+M (match to…) works at once
         TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
         assertThat(payments.getSelectionModel().getSelectedItem().paymentId()).isEqualTo(unmatched.paymentId());
 
@@ -142,6 +143,7 @@ class ExceptionsUiTest {
         waitUntil(() -> plb.getSelectionModel().getSelectedItem() != null
                 && plb.getSelectionModel().getSelectedItem().plbId() == plbItem.plbItemId());
         assertThat(plb.isVisible()).isTrue();
+        waitUntil(plb::isFocused);      // Ctrl+Shift+A (attribute to claim…) works at once
         assertThat(plb.getSelectionModel().getSelectedItem().reference()).isEqualTo("6901122-00");
     }
 }
