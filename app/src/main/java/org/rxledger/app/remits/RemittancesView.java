@@ -228,7 +228,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedPaymentProperty().addListener((o, was, now) -> {
             if (now != payments.getSelectionModel().getSelectedItem()) {
                 payments.getSelectionModel().select(now);
-                Tables.revealSelection(payments);
+                revealLater(payments);
             }
         });
         payments.setContextMenu(new ContextMenu(
@@ -302,7 +302,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedClaimProperty().addListener((o, was, now) -> {
             if (now != null && now != claims.getSelectionModel().getSelectedItem()) {
                 claims.getSelectionModel().select(now);
-                Tables.revealSelection(claims);
+                revealLater(claims);
             }
         });
         claims.setContextMenu(new ContextMenu(menuItem("Match to… / Re-match…", MATCH_TO, this::matchTo),
@@ -336,7 +336,7 @@ public final class RemittancesView extends BorderPane {
         vm.selectedProviderAdjustmentProperty().addListener((o, was, now) -> {
             if (now != null && now != plb.getSelectionModel().getSelectedItem()) {
                 plb.getSelectionModel().select(now);
-                Tables.revealSelection(plb);
+                revealLater(plb);
             }
         });
         plb.setContextMenu(new ContextMenu(menuItem("Attribute to claim…", ATTRIBUTE_PLB, this::attributePlb)));
@@ -648,6 +648,20 @@ public final class RemittancesView extends BorderPane {
                 new FileChooser.ExtensionFilter("835 / ERA files", "*.835", "*.edi", "*.era", "*.txt", "*.x12"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         return chooser.showOpenMultipleDialog(owner);
+    }
+
+    /**
+     * Scrolls the selection into sight once the table is laid out: the rows were just replaced, and the area may
+     * have just become visible (Exceptions → Open in Remittances), so the table has not measured either yet.
+     */
+    private static void revealLater(TableView<?> table) {
+        javafx.application.Platform.runLater(() -> {
+            if (table.getScene() != null) {
+                table.getScene().getRoot().applyCss();
+                table.getScene().getRoot().layout();
+            }
+            Tables.revealSelection(table);
+        });
     }
 
     private static <S> void focus(TableView<S> table) {
