@@ -38,6 +38,6 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {
         return new WorkstationSetup(ctx.transactions(), ctx.actor(), ctx.dataDir(), ctx::officeIsEmpty, seeder,
-                Settings.user(), ctx::remittanceImports);
+                Settings.user(ctx.dataDir()), ctx::remittanceImports);
     }
 }
