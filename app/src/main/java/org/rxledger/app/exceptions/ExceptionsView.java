@@ -110,9 +110,10 @@ public final class ExceptionsView extends BorderPane {
                 text("Payer", 130, ExceptionItem::payer),
                 text("Rx-fill / CLP01", 124, ExceptionItem::reference),
                 text("Trace", 150, ExceptionItem::trace),
-                money("Expected", ExceptionItem::expected),
+                // no claim known (unmatched, ambiguous, PLB): nothing can be expected, so no difference either
+                money("Expected", i -> i.claimId() == null ? null : i.expected()),
                 money("Paid", ExceptionItem::paid),
-                money("Difference", ExceptionItem::difference),
+                money("Difference", i -> i.claimId() == null ? null : i.difference()),
                 text("Age", 66, i -> i.age() + " d"),
                 text("Owner", 70, i -> i.owner() == null ? "—" : i.owner()),
                 text("Why", 380, ExceptionItem::reason)));

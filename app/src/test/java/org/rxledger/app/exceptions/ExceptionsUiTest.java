@@ -116,6 +116,10 @@ class ExceptionsUiTest {
         waitUntil(() -> table.getItems().size() == 5 && table.getSelectionModel().getSelectedIndex() == 0);
         ExceptionItem unmatched = table.getItems().get(0);
         assertThat(unmatched.claimId()).isNull();
+        // no claim, so nothing expected and no difference: blank, not 0.00
+        assertThat(column(table, "Expected").getCellObservableValue(0).getValue()).isNull();
+        assertThat(column(table, "Difference").getCellObservableValue(0).getValue()).isNull();
+        assertThat(column(table, "Paid").getCellObservableValue(0).getValue()).isEqualTo(unmatched.paid());
 
         // Enter on an unmatched claim payment: Remittances, its payment, the claim payment selected, the Match tab
         robot.type(KeyCode.ENTER);
@@ -145,5 +149,9 @@ class ExceptionsUiTest {
         assertThat(plb.isVisible()).isTrue();
         waitUntil(plb::isFocused);      // Ctrl+Shift+A (attribute to claim…) works at once
         assertThat(plb.getSelectionModel().getSelectedItem().reference()).isEqualTo("6901122-00");
+    }
+
+    private static javafx.scene.control.TableColumn<ExceptionItem, ?> column(TableView<ExceptionItem> table, String title) {
+        return table.getColumns().stream().filter(c -> title.equals(c.getText())).findFirst().orElseThrow();
     }
 }

@@ -2,7 +2,7 @@ package org.rxledger.core.recon;
 
 /** Why a business day does not close on its own (DOMAIN.md §4.3, §4.4 d). */
 public enum VarianceCategory {
-    /** 835 payments dated the day that are imported but not posted (review-first payers, unposted). */
+    /** 835 payments dated the day that are imported but not posted (review-first payers, held by AutoPostGuard, unposted). */
     RECEIVED_NOT_POSTED("Received, not posted"),
     /** Posted payer cash differs from BPR02 (posted − BPR02). */
     POSTED_NOT_BPR02("Posted ≠ BPR02"),
