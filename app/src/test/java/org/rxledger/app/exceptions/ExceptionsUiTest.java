@@ -3,8 +3,6 @@ package org.rxledger.app.exceptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.FxWait.waitUntil;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -25,9 +23,6 @@ import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.exceptions.ExceptionStatus;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
@@ -49,11 +44,7 @@ class ExceptionsUiTest {
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
         // the sample 835 in an office without claims: four unmatched claim payments and a PLB WO naming no claim
-        Path sample = Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
-        Path copy = Files.copy(sample, Files.createTempDirectory("rx-exceptions-").resolve("sample.835"));
-        ImportOutcome outcome = new RemittanceImportService(db.transactions(), copy.getParent().resolve("archive"))
-                .importFile(copy, ProgressListener.NONE, () -> false);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        TestStores.importSample835(db);
         runner = new FxTaskRunner();
         WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
     }

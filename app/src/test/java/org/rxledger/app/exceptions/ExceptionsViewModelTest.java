@@ -2,14 +2,11 @@ package org.rxledger.app.exceptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
@@ -17,16 +14,10 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionStatus;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
 
 /** The queue's state and commands on a real database holding the sample 835 (no claims: 4 unmatched + 1 PLB). */
 class ExceptionsViewModelTest {
-
-    @TempDir
-    Path dir;
 
     private Database db;
     private final List<Notice> notices = new ArrayList<>();
@@ -37,11 +28,7 @@ class ExceptionsViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         db = TestStores.freshDatabase();
-        Path sample = Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
-        Path copy = Files.copy(sample, dir.resolve("sample.835"));
-        ImportOutcome outcome = new RemittanceImportService(db.transactions(), dir.resolve("archive"))
-                .importFile(copy, ProgressListener.NONE, () -> false);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        TestStores.importSample835(db);
         vm = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
         vm.setOnOpenRx(opened::add);
         vm.setOnOpenRemittance(openedRemittances::add);

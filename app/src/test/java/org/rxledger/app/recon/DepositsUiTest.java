@@ -3,8 +3,6 @@ package org.rxledger.app.recon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.FxWait.waitUntil;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -13,7 +11,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationApp;
@@ -21,9 +18,6 @@ import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.deposit.Deposit;
 import org.rxledger.core.deposit.RemittedPayment;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,20 +27,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DepositsUiTest {
 
-    @TempDir
-    static Path dir;
-
     private Database db;
     private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
-        Path sample = Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
-        Path copy = Files.copy(sample, Files.createTempDirectory("rx-deposits-").resolve("sample.835"));
-        ImportOutcome outcome = new RemittanceImportService(db.transactions(), copy.getParent().resolve("archive"))
-                .importFile(copy, ProgressListener.NONE, () -> false);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        TestStores.importSample835(db);
         runner = new FxTaskRunner();
         WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
     }

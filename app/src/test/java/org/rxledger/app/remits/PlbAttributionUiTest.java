@@ -1,6 +1,10 @@
 package org.rxledger.app.remits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.app.testdata.FxRobots.click;
+import static org.rxledger.app.testdata.FxRobots.shortcut;
+import static org.rxledger.app.testdata.FxRobots.showing;
+import static org.rxledger.app.testdata.FxRobots.text;
 import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.io.IOException;
@@ -164,29 +168,5 @@ class PlbAttributionUiTest {
         waitUntil(() -> text(robot, "#plbAttributeDialogProblem").contains("already attributed to Rx 7001500-00"));
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !showing(robot, "#plbFindRx"));
-    }
-
-    // ---- helpers ----
-
-    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String id) {
-        Node node = robot.lookup(id).query();
-        robot.targetWindow(node.getScene().getWindow());
-        return robot.clickOn(node);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse("");
-    }
-
-    private static boolean showing(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().filter(n -> n.isVisible() && n.getScene() != null
-                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).isPresent();
-    }
-
-    private static void shortcut(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
     }
 }

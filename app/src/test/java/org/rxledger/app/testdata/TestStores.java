@@ -1,5 +1,8 @@
 package org.rxledger.app.testdata;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +12,9 @@ import java.util.function.BooleanSupplier;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationSetup;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.store.Database;
 
@@ -23,6 +29,30 @@ public final class TestStores {
 
     public static Database freshDatabase() {
         return Database.inMemory("app-test-" + UUID.randomUUID(), CLERK, CLOCK);
+    }
+
+    /** ../shared/samples/sample835.edi: four claim payments and a PLB WO naming no claim (see its README). */
+    public static Path sample835() {
+        return Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
+    }
+
+    /**
+     * Imports a copy of {@link #sample835()} into {@code db} without matching or posting (the import use case's
+     * default hand-off), archiving into a temporary folder: in an office without claims its four claim payments
+     * stay unmatched and its PLB WO unattributed, which is what the exceptions and deposits screens start from.
+     */
+    public static ImportOutcome.Imported importSample835(Database db) {
+        try {
+            Path copy = Files.copy(sample835(), Files.createTempDirectory("rx-sample835-").resolve("sample.835"));
+            ImportOutcome outcome = new RemittanceImportService(db.transactions(), copy.getParent().resolve("archive"))
+                    .importFile(copy, ProgressListener.NONE, () -> false);
+            if (!(outcome instanceof ImportOutcome.Imported imported)) {
+                throw new AssertionError("the sample 835 did not import: " + outcome);
+            }
+            return imported;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static WorkstationSetup setup(Database db, OfficeSeeder seeder, Settings settings) {
