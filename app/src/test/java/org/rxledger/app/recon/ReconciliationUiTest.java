@@ -3,13 +3,8 @@ package org.rxledger.app.recon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.FxWait.waitUntil;
 
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
@@ -27,22 +22,13 @@ import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationApp;
 import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
-import org.rxledger.core.claim.Claim;
-import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.recon.AgingBucket;
 import org.rxledger.core.recon.DailyReconciliation;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.recon.VarianceCategory;
-import org.rxledger.core.remit.ClaimPayment;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
-import org.rxledger.core.remit.RemittanceBuilder;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.testdata.ClaimBuilder;
-import org.rxledger.core.testdata.TestOffice;
+import org.rxledger.core.testdata.ReconWeek;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,7 +40,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReconciliationUiTest {
 
-    static final LocalDate PAID_ON = LocalDate.of(2025, 3, 10);
+    static final LocalDate PAID_ON = ReconWeek.PAID_ON;
 
     private Database db;
     private FxTaskRunner runner;
@@ -62,35 +48,9 @@ class ReconciliationUiTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
-        TestOffice office = TestOffice.create(db.transactions());
-        List<Claim> claims = db.transactions().inTransaction(tx -> List.of(
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000001").fill(1).authorization("AUTH1")
-                        .dateOfService(LocalDate.of(2025, 3, 3)).planPaid("21.85").build(), office.payer().id()),
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000002").fill(1).authorization("AUTH2")
-                        .dateOfService(LocalDate.of(2025, 3, 4)).planPaid("30.00").build(), office.payer().id()),
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000003").fill(1).authorization("AUTH3")
-                        .dateOfService(LocalDate.of(2025, 1, 10)).planPaid("15.00").build(), office.payer().id())));
-        var payment = RemittanceBuilder.payment(new RemittanceBuilder.Parties("ACME RX SOLUTIONS", "1999999999",
-                        "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789"), "EFT0310", PAID_ON, 7,
-                List.of(paid("7000001-01", claims.get(0), "21.85"), paid("7000002-01", claims.get(1), "25.00")),
-                List.of(RemittanceBuilder.plb("1234567893", LocalDate.of(2025, 12, 31), "WO", "6901122-00", Money.parse("3.00"))));
-        Path dir = Files.createTempDirectory("rx-recon-ui-");
-        Path file = dir.resolve("acme.835");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
-            RemittanceBuilder.write(List.of(payment), w);
-        }
-        ImportOutcome outcome = new RemittanceImportService(db.transactions(), dir.resolve("archive"), new MatchAndPostStep())
-                .importFile(file, ProgressListener.NONE, () -> false);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
+        ReconWeek.create(db, Files.createTempDirectory("rx-recon-ui-"), true);
         runner = new FxTaskRunner();
         WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
-    }
-
-    private static ClaimPayment paid(String clp01, Claim c, String paid) {
-        Money p = Money.parse(paid);
-        return RemittanceBuilder.claim(clp01, "1", c.grossAmountDue(), p, c.patientPay(), c.authorizationNumber(),
-                c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),
-                RemittanceBuilder.contractualAndCopay(c.grossAmountDue(), p, c.patientPay()), List.of());
     }
 
     @AfterEach

@@ -2,10 +2,6 @@ package org.rxledger.app.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,25 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
-import org.rxledger.core.claim.Claim;
-import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.recon.AgingBucket;
 import org.rxledger.core.recon.ReconStatus;
-import org.rxledger.core.remit.ClaimPayment;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
-import org.rxledger.core.remit.RemittanceBuilder;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.testdata.ClaimBuilder;
-import org.rxledger.core.testdata.TestOffice;
+import org.rxledger.core.testdata.ReconWeek;
 
 /** The Daily, Claims and Aging view models over real H2, with the synchronous runner (no screen). */
 class ReconciliationViewModelsTest {
 
-    static final LocalDate PAID_ON = LocalDate.of(2025, 3, 10);
+    static final LocalDate PAID_ON = ReconWeek.PAID_ON;
 
     @TempDir
     Path dir;
@@ -47,31 +34,7 @@ class ReconciliationViewModelsTest {
     @BeforeEach
     void office() throws Exception {
         db = TestStores.freshDatabase();
-        TestOffice office = TestOffice.create(db.transactions());
-        List<Claim> claims = db.transactions().inTransaction(tx -> List.of(
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000001").fill(1).authorization("AUTH1")
-                        .dateOfService(LocalDate.of(2025, 3, 3)).planPaid("21.85").build(), office.payer().id()),
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000002").fill(1).authorization("AUTH2")
-                        .dateOfService(LocalDate.of(2025, 3, 4)).planPaid("30.00").build(), office.payer().id()),
-                ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7000003").fill(1).authorization("AUTH3")
-                        .dateOfService(LocalDate.of(2025, 1, 10)).planPaid("15.00").build(), office.payer().id())));
-        var payment = RemittanceBuilder.payment(new RemittanceBuilder.Parties("ACME RX SOLUTIONS", "1999999999",
-                        "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789"), "EFT0310", PAID_ON, 7,
-                List.of(paid("7000001-01", claims.get(0), "21.85"), paid("7000002-01", claims.get(1), "25.00")), List.of());
-        Path file = dir.resolve("acme.835");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
-            RemittanceBuilder.write(List.of(payment), w);
-        }
-        ImportOutcome outcome = new RemittanceImportService(db.transactions(), dir.resolve("archive"), new MatchAndPostStep())
-                .importFile(file, ProgressListener.NONE, () -> false);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Imported.class);
-    }
-
-    private static ClaimPayment paid(String clp01, Claim c, String paid) {
-        Money p = Money.parse(paid);
-        return RemittanceBuilder.claim(clp01, "1", c.grossAmountDue(), p, c.patientPay(), c.authorizationNumber(),
-                c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),
-                RemittanceBuilder.contractualAndCopay(c.grossAmountDue(), p, c.patientPay()), List.of());
+        ReconWeek.create(db, dir, false);
     }
 
     @AfterEach
