@@ -53,7 +53,9 @@ final class ExceptionRules {
                     + " names no stored claim (" + (l.paymentPosted() ? "held as unapplied cash"
                     : "its payment is not posted yet; posted, it would go to unapplied cash") + ")";
             next = "Find the claim: another store or NPI, a paper (UCF) claim, or a claim not entered yet; "
-                    + "enter or import it, then match by hand in Remittances";
+                    + "enter or import it, then match by hand in Remittances"
+                    + (l.paymentPosted() ? ""
+                    : ", and post the payment once its lines are matched (Post… in Remittances, or remit post)");
         }
         return item(cat, cat.key(l.remitClaimId()), l.payer(), l.patientControlNumber(), l.trace(), Money.ZERO,
                 l.paid(), reason, next, l.paymentDate(), null, l.remitClaimId(), l.paymentId(), candidates);

@@ -156,9 +156,12 @@ class ExceptionQueueTest {
         assertThat(u.paid()).isEqualTo(m("12.00"));
         // neither line matched, so the payment was held, not posted: the money is not in unapplied cash yet
         assertThat(u.reason()).contains("names no stored claim").contains("its payment is not posted yet");
-        assertThat(u.nextStep()).startsWith("Find the claim");
+        assertThat(u.nextStep()).startsWith("Find the claim").endsWith("and post the payment once its lines are matched"
+                + " (Post… in Remittances, or remit post)");
         new PostingService(f.db.transactions()).post(u.paymentId());
-        assertThat(only(q, ExceptionCategory.UNMATCHED).reason()).contains("(held as unapplied cash)");
+        ExceptionItem posted = only(q, ExceptionCategory.UNMATCHED);
+        assertThat(posted.reason()).contains("(held as unapplied cash)");
+        assertThat(posted.nextStep()).endsWith("then match by hand in Remittances");
 
         ExceptionItem amb = only(q, ExceptionCategory.AMBIGUOUS);
         assertThat(amb.candidates()).hasSize(2);
