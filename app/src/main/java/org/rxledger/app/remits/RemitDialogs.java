@@ -129,6 +129,7 @@ final class RemitDialogs {
         candidates.setId("matchCandidates");
         candidates.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         candidates.getColumns().setAll(List.of(
+                column("Now", 44, c -> info.chosen(c) ? "✓" : ""),
                 column("Rx", 90, CandidateSummary::rx),
                 column("Fill", 40, c -> String.valueOf(c.fill())),
                 column("Service", 90, CandidateSummary::dateOfService),
@@ -137,12 +138,11 @@ final class RemitDialogs {
         candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         candidates.setPrefHeight(170);
         candidates.setPlaceholder(new Label("No candidates: find a claim by its Rx number (and fill) above."));
-        candidates.getItems().setAll(info.candidates().stream()
-                .filter(c -> info.current() == null || info.current().claimId() == null
-                        || c.claimId() != info.current().claimId()).toList());
-        if (!candidates.getItems().isEmpty()) {
-            candidates.getSelectionModel().select(0);
-        }
+        // the claim it is matched to stays in the list (✓): choosing it confirms the match as a person's decision
+        candidates.getItems().setAll(info.candidates());
+        candidates.getItems().stream().filter(c -> !info.chosen(c)).findFirst()
+                .or(() -> candidates.getItems().stream().findFirst())
+                .ifPresent(c -> candidates.getSelectionModel().select(c));
         TextField rx = new TextField();
         rx.setId("matchFindRx");
         rx.setPromptText("Rx number");
@@ -170,7 +170,8 @@ final class RemitDialogs {
         HBox findRow = new HBox(6, new Label("Find a claim: Rx"), rx, new Label("fill"), fill, find);
         findRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label current = new Label(info.matched() ? "Now matched to " + info.claimText()
-                + ". Choosing another claim re-matches it (the posting follows)." : "Not matched to any claim.");
+                + " (✓). Choosing another claim re-matches it (the posting follows); choosing ✓ confirms the match,"
+                + " so that automatic matching leaves it alone." : "Not matched to any claim.");
         current.setWrapText(true);
         VBox box = new VBox(8, current, findRow, new Label("Candidates (choose one with ↑↓)"), candidates,
                 new Label("Reason"), reason, problem);

@@ -214,6 +214,26 @@ class MatchingUiTest {
         });
         robot.interact(() -> considered.getSelectionModel().select(fill2Row(considered)));
         waitUntil(() -> text(robot, "#matchChecksTitle").equals("Key checks · candidate Rx 7001234-02 (chosen)"));
+
+        // Ctrl+M again: the claim it is matched to is listed with ✓ (the other one is selected, for a re-match);
+        // choosing ✓ confirms the match and writes nothing to the ledger
+        long entries = ctx.transactions().read(tx -> tx.ledger().count());
+        shortcut(robot, KeyCode.CONTROL, KeyCode.M);
+        waitUntil(() -> showing(robot, "#matchReason"));
+        TableView<MatchRecord.CandidateSummary> again = robot.lookup("#matchCandidates").queryTableView();
+        assertThat(again.getItems()).hasSize(2);
+        assertThat(again.getSelectionModel().getSelectedItem().fill()).isEqualTo(1);
+        assertThat(cell(again, 0, fill2Row(again))).isEqualTo("✓");
+        robot.interact(() -> again.getSelectionModel().select(fill2Row(again)));
+        click(robot, "#matchReason").write("Checked against the paper EOB");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !showing(robot, "#matchReason"));
+        waitUntil(() -> new MatchingService(ctx.transactions()).history(claim(robot, "7001234").id()).size() == 3);
+        MatchRecord confirmed = new MatchingService(ctx.transactions()).history(claim(robot, "7001234").id()).get(2);
+        assertThat(confirmed.explanation()).startsWith("Confirmed by clerk1: Checked against the paper EOB");
+        assertThat(confirmed.claimId()).isEqualTo(office.fill2().id());
+        long entriesAfter = ctx.transactions().read(tx -> tx.ledger().count());
+        assertThat(entriesAfter).isEqualTo(entries);
     }
 
     private static int fill2Row(TableView<MatchRecord.CandidateSummary> table) {

@@ -75,8 +75,9 @@ public final class MatchingService {
     }
 
     /**
-     * Ties a claim payment to a claim (a first match, or a re-match to another claim). The keys are
-     * compared and stored as for an automatic match, with the clerk's reason.
+     * Ties a claim payment to a claim (a first match, a re-match to another claim, or a confirmation of the
+     * claim it is matched to, which makes an automatic match a person's decision that re-running automatic
+     * matching leaves alone). The keys are compared and stored as for an automatic match, with the clerk's reason.
      */
     public MatchRecord match(long remitClaimId, long claimId, String reason) {
         requireReason(reason);
@@ -88,8 +89,9 @@ public final class MatchingService {
                     .orElseThrow(() -> new IllegalArgumentException("There is no claim " + claimId));
             MatchCandidate c = ClaimMatcher.candidate(PaymentMatching.patternsFor(tx, rc.remitted().payerName()),
                     rc.remitted(), claim);
-            String explanation = (rc.matchedClaimId() == null ? "Matched" : "Re-matched from claim " + rc.matchedClaimId())
-                    + " by " + tx.actor().user() + ": " + reason.strip() + ". Keys: " + c.explanation();
+            String how = rc.matchedClaimId() == null ? "Matched"
+                    : rc.matchedClaimId() == claimId ? "Confirmed" : "Re-matched from claim " + rc.matchedClaimId();
+            String explanation = how + " by " + tx.actor().user() + ": " + reason.strip() + ". Keys: " + c.explanation();
             MatchRepository.NewDecision d = new MatchRepository.NewDecision(remitClaimId, MatchAction.MANUAL_MATCH,
                     MatchDecision.Verdict.MATCHED, MatchStatus.MANUAL, claimId, c.score(), null, explanation, c.checks(),
                     consideredWith(tx, rc, c), null, null, reason.strip());
@@ -136,7 +138,10 @@ public final class MatchingService {
 
     private static MatchRecord decide(Tx tx, MatchRepository.RemitClaimToMatch rc, MatchRepository.NewDecision d, String action) {
         tx.matches().record(List.of(d), tx.clock().instant(), tx.actor().user());
-        RemittancePosting.repostClaim(tx, rc.remitClaimId(), d.reason());
+        if (!java.util.Objects.equals(rc.matchedClaimId(), d.claimId())) {
+            // a confirmation of the current claim leaves the ledger as it is: nothing to undo and post again
+            RemittancePosting.repostClaim(tx, rc.remitClaimId(), d.reason());
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("remitClaimId", rc.remitClaimId());
         payload.put("paymentId", rc.paymentId());

@@ -78,6 +78,31 @@ class MatchingTest {
     }
 
     @Test
+    void confirmingTheMatchedClaimByHandMakesItAPersonsDecisionAndLeavesTheLedgerAlone() {
+        PostingFixture f = new PostingFixture(dir);
+        Claim c = f.store(f.claim());
+        f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", c, "21.85")), List.of()));
+        MatchRecord auto = onlyDecision(f, "T1");
+        assertThat(auto.status()).isEqualTo(MatchStatus.MATCHED);
+        long entriesBefore = f.db.transactions().read(tx -> tx.ledger().count());
+
+        MatchingService matching = new MatchingService(f.db.transactions());
+        MatchRecord confirmed = matching.match(auto.remitClaimId(), c.id(), "checked against the paper EOB");
+
+        assertThat(confirmed.status()).isEqualTo(MatchStatus.MANUAL);
+        assertThat(confirmed.claimId()).isEqualTo(c.id());
+        assertThat(confirmed.explanation()).startsWith("Confirmed by ").contains("checked against the paper EOB");
+        long entriesAfter = f.db.transactions().read(tx -> tx.ledger().count());
+        assertThat(entriesAfter).as("no undo-and-repost batch for a confirmation").isEqualTo(entriesBefore);
+        assertThat(new PostingService(f.db.transactions()).postings(f.paymentId("T1")))
+                .extracting(PostingRepository.PostingRecord::kind).containsExactly(PostingKind.POST);
+        // automatic matching run again leaves a person's decision alone
+        assertThat(matching.matchPayment(f.paymentId("T1")).skippedManual()).isEqualTo(1);
+        assertThat(matching.history(auto.remitClaimId())).extracting(MatchRecord::status)
+                .containsExactly(MatchStatus.MATCHED, MatchStatus.MANUAL);
+    }
+
+    @Test
     void ambiguousCandidatesAreQueuedWithCandidatesAndNotApplied() {
         PostingFixture f = new PostingFixture(dir);
         Claim a = f.store(f.claim().fill(1).dateOfService(DOS).authorization("A1"));
