@@ -129,7 +129,7 @@ final class RemitDialogs {
         candidates.setId("matchCandidates");
         candidates.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         candidates.getColumns().setAll(List.of(
-                column("Now", 44, c -> info.chosen(c) ? "✓" : ""),
+                column("Now", 56, c -> info.chosen(c) ? "✓" : ""),
                 column("Rx", 90, CandidateSummary::rx),
                 column("Fill", 40, c -> String.valueOf(c.fill())),
                 column("Service", 90, CandidateSummary::dateOfService),
