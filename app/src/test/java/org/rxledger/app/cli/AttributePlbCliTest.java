@@ -2,8 +2,6 @@ package org.rxledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.exceptions.ExceptionCategory;
@@ -19,7 +18,6 @@ import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.RemittanceBuilder;
-import picocli.CommandLine;
 
 /** {@code remit attribute-plb} on a real data folder. */
 class AttributePlbCliTest {
@@ -28,12 +26,12 @@ class AttributePlbCliTest {
     Path dir;
 
     private Path data;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRunner cli;
 
     @BeforeEach
     void office() {
         data = dir.resolve("data");
+        cli = CliRunner.on(data);
         try (AppContext ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK)) {
             MatchingOffice o = MatchingOffice.create(ctx, dir);
             MatchingOffice.importFile(ctx, dir, "eft300.835", RemittanceBuilder.payment(MatchingOffice.parties(MatchingOffice.PAYER),
@@ -46,47 +44,28 @@ class AttributePlbCliTest {
         }
     }
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = Cli.commandLine(d -> 0);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
-    }
-
-    private <T> T read(java.util.function.Function<AppContext, T> f) {
-        try (AppContext ctx = AppContext.open(data)) {
-            return f.apply(ctx);
-        }
-    }
-
     @Test
     void attributesAPlbItemToTheClaimNamedByRxAndFill() {
-        assertThat(run("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
+        assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
                 "--fill", "0", "--reason", "audit letter")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("EFT300 is not posted");
-        assertThat(run("remit", "post", "--trace", "EFT300")).isZero();
-        assertThat(run("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
-                "--fill", "0", "--reason", "audit letter")).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("PLB WO AUDIT-77 (7.50) on payment EFT300 attributed to Rx 7001500 fill 0");
-        assertThat(this.<List<org.rxledger.core.exceptions.ExceptionItem>>read(ctx -> new ExceptionQueue(ctx.transactions())
+        assertThat(cli.err()).contains("EFT300 is not posted");
+        assertThat(cli.exit("remit", "post", "--trace", "EFT300")).isZero();
+        assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
+                "--fill", "0", "--reason", "audit letter")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("PLB WO AUDIT-77 (7.50) on payment EFT300 attributed to Rx 7001500 fill 0");
+        assertThat(cli.<List<org.rxledger.core.exceptions.ExceptionItem>>read(ctx -> new ExceptionQueue(ctx.transactions())
                 .items(ExceptionFilter.ALL.withCategory(ExceptionCategory.PLB_UNATTRIBUTED)))).isEmpty();
-        assertThat(this.<Money>read(ctx -> ctx.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PLB_RECOUPMENT))))
+        assertThat(cli.<Money>read(ctx -> ctx.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PLB_RECOUPMENT))))
                 .isEqualTo(Money.parse("7.50"));
 
-        assertThat(run("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
+        assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",
                 "--fill", "0", "--reason", "again")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("already attributed");
-        assertThat(run("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "DUP", "--rx", "7001500",
+        assertThat(cli.err()).contains("already attributed");
+        assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "DUP", "--rx", "7001500",
                 "--fill", "0", "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("ambiguous").contains("add --code");
-        assertThat(run("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "9999999",
+        assertThat(cli.err()).contains("ambiguous").contains("add --code");
+        assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "9999999",
                 "--fill", "0", "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("no stored claim has Rx 9999999 fill 0");
+        assertThat(cli.err()).contains("no stored claim has Rx 9999999 fill 0");
     }
 }

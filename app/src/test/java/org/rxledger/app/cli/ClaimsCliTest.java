@@ -3,17 +3,15 @@ package org.rxledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.testdata.CliRunner;
+import org.rxledger.app.testdata.CliRunner.Run;
 
 /** {@code rxledger claims import} and {@code claims list} against a temporary data folder. */
 class ClaimsCliTest {
@@ -26,16 +24,8 @@ class ClaimsCliTest {
     @TempDir
     Path files;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run rxledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int exit = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), dir -> 0);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRunner.on(data).run(args);
     }
 
     private static Path sample() throws IOException {
@@ -47,7 +37,7 @@ class ClaimsCliTest {
     private JsonNode list() throws IOException {
         Run run = rxledger("claims", "list", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
-        return new ObjectMapper().readTree(run.out());
+        return run.json();
     }
 
     @Test
@@ -79,7 +69,7 @@ class ClaimsCliTest {
         assertThat(list()).hasSize(5);
 
         Run json = rxledger("claims", "import", "--json", file.toString());
-        JsonNode o = new ObjectMapper().readTree(json.out());
+        JsonNode o = json.json();
         assertThat(o.get("status").asText()).isEqualTo("rejected");
         assertThat(o.get("errors").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(o.get("errors").get(0).get("column").asText()).isEqualTo("prescriber_npi");

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ProgressListener;
 
@@ -22,17 +22,11 @@ class DepositsCliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRunner cli;
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 2];
-        all[0] = "--data";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(all, new PrintWriter(out), new PrintWriter(err), d -> 0);
+    @BeforeEach
+    void runner() {
+        cli = CliRunner.on(dir.resolve("data"));
     }
 
     private void importSample() {
@@ -47,17 +41,17 @@ class DepositsCliTest {
     void aPaymentWithoutDepositIsListedUntilTheDepositIsEntered() throws Exception {
         importSample();
 
-        assertThat(run("deposits", "unmatched", "--json")).isZero();
-        JsonNode before = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.exit("deposits", "unmatched", "--json")).isZero();
+        JsonNode before = new ObjectMapper().readTree(cli.out());
         assertThat(before.get("payments_without_deposit")).hasSize(1);
         assertThat(before.get("payments_without_deposit").get(0).get("trace").asText()).isEqualTo("EFT0314A77");
         assertThat(before.get("payments_without_deposit").get(0).get("amount").asText()).isEqualTo("206.82");
 
-        assertThat(run("deposits", "add", "--date", "2025-03-14", "--amount", "206.82", "--trace", "EFT0314A77")).isZero();
-        assertThat(out.toString()).startsWith("Deposit 1 recorded: ACH / EFT 206.82 on 2025-03-14");
+        assertThat(cli.exit("deposits", "add", "--date", "2025-03-14", "--amount", "206.82", "--trace", "EFT0314A77")).isZero();
+        assertThat(cli.out()).startsWith("Deposit 1 recorded: ACH / EFT 206.82 on 2025-03-14");
 
-        assertThat(run("deposits", "unmatched", "--json")).isZero();
-        JsonNode after = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.exit("deposits", "unmatched", "--json")).isZero();
+        JsonNode after = new ObjectMapper().readTree(cli.out());
         assertThat(after.get("payments_without_deposit")).isEmpty();
         assertThat(after.get("deposits_without_remittance")).isEmpty();
     }
@@ -67,26 +61,26 @@ class DepositsCliTest {
         Path csv = Files.write(dir.resolve("bank.csv"), List.of("deposit_date,amount,trace_number",
                 "2025-03-14,12.00,EFT1", "2025-03-15,twelve,EFT2"));
 
-        assertThat(run("deposits", "import", csv.toString())).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("bank.csv line 3, column amount: 'twelve' is not an amount");
+        assertThat(cli.exit("deposits", "import", csv.toString())).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("bank.csv line 3, column amount: 'twelve' is not an amount");
 
-        assertThat(run("deposits", "list", "--json")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString())).isEmpty();
+        assertThat(cli.exit("deposits", "list", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out())).isEmpty();
     }
 
     @Test
     void aDepositWithoutRemittanceIsListedAndCanBeVoided() throws Exception {
         Path csv = Files.write(dir.resolve("bank.csv"), List.of("deposit_date,amount,trace_number,method",
                 "2025-03-14,12.00,CHK 991,check"));
-        assertThat(run("deposits", "import", csv.toString())).isZero();
-        assertThat(out.toString()).contains("imported 1 deposit");
+        assertThat(cli.exit("deposits", "import", csv.toString())).isZero();
+        assertThat(cli.out()).contains("imported 1 deposit");
 
-        assertThat(run("deposits", "unmatched")).isZero();
-        assertThat(out.toString()).contains("Deposits without remittance (1):").contains("CHK 991");
+        assertThat(cli.exit("deposits", "unmatched")).isZero();
+        assertThat(cli.out()).contains("Deposits without remittance (1):").contains("CHK 991");
 
-        assertThat(run("deposits", "void", "--id", "1", "--reason", "another pharmacy's check")).isZero();
-        assertThat(run("deposits", "unmatched", "--json")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("deposits_without_remittance")).isEmpty();
-        assertThat(run("deposits", "void", "--id", "1", "--reason", "again")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.exit("deposits", "void", "--id", "1", "--reason", "another pharmacy's check")).isZero();
+        assertThat(cli.exit("deposits", "unmatched", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("deposits_without_remittance")).isEmpty();
+        assertThat(cli.exit("deposits", "void", "--id", "1", "--reason", "again")).isEqualTo(Cli.EXIT_REJECTED);
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ProgressListener;
 
@@ -21,17 +21,11 @@ class ExceptionsCliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRunner cli;
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 2];
-        all[0] = "--data";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(all, new PrintWriter(out), new PrintWriter(err), d -> 0);
+    @BeforeEach
+    void runner() {
+        cli = CliRunner.on(dir.resolve("data"));
     }
 
     @Test
@@ -42,8 +36,8 @@ class ExceptionsCliTest {
             assertThat(o).isInstanceOf(ImportOutcome.Imported.class);
         }
         // no claims stored: the four claim payments are unmatched, the PLB WO 6901122-00 names no claim
-        assertThat(run("exceptions", "list", "--json")).isZero();
-        JsonNode items = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.exit("exceptions", "list", "--json")).isZero();
+        JsonNode items = new ObjectMapper().readTree(cli.out());
         assertThat(items).hasSize(5);
         assertThat(items.get(0).get("category").asText()).isEqualTo("UNMATCHED");
         assertThat(items.get(0).get("trace").asText()).isEqualTo("EFT0314A77");
@@ -54,36 +48,36 @@ class ExceptionsCliTest {
         assertThat(plb.get("next_step").asText()).startsWith("Attribute PLB WO 6901122-00 (35.00) to a claim");
         String key = plb.get("key").asText();
 
-        assertThat(run("exceptions", "assign", key, "--owner", "maria")).isZero();
-        assertThat(out.toString()).isEqualTo(key + " assigned: open, owner maria.\n".replace("\n", System.lineSeparator()));
+        assertThat(cli.exit("exceptions", "assign", key, "--owner", "maria")).isZero();
+        assertThat(cli.out()).isEqualTo(key + " assigned: open, owner maria.\n".replace("\n", System.lineSeparator()));
 
-        assertThat(run("exceptions", "resolve", key)).isNotZero(); // --note is required
-        assertThat(run("exceptions", "resolve", key, "--note", " ")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("a note is required");
-        assertThat(run("exceptions", "resolve", key, "--note", "Audit letter 6901: refund by check")).isZero();
-        assertThat(out.toString()).contains(key + " resolved: resolved, owner maria, note: Audit letter 6901");
+        assertThat(cli.exit("exceptions", "resolve", key)).isNotZero(); // --note is required
+        assertThat(cli.exit("exceptions", "resolve", key, "--note", " ")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("a note is required");
+        assertThat(cli.exit("exceptions", "resolve", key, "--note", "Audit letter 6901: refund by check")).isZero();
+        assertThat(cli.out()).contains(key + " resolved: resolved, owner maria, note: Audit letter 6901");
 
-        assertThat(run("exceptions", "list", "--category", "plb-unattributed")).isZero();
-        assertThat(out.toString()).contains("0 items.");
-        assertThat(run("exceptions", "list", "--status", "resolved", "--json")).isZero();
-        JsonNode resolved = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.exit("exceptions", "list", "--category", "plb-unattributed")).isZero();
+        assertThat(cli.out()).contains("0 items.");
+        assertThat(cli.exit("exceptions", "list", "--status", "resolved", "--json")).isZero();
+        JsonNode resolved = new ObjectMapper().readTree(cli.out());
         assertThat(resolved).hasSize(1);
         assertThat(resolved.get(0).get("owner").asText()).isEqualTo("maria");
-        assertThat(run("exceptions", "list")).isZero();
-        assertThat(out.toString()).contains("4 items. Unmatched 4");
+        assertThat(cli.exit("exceptions", "list")).isZero();
+        assertThat(cli.out()).contains("4 items. Unmatched 4");
 
         Path xlsx = dir.resolve("exceptions.xlsx");
-        assertThat(run("report", "exceptions", "--out", xlsx.toString())).isZero();
-        assertThat(out.toString()).contains("exceptions, 4 open and 1 resolved in 2 categories");
+        assertThat(cli.exit("report", "exceptions", "--out", xlsx.toString())).isZero();
+        assertThat(cli.out()).contains("exceptions, 4 open and 1 resolved in 2 categories");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 java.nio.file.Files.newInputStream(xlsx))) {
             assertThat(wb.getSheet("Open items").getRow(4).getCell(4).getStringCellValue()).isEqualTo("EFT0314A77");
             assertThat(wb.getSheet("Resolved").getRow(4).getCell(9).getStringCellValue()).isEqualTo("maria");
         }
 
-        assertThat(run("exceptions", "resolve", "SHORT_PAID:C999", "--note", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("There is no current exception SHORT_PAID:C999");
-        assertThat(run("exceptions", "list", "--status", "later")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("--status is open, resolved or all");
+        assertThat(cli.exit("exceptions", "resolve", "SHORT_PAID:C999", "--note", "x")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("There is no current exception SHORT_PAID:C999");
+        assertThat(cli.exit("exceptions", "list", "--status", "later")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("--status is open, resolved or all");
     }
 }

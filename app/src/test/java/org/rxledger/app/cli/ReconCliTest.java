@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Payer;
@@ -29,7 +28,6 @@ import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
-import picocli.CommandLine;
 
 /** End to end: claims CSV through the CLI, 835 files through the import use case, then {@code recon claims}. */
 class ReconCliTest {
@@ -48,22 +46,19 @@ class ReconCliTest {
 
     private int control = 1;
 
-    private int run(StringWriter out, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Cli.commandLine(d -> 0);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        assertThat(err.toString()).as("stderr").isEmpty();
+    private static int run(CliRunner cli, String... args) {
+        int code = cli.exit(args);
+        assertThat(cli.err()).as("stderr").isEmpty();
         return code;
     }
 
     @Test
     void csvClaimsAndRemittancesGiveTheReconciliationContract() throws IOException {
         Path data = dir.resolve("data");
+        CliRunner cli = CliRunner.on(data);
         Path csv = dir.resolve("claims.csv");
         Files.writeString(csv, CSV);
-        assertThat(run(new StringWriter(), "--data", data.toString(), "claims", "import", csv.toString())).isZero();
+        assertThat(run(cli, "claims", "import", csv.toString())).isZero();
 
         try (AppContext ctx = AppContext.open(data)) {
             Map<String, Claim> claims = new HashMap<>();
@@ -92,9 +87,8 @@ class ReconCliTest {
             importFile(ctx, "w2-p2.835", payment(payer2, "CHK5002", List.of(paid("7001701-00", e, "9.50"))));
         }
 
-        StringWriter out = new StringWriter();
-        assertThat(run(out, "--data", data.toString(), "recon", "claims", "--json")).isZero();
-        List<Map<String, Object>> rows = new ObjectMapper().readValue(out.toString(), new TypeReference<>() { });
+        assertThat(run(cli, "recon", "claims", "--json")).isZero();
+        List<Map<String, Object>> rows = new ObjectMapper().readValue(cli.out(), new TypeReference<>() { });
         assertThat(rows).containsExactly(
                 row("6998877", 1, "2025-02-20", "55.10", "0.00", "DENIED"),
                 row("7001234", 2, "2025-03-03", "21.85", "0.00", "REVERSED"),
@@ -102,35 +96,30 @@ class ReconCliTest {
                 row("7001600", 0, "2025-03-05", "12.00", "0.00", "UNPAID"),
                 row("7001701", 0, "2025-03-05", "9.50", "19.00", "OVERPAID"));
 
-        StringWriter unmatched = new StringWriter();
-        assertThat(run(unmatched, "--data", data.toString(), "remit", "unmatched", "--json")).isZero();
-        List<Map<String, Object>> u = new ObjectMapper().readValue(unmatched.toString(), new TypeReference<>() { });
+        assertThat(run(cli, "remit", "unmatched", "--json")).isZero();
+        List<Map<String, Object>> u = new ObjectMapper().readValue(cli.out(), new TypeReference<>() { });
         assertThat(u).containsExactly(Map.of("trace", "EFT1002", "patient_control_number", "8800001-01", "paid", "17.77"));
 
-        StringWriter text = new StringWriter();
-        assertThat(run(text, "--data", data.toString(), "recon", "claims")).isZero();
-        assertThat(text.toString()).contains("7001500").contains("5 claims").contains("1 paid").contains("1 reversed");
-        StringWriter aging = new StringWriter();
-        assertThat(run(aging, "--data", data.toString(), "recon", "aging", "--as-of", "2025-04-01")).isZero();
-        assertThat(aging.toString()).contains("Total open third-party receivable");
+        assertThat(run(cli, "recon", "claims")).isZero();
+        assertThat(cli.out()).contains("7001500").contains("5 claims").contains("1 paid").contains("1 reversed");
+        assertThat(run(cli, "recon", "aging", "--as-of", "2025-04-01")).isZero();
+        assertThat(cli.out()).contains("Total open third-party receivable");
     }
 
     @Test
     void demoCreatesTheOfficeAndImportsMatchesAndPostsItsRemittances() throws IOException {
         Path data = dir.resolve("demo");
-        StringWriter out = new StringWriter();
-        assertThat(run(out, "--data", data.toString(), "demo")).isZero();
-        assertThat(out.toString()).contains("Demo office created").contains("demo remittances");
+        CliRunner cli = CliRunner.on(data);
+        assertThat(run(cli, "demo")).isZero();
+        assertThat(cli.out()).contains("Demo office created").contains("demo remittances");
 
-        StringWriter recon = new StringWriter();
-        assertThat(run(recon, "--data", data.toString(), "recon", "claims", "--json")).isZero();
-        List<Map<String, Object>> rows = new ObjectMapper().readValue(recon.toString(), new TypeReference<>() { });
+        assertThat(run(cli, "recon", "claims", "--json")).isZero();
+        List<Map<String, Object>> rows = new ObjectMapper().readValue(cli.out(), new TypeReference<>() { });
         assertThat(rows).extracting(r -> r.get("status"))
                 .contains("PAID", "UNDERPAID", "OVERPAID", "DENIED", "REVERSED", "UNPAID");
 
-        StringWriter unmatched = new StringWriter();
-        assertThat(run(unmatched, "--data", data.toString(), "remit", "unmatched", "--json")).isZero();
-        assertThat(unmatched.toString()).contains("\"patient_control_number\" : \"9900001-01\"");
+        assertThat(run(cli, "remit", "unmatched", "--json")).isZero();
+        assertThat(cli.out()).contains("\"patient_control_number\" : \"9900001-01\"");
         assertThat(Files.list(data.resolve("demo-remittances")).count()).isGreaterThan(10);
     }
 

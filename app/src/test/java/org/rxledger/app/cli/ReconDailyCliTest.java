@@ -3,10 +3,7 @@ package org.rxledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
+import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.recon.DailyReconciliationService;
-import picocli.CommandLine;
 
 /** {@code rxledger recon daily} on the demo office: the JSON contract, the text form and a bad date. */
 class ReconDailyCliTest {
@@ -28,18 +26,13 @@ class ReconDailyCliTest {
     static Path data;
     static LocalDate first;
     static LocalDate last;
-
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = Cli.commandLine(d -> 0);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    static CliRunner cli;
 
     @BeforeAll
     static void demoOffice() {
         data = dir.resolve("demo");
-        assertThat(run(new StringWriter(), new StringWriter(), "--data", data.toString(), "demo")).isZero();
+        cli = CliRunner.on(data);
+        assertThat(cli.exit("demo")).isZero();
         try (AppContext ctx = AppContext.open(data)) {
             LocalDate[] range = new DailyReconciliationService(ctx.transactions()).activityRange().orElseThrow();
             first = range[0];
@@ -48,11 +41,10 @@ class ReconDailyCliTest {
     }
 
     private static Map<String, Object> daily(LocalDate date) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertThat(run(out, err, "--data", data.toString(), "recon", "daily", "--date", date.toString(), "--json")).isZero();
-        assertThat(err.toString()).isEmpty();
-        return new ObjectMapper().readValue(out.toString(), new TypeReference<>() { });
+        Run run = cli.run("recon", "daily", "--date", date.toString(), "--json");
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        return run.json(new TypeReference<>() { });
     }
 
     @SuppressWarnings("unchecked")
@@ -121,15 +113,13 @@ class ReconDailyCliTest {
 
     @Test
     void theTextFormShowsTheTablesAndABadDateIsAUsageError() {
-        StringWriter out = new StringWriter();
-        assertThat(run(out, new StringWriter(), "--data", data.toString(), "recon", "daily", "--date", last.toString())).isZero();
-        assertThat(out.toString()).contains("Daily reconciliation " + last).contains("All payers")
+        assertThat(cli.exit("recon", "daily", "--date", last.toString())).isZero();
+        assertThat(cli.out()).contains("Daily reconciliation " + last).contains("All payers")
                 .contains("Third-party A/R roll-forward").contains("Closing balance on the ledger").contains("PLB by code")
                 .contains("Variances");
 
-        StringWriter err = new StringWriter();
-        assertThat(run(new StringWriter(), err, "--data", data.toString(), "recon", "daily", "--date", "2025-13-40"))
+        assertThat(cli.exit("recon", "daily", "--date", "2025-13-40"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--date '2025-13-40' is not a date; expected YYYY-MM-DD");
+        assertThat(cli.err()).contains("--date '2025-13-40' is not a date; expected YYYY-MM-DD");
     }
 }

@@ -3,10 +3,7 @@ package org.rxledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
+import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.remit.ImportedFile;
 import org.rxledger.core.remit.RejectedImport;
 
@@ -42,19 +41,8 @@ class RemitCommandTest {
                 .replace("BPR*I*206.82*", "BPR*I*207.82*"), StandardCharsets.ISO_8859_1);
     }
 
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int exit = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), d -> 0);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRunner.on(data).run(args);
     }
 
     @Test

@@ -2,14 +2,13 @@ package org.rxledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.ledger.PostingMode;
@@ -21,7 +20,6 @@ import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceListRow;
-import picocli.CommandLine;
 
 /** {@code remit post|unpost|repost|match|unmatch} and {@code payers settings} on a real data folder. */
 class RemitPostingCliTest {
@@ -31,66 +29,47 @@ class RemitPostingCliTest {
 
     private Path data;
     private MatchingOffice office;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRunner cli;
 
     @BeforeEach
     void office() {
         data = dir.resolve("data");
+        cli = CliRunner.on(data);
         try (AppContext ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK)) {
             office = MatchingOffice.create(ctx, dir);
         }
     }
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = Cli.commandLine(d -> 0);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
-    }
-
-    private <T> T read(java.util.function.Function<AppContext, T> f) {
-        try (AppContext ctx = AppContext.open(data)) {
-            return f.apply(ctx);
-        }
-    }
-
     private RemittanceListRow payment(String trace) {
-        return read(ctx -> ctx.transactions().read(tx -> tx.remittances().paymentList()).stream()
+        return cli.read(ctx -> ctx.transactions().read(tx -> tx.remittances().paymentList()).stream()
                 .filter(p -> p.traceNumber().equals(trace)).findFirst().orElseThrow());
     }
 
     private List<PostingRepository.PostingRecord> postings(String trace) {
         long id = payment(trace).paymentId();
-        return read(ctx -> new PostingService(ctx.transactions()).postings(id));
+        return cli.read(ctx -> new PostingService(ctx.transactions()).postings(id));
     }
 
     @Test
     void postsAReviewFirstPaymentAndRefusesToPostItTwice() {
         assertThat(payment("EFT200").status()).isEqualTo(PaymentStatus.IMPORTED);
-        assertThat(run("remit", "post", "--trace", "EFT200")).isZero();
-        assertThat(out.toString()).startsWith("Posted payment EFT200 (ACME RX SOLUTIONS, 21.85)").contains("posted cash now 21.85");
+        assertThat(cli.exit("remit", "post", "--trace", "EFT200")).isZero();
+        assertThat(cli.out()).startsWith("Posted payment EFT200 (ACME RX SOLUTIONS, 21.85)").contains("posted cash now 21.85");
         assertThat(payment("EFT200").status()).isEqualTo(PaymentStatus.POSTED);
 
-        assertThat(run("remit", "post", "--trace", "EFT200")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).startsWith("rxledger: ").contains("Payment EFT200 is already posted");
+        assertThat(cli.exit("remit", "post", "--trace", "EFT200")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).startsWith("rxledger: ").contains("Payment EFT200 is already posted");
         assertThat(postings("EFT200")).extracting(PostingRepository.PostingRecord::kind).containsExactly(PostingKind.POST);
     }
 
     @Test
     void unpostsAndRepostsWithTheReasonKept() {
-        assertThat(run("remit", "unpost", "--trace", "eft100", "--reason", "wrong deposit")).isZero();
-        assertThat(out.toString()).startsWith("Unposted payment EFT100");
+        assertThat(cli.exit("remit", "unpost", "--trace", "eft100", "--reason", "wrong deposit")).isZero();
+        assertThat(cli.out()).startsWith("Unposted payment EFT100");
         assertThat(payment("EFT100").status()).isEqualTo(PaymentStatus.IMPORTED);
-        assertThat(run("remit", "repost", "--trace", "EFT100", "--reason", "again")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(run("remit", "post", "--trace", "EFT100")).isZero();
-        assertThat(run("remit", "repost", "--trace", "EFT100", "--reason", "matches fixed")).isZero();
+        assertThat(cli.exit("remit", "repost", "--trace", "EFT100", "--reason", "again")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.exit("remit", "post", "--trace", "EFT100")).isZero();
+        assertThat(cli.exit("remit", "repost", "--trace", "EFT100", "--reason", "matches fixed")).isZero();
         assertThat(postings("EFT100")).extracting(PostingRepository.PostingRecord::kind, PostingRepository.PostingRecord::reason)
                 .containsSubsequence(org.assertj.core.groups.Tuple.tuple(PostingKind.UNPOST, "wrong deposit"),
                         org.assertj.core.groups.Tuple.tuple(PostingKind.UNPOST, "matches fixed"));
@@ -99,14 +78,14 @@ class RemitPostingCliTest {
 
     @Test
     void unmatchesAndMatchesAClaimPaymentByTraceAndClp01() {
-        assertThat(run("remit", "unmatch", "--trace", "EFT100", "--clp01", "7001500-00", "--reason", "not ours")).isZero();
-        assertThat(out.toString()).startsWith("Unmatched from claim ").contains("not ours");
-        assertThat(run("remit", "match", "--trace", "EFT100", "--clp01", "7001234", "--rx", "7001234", "--fill", "1",
+        assertThat(cli.exit("remit", "unmatch", "--trace", "EFT100", "--clp01", "7001500-00", "--reason", "not ours")).isZero();
+        assertThat(cli.out()).startsWith("Unmatched from claim ").contains("not ours");
+        assertThat(cli.exit("remit", "match", "--trace", "EFT100", "--clp01", "7001234", "--rx", "7001234", "--fill", "1",
                 "--reason", "fill 1 per the PBM")).isZero();
-        assertThat(out.toString()).startsWith("Matched by ").doesNotContain("Matched: ").contains("fill 1 per the PBM");
+        assertThat(cli.out()).startsWith("Matched by ").doesNotContain("Matched: ").contains("fill 1 per the PBM");
 
         long paymentId = payment("EFT100").paymentId();
-        List<MatchRecord> decisions = read(ctx -> new MatchingService(ctx.transactions()).decisions(paymentId));
+        List<MatchRecord> decisions = cli.read(ctx -> new MatchingService(ctx.transactions()).decisions(paymentId));
         assertThat(decisions).extracting(MatchRecord::status).containsExactly(MatchStatus.UNMATCHED, MatchStatus.MANUAL);
         assertThat(decisions.get(1).claimId()).isEqualTo(office.fill1().id());
         assertThat(decisions.get(1).reason()).isEqualTo("fill 1 per the PBM");
@@ -121,28 +100,28 @@ class RemitPostingCliTest {
                             MatchingOffice.paid("7001234-02", null, null, office.fill2(), "1.00"),
                             MatchingOffice.paid("7001234-02", null, null, office.fill2(), "2.00"))));
         }
-        assertThat(run("remit", "unpost", "--trace", "EFT100", "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("trace EFT100 is ambiguous: 2 payments").contains("--payer");
-        assertThat(run("remit", "unmatch", "--trace", "EFT100", "--payer", "other pbm", "--clp01", "7001234-02",
+        assertThat(cli.exit("remit", "unpost", "--trace", "EFT100", "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("trace EFT100 is ambiguous: 2 payments").contains("--payer");
+        assertThat(cli.exit("remit", "unmatch", "--trace", "EFT100", "--payer", "other pbm", "--clp01", "7001234-02",
                 "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("CLP01 7001234-02 is ambiguous");
-        assertThat(run("remit", "match", "--trace", "EFT100", "--payer", "ACME RX SOLUTIONS", "--clp01", "7001234",
+        assertThat(cli.err()).contains("CLP01 7001234-02 is ambiguous");
+        assertThat(cli.exit("remit", "match", "--trace", "EFT100", "--payer", "ACME RX SOLUTIONS", "--clp01", "7001234",
                 "--rx", "9999999", "--fill", "0", "--reason", "x")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("no stored claim has Rx 9999999 fill 0");
-        assertThat(run("remit", "post", "--trace", "NOPE")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("no imported payment has trace NOPE");
-        assertThat(run("remit", "unpost", "--trace", "EFT200")).isEqualTo(2); // --reason is required (usage error)
+        assertThat(cli.err()).contains("no stored claim has Rx 9999999 fill 0");
+        assertThat(cli.exit("remit", "post", "--trace", "NOPE")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("no imported payment has trace NOPE");
+        assertThat(cli.exit("remit", "unpost", "--trace", "EFT200")).isEqualTo(2); // --reason is required (usage error)
     }
 
     @Test
     void payerSettingsShowsAndChangesThePostingMode() {
-        assertThat(run("payers", "settings")).isZero();
-        assertThat(out.toString()).contains("ACME RX SOLUTIONS").contains("review-first").contains("(defaults)");
-        assertThat(run("payers", "settings", "--payer", "acme rx solutions", "--mode", "automatic")).isZero();
-        assertThat(out.toString()).containsPattern("ACME RX SOLUTIONS +automatic");
-        assertThat(read(ctx -> new MatchingService(ctx.transactions()).settings()).get(0).postingMode())
+        assertThat(cli.exit("payers", "settings")).isZero();
+        assertThat(cli.out()).contains("ACME RX SOLUTIONS").contains("review-first").contains("(defaults)");
+        assertThat(cli.exit("payers", "settings", "--payer", "acme rx solutions", "--mode", "automatic")).isZero();
+        assertThat(cli.out()).containsPattern("ACME RX SOLUTIONS +automatic");
+        assertThat(cli.read(ctx -> new MatchingService(ctx.transactions()).settings()).get(0).postingMode())
                 .isEqualTo(PostingMode.AUTOMATIC);
-        assertThat(run("payers", "settings", "--payer", "ACME RX SOLUTIONS", "--mode", "sometimes")).isEqualTo(Cli.EXIT_REJECTED);
-        assertThat(err.toString()).contains("--mode must be automatic or review-first");
+        assertThat(cli.exit("payers", "settings", "--payer", "ACME RX SOLUTIONS", "--mode", "sometimes")).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(cli.err()).contains("--mode must be automatic or review-first");
     }
 }

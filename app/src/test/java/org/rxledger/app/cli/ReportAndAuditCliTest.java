@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.CliRunner;
+import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.reference.Pharmacy;
@@ -34,9 +33,6 @@ class ReportAndAuditCliTest {
     Path dir;
 
     private Path data;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void office() throws IOException {
@@ -61,20 +57,11 @@ class ReportAndAuditCliTest {
     }
 
     private Run run(String... args) {
-        return run(Cli.commandLine(d -> 0), args);
+        return CliRunner.on(data).run(args);
     }
 
     private Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        String[] full = new String[args.length + 2];
-        full[0] = "--data";
-        full[1] = data.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int exit = cl.execute(full);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRunner.on(data).run(cl, args);
     }
 
     @Test
@@ -121,7 +108,7 @@ class ReportAndAuditCliTest {
         assertThat(again.err()).contains("already on file");
 
         Run list = run("audit", "list", "--json");
-        JsonNode cases = new ObjectMapper().readTree(list.out());
+        JsonNode cases = list.json();
         assertThat(cases).hasSize(1);
         assertThat(cases.get(0).get("auditId").asText()).isEqualTo("A-123");
         assertThat(cases.get(0).get("claims").asInt()).isEqualTo(3);
