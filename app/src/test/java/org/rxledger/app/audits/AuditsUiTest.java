@@ -21,11 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
-import org.rxledger.app.shell.WorkstationApp;
 import org.rxledger.app.shell.WorkstationSetup;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.audit.AuditCaseOverview;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.store.Database;
@@ -42,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AuditsUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
     private Path dataDir;
 
     @Start
@@ -57,16 +56,13 @@ class AuditsUiTest {
             aPaidClaim(office).rx("7001500").fill(0).dateOfService(LocalDate.parse("2025-03-04")).record(tx);
             return null;
         });
-        runner = new FxTaskRunner();
-        WorkstationSetup setup = new WorkstationSetup(db.transactions(), TestStores.CLERK, dataDir, () -> false,
-                OfficeSeeder.NONE, Settings.inMemory());
-        WorkstationApp.show(stage, setup, runner);
+        workstation = TestWorkstation.show(stage, new WorkstationSetup(db.transactions(), TestStores.CLERK, dataDir,
+                () -> false, OfficeSeeder.NONE, Settings.inMemory()), db::close);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

@@ -13,13 +13,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.ShellView;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
@@ -34,21 +31,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class ChargeEntryUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
     private ShellView shell;
 
     @Start
     void start(Stage stage) {
         db = TestStores.freshDatabase();
         SampleOffice.create(db.transactions());
-        runner = new FxTaskRunner();
-        shell = WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
+        shell = workstation.shell();
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

@@ -13,11 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rxledger.app.remits.RemittanceRows;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
@@ -38,21 +35,19 @@ import org.testfx.framework.junit5.Start;
 class ExceptionsUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
 
     @Start
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
         // the sample 835 in an office without claims: four unmatched claim payments and a PLB WO naming no claim
         TestStores.importSample835(db);
-        runner = new FxTaskRunner();
-        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

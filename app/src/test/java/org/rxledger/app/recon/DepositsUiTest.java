@@ -11,11 +11,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.deposit.Deposit;
 import org.rxledger.core.deposit.RemittedPayment;
 import org.rxledger.core.store.Database;
@@ -28,20 +25,18 @@ import org.testfx.framework.junit5.Start;
 class DepositsUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
 
     @Start
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
         TestStores.importSample835(db);
-        runner = new FxTaskRunner();
-        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

@@ -17,11 +17,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.AgingBucket;
 import org.rxledger.core.recon.DailyReconciliation;
@@ -43,20 +40,18 @@ class ReconciliationUiTest {
     static final LocalDate PAID_ON = ReconWeek.PAID_ON;
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
 
     @Start
     void start(Stage stage) throws Exception {
         db = TestStores.freshDatabase();
         ReconWeek.create(db, Files.createTempDirectory("rx-recon-ui-"), true);
-        runner = new FxTaskRunner();
-        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

@@ -15,12 +15,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.claim.FollowUpStatus;
 import org.rxledger.core.claim.RejectQueue;
 import org.rxledger.core.claim.RejectQueue.WorkItem;
@@ -38,7 +35,7 @@ import org.testfx.framework.junit5.Start;
 class RejectQueueUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
 
     @Start
     void start(Stage stage) {
@@ -50,14 +47,12 @@ class RejectQueueUiTest {
             aPaidClaim(office).rx("8100001").dateOfService(LocalDate.parse("2025-02-27")).record(tx);
             return null;
         });
-        runner = new FxTaskRunner();
-        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -24,14 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.RemittanceRows.ClaimRow;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.ShellView;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.shell.WorkstationSetup;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchRecord;
@@ -44,7 +38,6 @@ import org.rxledger.core.remit.RemittanceListRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 5 on the real Remittances screen (real shell, H2 data folder, background runner): the match
@@ -58,7 +51,7 @@ class MatchingUiTest {
     static Path temp;
 
     private AppContext ctx;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
     private ShellView shell;
     private MatchingOffice office;
 
@@ -67,22 +60,13 @@ class MatchingUiTest {
         Path data = Files.createTempDirectory(temp, "data");
         ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK);
         office = MatchingOffice.create(ctx, Files.createTempDirectory(temp, "files"));
-        runner = new FxTaskRunner();
-        WorkstationSetup setup = new WorkstationSetup(ctx.transactions(), ctx.actor(), data, () -> false,
-                OfficeSeeder.NONE, Settings.inMemory(), ctx::remittanceImports);
-        shell = WorkstationApp.show(stage, setup, runner);
+        workstation = TestWorkstation.show(stage, ctx, data);
+        shell = workstation.shell();
     }
 
     @AfterEach
-    void close() throws TimeoutException {
-        // an action's refresh chains loads (payments, then the payment's claims and postings): let them finish
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            waitUntil(() -> !runner.status().runningProperty().get());
-        }
-        shell.stop();
-        runner.close();
-        ctx.close();
+    void close() {
+        workstation.close();
     }
 
     // ---- helpers: the clerk's moves ----

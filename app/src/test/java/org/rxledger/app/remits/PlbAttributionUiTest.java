@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,14 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.RemittanceRows.ProviderAdjustmentRow;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.ShellView;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.shell.WorkstationSetup;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
@@ -44,7 +37,6 @@ import org.rxledger.core.remit.RemittanceListRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 5 on the real Remittances screen (real shell, H2 data folder, background runner): the clerk selects
@@ -59,7 +51,7 @@ class PlbAttributionUiTest {
     static Path temp;
 
     private AppContext ctx;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
     private ShellView shell;
     private MatchingOffice office;
 
@@ -77,21 +69,13 @@ class PlbAttributionUiTest {
                         RemittanceBuilder.plb("1234567893", LocalDate.of(2025, 12, 31), "L6", "INT", Money.parse("-2.00")))));
         long eft300 = ctx.transactions().read(tx -> MatchLookups.paymentsByTrace(tx, "EFT300")).get(0).paymentId();
         new PostingService(ctx.transactions()).post(eft300);   // the payer posts review-first
-        runner = new FxTaskRunner();
-        WorkstationSetup setup = new WorkstationSetup(ctx.transactions(), ctx.actor(), data, () -> false,
-                OfficeSeeder.NONE, Settings.inMemory(), ctx::remittanceImports);
-        shell = WorkstationApp.show(stage, setup, runner);
+        workstation = TestWorkstation.show(stage, ctx, data);
+        shell = workstation.shell();
     }
 
     @AfterEach
-    void close() throws TimeoutException {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            waitUntil(() -> !runner.status().runningProperty().get());
-        }
-        shell.stop();
-        runner.close();
-        ctx.close();
+    void close() {
+        workstation.close();
     }
 
     private List<ExceptionItem> unattributed() {

@@ -20,13 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.RemittanceRows.AdjustmentRow;
 import org.rxledger.app.remits.RemittanceRows.ClaimRow;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.ShellView;
-import org.rxledger.app.shell.WorkstationApp;
-import org.rxledger.app.shell.WorkstationSetup;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.testfx.api.FxRobot;
@@ -48,7 +44,7 @@ class RemittancesUiTest {
     static Path temp;
 
     private AppContext ctx;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
     private ShellView shell;
     private Path data;
 
@@ -56,17 +52,13 @@ class RemittancesUiTest {
     void start(Stage stage) throws IOException {
         data = Files.createTempDirectory(temp, "data");
         ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK);
-        runner = new FxTaskRunner();
-        WorkstationSetup setup = new WorkstationSetup(ctx.transactions(), ctx.actor(), data, () -> false,
-                OfficeSeeder.NONE, Settings.inMemory(), ctx::remittanceImports);
-        shell = WorkstationApp.show(stage, setup, runner);
+        workstation = TestWorkstation.show(stage, ctx, data);
+        shell = workstation.shell();
     }
 
     @AfterEach
     void close() {
-        shell.stop();
-        runner.close();
-        ctx.close();
+        workstation.close();
     }
 
     @Test

@@ -15,10 +15,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rxledger.app.settings.Settings;
-import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.store.Database;
@@ -32,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkstationUiTest {
 
     private Database db;
-    private FxTaskRunner runner;
+    private TestWorkstation workstation;
 
     @Start
     void start(Stage stage) {
@@ -51,14 +50,12 @@ class WorkstationUiTest {
             aPaidClaim(office).rx("8100003").patient(garcia).dateOfService(LocalDate.parse("2025-02-13")).reversed().record(tx);
             return null;
         });
-        runner = new FxTaskRunner();
-        WorkstationApp.show(stage, TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory()), runner);
+        workstation = TestWorkstation.show(stage, db);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        db.close();
+        workstation.close();
     }
 
     @Test
