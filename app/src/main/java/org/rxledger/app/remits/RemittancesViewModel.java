@@ -103,10 +103,7 @@ public final class RemittancesViewModel {
         matching.onChange(this::reloadKeepingClaim);
         this.plbAttribution = new PlbAttributionViewModel(transactions, runner, notices);
         plbAttribution.onChange(this::reloadKeepingClaim);
-        selectedPayment.addListener((o, was, now) -> {
-            loadPayment(now);
-            matching.loadPayment(now);
-        });
+        selectedPayment.addListener((o, was, now) -> loadPaymentDetail(now));
         selectedClaim.addListener((o, was, now) -> {
             loadClaim(now);
             matching.loadClaim(now);
@@ -152,9 +149,7 @@ public final class RemittancesViewModel {
                 payments.stream().filter(p -> p.paymentId() == keep).findFirst().ifPresent(selectedPayment::set);
                 RemittanceListRow after = selectedPayment.get();
                 if (after != null && after != before && after.equals(before)) {
-                    // an equal row fires no change event: load its claims, PLB items and postings here
-                    loadPayment(after);
-                    matching.loadPayment(after);
+                    loadPaymentDetail(after);   // an equal row fires no change event
                 }
             } else if (!payments.isEmpty()) {
                 selectedPayment.set(payments.get(0));
@@ -173,6 +168,12 @@ public final class RemittancesViewModel {
     }
 
     private record PaymentDetail(long paymentId, List<ClaimRow> claims, List<ProviderAdjustmentRow> plb) {
+    }
+
+    /** The selected payment's claims and PLB items, and its postings and payer mode. */
+    private void loadPaymentDetail(RemittanceListRow payment) {
+        loadPayment(payment);
+        matching.loadPayment(payment);
     }
 
     private void loadPayment(RemittanceListRow payment) {

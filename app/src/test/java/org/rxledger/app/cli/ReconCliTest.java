@@ -1,6 +1,7 @@
 package org.rxledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rxledger.core.testdata.ReconWeek.paid;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,13 +133,6 @@ class ReconCliTest {
         m.put("paid", paid);
         m.put("status", status);
         return m;
-    }
-
-    private static ClaimPayment paid(String clp01, Claim c, String paid) {
-        Money p = Money.parse(paid);
-        return RemittanceBuilder.claim(clp01, "1", c.grossAmountDue(), p, c.patientPay(), c.authorizationNumber(),
-                c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),
-                RemittanceBuilder.contractualAndCopay(c.grossAmountDue(), p, c.patientPay()), List.of());
     }
 
     private static ClaimPayment reversal(String clp01, Claim c, String paid) {
