@@ -202,6 +202,7 @@ class MatchingUiTest {
         // Ctrl+M again: the claim it is matched to is listed with ✓ (the other one is selected, for a re-match);
         // choosing ✓ confirms the match and writes nothing to the ledger
         long entries = ctx.transactions().read(tx -> tx.ledger().count());
+        long remitClaimId = claim(robot, "7001234").id();   // the rows are replaced while the list reloads
         shortcut(robot, KeyCode.CONTROL, KeyCode.M);
         waitUntil(() -> showing(robot, "#matchReason"));
         TableView<MatchRecord.CandidateSummary> again = robot.lookup("#matchCandidates").queryTableView();
@@ -212,8 +213,8 @@ class MatchingUiTest {
         click(robot, "#matchReason").write("Checked against the paper EOB");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> !showing(robot, "#matchReason"));
-        waitUntil(() -> new MatchingService(ctx.transactions()).history(claim(robot, "7001234").id()).size() == 3);
-        MatchRecord confirmed = new MatchingService(ctx.transactions()).history(claim(robot, "7001234").id()).get(2);
+        waitUntil(() -> new MatchingService(ctx.transactions()).history(remitClaimId).size() == 3);
+        MatchRecord confirmed = new MatchingService(ctx.transactions()).history(remitClaimId).get(2);
         assertThat(confirmed.explanation()).startsWith("Confirmed by clerk1: Checked against the paper EOB");
         assertThat(confirmed.claimId()).isEqualTo(office.fill2().id());
         long entriesAfter = ctx.transactions().read(tx -> tx.ledger().count());
