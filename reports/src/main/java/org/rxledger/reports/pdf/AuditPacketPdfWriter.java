@@ -79,7 +79,7 @@ public final class AuditPacketPdfWriter {
     private final PdfFonts fonts;
     private final ZoneId zone;
 
-    /** Uses DejaVu Sans from the system (see {@link PdfFonts#locate()}) and the system time zone. */
+    /** Uses the bundled DejaVu Sans (see {@link PdfFonts#locate()}) and the system time zone. */
     public AuditPacketPdfWriter() {
         this(PdfFonts.locate(), ZoneId.systemDefault());
     }

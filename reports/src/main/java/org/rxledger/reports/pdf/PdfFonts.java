@@ -1,58 +1,85 @@
 package org.rxledger.reports.pdf;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The embedded TrueType fonts of our PDFs. The standard 14 fonts cannot print "José Núñez" safely
  * (WinAnsi only, not embedded), so documents embed DejaVu Sans (subset), which covers Latin,
- * Greek and Cyrillic. On Debian/Ubuntu it comes with {@code fonts-dejavu-core}; other locations can
- * be given with the system properties {@value #REGULAR_PROPERTY} and {@value #BOLD_PROPERTY}.
+ * Greek and Cyrillic. The two font files ship inside this module (Bitstream Vera licence, see
+ * {@code NOTICE}), so a PDF looks the same on every machine and needs no installed font; other
+ * files can be given with the system properties {@value #REGULAR_PROPERTY} and {@value #BOLD_PROPERTY}.
+ *
+ * @param regular the bytes of the regular face
+ * @param bold the bytes of the bold face
  */
-public record PdfFonts(Path regular, Path bold) {
+public record PdfFonts(byte[] regular, byte[] bold) {
 
     public static final String REGULAR_PROPERTY = "rxledger.pdf.font";
     public static final String BOLD_PROPERTY = "rxledger.pdf.font.bold";
 
-    private static final List<Path> DIRECTORIES = List.of(
-            Path.of("/usr/share/fonts/truetype/dejavu"),
-            Path.of("/usr/share/fonts/dejavu"),
-            Path.of("/usr/share/fonts/TTF"),
-            Path.of("/usr/local/share/fonts"),
-            Path.of("/Library/Fonts"),
-            Path.of(System.getProperty("user.home", "."), "Library", "Fonts"),
-            Path.of(System.getenv().getOrDefault("WINDIR", "C:\\Windows"), "Fonts"));
+    private static final String BUNDLED = "fonts/";
+
+    /** Read once: every writer in the process shares the same 1.4 MB of font bytes. */
+    private static volatile PdfFonts bundled;
 
     /**
-     * Finds DejaVu Sans and DejaVu Sans Bold.
+     * DejaVu Sans and DejaVu Sans Bold: the files named by the system properties when set, else the
+     * bundled copies.
      *
-     * @throws IllegalStateException in plain words when they are not installed
+     * @throws IllegalStateException in plain words when a configured file cannot be read
      */
     public static PdfFonts locate() {
-        Path regular = find(REGULAR_PROPERTY, "DejaVuSans.ttf");
-        Path bold = find(BOLD_PROPERTY, "DejaVuSans-Bold.ttf");
-        if (regular == null || bold == null) {
-            throw new IllegalStateException("The font DejaVu Sans (DejaVuSans.ttf and DejaVuSans-Bold.ttf) is not "
-                    + "installed, so the PDF cannot print accented names. Install it (Debian/Ubuntu: apt-get install "
-                    + "fonts-dejavu-core) or set -D" + REGULAR_PROPERTY + " and -D" + BOLD_PROPERTY + " to the font files.");
+        String regular = System.getProperty(REGULAR_PROPERTY);
+        String bold = System.getProperty(BOLD_PROPERTY);
+        if (isSet(regular) || isSet(bold)) {
+            return new PdfFonts(read(regular, "DejaVuSans.ttf"), read(bold, "DejaVuSans-Bold.ttf"));
         }
-        return new PdfFonts(regular, bold);
+        PdfFonts fonts = bundled;
+        if (fonts == null) {
+            synchronized (PdfFonts.class) {
+                if (bundled == null) {
+                    bundled = new PdfFonts(resource("DejaVuSans.ttf"), resource("DejaVuSans-Bold.ttf"));
+                }
+                fonts = bundled;
+            }
+        }
+        return fonts;
     }
 
-    private static Path find(String property, String fileName) {
-        String configured = System.getProperty(property);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isReadable(p) ? p : null;
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static byte[] read(String configured, String bundledName) {
+        if (!isSet(configured)) {
+            return resource(bundledName);
         }
-        return DIRECTORIES.stream().map(d -> d.resolve(fileName)).filter(Files::isReadable).findFirst().orElse(null);
+        try {
+            return Files.readAllBytes(Path.of(configured));
+        } catch (IOException e) {
+            throw new IllegalStateException("The PDF font file " + configured + " cannot be read (" + e.getMessage()
+                    + "); unset -D" + REGULAR_PROPERTY + " / -D" + BOLD_PROPERTY + " to use the bundled DejaVu Sans.", e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PdfFonts.class.getResourceAsStream(BUNDLED + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled font " + name + " is missing from the reports module.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loaded into one document: embedded as subsets when the document is saved. */
@@ -69,8 +96,8 @@ public record PdfFonts(Path regular, Path bold) {
      * of a 500-claim packet's time) and lossy, since a ligature glyph ("ti", "ft") has no entry in
      * the subset's ToUnicode map and drops out of the text layer that search and copy use.
      */
-    private static PDType0Font load(PDDocument document, Path file) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+    private static PDType0Font load(PDDocument document, byte[] font) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
         ttf.setEnableGsub(false);
         // with a subset the document keeps the TrueTypeFont open until it is saved and closes it then
         return PDType0Font.load(document, ttf, true);

@@ -119,7 +119,7 @@ class AuditPacketPdfWriterTest {
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.beginText();
-                cs.setFont(org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, PdfFonts.locate().bold().toFile()), 18);
+                cs.setFont(org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, new java.io.ByteArrayInputStream(PdfFonts.locate().bold())), 18);
                 cs.newLineAtOffset(72, 700);
                 cs.showText("SIGNATURE LOG SHEET");
                 cs.endText();
