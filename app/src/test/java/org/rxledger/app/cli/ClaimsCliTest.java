@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
+import org.rxledger.app.testdata.SampleFiles;
 
 /** {@code rxledger claims import} and {@code claims list} against a temporary data folder. */
 class ClaimsCliTest {
-
-    private static final Path SAMPLE = Path.of("/work/shared/samples/claims-sample.csv");
 
     @TempDir
     Path data;
@@ -28,10 +27,8 @@ class ClaimsCliTest {
         return CliRunner.on(data).run(args);
     }
 
-    private static Path sample() throws IOException {
-        // the shared sample when present (the workstation's own checkout), else the copy in the core test resources
-        Path local = Path.of("..", "core", "src", "test", "resources", "org", "rxledger", "core", "claim", "claims-sample.csv");
-        return Files.isReadable(SAMPLE) ? SAMPLE : local;
+    private static Path sample() {
+        return SampleFiles.claimsSample();
     }
 
     private JsonNode list() throws IOException {

@@ -31,9 +31,9 @@ public final class TestStores {
         return Database.inMemory("app-test-" + UUID.randomUUID(), CLERK, CLOCK);
     }
 
-    /** ../shared/samples/sample835.edi: four claim payments and a PLB WO naming no claim (see its README). */
+    /** The sample 835 of core's test resources: four claim payments and a PLB WO naming no claim (see its README). */
     public static Path sample835() {
-        return Path.of(System.getProperty("user.dir")).resolve("../../shared/samples/sample835.edi").normalize();
+        return SampleFiles.sample835();
     }
 
     /**

@@ -20,7 +20,7 @@ class ClaimRulesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-10T15:00:00Z"), ZoneOffset.UTC);
     private final ClaimRules rules = new ClaimRules(CLOCK);
 
-    /** Claim 1 of shared/samples/claims-sample.csv (and DOMAIN.md §1.9), which is valid. */
+    /** Claim 1 of the test resource claim/claims-sample.csv (and DOMAIN.md §1.9), which is valid. */
     static Map<ClaimField, String> sampleClaim() {
         Map<ClaimField, String> v = new EnumMap<>(ClaimField.class);
         v.put(ClaimField.RX_NUMBER, "7001234");
