@@ -6,7 +6,7 @@ import org.rxledger.app.AppContext;
 
 /**
  * Entry point of the workstation window for {@code Main} (which must not extend Application,
- * ../shared/STACK.md trap 1). Blocks until the window is closed; the caller then closes the context.
+ * docs/development.md, trap 1). Blocks until the window is closed; the caller then closes the context.
  */
 public final class Workstation {
 

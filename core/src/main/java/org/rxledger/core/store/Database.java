@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The workstation's embedded H2 database in file mode, migrated with Flyway on open.
  *
  * <p>One instance per data directory; {@link #close()} shuts H2 down cleanly (over plain JDBC:
- * Jdbi's {@code execute} throws on SHUTDOWN, ../shared/STACK.md trap 3).
+ * Jdbi's {@code execute} throws on SHUTDOWN, docs/development.md, trap 3).
  */
 public final class Database implements AutoCloseable {
 
