@@ -28,7 +28,7 @@ class RepositoryStandsAloneTest {
     private static final Pattern OUTSIDE = Pattern.compile(String.join("|",
             Pattern.quote(".." + "/shared"),
             Pattern.quote("..\\" + "shared"),
-            "(?<![\\w.$-])/(?:" + "work|home|root|Users|mnt|media|opt/" + "rxledger)/[\\w.-]",
+            "(?<![\\w.$~-])/(?:" + "work|home|root|Users|mnt|media)/[\\w.-]",
             "(?i)\\b[A-Z]:\\\\" + "Users\\\\"));
 
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", ".idea", ".vscode", "node_modules");
