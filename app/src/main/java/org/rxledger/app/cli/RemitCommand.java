@@ -116,6 +116,9 @@ final class RemitCommand {
                 for (PaymentSummary p : imported.payments()) {
                     sb.append(System.lineSeparator()).append(String.format("  %-28.28s trace %-16s %12s  %,d claims, %,d matched",
                             p.payerName(), p.traceNumber(), p.amount(), p.claimCount(), p.matchedCount()));
+                    if (p.claimCount() > 0) {
+                        sb.append(System.lineSeparator()).append("    ").append(p.matches().describe());
+                    }
                     if (p.postingHeldReason() != null) {
                         sb.append(System.lineSeparator()).append("    ").append(p.postingHeldReason());
                     }
@@ -169,12 +172,12 @@ final class RemitCommand {
                     }
                     CliOutput.json(out, list);
                 } else {
-                    out.printf("%-24s %-16s %-6s %-10s %12s %7s %7s %-10s %s%n", "PAYER", "TRACE", "METHOD", "PAID ON",
-                            "AMOUNT", "CLAIMS", "MATCHED", "STATUS", "FILE");
+                    out.printf("%-24s %-16s %-6s %-10s %12s %7s %7s %7s %9s %-10s %s%n", "PAYER", "TRACE", "METHOD",
+                            "PAID ON", "AMOUNT", "CLAIMS", "MATCHED", "WAITING", "UNMATCHED", "STATUS", "FILE");
                     for (RemittanceListRow r : rows) {
-                        out.printf("%-24.24s %-16.16s %-6s %-10s %12s %,7d %,7d %-10s %s%n", r.payerName(),
+                        out.printf("%-24.24s %-16.16s %-6s %-10s %12s %,7d %,7d %,7d %,9d %-10s %s%n", r.payerName(),
                                 r.traceNumber(), r.method(), r.paymentDate(), r.amount(), r.claimCount(),
-                                r.matchedCount(), r.postingHeld() ? "held" : r.status().name().toLowerCase(java.util.Locale.ROOT),
+                                r.matchedCount(), r.matches().waiting(), r.matches().unmatched(), r.postingHeld() ? "held" : r.status().name().toLowerCase(java.util.Locale.ROOT),
                                 r.fileName());
                     }
                     out.printf("%,d payments%n", rows.size());

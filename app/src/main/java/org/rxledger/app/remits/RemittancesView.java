@@ -215,6 +215,8 @@ public final class RemittancesView extends BorderPane {
                 wide(money("Amount", RemittanceListRow::amount), 110),
                 number("Claims", RemittanceListRow::claimCount, 80),
                 number("Matched", RemittanceListRow::matchedCount, 82),
+                number("Waiting", (RemittanceListRow r) -> r.matches().waiting(), 76),
+                number("Unmatched", (RemittanceListRow r) -> r.matches().unmatched(), 92),
                 balancedColumn(),
                 text("Posting", 90, r -> r.postingHeld() ? "held"
                         : r.status() == org.rxledger.core.remit.PaymentStatus.IMPORTED ? "not posted"

@@ -32,6 +32,7 @@ import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.PaymentSummary;
 import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectedImport;
@@ -393,6 +394,11 @@ public final class RemittancesViewModel {
             StringBuilder words = new StringBuilder(name + ": imported " + i.payments().size()
                     + (i.payments().size() == 1 ? " payment" : " payments")
                     + " (" + Formats.count(claims) + (claims == 1 ? " claim" : " claims") + ", " + Formats.money(total) + ")");
+            MatchCounts matches = i.payments().stream().map(PaymentSummary::matches)
+                    .reduce(MatchCounts.NONE, MatchCounts::plus);
+            if (matches.total() > 0) {
+                words.append("\nClaim payments: ").append(matches.describe()).append('.');
+            }
             for (PaymentSummary p : i.payments()) {
                 if (p.postingHeldReason() != null) {
                     words.append("\nTrace ").append(p.traceNumber()).append(": ").append(p.postingHeldReason());

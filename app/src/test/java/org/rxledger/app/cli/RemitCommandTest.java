@@ -116,14 +116,30 @@ class RemitCommandTest {
     }
 
     @Test
+    void importAndListShowTheMatchRateOfAnOfficeThatBilledTheClaims() throws IOException {
+        Run claims = run("claims", "import", org.rxledger.app.testdata.SampleFiles.claimsSample().toString());
+        assertThat(claims.exit()).as(claims.err()).isZero();
+
+        Run imported = run("remit", "import", sample.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("4 claims, 4 matched")
+                .contains("    100 % matched automatically (4 of 4)");
+        JsonNode row = run("remit", "list", "--json").json().get(0);
+        assertThat(row.get("matched").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void listShowsImportedPaymentsAsTextAndJson() throws IOException {
         Run imported = run("remit", "import", sample.toString());
         assertThat(imported.exit()).isZero();
         assertThat(imported.out()).contains("4 claims, 0 matched")
+                .contains("    0 % matched automatically (0 of 4), 4 unmatched")
                 .contains("    Not posted automatically: only 0 of 4 claim payments match a stored claim");
 
         Run text = run("remit", "list");
         assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("MATCHED WAITING UNMATCHED");
         assertThat(text.out()).contains("ACME RX SOLUTIONS").contains("EFT0314A77").contains("206.82")
                 .contains("sample835.edi").contains("1 payments")
                 // no claims are stored here, so none of the four claim payments matched: held, not posted

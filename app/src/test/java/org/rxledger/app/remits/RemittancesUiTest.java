@@ -74,7 +74,8 @@ class RemittancesUiTest {
         waitUntil(() -> payments.getItems().size() == 1);
         // this office has none of the sample's claims, so nothing matches and the payment is held, not posted
         assertThat(robot.lookup("#remitLastOutcome").queryAs(Label.class).getText())
-                .startsWith("acme-0314.835: imported 1 payment (4 claims, 206.82)\nTrace EFT0314A77: Not posted"
+                .startsWith("acme-0314.835: imported 1 payment (4 claims, 206.82)\n"
+                        + "Claim payments: 0 % matched automatically (0 of 4), 4 unmatched.\nTrace EFT0314A77: Not posted"
                         + " automatically: only 0 of 4 claim payments match a stored claim");
         RemittanceListRow payment = payments.getItems().get(0);
         assertThat(payment.traceNumber()).isEqualTo("EFT0314A77");

@@ -7,5 +7,10 @@ import org.rxledger.core.money.Money;
  * not posted automatically ({@code postingHeldReason}, null when it was posted or its payer is "review first").
  */
 public record PaymentSummary(long paymentId, String payerName, String traceNumber, Money amount, int claimCount,
-                             int matchedCount, String postingHeldReason) {
+                             MatchCounts matches, String postingHeldReason) {
+
+    /** Claim payments tied to a claim, automatically or by a person. */
+    public int matchedCount() {
+        return matches.matched();
+    }
 }

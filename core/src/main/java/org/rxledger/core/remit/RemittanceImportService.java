@@ -214,7 +214,7 @@ public final class RemittanceImportService {
             long paymentId = storing.paymentIds.get(i);
             PaymentKey key = keys.keys.get(i);
             PaymentSummary summary = new PaymentSummary(paymentId, key.payerName(), key.trace(), key.amount(),
-                    storing.claimCounts.get(i), repo.matchedClaimCount(paymentId), repo.postingHeldReason(paymentId));
+                    storing.claimCounts.get(i), repo.matchCounts(paymentId), repo.postingHeldReason(paymentId));
             summaries.add(summary);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("paymentId", paymentId);

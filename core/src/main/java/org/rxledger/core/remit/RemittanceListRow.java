@@ -12,8 +12,13 @@ import org.rxledger.core.money.Money;
  */
 public record RemittanceListRow(long paymentId, long fileId, String fileName, Instant importedAt, String payerName,
                                 String traceNumber, String method, LocalDate paymentDate, Money amount,
-                                int claimCount, int matchedCount, Money claimsPaid, Money providerAdjustments,
+                                int claimCount, MatchCounts matches, Money claimsPaid, Money providerAdjustments,
                                 PaymentStatus status, String postingHeldReason) {
+
+    /** Claim payments tied to a claim, automatically or by a person. */
+    public int matchedCount() {
+        return matches.matched();
+    }
 
     /** BPR02 = ΣCLP04 − ΣPLB, recomputed from the stored rows. */
     public boolean balanced() {

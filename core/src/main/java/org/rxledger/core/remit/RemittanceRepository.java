@@ -54,7 +54,8 @@ public interface RemittanceRepository {
     /** Why automatic posting left the payment for a clerk (see {@code AutoPostGuard}); null when it did not. */
     String postingHeldReason(long paymentId);
 
-    int matchedClaimCount(long paymentId);
+    /** How the payment's claim payments stand: matched automatically, by a person, waiting, unmatched. */
+    MatchCounts matchCounts(long paymentId);
 
     /**
      * Records the outcome of matching a remittance claim (the matching area owns the decision and its

@@ -21,6 +21,7 @@ import org.rxledger.core.remit.ClaimName;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportedFile;
 import org.rxledger.core.remit.ImportedPayment;
+import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.Payment;
 import org.rxledger.core.remit.PaymentStatus;
@@ -375,9 +376,11 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
     }
 
     @Override
-    public int matchedClaimCount(long paymentId) {
-        return handle.createQuery("SELECT COUNT(*) FROM remit_claim WHERE payment_id = :p AND matched_claim_id IS NOT NULL")
-                .bind("p", paymentId).mapTo(Integer.class).one();
+    public MatchCounts matchCounts(long paymentId) {
+        return handle.createQuery("SELECT match_status, COUNT(*) AS n FROM remit_claim WHERE payment_id = :p GROUP BY match_status")
+                .bind("p", paymentId)
+                .map((rs, ctx) -> MatchCounts.of(MatchStatus.valueOf(rs.getString("match_status")), rs.getInt("n")))
+                .stream().reduce(MatchCounts.NONE, MatchCounts::plus);
     }
 
     @Override
@@ -402,12 +405,17 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
         return handle.createQuery("""
                         SELECT p.id, p.remit_file_id, f.file_name, f.imported_at, p.payer_name, p.trace_number, p.method,
                             p.payment_date, p.amount, p.claim_count, p.status, p.posting_held_reason,
-                            COALESCE(c.paid, 0) AS claims_paid, COALESCE(c.matched, 0) AS matched,
+                            COALESCE(c.paid, 0) AS claims_paid, COALESCE(c.automatic, 0) AS automatic,
+                            COALESCE(c.manual, 0) AS manual, COALESCE(c.waiting, 0) AS waiting,
+                            COALESCE(c.unmatched, 0) AS unmatched,
                             COALESCE(b.plb, 0) AS plb
                         FROM payment p
                         JOIN remit_file f ON f.id = p.remit_file_id
                         LEFT JOIN (SELECT payment_id, SUM(paid_amount) AS paid,
-                                       COUNT(matched_claim_id) AS matched
+                                       SUM(CASE match_status WHEN 'MATCHED' THEN 1 ELSE 0 END) AS automatic,
+                                       SUM(CASE match_status WHEN 'MANUAL' THEN 1 ELSE 0 END) AS manual,
+                                       SUM(CASE match_status WHEN 'NEEDS_REVIEW' THEN 1 ELSE 0 END) AS waiting,
+                                       SUM(CASE match_status WHEN 'UNMATCHED' THEN 1 ELSE 0 END) AS unmatched
                                    FROM remit_claim GROUP BY payment_id) c ON c.payment_id = p.id
                         LEFT JOIN (SELECT payment_id, SUM(amount) AS plb FROM plb_item GROUP BY payment_id) b
                             ON b.payment_id = p.id
@@ -416,7 +424,8 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                         rs.getString("file_name"), rs.getObject("imported_at", OffsetDateTime.class).toInstant(),
                         rs.getString("payer_name"), rs.getString("trace_number"), rs.getString("method"),
                         rs.getObject("payment_date", LocalDate.class), money(rs, "amount"), rs.getInt("claim_count"),
-                        rs.getInt("matched"), money(rs, "claims_paid"), money(rs, "plb"),
+                        new MatchCounts(rs.getInt("automatic"), rs.getInt("manual"), rs.getInt("waiting"),
+                                rs.getInt("unmatched")), money(rs, "claims_paid"), money(rs, "plb"),
                         PaymentStatus.valueOf(rs.getString("status")), rs.getString("posting_held_reason")))
                 .list();
     }
