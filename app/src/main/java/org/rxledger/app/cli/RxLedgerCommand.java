@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rxledger", mixinStandardHelpOptions = true, version = "RxLedger 0.1.0",
         description = "Pharmacy billing workstation. With no command, opens the workstation window.",
         subcommands = {DemoCommand.class, ClaimsCommand.class, RemitCommand.class, DepositsCommand.class, ReconCommand.class,
-                ReportCommand.class, AuditCommand.class, ExceptionsCommand.class,
+                ReportCommand.class, AuditCommand.class, AuditTrailCommand.class, ExceptionsCommand.class,
                 RemitPostingCommands.Payers.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 

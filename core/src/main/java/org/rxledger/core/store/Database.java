@@ -39,7 +39,8 @@ public final class Database implements AutoCloseable {
         ds.setPassword("");
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                    .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey()).load().migrate();
+                    .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey(),
+                            new V022__AuditTrailHashChain()).load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("The local database could not be prepared (" + e.getMessage()
                     + "). If another RxLedger window is open on the same data folder, close it and try again.", e);

@@ -1,15 +1,22 @@
 package org.rxledger.core.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.AuditChain;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.ChainedAuditRecord;
 
 final class JdbiAuditTrail implements AuditTrail {
 
@@ -25,33 +32,55 @@ final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public void record(String action, String entityType, String entityId, Map<String, ?> detail) {
-        handle.createUpdate("""
-                        INSERT INTO audit_record (occurred_at, user_name, workstation, action, entity_type, entity_id, detail)
-                        VALUES (:at, :user, :workstation, :action, :entityType, :entityId, :detail)""")
-                .bind("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .bind("user", actor.user())
-                .bind("workstation", actor.workstation())
-                .bind("action", action)
-                .bind("entityType", entityType)
-                .bind("entityId", entityId)
-                .bind("detail", Json.write(detail))
-                .execute();
+        recordAll(List.of(new Entry(action, entityType, entityId, detail)));
     }
 
+    /**
+     * Appends the entries to the hash chain ({@link AuditChain}). The head row is locked first, so two
+     * transactions appending at once queue up instead of forking the chain; the lock lasts until commit.
+     */
     @Override
     public void recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Instant at = AuditChain.storedPrecision(clock.instant());
+        String previous = handle.createQuery("SELECT head_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .mapTo(String.class).one();
         PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO audit_record (occurred_at, user_name, workstation, action, entity_type, entity_id, detail)
-                VALUES (:at, :user, :workstation, :action, :entityType, :entityId, :detail)""");
+                INSERT INTO audit_record (occurred_at, user_name, workstation, action, entity_type, entity_id, detail,
+                                          prev_hash, record_hash)
+                VALUES (:at, :user, :workstation, :action, :entityType, :entityId, :detail, :prev, :hash)""");
         for (Entry e : entries) {
-            batch.bind("at", at).bind("user", actor.user()).bind("workstation", actor.workstation()).bind("action", e.action())
-                    .bind("entityType", e.entityType()).bind("entityId", e.entityId()).bind("detail", Json.write(e.detail())).add();
+            String detail = Json.write(e.detail());
+            String hash = AuditChain.hash(previous, at, actor.user(), actor.workstation(), e.action(), e.entityType(),
+                    e.entityId(), detail);
+            batch.bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("user", actor.user())
+                    .bind("workstation", actor.workstation()).bind("action", e.action())
+                    .bind("entityType", e.entityType()).bind("entityId", e.entityId()).bind("detail", detail)
+                    .bind("prev", previous).bind("hash", hash).add();
+            previous = hash;
         }
         batch.execute();
+        handle.createUpdate("UPDATE audit_chain_head SET head_hash = :head WHERE id = 1").bind("head", previous).execute();
+    }
+
+    @Override
+    public void forEachInOrder(Consumer<ChainedAuditRecord> sink) {
+        try (var stream = handle.createQuery("""
+                        SELECT seq, occurred_at, user_name, workstation, action, entity_type, entity_id, detail,
+                               prev_hash, record_hash
+                        FROM audit_record ORDER BY seq""")
+                .setFetchSize(1000)
+                .map((rs, ctx) -> new ChainedAuditRecord(record(rs), rs.getString("prev_hash"), rs.getString("record_hash")))
+                .stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
+    public Optional<String> chainHead() {
+        return handle.createQuery("SELECT head_hash FROM audit_chain_head WHERE id = 1").mapTo(String.class).findOne();
     }
 
     @Override
@@ -61,10 +90,13 @@ final class JdbiAuditTrail implements AuditTrail {
                         FROM audit_record WHERE entity_type = :type AND entity_id = :id ORDER BY seq""")
                 .bind("type", entityType)
                 .bind("id", entityId)
-                .map((rs, ctx) -> new AuditRecord(rs.getLong("seq"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("user_name"),
-                        rs.getString("workstation"), rs.getString("action"), rs.getString("entity_type"),
-                        rs.getString("entity_id"), rs.getString("detail")))
+                .map((rs, ctx) -> record(rs))
                 .list();
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("user_name"), rs.getString("workstation"), rs.getString("action"),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("detail"));
     }
 }
