@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
+import org.rxledger.app.testdata.SampleFiles;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ProgressListener;
 
 class DepositsCliTest {
-
-    private static final Path SAMPLE_835 = Path.of("..", "..", "shared", "samples", "sample835.edi");
 
     @TempDir
     Path dir;
@@ -30,7 +29,7 @@ class DepositsCliTest {
     }
 
     private void importSample() {
-        Path sample = Path.of(System.getProperty("user.dir")).resolve(SAMPLE_835).normalize();
+        Path sample = SampleFiles.sample835();
         try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
             ImportOutcome o = ctx.remittanceImports().importFile(sample, ProgressListener.NONE, () -> false);
             assertThat(o).isInstanceOf(ImportOutcome.Imported.class);

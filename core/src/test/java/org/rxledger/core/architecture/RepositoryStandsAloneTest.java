@@ -28,6 +28,7 @@ class RepositoryStandsAloneTest {
     private static final Pattern OUTSIDE = Pattern.compile(String.join("|",
             Pattern.quote(".." + "/shared"),
             Pattern.quote("..\\" + "shared"),
+            "\"\\.\\.\"\\s*,\\s*(?:\"\\.\\.\"\\s*,\\s*)*\"" + "shared\"",
             "(?<![\\w.$~-])/(?:" + "work|home|root|Users|mnt|media)/[\\w.-]",
             "(?i)\\b[A-Z]:\\\\" + "Users\\\\"));
 
@@ -56,6 +57,7 @@ class RepositoryStandsAloneTest {
         assertThat(OUTSIDE.matcher("see " + "/work" + "/shared/STACK.md").find()).isTrue();
         assertThat(OUTSIDE.matcher("\"" + "/home" + "/alice/x.csv\"").find()).isTrue();
         assertThat(OUTSIDE.matcher("C:\\" + "Users\\bob\\x").find()).isTrue();
+        assertThat(OUTSIDE.matcher("Path.of(\"..\", \"..\", \"" + "shared\", \"samples\")").find()).isTrue();
         assertThat(OUTSIDE.matcher("--data /tmp/office, ~/.local/share/rxledger, docs/reference/DOMAIN.md").find())
                 .isFalse();
     }
