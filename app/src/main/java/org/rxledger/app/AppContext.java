@@ -7,7 +7,9 @@ import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -81,6 +83,11 @@ public final class AppContext implements AutoCloseable {
     /** Gathers the data of a desk-audit packet (the PDF writer is in the reports module). */
     public AuditPacketAssembler auditPacketAssembler() {
         return new AuditPacketAssembler(transactions(), dataDir, new StoredRemittanceHistory(transactions()), clock);
+    }
+
+    /** Accounts, sign-in and passwords (issue 16); PBKDF2 at its default work factor (ADR 0016). */
+    public AccountService accounts() {
+        return new AccountService(transactions(), new PasswordHasher());
     }
 
     public Database database() {

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.rxledger.app.shell.OfficeSeeder;
+import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.demo.DemoRemittances;
 
@@ -22,6 +23,7 @@ public final class DemoSeeder {
         return progress -> {
             progress.progress(0, -1, "Creating the demo office");
             DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
+            DemoAccounts.create(ctx.accounts());
             progress.progress(0, -1, "Importing the demo remittances");
             return describe(office) + "; " + describe(importRemittances(ctx));
         };

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DemoSeeder;
+import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoOffice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
                 return Cli.EXIT_REJECTED;
             }
             out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
+            DemoAccounts.create(ctx.accounts());
+            out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
+                    + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
             out.flush();
             String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
             out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");

@@ -35,6 +35,15 @@ class DemoCliTest {
             claims = ctx.transactions().read(tx -> tx.claims().count());
         }
         assertThat(claims).isBetween(2_500L, 3_500L);
+        assertThat(out.toString()).contains("Demo accounts (password 'demo'): demo-clerk, demo-supervisor, demo-manager,"
+                + " demo-auditor, demo-admin.");
+        assertThat(run("--data", dir.toString(), "accounts", "list")).isZero();
+        assertThat(out.toString()).contains("demo-clerk").contains("clerk").contains("demo-admin").contains("5 accounts");
+        try (AppContext ctx = AppContext.open(dir)) {
+            // the stated demo password signs in, with the role the name says
+            assertThat(ctx.accounts().signIn("demo-supervisor", "demo".toCharArray(), "ws").roles())
+                    .containsExactly(org.rxledger.core.security.Role.SUPERVISOR);
+        }
 
         assertThat(run("--data", dir.toString(), "demo")).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(err.toString()).contains("already holds an office");
@@ -59,5 +68,13 @@ class DemoCliTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(run("--data", dir.toString(), "frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("frobnicate");
+    }
+
+    @Test
+    void rolesPrintsThePermissionMatrixWithoutOpeningADataFolder() {
+        assertThat(run("--data", dir.resolve("never-created").toString(), "roles")).isZero();
+
+        assertThat(out.toString()).contains("billing-manager").contains("import-service").containsPattern("unpost +- +yes");
+        assertThat(dir.resolve("never-created")).doesNotExist();
     }
 }

@@ -17,6 +17,7 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
@@ -70,6 +71,7 @@ public final class JdbiTransactions implements Transactions {
         private RejectQueueRepository rejectQueue;
         private ReportingRepository reporting;
         private ExceptionRepository exceptions;
+        private AccountRepository accounts;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -195,6 +197,14 @@ public final class JdbiTransactions implements Transactions {
                 exceptions = new JdbiExceptionRepository(handle);
             }
             return exceptions;
+        }
+
+        @Override
+        public AccountRepository accounts() {
+            if (accounts == null) {
+                accounts = new JdbiAccountRepository(handle);
+            }
+            return accounts;
         }
     }
 }

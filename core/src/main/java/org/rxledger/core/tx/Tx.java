@@ -14,6 +14,7 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.sync.Journal;
 
@@ -56,4 +57,7 @@ public interface Tx {
     ReportingRepository reporting();
     /** The exceptions work queue's reads and its append-only action log (issue 5). */
     ExceptionRepository exceptions();
+
+    /** The office's accounts (issue 16). */
+    AccountRepository accounts();
 }

@@ -1,0 +1,38 @@
+package org.rxledger.core.security;
+
+import java.util.Map;
+import java.util.Objects;
+import org.rxledger.core.tx.Transactions;
+
+/**
+ * The one permission check (issue 16 item 2). A use case calls {@link #require} before it writes;
+ * a refusal is recorded in the audit trail in a transaction of its own (the use case itself writes
+ * nothing) and thrown as {@link PermissionDenied}, whose message names the permission.
+ */
+public final class Authorizer {
+
+    /** Audit action of a refused use case. */
+    public static final String AUDIT_REFUSED = "PERMISSION_DENIED";
+
+    private final Transactions transactions;
+
+    public Authorizer(Transactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * @param action what the person tried, in words that complete "may not …" ("unpost a payment")
+     * @throws PermissionDenied when none of the session's roles grants {@code permission}
+     */
+    public void require(Session session, Permission permission, String action) {
+        if (session.may(permission)) {
+            return;
+        }
+        transactions.inTransaction(tx -> {
+            tx.audit().record(AUDIT_REFUSED, "account", session.user(), Map.of("permission", permission.name(),
+                    "action", action, "workstation", session.workstation(), "roles", session.roles().toString()));
+            return null;
+        });
+        throw new PermissionDenied(session.user(), permission, action);
+    }
+}
