@@ -2,6 +2,7 @@ package org.rxledger.app.cli;
 
 import java.io.PrintWriter;
 import org.rxledger.app.cli.RxLedgerCommand.WorkstationStarter;
+import org.rxledger.core.error.RxLedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -21,6 +22,13 @@ public final class Cli {
     public static CommandLine commandLine(WorkstationStarter starter) {
         CommandLine cl = new CommandLine(new RxLedgerCommand(starter));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof RxLedgerException refused) {
+                // a refusal written for the person at the keyboard: the message, exit 1; the trace only in the log
+                LOG.info("command refused: {}", refused.code(), refused);
+                commandLine.getErr().println("rxledger: " + refused.getMessage());
+                commandLine.getErr().flush();
+                return EXIT_REJECTED;
+            }
             LOG.error("command failed", ex);
             commandLine.getErr().println("rxledger: " + plainMessage(ex));
             commandLine.getErr().flush();

@@ -67,17 +67,20 @@ public final class AccountService {
 
     /** A new office's first account, an administrator; refused once any account exists. */
     public Account createFirstAdmin(NewAccount command) {
+        return transactions.inTransaction(tx -> createFirstAdmin(tx, command));
+    }
+
+    /** The same, inside a caller's transaction (setting up an office writes its identity with it). */
+    public Account createFirstAdmin(Tx tx, NewAccount command) {
         if (!command.roles().contains(Role.ADMIN)) {
             throw new RxLedgerException("FIRST_ACCOUNT_NOT_ADMIN", "The first account of an office must be an administrator.");
         }
         checkStrength(command.password());
-        return transactions.inTransaction(tx -> {
-            if (tx.accounts().count() > 0) {
-                throw new RxLedgerException("OFFICE_HAS_ACCOUNTS",
-                        "This office already has accounts; an administrator creates new ones.");
-            }
-            return insert(tx, command, "first administrator");
-        });
+        if (tx.accounts().count() > 0) {
+            throw new RxLedgerException("OFFICE_HAS_ACCOUNTS",
+                    "This office already has accounts; an administrator creates new ones.");
+        }
+        return insert(tx, command, "first administrator");
     }
 
     public Account create(Session by, NewAccount command) {
