@@ -170,13 +170,41 @@ final class ElementRules {
     private ElementRules() {
     }
 
-    /** The rule of element {@code element} ("CLP01") or component ("SVC01-2"), null when there is none. */
+    /**
+     * {@link #RULES} by segment id, then element position, then component (0: the element as a whole), so
+     * the reader's hot path looks a rule up without building its name.
+     */
+    private static final Map<String, Rule[][]> BY_SEGMENT = bySegment();
+
+    private static Map<String, Rule[][]> bySegment() {
+        Map<String, Rule[][]> map = new java.util.HashMap<>();
+        RULES.forEach((name, rule) -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z0-9]+?)(\\d\\d)(?:-(\\d))?").matcher(name);
+            if (!m.matches()) {
+                throw new IllegalStateException("not an element name: " + name);
+            }
+            int position = Integer.parseInt(m.group(2));
+            int component = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            Rule[][] segment = map.computeIfAbsent(m.group(1), k -> new Rule[22][]);
+            if (segment[position] == null) {
+                segment[position] = new Rule[8];
+            }
+            segment[position][component] = rule;
+        });
+        return Map.copyOf(map);
+    }
+
+    /** The rule of element ("CLP01": component 0) or of one component ("SVC01-2"), null when there is none. */
     static Rule rule(String segmentId, int position, int component) {
         if (segmentId.equals("PLB") && position >= 3 && position % 2 == 1) {
             return component == 2 ? PLB_REFERENCE : null;
         }
-        String element = X12RemittanceReader.element(segmentId, position);
-        return RULES.get(component == 0 ? element : element + "-" + component);
+        Rule[][] segment = BY_SEGMENT.get(segmentId);
+        if (segment == null || position >= segment.length || segment[position] == null
+                || component >= segment[position].length) {
+            return null;
+        }
+        return segment[position][component];
     }
 
     /** Whether the element is a composite whose components have rules of their own (SVC01, SVC06, PLB03…). */

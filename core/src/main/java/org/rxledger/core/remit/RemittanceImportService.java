@@ -296,7 +296,10 @@ public final class RemittanceImportService {
         return new ImportOutcome.Rejected(name, List.of(new RemittanceProblem(name, 0, "", "", message)));
     }
 
-    /** The payment the store refused as already stored, told as the duplicate check tells it. */
+    /**
+     * The payment the store refused as already stored, told as the duplicate check tells it. H2 makes the
+     * refused insert wait for the other import's transaction, so its payment is committed and found here.
+     */
     private ImportOutcome duplicateOf(String name, DuplicatePaymentException dup) {
         return transactions.read(tx -> {
             RemittanceRepository repo = tx.remittances();

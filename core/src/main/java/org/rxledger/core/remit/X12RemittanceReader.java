@@ -29,7 +29,9 @@ import org.rxledger.core.reference.CodeTables;
 /**
  * Streams an ASC X12 835 (005010X221A1) file on StAEDI and checks it: envelope (ISA layout, control
  * numbers, SE01/GE01/IEA01 counts), that it is an 835 and 5010 at all, the loop structure, required
- * elements, codes, and the three-level balancing of DOMAIN.md §2.6.
+ * elements, codes, the element rules of {@link ElementRules} (lengths that fit their columns, characters,
+ * element counts, date qualifiers, digits), that no payment appears twice in the file, and the
+ * three-level balancing of DOMAIN.md §2.6.
  *
  * <p>StAEDI tokenises (any delimiters declared by the ISA, with or without line breaks) and checks the
  * envelope; it has no 835 schema, so the transaction structure is followed here with a small state

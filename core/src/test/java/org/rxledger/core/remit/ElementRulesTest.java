@@ -140,6 +140,20 @@ class ElementRulesTest {
     }
 
     @Test
+    void theReadersLookupFindsEveryNamedRule() {
+        ElementRules.RULES.forEach((name, rule) -> {
+            String[] parts = name.split("-");
+            String element = parts[0];
+            String segment = element.substring(0, element.length() - 2);
+            int position = Integer.parseInt(element.substring(element.length() - 2));
+            int component = parts.length == 1 ? 0 : Integer.parseInt(parts[1]);
+            assertThat(ElementRules.rule(segment, position, component)).as(name).isSameAs(rule);
+        });
+        assertThat(ElementRules.rule("CLP", 3, 0)).as("amounts have their own check").isNull();
+        assertThat(ElementRules.rule("PLB", 5, 2)).isEqualTo(ElementRules.repeatedRules().get("PLB03-2"));
+    }
+
+    @Test
     void lengthProblemsDoNotQuoteTheValue() {
         assertThat(ElementRules.lengthProblem("SECRET".repeat(20), ElementRules.RULES.get("NM103")))
                 .isEqualTo("is 120 characters long; 005010X221A1 allows at most 60");
