@@ -213,6 +213,15 @@ final class ElementRules {
                 || (segmentId.equals("PLB") && position >= 3 && position % 2 == 1);
     }
 
+    /**
+     * Components a composite may carry: SVC01/SVC06 (C003) qualifier, code, four modifiers and a
+     * description; PLB03… (C042) reason and reference. More would be dropped (a PLB reference) or run
+     * past the column they are joined into (remit_service_line.modifiers).
+     */
+    static int maxComponents(String segmentId, int position) {
+        return segmentId.equals("PLB") ? 2 : 7;
+    }
+
     static Integer maxElements(String segmentId) {
         return MAX_ELEMENTS.get(segmentId);
     }

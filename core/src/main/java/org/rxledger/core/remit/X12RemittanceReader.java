@@ -507,6 +507,13 @@ public final class X12RemittanceReader {
             for (int position = 1; position <= s.elements.size(); position++) {
                 List<String> parts = s.components(position);
                 if (ElementRules.composite(s.id, position)) {
+                    int maxComponents = ElementRules.maxComponents(s.id, position);
+                    if (parts.size() > maxComponents && parts.subList(maxComponents, parts.size()).stream()
+                            .anyMatch(c -> !c.isEmpty())) {
+                        String element = element(s.id, position);
+                        problem(s, element, element + " has " + parts.size() + " components separated by '"
+                                + componentSep + "'; 005010X221A1 allows at most " + maxComponents);
+                    }
                     for (int c = 0; c < parts.size(); c++) {
                         checkValue(s, position, c + 1, parts.get(c));
                     }

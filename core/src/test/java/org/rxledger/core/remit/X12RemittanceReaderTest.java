@@ -295,6 +295,11 @@ class X12RemittanceReaderTest {
                 broken("a 7th PLB pair", "CS:TRANSACTION FEE*0.60", "CS:TRANSACTION FEE*0.60" + "*".repeat(7) + "CS:X*1.00",
                         "PLB15: a PLB segment holds at most 6 adjustments (reason and amount in PLB03–PLB14); PLB15 "
                                 + "starts a 7th"),
+                broken("a third component in a PLB reason", "WO:6901122-00*35.00", "WO:6901122-00:LOST*35.00",
+                        "PLB03: PLB03 has 3 components separated by ':'; 005010X221A1 allows at most 2"),
+                broken("a product id with too many components", "SVC*N4:12345067890*",
+                        "SVC*N4:12345067890" + ":AA".repeat(100) + "*",
+                        "segment 19 (SVC), SVC01: SVC01 has 102 components separated by ':'; 005010X221A1 allows at most 7"),
                 broken("a corrupted service-line date qualifier", "DTM*472*20250303", "DTM*2X2*20250303",
                         "segment 20 (DTM), DTM01: Payment 1 (trace EFT0314A77), claim 7001234-02: DTM01 date qualifier "
                                 + "'2X2' is not used in a service line (loop 2110); 005010X221A1 allows 150, 151, 472 there"),
