@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.remit.Trace;
 
 /**
  * Pairs 835 payments with bank deposits: same trace number (compared without case, spaces or leading
@@ -77,9 +77,8 @@ public record DepositPairing(List<Pair> paired, List<AmountMismatch> amountMisma
         return new DepositPairing(paired, mismatches, withoutDeposit, withoutRemittance);
     }
 
-    /** "  eft-000123 " and "EFT-123" are the same trace; "0001234" and "1234" too. */
+    /** Traces compare as {@link Trace#normalise(String)} says (the same key duplicate detection uses). */
     static String normalise(String trace) {
-        // drop the zeros that pad a run of digits: at the start, or after a letter or dash
-        return trace.replaceAll("\\s+", "").toUpperCase(Locale.ROOT).replaceAll("(?<![0-9])0+(?=[0-9])", "");
+        return Trace.normalise(trace);
     }
 }

@@ -13,6 +13,8 @@ public final class CodeTables {
     private final CodeTable rarc = CodeTable.load("remittance remark code (RARC)", "rarc.csv");
     private final CodeTable casGroups = CodeTable.load("adjustment group code", "cas-group.csv");
     private final CodeTable claimStatuses = CodeTable.load("835 claim status (CLP02)", "clp02.csv");
+    private final CodeTable claimFilingIndicators = CodeTable.load("835 claim filing indicator (CLP06)", "clp06.csv");
+    private final CodeTable claimFrequencies = CodeTable.load("claim frequency code (CLP09)", "clp09.csv");
     private final CodeTable plbReasons = CodeTable.load("provider adjustment reason (PLB)", "plb.csv");
     private final CodeTable daw = CodeTable.load("DAW / product selection code", "daw.csv");
     private final CodeTable responseStatuses = CodeTable.load("NCPDP response status (112-AN)", "response-status.csv");
@@ -43,6 +45,16 @@ public final class CodeTables {
 
     public CodeTable claimStatuses() {
         return claimStatuses;
+    }
+
+    /** CLP06 as 005010X221A1 lists it (DOMAIN.md §2.3): CI and BL of 4010 are gone. */
+    public CodeTable claimFilingIndicators() {
+        return claimFilingIndicators;
+    }
+
+    /** CLP09: the NUBC type-of-bill frequency digit (code source 235); pharmacy sends 1, 7 or 8. */
+    public CodeTable claimFrequencies() {
+        return claimFrequencies;
     }
 
     public CodeTable plbReasons() {

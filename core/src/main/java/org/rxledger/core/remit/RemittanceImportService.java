@@ -166,6 +166,12 @@ public final class RemittanceImportService {
                 LOG.info("remittance {}: import cancelled while storing; rolled back", name);
                 return new ImportOutcome.Cancelled(name);
             }
+            Optional<DuplicatePaymentException> race = duplicateRefusedByTheStore(e);
+            if (race.isPresent()) {
+                LOG.info("remittance {}: trace {} was stored meanwhile by another import; rolled back", name,
+                        race.get().traceNumber());
+                return duplicateOf(name, race.get());
+            }
             // database exceptions carry bound values (patient names, member ids): log and show only their kind
             String reason = databaseError(e).map(sql -> "database error, SQL state " + sql.getSQLState())
                     .orElse(e.getMessage());
@@ -288,6 +294,30 @@ public final class RemittanceImportService {
 
     private static ImportOutcome.Rejected rejected(String name, String message) {
         return new ImportOutcome.Rejected(name, List.of(new RemittanceProblem(name, 0, "", "", message)));
+    }
+
+    /**
+     * The payment the store refused as already stored, told as the duplicate check tells it. H2 makes the
+     * refused insert wait for the other import's transaction, so its payment is committed and found here.
+     */
+    private ImportOutcome duplicateOf(String name, DuplicatePaymentException dup) {
+        return transactions.read(tx -> {
+            RemittanceRepository repo = tx.remittances();
+            return repo.findSamePayment(dup.payerIdentifier(), dup.payerName(), dup.traceNumber(), dup.amount())
+                    .<ImportOutcome>map(same -> new ImportOutcome.Duplicate(name,
+                            ImportOutcome.DuplicateReason.SAME_PAYMENT, repo.findFile(same.fileId()).orElseThrow(), same))
+                    .orElseGet(() -> rejected(name, "payment with trace " + dup.traceNumber() + " of " + dup.amount()
+                            + " is being imported by another import at this moment; nothing was stored"));
+        });
+    }
+
+    private static Optional<DuplicatePaymentException> duplicateRefusedByTheStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicatePaymentException dup) {
+                return Optional.of(dup);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<java.sql.SQLException> databaseError(Throwable e) {

@@ -23,7 +23,8 @@ public interface RemittanceRepository {
 
     /**
      * A stored payment that is the same payment as the one described (ARCHITECTURE.md rule 4): same
-     * trace number and amount, and same payer identifier or, failing that, same payer name.
+     * trace number (compared as {@link Trace#normalise}) and amount, and same payer identifier or,
+     * failing that, same payer name.
      */
     Optional<ImportedPayment> findSamePayment(String payerIdentifier, String payerName, String traceNumber, Money amount);
 
@@ -31,7 +32,13 @@ public interface RemittanceRepository {
 
     void finishFile(long fileId, int paymentCount, long claimCount);
 
-    /** Inserts the payment header; {@code seq} is its 1-based position in the file. Returns the new id. */
+    /**
+     * Inserts the payment header; {@code seq} is its 1-based position in the file. Returns the new id.
+     *
+     * @throws DuplicatePaymentException when the same payment (payer identifier, trace compared as
+     *         {@link Trace#normalise}, amount) is stored already: the store enforces it, not only
+     *         {@link #findSamePayment}
+     */
     long insertPayment(long fileId, int seq, Payment payment);
 
     void finishPayment(long paymentId, int claimCount);

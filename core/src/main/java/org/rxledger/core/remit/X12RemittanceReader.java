@@ -29,7 +29,9 @@ import org.rxledger.core.reference.CodeTables;
 /**
  * Streams an ASC X12 835 (005010X221A1) file on StAEDI and checks it: envelope (ISA layout, control
  * numbers, SE01/GE01/IEA01 counts), that it is an 835 and 5010 at all, the loop structure, required
- * elements, codes, and the three-level balancing of DOMAIN.md §2.6.
+ * elements, codes, the element rules of {@link ElementRules} (lengths that fit their columns, characters,
+ * element counts, date qualifiers, digits), that no payment appears twice in the file, and the
+ * three-level balancing of DOMAIN.md §2.6.
  *
  * <p>StAEDI tokenises (any delimiters declared by the ISA, with or without line breaks) and checks the
  * envelope; it has no 835 schema, so the transaction structure is followed here with a small state
@@ -151,6 +153,7 @@ public final class X12RemittanceReader {
         final int number;
         final List<List<String>> elements = new ArrayList<>();
         int repeatedElement;
+        private int length = -1;
 
         Segment(String id, int number) {
             this.id = id;
@@ -180,6 +183,21 @@ public final class X12RemittanceReader {
             return position <= elements.size() ? elements.get(position - 1) : List.of();
         }
 
+        /** The length of {@link #text}: the id, one separator per element and per further component. */
+        int length() {
+            if (length < 0) {
+                int n = id.length();
+                for (List<String> e : elements) {
+                    n += Math.max(1, e.size());
+                    for (String component : e) {
+                        n += component.length();
+                    }
+                }
+                length = n;
+            }
+            return length;
+        }
+
         String text(char element, char component) {
             StringBuilder sb = new StringBuilder(id);
             for (List<String> e : elements) {
@@ -190,6 +208,10 @@ public final class X12RemittanceReader {
     }
 
     private enum Section { HEADER, DETAIL, PLB }
+
+    /** A payment already read from this file, as the duplicate rule needs it. */
+    private record SeenPayment(int number, String st02, int segment, String payerIdentifier, String payerName) {
+    }
 
     /** The state of one read. */
     private static final class Parse {
@@ -218,6 +240,8 @@ public final class X12RemittanceReader {
         private boolean transactionForeign;
         private String st02;
         private int transactionSegments;
+        /** Payments of this file so far by trace key and amount: the same payment twice refuses the file. */
+        private final Map<String, List<SeenPayment>> seenPayments = new java.util.HashMap<>();
 
         // transaction content
         private int paymentNumber;
@@ -228,6 +252,8 @@ public final class X12RemittanceReader {
         private Segment bprSegment;
         private FinancialInfo financial;
         private Trace trace;
+        private Segment traceSegment;
+        private Segment stSegment;
         private final List<Reference> headerRefs = new ArrayList<>();
         private LocalDate productionDate;
         private PartyBuilder party;
@@ -441,7 +467,11 @@ public final class X12RemittanceReader {
 
         private void streamFailure(Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (message.contains("Unexpected end of stream") && segmentComplete) {
+            if (causedBy(e, java.nio.BufferOverflowException.class)) {
+                // StAEDI holds one element in a 4,096-character buffer; no 835 element comes near it
+                problem(lastSegmentNumber, lastSegmentId, "", "segment " + lastSegmentId + " holds an element longer "
+                        + "than 4096 characters; no 835 element is longer than 256 (the file is damaged or not an 835)");
+            } else if (message.contains("Unexpected end of stream") && segmentComplete) {
                 atEnd(); // StAEDI reports a stream that stops between segments but before IEA this way
             } else if (message.contains("Unexpected end of stream")) {
                 problem(lastSegmentNumber, lastSegmentId, "", "the file ends in the middle of segment "
@@ -453,11 +483,90 @@ public final class X12RemittanceReader {
             stop = true;
         }
 
+        /**
+         * The element rules of {@link ElementRules}, on every segment of an 835 transaction set (and GS,
+         * ST): segment length, element count, characters and lengths. Composites with rules per
+         * component (SVC01, SVC06, PLB03…) are checked component by component, other elements as sent.
+         */
+        private void checkElements(Segment s) {
+            int length = s.length();
+            if (length > ElementRules.MAX_SEGMENT_LENGTH) {
+                problem(s, "", "segment " + s.id + " is " + length + " characters long; no 835 segment is longer "
+                        + "than " + ElementRules.MAX_SEGMENT_LENGTH + " (the file is damaged or not an 835)");
+                return;
+            }
+            Integer max = ElementRules.maxElements(s.id);
+            if (max != null) {
+                for (int position = max + 1; position <= s.elements.size(); position++) {
+                    if (s.has(position)) {
+                        problem(s, element(s.id, position), tooManyElements(s.id, max, position));
+                        break;
+                    }
+                }
+            }
+            for (int position = 1; position <= s.elements.size(); position++) {
+                List<String> parts = s.components(position);
+                if (ElementRules.composite(s.id, position)) {
+                    int maxComponents = ElementRules.maxComponents(s.id, position);
+                    if (parts.size() > maxComponents && parts.subList(maxComponents, parts.size()).stream()
+                            .anyMatch(c -> !c.isEmpty())) {
+                        String element = element(s.id, position);
+                        problem(s, element, element + " has " + parts.size() + " components separated by '"
+                                + componentSep + "'; 005010X221A1 allows at most " + maxComponents);
+                    }
+                    for (int c = 0; c < parts.size(); c++) {
+                        checkValue(s, position, c + 1, parts.get(c));
+                    }
+                } else if (!parts.isEmpty()) {
+                    checkValue(s, position, 0, value(s, position));
+                }
+            }
+        }
+
+        private void checkValue(Segment s, int position, int component, String value) {
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+            ElementRules.Rule rule = ElementRules.rule(s.id, position, component);
+            String wrong = ElementRules.characterProblem(value, rule != null && rule.identifier());
+            if (wrong == null && rule != null) {
+                wrong = ElementRules.lengthProblem(value, rule);
+            }
+            if (wrong != null) {
+                String element = element(s.id, position);
+                problem(s, element, element + (component > 0 ? "-" + component : "") + " " + wrong);
+            }
+        }
+
+        private static String tooManyElements(String id, int max, int found) {
+            String element = element(id, found);
+            return switch (id) {
+                case "CAS" -> "a CAS segment holds at most 6 adjustments (reason, amount, quantity in CAS02–CAS19); "
+                        + element + " starts a 7th, which would be lost: the payer must send it in another CAS";
+                case "PLB" -> "a PLB segment holds at most 6 adjustments (reason and amount in PLB03–PLB14); "
+                        + element + " starts a 7th, which would be lost: the payer must send it in another PLB";
+                default -> "an 835 " + id + " segment has at most " + max + " elements, found " + element;
+            };
+        }
+
+        private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // ---------------------------------------------------------------- envelope
 
         private void segment(Segment s) {
             if (inTransaction) {
                 transactionSegments++;
+            }
+            if (s.id.equals("GS") || s.id.equals("ST") || (inTransaction && !transactionForeign && !broken
+                    && !s.id.equals("SE"))) {
+                checkElements(s);
             }
             switch (s.id) {
                 case "ISA" -> isa(s);
@@ -529,6 +638,7 @@ public final class X12RemittanceReader {
             setsInGroup++;
             inTransaction = true;
             transactionSegments = 1;
+            stSegment = s;
             st02 = value(s, 2);
             String st01 = value(s, 1);
             transactionForeign = groupForeign;
@@ -622,6 +732,7 @@ public final class X12RemittanceReader {
             bprSegment = null;
             financial = null;
             trace = null;
+            traceSegment = null;
             headerRefs.clear();
             productionDate = null;
             party = null;
@@ -636,7 +747,7 @@ public final class X12RemittanceReader {
         }
 
         private String paymentLabel() {
-            return "Payment " + paymentNumber + (trace != null ? " (trace " + trace.number() + ")" : "");
+            return "Payment " + paymentNumber + (trace != null ? " (trace " + printable(trace.number()) + ")" : "");
         }
 
         private void content(Segment s) {
@@ -668,6 +779,7 @@ public final class X12RemittanceReader {
                 case "TRN" -> {
                     if (required(s, 1) && required(s, 2) && required(s, 3)) {
                         trace = new Trace(value(s, 1), value(s, 2), value(s, 3), value(s, 4));
+                        traceSegment = s;
                     }
                 }
                 case "CUR", "RDM", "N2" -> {
@@ -684,7 +796,7 @@ public final class X12RemittanceReader {
                     }
                 }
                 case "DTM" -> {
-                    DateField d = dateField(s);
+                    DateField d = dateField(s, ElementRules.DateLoop.HEADER);
                     if (d != null && d.qualifier().equals("405")) {
                         productionDate = d.date();
                     }
@@ -755,6 +867,11 @@ public final class X12RemittanceReader {
             LocalDate date = null;
             if (s.has(16)) {
                 date = date(s, 16, true);
+                String implausible = ElementRules.paymentDateProblem(date, fileDate());
+                if (implausible != null) {
+                    problem(s, "BPR16", "BPR16 " + implausible);
+                    date = null;
+                }
             } else {
                 String hint = s.has(15) && value(s, 15).length() == 8 ? " (BPR15 holds '" + value(s, 15)
                         + "': the date may be one element too early)" : "";
@@ -765,6 +882,14 @@ public final class X12RemittanceReader {
                         value(s, 7), value(s, 8), value(s, 9), value(s, 10), value(s, 11), value(s, 12), value(s, 13),
                         value(s, 14), value(s, 15), date);
             }
+        }
+
+        /** When the file was made: GS04 (CCYYMMDD), else ISA09. */
+        private LocalDate fileDate() {
+            if (group != null && group.date() != null) {
+                return group.date();
+            }
+            return interchange == null ? null : interchange.date();
         }
 
         private void finishParty() {
@@ -809,7 +934,36 @@ public final class X12RemittanceReader {
             }
             payment = new Payment(interchange, group, nz(st02), financial, trace, headerRefs, productionDate, payer,
                     payee);
+            if (repeatsAnEarlierPayment(payment)) {
+                payment = null;
+                return;
+            }
             handler.payment(paymentNumber, payment);
+        }
+
+        /**
+         * One EFT or check is one payment (ARCHITECTURE.md rule 4): a second ST…SE with the same payer,
+         * trace (compared as {@link Trace#normalise}) and amount would put the same cash on the books
+         * twice. The whole file is refused, as a clerk expects of a file carrying one EFT twice, rather than
+         * storing the first copy and skipping the second: which copy is "the" payment cannot be told, and
+         * the payer must resend a correct file anyway.
+         */
+        private boolean repeatsAnEarlierPayment(Payment p) {
+            String payerName = nz(p.payer().name());
+            String key = p.trace().key() + "|" + p.amount();
+            List<SeenPayment> earlier = seenPayments.computeIfAbsent(key, k -> new ArrayList<>());
+            for (SeenPayment e : earlier) {
+                if (e.payerIdentifier().equals(p.payerIdentifier()) || e.payerName().equals(payerName)) {
+                    problem(traceSegment, "TRN02", paymentLabel() + ", ST02 " + printable(nz(st02)) + ": the same "
+                            + "payment as payment " + e.number() + " of this file (ST02 " + printable(e.st02()) + " at "
+                            + "segment " + e.segment() + "): same payer, trace and amount " + p.amount() + ". One EFT "
+                            + "or check cannot be in a file twice; ask the payer for a corrected file");
+                    return true;
+                }
+            }
+            earlier.add(new SeenPayment(paymentNumber, nz(st02), stSegment == null ? 0 : stSegment.number,
+                    nz(p.payerIdentifier()), payerName));
+            return false;
         }
 
         private void endPayment(Segment se) {
@@ -870,26 +1024,55 @@ public final class X12RemittanceReader {
 
         private void clp(Segment s) {
             claim = new ClaimBuilder(s, lx == null ? "" : lx);
-            claim.raw.add(s);
+            addRaw(s);
             boolean ok = required(s, 1) & required(s, 2) & required(s, 6);
             claim.charge = money(s, 3, true);
             claim.paid = money(s, 4, true);
             claim.patientResponsibility = money(s, 5, false);
+            CodeTables codes = CodeTables.standard();
             String status = value(s, 2);
-            if (status != null && !CodeTables.standard().claimStatuses().contains(status)) {
-                problem(s, "CLP02", claimLabel() + ": claim status '" + status + "' is not a 5010 CLP02 code");
+            if (status != null && !ElementRules.inList(codes.claimStatuses(), status)) {
+                problem(s, "CLP02", claimLabel() + ": claim status '" + printable(status) + "' is not a 5010 CLP02 code");
+                ok = false;
+            }
+            String filing = value(s, 6);
+            if (filing != null && !ElementRules.inList(codes.claimFilingIndicators(), filing)) {
+                problem(s, "CLP06", claimLabel() + ": claim filing indicator '" + printable(filing) + "' is not a "
+                        + "005010X221A1 CLP06 code (" + String.join(", ", codeList(codes.claimFilingIndicators())) + ")");
+                ok = false;
+            }
+            String frequency = value(s, 9);
+            if (frequency != null && !ElementRules.inList(codes.claimFrequencies(), frequency)) {
+                problem(s, "CLP09", claimLabel() + ": claim frequency '" + printable(frequency) + "' is not a CLP09 "
+                        + "code (1 original, 7 replacement, 8 void, or another one-character type-of-bill frequency)");
                 ok = false;
             }
             claim.ok = ok && claim.charge != null && claim.paid != null && (claim.patientResponsibility != null
                     || !s.has(5));
         }
 
+        /** Keeps the segment for the claim's raw text, which must fit remit_claim.raw_segments. */
+        private void addRaw(Segment s) {
+            claim.raw.add(s);
+            // "17: CLP*…" plus the line break (JdbiRemittanceRepository.raw)
+            claim.rawLength += String.valueOf(s.number).length() + 3 + s.length();
+            if (claim.rawLength > ElementRules.MAX_CLAIM_RAW_LENGTH && claim.ok) {
+                problem(s, "", claimLabel() + ": the claim's segments come to more than "
+                        + ElementRules.MAX_CLAIM_RAW_LENGTH + " characters, more than RxLedger keeps for one claim");
+                claim.ok = false;
+            }
+        }
+
         private String claimLabel() {
-            return paymentLabel() + ", claim " + (claim == null ? "?" : nz(value(claim.clp, 1)));
+            return paymentLabel() + ", claim " + (claim == null ? "?" : printable(nz(value(claim.clp, 1))));
+        }
+
+        private static List<String> codeList(org.rxledger.core.reference.CodeTable table) {
+            return table.all().stream().map(org.rxledger.core.reference.CodeTable.Code::code).sorted().toList();
         }
 
         private void claimSegment(Segment s) {
-            claim.raw.add(s);
+            addRaw(s);
             LineBuilder line = claim.line;
             switch (s.id) {
                 case "SVC" -> svc(s);
@@ -901,9 +1084,12 @@ public final class X12RemittanceReader {
                     }
                 }
                 case "DTM" -> {
-                    DateField d = dateField(s);
+                    DateField d = dateField(s, line != null ? ElementRules.DateLoop.SERVICE_LINE
+                            : ElementRules.DateLoop.CLAIM);
                     if (d != null) {
                         (line != null ? line.dates : claim.dates).add(d);
+                    } else {
+                        claim.ok = false;
                     }
                 }
                 case "AMT" -> {
@@ -1172,12 +1358,18 @@ public final class X12RemittanceReader {
             return null;
         }
 
-        private DateField dateField(Segment s) {
+        private DateField dateField(Segment s, ElementRules.DateLoop loop) {
             LocalDate date = date(s, 2, true);
-            if (required(s, 1) && date != null) {
-                return new DateField(value(s, 1), date);
+            if (!required(s, 1)) {
+                return null;
             }
-            return null;
+            String wrongQualifier = ElementRules.dateQualifierProblem(loop, value(s, 1));
+            if (wrongQualifier != null) {
+                problem(s, "DTM01", (loop == ElementRules.DateLoop.HEADER ? paymentLabel() : claimLabel()) + ": "
+                        + "DTM01 " + wrongQualifier);
+                return null;
+            }
+            return date == null ? null : new DateField(value(s, 1), date);
         }
 
         private Contact contact(Segment s) {
@@ -1220,6 +1412,11 @@ public final class X12RemittanceReader {
                 problem(s, element, "'" + printable(text) + "' is not an amount (expected e.g. 12.30 or -5)");
                 return null;
             }
+            String tooLong = ElementRules.amountProblem(text);
+            if (tooLong != null) {
+                problem(s, element, tooLong);
+                return null;
+            }
             try {
                 return Money.of(new BigDecimal(text));
             } catch (IllegalArgumentException e) {
@@ -1238,6 +1435,11 @@ public final class X12RemittanceReader {
             String text = value(s, position);
             if (!DECIMAL.matcher(text).matches()) {
                 problem(s, element(s.id, position), "'" + printable(text) + "' is not a number");
+                return null;
+            }
+            String tooLong = ElementRules.quantityProblem(text);
+            if (tooLong != null) {
+                problem(s, element(s.id, position), tooLong);
                 return null;
             }
             return new BigDecimal(text);
@@ -1297,11 +1499,7 @@ public final class X12RemittanceReader {
         }
 
         private static String printable(String s) {
-            StringBuilder sb = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                sb.append(c < 0x20 || c == 0x7F ? '?' : c);
-            }
-            return sb.length() > 60 ? sb.substring(0, 60) + "…" : sb.toString();
+            return ElementRules.printable(s);
         }
     }
 
@@ -1404,6 +1602,7 @@ public final class X12RemittanceReader {
         final List<QuantityField> quantities = new ArrayList<>();
         final List<LineBuilder> lines = new ArrayList<>();
         final List<Segment> raw = new ArrayList<>();
+        long rawLength;
         LineBuilder line;
 
         ClaimBuilder(Segment clp, String lx) {

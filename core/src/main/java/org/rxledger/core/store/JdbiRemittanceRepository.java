@@ -11,14 +11,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimName;
 import org.rxledger.core.remit.ClaimPayment;
+import org.rxledger.core.remit.DuplicatePaymentException;
 import org.rxledger.core.remit.ImportedFile;
 import org.rxledger.core.remit.ImportedPayment;
 import org.rxledger.core.remit.MatchCounts;
@@ -38,6 +41,7 @@ import org.rxledger.core.remit.Remark;
 import org.rxledger.core.remit.RemitClaimSummary;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.remit.ServiceLine;
+import org.rxledger.core.remit.Trace;
 
 /**
  * Remittance tables of V002 on Jdbi. Claims, lines, adjustments and remarks of a chunk are written
@@ -64,6 +68,10 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
             rs.getObject("service_date", LocalDate.class), rs.getString("ndc"),
             MatchStatus.valueOf(rs.getString("match_status")), rs.getObject("matched_claim_id", Long.class));
 
+    /** SQL state of a unique-index violation, and the V017 index that keeps one payment stored once. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SAME_PAYMENT_INDEX = "PAYMENT_SAME_PAYMENT";
+
     private final Handle handle;
 
     JdbiRemittanceRepository(Handle handle) {
@@ -85,10 +93,10 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                                                      Money amount) {
         return handle.createQuery("""
                         SELECT * FROM payment
-                        WHERE trace_number = :trace AND amount = :amount
+                        WHERE trace_key = :traceKey AND amount = :amount
                           AND (payer_identifier = :payerId OR payer_name = :payerName)
                         ORDER BY id LIMIT 1""")
-                .bind("trace", traceNumber)
+                .bind("traceKey", Trace.normalise(traceNumber))
                 .bind("amount", amount.amount())
                 .bind("payerId", payerIdentifier == null ? "" : payerIdentifier)
                 .bind("payerName", payerName)
@@ -118,16 +126,32 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                 .bind("p", paymentCount).bind("c", claimCount).bind("id", fileId).execute();
     }
 
+    /**
+     * @throws DuplicatePaymentException when unique index payment_same_payment (V017) refuses the row: the
+     *         same payment was stored meanwhile by another import that the duplicate SELECT could not see yet
+     */
     @Override
     public long insertPayment(long fileId, int seq, Payment p) {
+        try {
+            return insertPaymentRow(fileId, seq, p);
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT).contains(SAME_PAYMENT_INDEX)) {
+                throw new DuplicatePaymentException(p, e);
+            }
+            throw e;
+        }
+    }
+
+    private long insertPaymentRow(long fileId, int seq, Payment p) {
         return handle.createUpdate("""
                         INSERT INTO payment (remit_file_id, seq, interchange_control, group_control, transaction_control,
-                            payer_name, payer_identifier, trace_number, amount, credit_debit, handling_code, method,
-                            payment_format, payment_date, production_date, payee_name, payee_id_qualifier, payee_id,
-                            payee_npi, payee_ncpdp, payee_tax_id, status)
-                        VALUES (:file, :seq, :isa, :gs, :st, :payerName, :payerId, :trace, :amount, :creditDebit,
-                            :handling, :method, :format, :paymentDate, :productionDate, :payeeName, :payeeQualifier,
-                            :payeeId, :npi, :ncpdp, :tin, :status)""")
+                            payer_name, payer_identifier, trace_number, trace_key, amount, credit_debit, handling_code,
+                            method, payment_format, payment_date, production_date, payee_name, payee_id_qualifier,
+                            payee_id, payee_npi, payee_ncpdp, payee_tax_id, status)
+                        VALUES (:file, :seq, :isa, :gs, :st, :payerName, :payerId, :trace, :traceKey, :amount,
+                            :creditDebit, :handling, :method, :format, :paymentDate, :productionDate, :payeeName,
+                            :payeeQualifier, :payeeId, :npi, :ncpdp, :tin, :status)""")
                 .bind("file", fileId)
                 .bind("seq", seq)
                 .bind("isa", p.interchange().controlNumber())
@@ -136,6 +160,7 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                 .bind("payerName", p.payer().name() == null ? "" : p.payer().name())
                 .bind("payerId", p.payerIdentifier() == null ? "" : p.payerIdentifier())
                 .bind("trace", p.traceNumber())
+                .bind("traceKey", p.trace().key())
                 .bind("amount", p.amount().amount())
                 .bind("creditDebit", p.financial().creditDebit())
                 .bind("handling", p.financial().handlingCode())

@@ -1,6 +1,7 @@
 package org.rxledger.core.remit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -360,8 +366,25 @@ class RemittanceImportServiceTest {
     @Test
     void storageFailureIsReportedWithoutPatientDataAndStoresNothing() throws IOException {
         Map<String, Long> before = rowCounts();
+        // what H2 says of a value too long for its column: the value, i.e. patient data, is in the message
+        RemittanceImportService failing = new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
+            throw new IllegalStateException(new java.sql.SQLDataException(
+                    "Value too long for column PATIENT_LAST_NAME: 'SECRETPATIENTNAME'", "22001"));
+        });
+
+        ImportOutcome outcome = failing.importFile(sample(), ProgressListener.NONE, () -> false);
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
+                .contains("could not be stored (database error, SQL state 22001)").doesNotContain("SECRETPATIENTNAME"));
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(archive).isEmptyDirectory();
+    }
+
+    @Test
+    void aValueTooLongForItsColumnIsRefusedByTheCheckNamingItsSegmentNotByTheDatabase() throws IOException {
+        Map<String, Long> before = rowCounts();
         ClaimPayment claim = RemitTestData.lineClaim("7003000-00", "20.00", "15.00", "1.00");
-        String longName = "SECRETPATIENTNAME".repeat(20); // longer than remit_claim.patient_last_name allows
+        String longName = "SECRETPATIENTNAME".repeat(20); // longer than NM103 (60) and remit_claim.patient_last_name
         ClaimPayment withLongName = new ClaimPayment("1", claim.patientControlNumber(), "1", claim.charge(), claim.paid(),
                 claim.patientResponsibility(), "12", "A1", "01", "1", List.of(),
                 List.of(ClaimName.patient(longName, "ALPHA", "ZQX1")), List.of(), List.of(), List.of(), List.of(),
@@ -372,9 +395,106 @@ class RemittanceImportServiceTest {
         ImportOutcome outcome = importFile(p);
 
         assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
-                .contains("could not be stored (database error, SQL state").doesNotContain("SECRETPATIENTNAME"));
+                .contains("long-name.835, segment 16 (NM1), NM103: NM103 is 340 characters long; 005010X221A1 allows "
+                        + "at most 60").doesNotContain("SQL state").doesNotContain("SECRETPATIENTNAME"));
         assertThat(rowCounts()).isEqualTo(before);
-        assertThat(archive).isEmptyDirectory();
+    }
+
+    private static Remittance samePaymentTwice(String firstTrace, String secondTrace) {
+        List<ClaimPayment> claims = List.of(RemitTestData.lineClaim("7005001-00", "20.00", "15.00", "1.00"));
+        return new Remittance(List.of(
+                RemitTestData.transaction("000000071", "71", "0001", firstTrace, claims, List.of()),
+                RemitTestData.transaction("000000071", "71", "0002", secondTrace, claims, List.of())));
+    }
+
+    @Test
+    void refusesAFileCarryingTheSamePaymentTwiceAndStoresNothing() throws IOException {
+        Map<String, Long> before = rowCounts();
+
+        ImportOutcome outcome = importFile(file("twice.835", RemitTestData.write(samePaymentTwice("EFT-7", "EFT-7"))));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
+                .contains("twice.835, segment 24 (TRN), TRN02: Payment 2 (trace EFT-7), ST02 0002: the same payment as "
+                        + "payment 1 of this file (ST02 0001 at segment 3)"));
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aPaymentResentWithItsTraceInOtherLetterCaseIsADuplicate() throws IOException {
+        importFile(sample());
+        Map<String, Long> before = rowCounts();
+        String resent = Samples.text(Samples.SAMPLE_835).replace("000004321", "000009999")
+                .replace("*4321*X*", "*9999*X*").replace("GE*1*4321", "GE*1*9999").replace("EFT0314A77", "eft0314a77");
+
+        ImportOutcome outcome = importFile(file("acme-resent.835", resent));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Duplicate.class, d -> {
+            assertThat(d.reason()).isEqualTo(ImportOutcome.DuplicateReason.SAME_PAYMENT);
+            assertThat(d.earlierPayment().traceNumber()).isEqualTo("EFT0314A77");
+            assertThat(d.message()).contains("already imported from 'acme-0314.835'");
+        });
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void theDatabaseRefusesTheSamePaymentTwiceEvenWithoutTheImportersCheck() throws IOException {
+        importFile(sample());
+        assertThat(strings("SELECT trace_key FROM payment")).containsExactly("EFT314A77");
+
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO payment (remit_file_id, seq, interchange_control, group_control, transaction_control,
+                    payer_name, payer_identifier, trace_number, trace_key, amount, credit_debit, handling_code, method,
+                    payment_date)
+                SELECT remit_file_id, 2, interchange_control, group_control, transaction_control, payer_name,
+                    payer_identifier, 'eft 0314a77', 'EFT314A77', amount, credit_debit, handling_code, method, payment_date
+                FROM payment""")))
+                .hasMessageContaining("PAYMENT_SAME_PAYMENT");
+    }
+
+    @Test
+    void aPaymentStoredMeanwhileByAnotherImportIsADuplicateNotAFailure() throws Exception {
+        CountDownLatch firstStoring = new CountDownLatch(1);
+        CountDownLatch secondChecked = new CountDownLatch(1);
+        RemittanceImportService first = new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
+            firstStoring.countDown();
+            awaitLatch(secondChecked); // hold the first import's transaction open until the second has checked
+        });
+        Path a = file("a.835", RemitTestData.write(twoPayments("EFT-A", "EFT-B")));
+        Path b = file("b.835", RemitTestData.write(twoPayments("EFT-C", "eft-b")).replace("000000051", "000000061"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ImportOutcome> firstOutcome = pool.submit(() -> first.importFile(a, ProgressListener.NONE, () -> false));
+            awaitLatch(firstStoring);
+
+            // the second import's duplicate SELECT runs before the first commits, so only the unique index sees it
+            ImportOutcome second = service.importFile(b, (phase, done, total) -> {
+                if (phase == ProgressListener.Phase.STORING) {
+                    secondChecked.countDown();
+                }
+            }, () -> false);
+
+            assertThat(firstOutcome.get(30, TimeUnit.SECONDS).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+            assertThat(second).as(second.message()).isInstanceOfSatisfying(ImportOutcome.Duplicate.class, d -> {
+                assertThat(d.reason()).isEqualTo(ImportOutcome.DuplicateReason.SAME_PAYMENT);
+                assertThat(d.earlierPayment().traceNumber()).isEqualTo("EFT-B");
+                assertThat(d.earlierFile().fileName()).isEqualTo("a.835");
+            });
+        } finally {
+            secondChecked.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(strings("SELECT trace_number FROM payment ORDER BY id")).containsExactly("EFT-A", "EFT-B");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Remittance twoPayments(String firstTrace, String secondTrace) {

@@ -285,6 +285,133 @@ class X12RemittanceReaderTest {
                 .anySatisfy(m -> assertThat(m).startsWith("test.835").contains(expected));
     }
 
+    /** Issue 23: element rules checked before anything is stored, each naming segment, element, expected and found. */
+    static Stream<Arguments> strictElements() {
+        String rlo = "\u00e2\u0080\u00ae"; // U+202E RIGHT-TO-LEFT OVERRIDE as UTF-8 bytes, read as ISO-8859-1
+        return Stream.of(
+                broken("a 7th CAS triplet", "CAS*CO*45*16.40", "CAS*CO*45*16.40" + "*".repeat(17) + "96*5.00",
+                        "segment 21 (CAS), CAS20: a CAS segment holds at most 6 adjustments (reason, amount, quantity "
+                                + "in CAS02–CAS19); CAS20 starts a 7th"),
+                broken("a 7th PLB pair", "CS:TRANSACTION FEE*0.60", "CS:TRANSACTION FEE*0.60" + "*".repeat(7) + "CS:X*1.00",
+                        "PLB15: a PLB segment holds at most 6 adjustments (reason and amount in PLB03–PLB14); PLB15 "
+                                + "starts a 7th"),
+                broken("a third component in a PLB reason", "WO:6901122-00*35.00", "WO:6901122-00:LOST*35.00",
+                        "PLB03: PLB03 has 3 components separated by ':'; 005010X221A1 allows at most 2"),
+                broken("a product id with too many components", "SVC*N4:12345067890*",
+                        "SVC*N4:12345067890" + ":AA".repeat(100) + "*",
+                        "segment 19 (SVC), SVC01: SVC01 has 102 components separated by ':'; 005010X221A1 allows at most 7"),
+                broken("a corrupted service-line date qualifier", "DTM*472*20250303", "DTM*2X2*20250303",
+                        "segment 20 (DTM), DTM01: Payment 1 (trace EFT0314A77), claim 7001234-02: DTM01 date qualifier "
+                                + "'2X2' is not used in a service line (loop 2110); 005010X221A1 allows 150, 151, 472 there"),
+                broken("a service date qualifier at claim level", "DTM*232*20250220", "DTM*472*20250220",
+                        "DTM01: Payment 1 (trace EFT0314A77), claim 6998877-01: DTM01 date qualifier '472' is not used "
+                                + "in a claim (loop 2100); 005010X221A1 allows 036, 050, 232, 233 there"),
+                broken("binary bytes in a date qualifier", "DTM*232*20250220", "DTM*\u0001\u00ff2*20250220",
+                        "DTM01: DTM01 holds a control character (0x01) at position 1"),
+                broken("a header date qualifier other than 405", "DTM*405*20250313", "DTM*009*20250313",
+                        "segment 6 (DTM), DTM01: Payment 1 (trace EFT0314A77): DTM01 date qualifier '009' is not used in "
+                                + "the 835 header; 005010X221A1 allows 405 there"),
+                broken("a 4010 claim filing indicator", "*21.85*10.00*12*", "*21.85*10.00*CI*",
+                        "segment 17 (CLP), CLP06: Payment 1 (trace EFT0314A77), claim 7001234-02: claim filing "
+                                + "indicator 'CI' is not a 005010X221A1 CLP06 code (12, 13, 14, 15, 16, 17, AM, CH, DS, "
+                                + "HM, LM, MA, MB, MC, OF, TV, VA, WC, ZZ)"),
+                broken("an unknown claim frequency", "A25071000001*01*1~", "A25071000001*01*W~",
+                        "segment 17 (CLP), CLP09: Payment 1 (trace EFT0314A77), claim 7001234-02: claim frequency 'W' "
+                                + "is not a CLP09 code"),
+                broken("a claim status with a trailing space", "CLP*7001234-02*1*", "CLP*7001234-02*1 *",
+                        "CLP02: Payment 1 (trace EFT0314A77), claim 7001234-02: claim status '1 ' is not a 5010 CLP02 code"),
+                broken("a control byte in the payer claim number", "A25071000001", "A2507\u0007000001",
+                        "segment 17 (CLP), CLP07: CLP07 holds a control character (0x07) at position 6: X12 data never "
+                                + "contains control characters"),
+                broken("a NUL byte in the member id", "MI*ZQX00012345", "MI*ZQX000\u000012345",
+                        "segment 18 (NM1), NM109: NM109 holds a control character (NUL) at position 7"),
+                broken("a right-to-left override in CLP01", "CLP*7001234-02", "CLP*7001" + rlo + "234-02",
+                        "segment 17 (CLP), CLP01: CLP01 holds a bidirectional text control character (such as a "
+                                + "right-to-left override) at position 5"),
+                broken("a right-to-left override in a patient name", "TESTPATIENT*ALPHA", "TEST" + rlo + "PATIENT*ALPHA",
+                        "segment 18 (NM1), NM103: NM103 holds a bidirectional text control character"),
+                broken("a payment date of 9999-12-31", "*20250314~\nTRN", "*99991231~\nTRN",
+                        "segment 4 (BPR), BPR16: BPR16 payment date 9999-12-31 is more than 1 year after the file was made "
+                                + "(2025-03-14): not a real check or EFT date"),
+                broken("a payment date a century before the file", "*20250314~\nTRN", "*19250314~\nTRN",
+                        "BPR16: BPR16 payment date 1925-03-14 is more than 20 years before the file was made"),
+                broken("a 300-character patient name", "TESTPATIENT*ALPHA", "X".repeat(300) + "*ALPHA",
+                        "segment 18 (NM1), NM103: NM103 is 300 characters long; 005010X221A1 allows at most 60"),
+                broken("a 100-character member id", "MI*ZQX00012345", "MI*" + "Z".repeat(100),
+                        "segment 18 (NM1), NM109: NM109 is 100 characters long; 005010X221A1 allows at most 80"),
+                broken("a 17-digit amount", "CAS*CO*45*16.40", "CAS*CO*45*12345678901234567",
+                        "segment 21 (CAS), CAS03: amount '12345678901234567' is too large: at most 13 digits before the "
+                                + "decimal point"),
+                broken("a 19-digit amount", "CAS*CO*45*16.40", "CAS*CO*45*0000000000000000016.40",
+                        "CAS03: amount '0000000000000000016.40' has 21 digits; X12 allows at most 18"),
+                broken("a quantity with four decimals", "SVC*N4:12345067890*48.25*21.85**30", 
+                        "SVC*N4:12345067890*48.25*21.85**30.1234",
+                        "segment 19 (SVC), SVC05: quantity '30.1234' has more than 3 decimal places"),
+                broken("an element of a megabyte", "REF*G1*PA4455667", "REF*G1*" + "P".repeat(1_000_000),
+                        "segment 29 (REF): segment REF holds an element longer than 4096 characters; no 835 element "
+                                + "is longer than 256 (the file is damaged or not an 835)"),
+                broken("a segment of many short elements", "REF*G1*PA4455667",
+                        "REF*G1*PA4455667" + "*ABCDEFGHIJ".repeat(500),
+                        "segment 29 (REF): segment REF is 5516 characters long; no 835 segment is longer than 4096"),
+                broken("a claim whose segments exceed what is kept of it",
+                        "CLP*6998877-01*22*-70.00*-55.10*-5.00*12*A25050200417*01*8~\n",
+                        "CLP*6998877-01*22*-70.00*-55.10*-5.00*12*A25050200417*01*8~\n"
+                                + ("MIA*0***" + "9".repeat(4000) + "~\n").repeat(260),
+                        "Payment 1 (trace EFT0314A77), claim 6998877-01: the claim's segments come to more than 1000000 "
+                                + "characters, more than RxLedger keeps for one claim"));
+    }
+
+    @ParameterizedTest(name = "refuses {0}")
+    @MethodSource("strictElements")
+    void refusesElementsThatBreakTheTr3OrWouldNotFitTheirColumn(String name, String text, String expected) {
+        ReadResult result = read(text, new RemittanceHandler() { });
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).extracting(RemittanceProblem::describe)
+                .anySatisfy(m -> assertThat(m).startsWith("test.835").contains(expected));
+    }
+
+    @Test
+    void elementProblemsNeverQuoteTheOverlongValueOrItsControlCharacters() {
+        String text = Samples.text(Samples.SAMPLE_835).replace("TESTPATIENT*ALPHA", "SECRETNAME".repeat(30) + "*ALPHA")
+                .replace("CLP*7001234-02", "CLP*7001\u00e2\u0080\u00ae234-02");
+
+        List<String> problems = read(text, new RemittanceHandler() { }).problems().stream()
+                .map(RemittanceProblem::describe).toList();
+
+        assertThat(problems).isNotEmpty().noneSatisfy(m -> assertThat(m).contains("SECRETNAME"))
+                .noneSatisfy(m -> assertThat(m).contains("\u0080"));
+    }
+
+    @Test
+    void refusesAFileThatCarriesTheSamePaymentTwice() {
+        ClaimPayment claim = RemitTestData.lineClaim("7005001-00", "20.00", "15.00", "1.00");
+        String text = RemitTestData.write(new Remittance(List.of(
+                RemitTestData.transaction("000000051", "51", "0001", "EFT-A", List.of(claim), List.of()),
+                RemitTestData.transaction("000000051", "51", "0002", "eft-a", List.of(claim), List.of()))));
+
+        ReadResult result = read(text, new RemittanceHandler() { });
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.segmentId()).isEqualTo("TRN");
+            assertThat(p.element()).isEqualTo("TRN02");
+            assertThat(p.describe()).contains("Payment 2 (trace eft-a), ST02 0002: the same payment as payment 1 of "
+                    + "this file (ST02 0001 at segment 3): same payer, trace and amount 15.00. One EFT or check cannot "
+                    + "be in a file twice");
+        });
+    }
+
+    @Test
+    void readsTwoPaymentsThatShareATraceButNotTheAmount() throws Exception {
+        String text = RemitTestData.write(new Remittance(List.of(
+                RemitTestData.transaction("000000051", "51", "0001", "EFT-A",
+                        List.of(RemitTestData.lineClaim("7005001-00", "20.00", "15.00", "1.00")), List.of()),
+                RemitTestData.transaction("000000051", "51", "0002", "EFT-A",
+                        List.of(RemitTestData.lineClaim("7005002-00", "30.00", "25.00", "2.00")), List.of()))));
+
+        assertThat(readAll(text).transactions()).hasSize(2);
+    }
+
     @Test
     void readAllThrowsAFormatExceptionListingTheProblems() {
         String text = Samples.text(Samples.SAMPLE_835).replace("BPR*I*206.82", "BPR*I*525.85");
