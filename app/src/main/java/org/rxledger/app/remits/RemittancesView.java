@@ -215,13 +215,13 @@ public final class RemittancesView extends BorderPane {
                 wide(money("Amount", RemittanceListRow::amount), 110),
                 number("Claims", RemittanceListRow::claimCount, 80),
                 number("Matched", RemittanceListRow::matchedCount, 82),
-                number("Waiting", (RemittanceListRow r) -> r.matches().waiting(), 76),
-                number("Unmatched", (RemittanceListRow r) -> r.matches().unmatched(), 92),
+                number("Waiting", (RemittanceListRow r) -> r.matches().waiting(), 80),
+                number("Unmatched", (RemittanceListRow r) -> r.matches().unmatched(), 106),
                 balancedColumn(),
                 text("Posting", 90, r -> r.postingHeld() ? "held"
                         : r.status() == org.rxledger.core.remit.PaymentStatus.IMPORTED ? "not posted"
                         : r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
-                text("File", 180, RemittanceListRow::fileName),
+                text("File", 150, RemittanceListRow::fileName),
                 timestamp("Imported", RemittanceListRow::importedAt)));
         payments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payments.setItems(vm.payments());
