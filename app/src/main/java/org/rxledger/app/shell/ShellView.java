@@ -147,7 +147,7 @@ public final class ShellView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem reload = item("Reload claims", RELOAD, () -> vm.claims().reload());
+        MenuItem reload = item("Reload", RELOAD, vm::reload);
         MenuItem importRemits = item("Import 835 remittances…", IMPORT_REMITS, () -> {
             vm.areaProperty().set(Area.REMITTANCES);
             remittancesView.importFromChooser();
@@ -383,7 +383,7 @@ public final class ShellView extends BorderPane {
                 Ctrl+Shift+X    Clear all filters
                 ↑ ↓             Move through claims
                 Enter           Open the selected claim's details
-                F5              Reload claims
+                F5              Reload claims and charge entry's lists
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)

@@ -82,6 +82,9 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.REJECTS) {
                 rejects.reload();
+            } else if (now == Area.CHARGE_ENTRY) {
+                // patients, plans and drugs arrive from the demo office, an import or the command line
+                chargeEntry.loadReferences();
             }
         });
         this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
@@ -141,11 +144,17 @@ public final class ShellViewModel {
             notify(Notice.info("Demo office created", "This is a new data folder: RxLedger created a demo pharmacy office"
                     + (summary == null || summary.isBlank() ? "" : " — " + summary)
                     + ". Everything in it is fictional, so look around freely."));
-            claims.reload();
+            reload();
         }, failure -> {
             notify(Failures.explain("creating the demo office", failure));
-            claims.reload();
+            reload();
         });
+    }
+
+    /** F5: the claims and charge entry's patients, plans, prescribers and drugs, as stored now. */
+    public void reload() {
+        claims.reload();
+        chargeEntry.loadReferences();
     }
 
     /** Opens charge entry on an empty form (Ctrl+N). */
