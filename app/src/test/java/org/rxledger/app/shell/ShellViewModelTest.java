@@ -130,6 +130,31 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theQuickSearchBoxEmptiesWhenItsFilterIsCleared() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.quickSearchTextProperty().set("7000002");
+        assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
+
+        vm.claims().clearFilters();
+
+        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.claims().rows()).hasSize(2);
+    }
+
+    @Test
+    void enterInTheQuickSearchBoxEmptiesItAndKeepsTheFilter() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.quickSearchTextProperty().set("7000002");
+
+        vm.handOverQuickSearch();
+
+        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
+    }
+
+    @Test
     void theDarkThemeChoiceIsRemembered() {
         shell(OfficeSeeder.NONE).darkThemeProperty().set(true);
         assertThat(shell(OfficeSeeder.NONE).darkThemeProperty().get()).isTrue();
