@@ -23,15 +23,21 @@ public final class Contrast {
         return ratio(node.getTextFill(), background(node));
     }
 
-    /** The opaque colour behind {@code region}: its fills and its ancestors', blended from the bottom up. */
-    public static Color background(Region region) {
+    /** The opaque colour behind the middle of {@code node}: the fills there of it and its ancestors, blended bottom up. */
+    public static Color background(javafx.scene.Node node) {
+        javafx.geometry.Bounds b = node.getLayoutBounds();
+        javafx.geometry.Point2D middle = node.localToScene(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
         java.util.List<Color> layers = new java.util.ArrayList<>();
-        for (javafx.scene.Node n = region; n != null; n = n.getParent()) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (n instanceof Region r && r.getBackground() != null) {
-                Background b = r.getBackground();
-                for (int i = b.getFills().size() - 1; i >= 0; i--) {
-                    BackgroundFill f = b.getFills().get(i);
-                    if (f.getFill() instanceof Color c && f.getInsets().getTop() <= 1 && f.getInsets().getLeft() <= 1) {
+                javafx.geometry.Point2D p = r.sceneToLocal(middle);
+                Background bg = r.getBackground();
+                for (int i = bg.getFills().size() - 1; i >= 0; i--) {
+                    BackgroundFill f = bg.getFills().get(i);
+                    javafx.geometry.Insets in = f.getInsets();
+                    boolean covers = p.getX() >= in.getLeft() && p.getX() <= r.getWidth() - in.getRight()
+                            && p.getY() >= in.getTop() && p.getY() <= r.getHeight() - in.getBottom();
+                    if (covers && f.getFill() instanceof Color c) {
                         layers.add(c);
                         if (c.getOpacity() >= 1) {
                             return blend(layers);
