@@ -65,9 +65,9 @@ public final class DepositsViewModel {
                     + " without remittance · " + Formats.count(p.amountMismatches().size(), "amount mismatch", "amount mismatches"));
             boolean anyDeposit = loaded.deposits().stream().anyMatch(d -> !d.voided());
             boolean anyPayment = !p.paired().isEmpty() || !p.paymentsWithoutDeposit().isEmpty() || !p.amountMismatches().isEmpty();
-            noDepositsMissing.set(anyDeposit ? "Every deposit has its 835." : "No deposits yet, so none is waiting for its 835.");
+            noDepositsMissing.set(anyDeposit ? "Every deposit has its 835." : "No deposits yet.");
             noPaymentsMissing.set(anyPayment ? "Every 835 payment has its deposit."
-                    : "No 835 payments yet, so none is waiting for its deposit.");
+                    : "No 835 payments yet.");
         }, failure -> notices.accept(Failures.explain("loading deposits", failure)));
     }
 

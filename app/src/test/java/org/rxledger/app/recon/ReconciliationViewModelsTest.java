@@ -90,7 +90,7 @@ class ReconciliationViewModelsTest {
         vm.reload();
 
         assertThat(vm.deposits()).isEmpty();
-        assertThat(vm.noDepositsMissingProperty().get()).isEqualTo("No deposits yet, so none is waiting for its 835.");
+        assertThat(vm.noDepositsMissingProperty().get()).isEqualTo("No deposits yet.");
         assertThat(vm.noPaymentsMissingProperty().get()).isEqualTo("Every 835 payment has its deposit.");
     }
 
