@@ -97,7 +97,7 @@ public final class AuditsView extends BorderPane {
     }
 
     private void installShortcuts(Scene scene) {
-        // the area's view is detached from the scene when another area is shown: act only while shown
+        // scene-wide shortcuts: act only while this area is the one shown
         scene.getAccelerators().put(NEW_CASE, () -> whenShown(this::newCase));
         scene.getAccelerators().put(GENERATE, () -> whenShown(() -> {
             if (vm.caseOpen().get()) {
@@ -110,7 +110,8 @@ public final class AuditsView extends BorderPane {
     }
 
     private void whenShown(Runnable r) {
-        if (getScene() != null && getParent() != null) {
+        // every area stays in the scene; only the one shown is visible
+        if (getScene() != null && getParent() != null && isVisible()) {
             r.run();
         }
     }
@@ -135,7 +136,7 @@ public final class AuditsView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label count = new Label();
-        count.textProperty().bind(Bindings.size(vm.cases()).asString("%d cases"));
+        count.textProperty().bind(vm.caseCountProperty());
         HBox bar = new HBox(8, add, reload, legend, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
@@ -411,7 +412,7 @@ public final class AuditsView extends BorderPane {
         return c.type().name().charAt(0) + c.type().name().substring(1).toLowerCase() + " audit · letter "
                 + Formats.date(c.letterDate()) + " · due " + Formats.date(c.dueDate()) + " · status " + c.status().label()
                 + (c.contact().isBlank() ? "" : " · contact " + c.contact())
-                + " · " + d.requestedClaims().size() + " claims" + (unknown == 0 ? "" : ", " + unknown + " not on file");
+                + " · " + Formats.count(d.requestedClaims().size(), "claim", "claims") + (unknown == 0 ? "" : ", " + unknown + " not on file");
     }
 
     private static <T> TableColumn<AuditCaseOverview, T> column(String name, java.util.function.Function<AuditCaseOverview, T> f,

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import org.rxledger.app.task.JobHandle;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.audit.AuditCaseDetail;
 import org.rxledger.core.audit.AuditCaseException;
@@ -316,6 +317,11 @@ public final class AuditsViewModel {
 
     public ObservableList<AuditCaseOverview> cases() {
         return cases;
+    }
+
+    /** "1 case", "3 cases": the list's count for the toolbar. */
+    public javafx.beans.binding.StringBinding caseCountProperty() {
+        return Bindings.createStringBinding(() -> Formats.count(cases.size(), "case", "cases"), cases);
     }
 
     public ObjectProperty<AuditCaseOverview> selectedProperty() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.event.ActionEvent;
+import javafx.scene.control.Alert;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -166,11 +167,41 @@ final class NewAuditCaseDialog extends Dialog<ButtonType> {
             }
         });
         setOnShown(e -> pbm.requestFocus());
+        // Cancel, Space on a focused Cancel, Esc and the window's close box all end here: a filled form is
+        // the clerk's work from a letter, so it is only thrown away when the clerk says so
+        setOnCloseRequest(e -> {
+            if (getResult() != createType && filledIn() && !confirmDiscard()) {
+                e.consume();
+            }
+        });
         setOnHidden(e -> {
             if (getResult() == createType && header != null) {
                 onCreate.accept(header, lines);
             }
         });
+    }
+
+    /** Anything typed beyond the defaults (type Desk, today's letter date). */
+    private boolean filledIn() {
+        return List.of(pbm, auditId, dueDate, contact).stream().anyMatch(f -> !f.getText().isBlank())
+                || !claims.getText().isBlank() || !letterDate.getText().strip().equals(vm.today().toString());
+    }
+
+    private boolean confirmDiscard() {
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The letter details and the claim list typed here will be lost.",
+                keep, discard);
+        ask.initOwner(getDialogPane().getScene().getWindow());
+        ask.setTitle("Discard this audit case?");
+        ask.setHeaderText("Discard this audit case?");
+        ask.getDialogPane().setId("discardAuditCase");
+        // Enter or Space on the default button keeps the work; discarding takes a deliberate choice
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ask.getDialogPane().lookupButton(discard).setId("discardAuditCaseYes");
+        ask.setOnShown(e -> ask.getDialogPane().lookupButton(keep).requestFocus());
+        return ask.showAndWait().filter(b -> b == discard).isPresent();
     }
 
     private void importCsv() {

@@ -3,7 +3,9 @@ package org.rxledger.app.charges;
 import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -53,6 +55,8 @@ public final class ChargeEntryView extends VBox {
     static final KeyCombination NEW_PATIENT = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination NEW_PRESCRIBER = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination NEW_DRUG = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** The suggestion lists' colours in both themes (see the stylesheet for why it sits on the list). */
+    static final String SUGGESTIONS_CSS = ChargeEntryView.class.getResource("/org/rxledger/app/suggestions.css").toExternalForm();
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final Set<ClaimField> MONEY = Set.of(ClaimField.INGREDIENT_COST_SUBMITTED, ClaimField.DISPENSING_FEE_SUBMITTED,
             ClaimField.USUAL_AND_CUSTOMARY, ClaimField.GROSS_AMOUNT_DUE, ClaimField.INGREDIENT_COST_PAID,
@@ -63,6 +67,8 @@ public final class ChargeEntryView extends VBox {
     private final List<Runnable> validators = new ArrayList<>();
     /** The focusable fields in Tab order, so picking a suggestion can move on like Tab does. */
     private final List<Control> order = new ArrayList<>();
+    /** Each field and lookup's control, to move the focus to the first problem after a refused save. */
+    private final Map<Object, Control> controls = new HashMap<>();
     private TextField patientField;
     private boolean nextAfterSave;
 
@@ -175,6 +181,16 @@ public final class ChargeEntryView extends VBox {
             }
             nextAfterSave = false;
         });
+        // a refused save puts the clerk on the first field to fix, not on the last one typed in
+        vm.fixFirstProperty().addListener((o, was, now) -> {
+            Control c = now == null ? null : controls.get(now);
+            if (c != null) {
+                c.requestFocus();
+                if (c instanceof TextField tf) {
+                    tf.selectAll();
+                }
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -249,6 +265,25 @@ public final class ChargeEntryView extends VBox {
                     }
                 });
         binding.setVisibleRowCount(8);
+        binding.setPrefWidth(460);
+        binding.getAutoCompletionPopup().skinProperty().addListener((o, was, skin) -> {
+            if (skin != null && skin.getNode() instanceof javafx.scene.Parent list) {
+                list.getStylesheets().add(SUGGESTIONS_CSS);
+            }
+        });
+        // the list shows enough to tell records apart (drug names with their NDC, a patient's birth date);
+        // the field keeps what is billed
+        binding.getAutoCompletionPopup().setConverter(new StringConverter<Object>() {
+            @Override
+            public String toString(Object o) {
+                return o == null ? "" : ChargeEntryViewModel.suggestion(l, o);
+            }
+
+            @Override
+            public Object fromString(String s) {
+                return null;
+            }
+        });
         // the suggestion list gets the keys while it shows; Tab there picks (when still ambiguous) and moves on
         // suggestions are looked up in the background: a list that arrives after the clerk tabbed away must not
         // show (it would take the keys typed into the next field)
@@ -289,6 +324,7 @@ public final class ChargeEntryView extends VBox {
             }
         });
         order.add(field);
+        controls.put(l, field);
         register(field, () -> vm.problem(l));
         field.setTooltip(new Tooltip(prompt + " — " + name + " suggestions appear as you type; ↓ and Enter pick one"));
         return field;
@@ -317,6 +353,7 @@ public final class ChargeEntryView extends VBox {
             field.setTooltip(new Tooltip("Computed: ingredient cost + dispensing fee (430-DU)"));
         }
         register(field, () -> vm.problem(f));
+        controls.put(f, field);
         if (field.isFocusTraversable()) {
             order.add(field);
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ChargeEntry;
 import org.rxledger.core.claim.ChargeProblems;
@@ -66,6 +68,15 @@ public final class ChargeEntryViewModel {
             ClaimField.GROSS_AMOUNT_DUE, ClaimField.RESPONSE_STATUS, ClaimField.REJECT_CODES, ClaimField.AUTHORIZATION_NUMBER,
             ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID, ClaimField.PLAN_PAID_AMOUNT,
             ClaimField.PATIENT_PAY_AMOUNT);
+    /** The fields and lookups as the form shows them, top to bottom and column by column. */
+    static final List<Object> FORM_ORDER = List.of(Lookup.PATIENT, Lookup.PLAN, ClaimField.BIN, ClaimField.PCN,
+            ClaimField.GROUP_ID, ClaimField.CARDHOLDER_ID, ClaimField.PERSON_CODE, ClaimField.RELATIONSHIP_CODE,
+            ClaimField.OTHER_COVERAGE_CODE, ClaimField.RX_NUMBER, ClaimField.FILL_NUMBER, ClaimField.DATE_OF_SERVICE,
+            ClaimField.DATE_WRITTEN, Lookup.PRESCRIBER, Lookup.DRUG, ClaimField.QUANTITY, ClaimField.DAYS_SUPPLY,
+            ClaimField.DAW, ClaimField.SCC_CODES, ClaimField.INGREDIENT_COST_SUBMITTED, ClaimField.DISPENSING_FEE_SUBMITTED,
+            ClaimField.USUAL_AND_CUSTOMARY, ClaimField.GROSS_AMOUNT_DUE, ClaimField.RESPONSE_STATUS, ClaimField.REJECT_CODES,
+            ClaimField.AUTHORIZATION_NUMBER, ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID,
+            ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT);
     /** Kept by "save and next": the same patient's card. */
     private static final Set<ClaimField> KEPT = Set.of(ClaimField.BIN, ClaimField.PCN, ClaimField.GROUP_ID,
             ClaimField.CARDHOLDER_ID, ClaimField.PERSON_CODE, ClaimField.RELATIONSHIP_CODE, ClaimField.OTHER_COVERAGE_CODE,
@@ -91,6 +102,12 @@ public final class ChargeEntryViewModel {
     private final Map<Lookup, ReadOnlyStringWrapper> lookupProblems = new EnumMap<>(Lookup.class);
     private final Set<Object> touched = new HashSet<>();
     private final Map<ClaimField, String> serverProblems = new EnumMap<>(ClaimField.class);
+    /** What picking a patient filled in from their last claim: replaced when another patient is picked, unless edited. */
+    private final Map<Object, String> coverageFilled = new HashMap<>();
+    /** The patient whose last claim filled the plan and card (the hint says so). */
+    private Patient coverageOf;
+    /** After a refused save an ambiguous lookup is a problem too, not just a hint to keep typing. */
+    private boolean saveTried;
 
     private final ObjectProperty<Patient> patient = new SimpleObjectProperty<>(this, "patient");
     private final ObjectProperty<Plan> plan = new SimpleObjectProperty<>(this, "plan");
@@ -111,6 +128,8 @@ public final class ChargeEntryViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision", 0);
     private final ReadOnlyObjectWrapper<Claim> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
+    /** The field or lookup the clerk should fix first after a refused save (the view moves the focus there). */
+    private final ReadOnlyObjectWrapper<Object> fixFirst = new ReadOnlyObjectWrapper<>(this, "fixFirst");
     private Long rebillOf;
     /** In correction mode: the claim being corrected and its values as loaded (to send only what changed). */
     private Long correcting;
@@ -150,6 +169,11 @@ public final class ChargeEntryViewModel {
                 field(ClaimField.BIN).set(now.bin());
                 field(ClaimField.PCN).set(now.pcn());
                 field(ClaimField.GROUP_ID).set(now.groupId());
+            }
+        });
+        patient.addListener((o, was, now) -> {
+            if (now != null && !loading) {
+                fillCoverage(now);
             }
         });
         clear(false);
@@ -196,6 +220,16 @@ public final class ChargeEntryViewModel {
         queries.get(lookup).set(describe(lookup, record));
     }
 
+    /** A line of the suggestion list: enough to tell two records apart (the query keeps {@link #describe}). */
+    public static String suggestion(Lookup lookup, Object record) {
+        return switch (lookup) {
+            case PATIENT -> ((Patient) record).displayName() + " · born " + ((Patient) record).dateOfBirth();
+            case PLAN -> ((Plan) record).name() + " · " + ((Plan) record).routing();
+            case PRESCRIBER -> ((Prescriber) record).displayName() + " · NPI " + ((Prescriber) record).npi();
+            case DRUG -> ((Drug) record).label().strip() + " · NDC " + Formats.ndc(((Drug) record).ndc());
+        };
+    }
+
     static String describe(Lookup lookup, Object record) {
         return switch (lookup) {
             case PATIENT -> ((Patient) record).displayName();
@@ -223,6 +257,37 @@ public final class ChargeEntryViewModel {
         revalidate();
     }
 
+    /** Fills the plan and card from the patient's last claim, where the clerk has not typed them already. */
+    private void fillCoverage(Patient picked) {
+        runner.run("Looking up the patient's plan", progress -> entry.lastCoverage(picked.id()), found -> {
+            if (found.isEmpty() || !picked.equals(patient.get()) || loading) {
+                return;
+            }
+            ChargeEntry.Coverage c = found.get();
+            if (offer(Lookup.PLAN, queries.get(Lookup.PLAN), describe(Lookup.PLAN, c.plan())) && plan.get() == null) {
+                plan.set(c.plan()); // two plans of the same name: the one the patient was billed on
+                hints.get(Lookup.PLAN).set(hint(Lookup.PLAN, c.plan()));
+            }
+            offer(ClaimField.CARDHOLDER_ID, fields.get(ClaimField.CARDHOLDER_ID), c.cardholderId());
+            offer(ClaimField.PERSON_CODE, fields.get(ClaimField.PERSON_CODE), c.personCode());
+            offer(ClaimField.RELATIONSHIP_CODE, fields.get(ClaimField.RELATIONSHIP_CODE), c.relationshipCode());
+            coverageOf = picked;
+            hints.get(Lookup.PATIENT).set(hint(Lookup.PATIENT, picked));
+            revalidate();
+        }, failure -> notices.accept(Failures.explain("looking up the patient's plan", failure)));
+    }
+
+    /** Sets a value the clerk left empty (or that the previous patient's card filled in); true when set. */
+    private boolean offer(Object key, StringProperty target, String value) {
+        String now = target.get().strip();
+        if (value == null || value.isBlank() || !(now.isEmpty() || now.equals(coverageFilled.get(key)))) {
+            return false;
+        }
+        target.set(value);
+        coverageFilled.put(key, value);
+        return true;
+    }
+
     private List<?> exactOrUnique(Lookup lookup, String q) {
         List<?> found = suggestions(lookup, q);
         if (found.size() > 1) {
@@ -237,22 +302,26 @@ public final class ChargeEntryViewModel {
 
     private String hint(Lookup lookup, Object r) {
         return switch (lookup) {
-            case PATIENT -> "✓ " + ((Patient) r).displayName() + " · born " + ((Patient) r).dateOfBirth();
+            case PATIENT -> "✓ " + ((Patient) r).displayName() + " · born " + ((Patient) r).dateOfBirth()
+                    + (r.equals(coverageOf) ? " · plan and card from their last claim" : "");
             case PLAN -> "✓ " + ((Plan) r).name() + " · " + ((Plan) r).routing();
             case PRESCRIBER -> "✓ " + ((Prescriber) r).displayName() + " · NPI " + ((Prescriber) r).npi();
             case DRUG -> "✓ " + ((Drug) r).label().strip() + " · NDC " + ((Drug) r).ndc();
         };
     }
 
-    private String lookupProblem(Lookup lookup) {
-        String q = queries.get(lookup).get().strip();
-        boolean chosen = switch (lookup) {
+    private boolean chosen(Lookup lookup) {
+        return switch (lookup) {
             case PATIENT -> patient.get() != null;
             case PLAN -> plan.get() != null;
             case PRESCRIBER -> prescriber.get() != null;
             case DRUG -> drug.get() != null;
         };
-        if (chosen) {
+    }
+
+    private String lookupProblem(Lookup lookup) {
+        String q = queries.get(lookup).get().strip();
+        if (chosen(lookup)) {
             return "";
         }
         if (q.isEmpty()) {
@@ -345,6 +414,22 @@ public final class ChargeEntryViewModel {
         if (loading) {
             return;
         }
+        Map<Object, String> open = openProblems();
+        for (ClaimField f : TEXT_FIELDS) {
+            problems.get(f).set(touched.contains(f) ? open.getOrDefault(f, "") : "");
+        }
+        for (Lookup l : Lookup.values()) {
+            lookupProblems.get(l).set(touched.contains(l) ? open.getOrDefault(l, "") : "");
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * One problem per field or lookup, exactly as the form shows them, in form order: the save summary counts
+     * these, so "2 problems" are the two the clerk sees. A rule on a value a lookup supplies (the patient's date
+     * of birth, the NDC) is shown on that lookup.
+     */
+    private Map<Object, String> openProblems() {
         Map<ClaimField, String> v = values();
         Map<ClaimField, String> found = new EnumMap<>(ClaimField.class);
         for (ClaimField f : TEXT_FIELDS) {
@@ -354,21 +439,36 @@ public final class ChargeEntryViewModel {
             found.putIfAbsent(p.field(), p.message());
         }
         found.putAll(serverProblems);
-        for (ClaimField f : TEXT_FIELDS) {
-            String m = found.getOrDefault(f, "");
-            problems.get(f).set(touched.contains(f) ? m : "");
+        Map<Object, String> open = new LinkedHashMap<>();
+        for (Object key : FORM_ORDER) {
+            String m = key instanceof Lookup l ? lookupProblem(l, found) : found.getOrDefault((ClaimField) key, "");
+            if (!m.isEmpty()) {
+                open.put(key, m);
+            }
         }
-        for (Lookup l : Lookup.values()) {
-            String m = lookupProblem(l);
-            String server = switch (l) {
-                case PATIENT -> serverProblems.get(ClaimField.PATIENT_LAST_NAME);
-                case PRESCRIBER -> serverProblems.get(ClaimField.PRESCRIBER_NPI);
-                case DRUG -> serverProblems.get(ClaimField.NDC);
-                case PLAN -> null;
-            };
-            lookupProblems.get(l).set(touched.contains(l) ? (m.isEmpty() && server != null ? server : m) : "");
+        return open;
+    }
+
+    private String lookupProblem(Lookup l, Map<ClaimField, String> found) {
+        String m = lookupProblem(l);
+        if (m.isEmpty() && saveTried && !chosen(l)) {
+            m = "Several " + switch (l) {
+                case PATIENT -> "patients";
+                case PLAN -> "plans";
+                case PRESCRIBER -> "prescribers";
+                case DRUG -> "drugs";
+            } + " match '" + queries.get(l).get().strip() + "' — pick one (↓)";
         }
-        revision.set(revision.get() + 1);
+        if (!m.isEmpty()) {
+            return m;
+        }
+        List<ClaimField> supplied = switch (l) {
+            case PATIENT -> List.of(ClaimField.PATIENT_LAST_NAME, ClaimField.PATIENT_FIRST_NAME, ClaimField.PATIENT_DOB);
+            case PRESCRIBER -> List.of(ClaimField.PRESCRIBER_NPI, ClaimField.PRESCRIBER_LAST_NAME);
+            case DRUG -> List.of(ClaimField.NDC);
+            case PLAN -> List.of();
+        };
+        return supplied.stream().map(found::get).filter(x -> x != null && !x.isEmpty()).findFirst().orElse("");
     }
 
     /** The problem shown on a field now ("" when none). */
@@ -383,19 +483,7 @@ public final class ChargeEntryViewModel {
 
     /** Every problem a save would refuse, in form order (for the summary line). */
     List<String> allProblems() {
-        List<String> out = new ArrayList<>();
-        for (Lookup l : Lookup.values()) {
-            String m = lookupProblem(l);
-            if (!m.isEmpty()) {
-                out.add(m);
-            }
-        }
-        Map<ClaimField, String> v = values();
-        for (ClaimField f : TEXT_FIELDS) {
-            rules.check(f, v.get(f)).ifPresent(out::add);
-        }
-        rules.crossCheck(v).forEach(p -> out.add(p.message()));
-        return out;
+        return List.copyOf(openProblems().values());
     }
 
     // ------------------------------------------------------------------------------------ commands
@@ -414,10 +502,13 @@ public final class ChargeEntryViewModel {
         }
         touched.addAll(TEXT_FIELDS);
         touched.addAll(List.of(Lookup.values()));
+        saveTried = true;
         revalidate();
-        List<String> open = allProblems();
+        Map<Object, String> open = openProblems();
         if (!open.isEmpty()) {
-            showError("Not saved: " + open.size() + (open.size() == 1 ? " problem" : " problems") + " — " + open.get(0));
+            Map.Entry<Object, String> first = open.entrySet().iterator().next();
+            showError("Not saved: " + open.size() + (open.size() == 1 ? " problem" : " problems") + " — " + first.getValue());
+            askToFix(first.getKey());
             return;
         }
         if (correcting != null) {
@@ -447,6 +538,7 @@ public final class ChargeEntryViewModel {
                         }
                         revalidate();
                         showError("Not saved: " + problemsFound.problems().get(0).message());
+                        openProblems().keySet().stream().findFirst().ifPresent(this::askToFix);
                     } else {
                         showError("Not saved: " + failure.getMessage());
                         notices.accept(Failures.explain("saving the charge", failure));
@@ -490,6 +582,7 @@ public final class ChargeEntryViewModel {
                 }
                 revalidate();
                 showError("Not saved: " + problemsFound.problems().get(0).message());
+                openProblems().keySet().stream().findFirst().ifPresent(this::askToFix);
             } else {
                 showError("Not saved: " + failure.getMessage());
                 notices.accept(Failures.explain("correcting the claim", failure));
@@ -562,6 +655,7 @@ public final class ChargeEntryViewModel {
                 changed(f);
             }
             touched.clear();
+            saveTried = false;
             revalidate();
             showInfo(correction
                     ? "Change the billing data and save: every change is audited with before and after; changed amounts re-post the "
@@ -653,6 +747,9 @@ public final class ChargeEntryViewModel {
         rejectMeaning.set("");
         touched.clear();
         serverProblems.clear();
+        coverageFilled.clear();
+        coverageOf = null;
+        saveTried = false;
         revalidate();
     }
 
@@ -669,6 +766,12 @@ public final class ChargeEntryViewModel {
         drug.set(null);
         paper.set(false);
         collected.set(false);
+    }
+
+    /** The computed gross amount is fixed in its parts. */
+    private void askToFix(Object key) {
+        fixFirst.set(null);
+        fixFirst.set(key == ClaimField.GROSS_AMOUNT_DUE ? ClaimField.INGREDIENT_COST_SUBMITTED : key);
     }
 
     private void showInfo(String text) {
@@ -737,6 +840,11 @@ public final class ChargeEntryViewModel {
 
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** A {@link ClaimField} or {@link Lookup}: where the focus goes after a refused save. */
+    public ReadOnlyObjectProperty<Object> fixFirstProperty() {
+        return fixFirst.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Claim> lastSavedProperty() {

@@ -35,6 +35,7 @@ public final class ClaimDetailView extends VBox {
     private final HBox statusBox = new HBox();
     private final VBox body = new VBox(10);
     private final Label placeholder = new Label();
+    private java.util.function.Predicate<javafx.scene.input.KeyEvent> shortcuts = e -> false;
 
     public ClaimDetailView(ClaimDetailViewModel vm, Runnable close) {
         setId("claimDetail");
@@ -99,29 +100,31 @@ public final class ClaimDetailView extends VBox {
         Button paper = action("Mark paper", "claimPaper", "Billed on a paper UCF: no authorization number; stays in A/R", vm::markPaper);
         Button ucf = action("Print UCF", "claimPrintUcf", "Paper-claim sheet with the Universal Claim Form fields (PDF) (Ctrl+P)", vm::printUcf);
         Button receipt = action("Print receipt", "claimPrintReceipt", "Itemised receipt for direct member reimbursement (PDF)", vm::printReceipt);
-        boolean[] wired = {false};
-        sceneProperty().addListener((o, was, now) -> {
-            if (now != null && !wired[0]) {
-                wired[0] = true;
-                addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                    if (REVERSE.match(e)) {
-                        reverse.fire();
-                    } else if (REBILL.match(e)) {
-                        rebill.fire();
-                    } else if (CORRECT.match(e)) {
-                        correct.fire();
-                    } else if (PRINT.match(e)) {
-                        ucf.fire();
-                    } else {
-                        return;
-                    }
-                    e.consume();
-                });
+        shortcuts = e -> {
+            if (REVERSE.match(e)) {
+                reverse.fire();
+            } else if (REBILL.match(e)) {
+                rebill.fire();
+            } else if (CORRECT.match(e)) {
+                correct.fire();
+            } else if (PRINT.match(e)) {
+                ucf.fire();
+            } else {
+                return false;
             }
-        });
+            return true;
+        };
         HBox box = new HBox(6, reverse, rebill, correct, paper, ucf, receipt);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /**
+     * The open claim's shortcuts (Ctrl+Shift+V, Ctrl+B, Ctrl+E, Ctrl+P); true when the key was one. The claims
+     * browser asks this for keys pressed anywhere in it, so they work while the focus is still in the list.
+     */
+    public boolean shortcut(javafx.scene.input.KeyEvent e) {
+        return shortcuts.test(e);
     }
 
     static final javafx.scene.input.KeyCombination REVERSE = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V,

@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -54,6 +55,12 @@ public final class ClaimsView extends BorderPane {
         setCenter(split);
         vm.detailOpenProperty().addListener((o, was, open) -> showDetail(open));
         showDetail(vm.detailOpenProperty().get());
+        // the open claim's shortcuts work from the list too, where the focus usually is
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (vm.detailOpenProperty().get() && detailView.shortcut(e)) {
+                e.consume();
+            }
+        });
     }
 
     private HBox filterBar() {

@@ -199,8 +199,8 @@ public final class ClaimsViewModel {
         int shown = filtered.size();
         int total = claims.size();
         countText.set(shown == total
-                ? Formats.count(total) + " claims"
-                : Formats.count(shown) + " of " + Formats.count(total) + " claims");
+                ? Formats.count(total, "claim", "claims")
+                : Formats.count(shown) + " of " + Formats.count(total, "claim", "claims"));
     }
 
     public ObservableList<ClaimSummary> claims() {

@@ -212,8 +212,8 @@ public final class ExceptionsView extends BorderPane {
         HBox bar = new HBox(8, assign, resolve, reopen, open, remittance, reload, message);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        WorkQueueLayout.apply(this, "Exceptions", "Remittance lines, claims and PLB items that need a person "
-                + "(DOMAIN §4.3). ↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim · Shift+Enter open in Remittances",
+        WorkQueueLayout.apply(this, "Exceptions", "Remittance lines, claims and PLB items that need a person. "
+                + "↑↓ move · A assign to me · R or Ctrl+Enter resolve with a note · Enter open the claim · Shift+Enter open in Remittances",
                 categories, table, filters, table, detailPane, bar);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -78,10 +78,10 @@ public final class AgingViewModel {
             PayerAging total = total(list);
             all.add(total);
             rows.setAll(all);
-            summary.set(Formats.count(total.openClaims()) + " open claims · " + Formats.money(total.total())
+            summary.set(Formats.count(total.openClaims(), "open claim", "open claims") + " · " + Formats.money(total.total())
                     + " open third-party A/R as of " + Formats.date(date)
                     + (total.creditClaims() > 0 ? " · credits " + Formats.money(total.credits()) + " on "
-                    + Formats.count(total.creditClaims()) + " claims" : ""));
+                    + Formats.count(total.creditClaims(), "claim", "claims") : ""));
         }, failure -> notices.accept(Failures.explain("aging receivables", failure)));
     }
 

@@ -100,11 +100,18 @@ public final class DailyViewModel {
             variances.setAll(r.variances());
             selectedPayer.set(r.total());
             showRollForward(r.total());
-            summary.set((r.closed() ? "Closed" : "Open") + " · " + Formats.count(r.total().claims()) + " claims adjudicated · "
-                    + Formats.count(r.total().payments()) + " payments received " + Formats.money(r.total().received())
+            summary.set(state(r) + " · " + Formats.count(r.total().claims(), "claim", "claims") + " adjudicated · "
+                    + Formats.count(r.total().payments(), "payment", "payments") + " received " + Formats.money(r.total().received())
                     + " · posted " + Formats.money(r.total().posted()) + " · deposits " + Formats.count(r.deposits()) + " "
-                    + Formats.money(r.deposited()) + " · " + Formats.count(r.variances().size()) + " variances");
+                    + Formats.money(r.deposited()) + " · " + Formats.count(r.variances().size(), "variance", "variances"));
         }, failure -> notices.accept(Failures.explain("reconciling " + day, failure)));
+    }
+
+    /** "Closed" only for a day that had something to close: an empty day is not a finished one. */
+    static String state(DailyReconciliation r) {
+        boolean quiet = r.total().claims() == 0 && r.total().payments() == 0 && r.deposits() == 0 && r.variances().isEmpty()
+                && r.total().rollForward().opening().equals(r.total().rollForward().closing());
+        return quiet ? "No activity" : r.closed() ? "Closed" : "Open";
     }
 
     private void showRollForward(DailyReconciliation.PayerDay p) {

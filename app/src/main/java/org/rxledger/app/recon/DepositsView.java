@@ -117,7 +117,9 @@ public final class DepositsView extends BorderPane {
     private TableView<RemittedPayment> paymentsTable() {
         TableView<RemittedPayment> t = new TableView<>(vm.paymentsWithoutDeposit());
         t.setId("paymentsWithoutDeposit");
-        t.setPlaceholder(new Label("Every 835 payment has its deposit."));
+        Label none = new Label();
+        none.textProperty().bind(vm.noPaymentsMissingProperty());
+        t.setPlaceholder(none);
         t.getColumns().setAll(
                 column("Paid", RemittedPayment::paymentDate, Formats::date, 95),
                 column("Payer", RemittedPayment::payerName, s -> s, 150),
@@ -130,7 +132,9 @@ public final class DepositsView extends BorderPane {
     private TableView<Deposit> depositsWithoutRemittanceTable() {
         TableView<Deposit> t = new TableView<>(vm.depositsWithoutRemittance());
         t.setId("depositsWithoutRemittance");
-        t.setPlaceholder(new Label("Every deposit has its 835."));
+        Label none = new Label();
+        none.textProperty().bind(vm.noDepositsMissingProperty());
+        t.setPlaceholder(none);
         t.getColumns().setAll(
                 column("Date", Deposit::depositDate, Formats::date, 95),
                 column("Trace", Deposit::traceNumber, s -> s, 150),

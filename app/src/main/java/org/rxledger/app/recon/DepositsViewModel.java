@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.deposit.Deposit;
 import org.rxledger.core.deposit.DepositImportError;
@@ -38,6 +39,9 @@ public final class DepositsViewModel {
     private final ObservableList<Deposit> depositsWithoutRemittance = FXCollections.observableArrayList();
     private final ObservableList<DepositPairing.AmountMismatch> mismatches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** What the two "without" lists say when empty: nothing is missing only when there is something to pair. */
+    private final ReadOnlyStringWrapper noPaymentsMissing = new ReadOnlyStringWrapper(this, "noPaymentsMissing", "");
+    private final ReadOnlyStringWrapper noDepositsMissing = new ReadOnlyStringWrapper(this, "noDepositsMissing", "");
 
     public DepositsViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
         this.transactions = transactions;
@@ -56,9 +60,14 @@ public final class DepositsViewModel {
             paymentsWithoutDeposit.setAll(p.paymentsWithoutDeposit());
             depositsWithoutRemittance.setAll(p.depositsWithoutRemittance());
             mismatches.setAll(p.amountMismatches());
-            summary.set(p.paired().size() + " paired · " + p.paymentsWithoutDeposit().size() + " payments without deposit · "
-                    + p.depositsWithoutRemittance().size() + " deposits without remittance · "
-                    + p.amountMismatches().size() + " amount mismatches");
+            summary.set(p.paired().size() + " paired · " + Formats.count(p.paymentsWithoutDeposit().size(), "payment", "payments")
+                    + " without deposit · " + Formats.count(p.depositsWithoutRemittance().size(), "deposit", "deposits")
+                    + " without remittance · " + Formats.count(p.amountMismatches().size(), "amount mismatch", "amount mismatches"));
+            boolean anyDeposit = loaded.deposits().stream().anyMatch(d -> !d.voided());
+            boolean anyPayment = !p.paired().isEmpty() || !p.paymentsWithoutDeposit().isEmpty() || !p.amountMismatches().isEmpty();
+            noDepositsMissing.set(anyDeposit ? "Every deposit has its 835." : "No deposits yet.");
+            noPaymentsMissing.set(anyPayment ? "Every 835 payment has its deposit."
+                    : "No 835 payments yet.");
         }, failure -> notices.accept(Failures.explain("loading deposits", failure)));
     }
 
@@ -132,6 +141,14 @@ public final class DepositsViewModel {
 
     public ObservableList<DepositPairing.AmountMismatch> mismatches() {
         return mismatches;
+    }
+
+    public ReadOnlyStringProperty noDepositsMissingProperty() {
+        return noDepositsMissing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noPaymentsMissingProperty() {
+        return noPaymentsMissing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -64,8 +64,7 @@ public final class RejectQueueView extends BorderPane {
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
                 column("Family", 100, WorkItem::familyLabel),
-                column("Reject", 250, i -> i.primaryCode() + " — " + i.meaning()
-                        + (i.row().rejectCodes().size() > 1 ? " (+" + String.join(", ", i.row().rejectCodes().subList(1, i.row().rejectCodes().size())) + ")" : "")),
+                column("Reject", 250, i -> RejectQueueViewModel.rejectText(i.primaryCode(), i.meaning(), i.row().rejectCodes())),
                 column("Rx", 100, i -> i.row().rxNumber() + "-" + String.format("%02d", i.row().fillNumber())),
                 column("DOS", 92, i -> i.row().dateOfService().toString()),
                 column("Patient", 140, i -> i.row().patientName()),
@@ -134,7 +133,7 @@ public final class RejectQueueView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add(Styles.TEXT_MUTED);
 
-        WorkQueueLayout.apply(this, "Reject follow-up", "Grouped by reject family (DOMAIN §10.1). Resolve a reject "
+        WorkQueueLayout.apply(this, "Reject follow-up", "Grouped by reject family. Resolve a reject "
                 + "by rebilling the claim; the two are linked.", families, table, table, explain, bar, message);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

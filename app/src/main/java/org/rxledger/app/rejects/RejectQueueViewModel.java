@@ -197,4 +197,10 @@ public final class RejectQueueViewModel {
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
+
+    /** "75 — Prior authorization required · also 79, 52": the codes the payer returned beside the one the row is filed under. */
+    public static String rejectText(String primaryCode, String meaning, List<String> codes) {
+        List<String> others = codes.stream().filter(c -> !c.equals(primaryCode)).toList();
+        return primaryCode + " — " + meaning + (others.isEmpty() ? "" : " · also " + String.join(", ", others));
+    }
 }

@@ -273,8 +273,8 @@ public final class RemittancesViewModel {
     private void updateCount() {
         int all = claims.size();
         int shown = filteredClaims.size();
-        claimCountText.set(shown == all ? Formats.count(all) + (all == 1 ? " claim" : " claims")
-                : Formats.count(shown) + " of " + Formats.count(all) + " claims");
+        claimCountText.set(shown == all ? Formats.count(all, "claim", "claims")
+                : Formats.count(shown) + " of " + Formats.count(all, "claim", "claims"));
     }
 
     public void clearFilters() {

@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,12 +21,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -81,7 +80,6 @@ public final class ShellView extends BorderPane {
     private final ExceptionsView exceptionsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
-    private boolean handingOver;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -113,16 +111,19 @@ public final class ShellView extends BorderPane {
                 return;
             }
             areaViews.get(now).setVisible(true);
-            if (now == Area.CHARGE_ENTRY) {
-                chargeEntryView.focusPatient();
-            } else if (now == Area.REJECTS) {
-                rejectQueueView.focusTable();
-            } else if (now == Area.CLAIMS) {
-                claimsView.focusTable();
-            } else if (now == Area.RECONCILIATION) {
-                reconciliationView.focusFirst();
-            } else if (now == Area.EXCEPTIONS) {
-                exceptionsView.focusTable();
+            // the quick search switches to Claims on its first key: the keys after it belong to the search box
+            if (!quickSearch.isFocused()) {
+                if (now == Area.CHARGE_ENTRY) {
+                    chargeEntryView.focusPatient();
+                } else if (now == Area.REJECTS) {
+                    rejectQueueView.focusTable();
+                } else if (now == Area.CLAIMS) {
+                    claimsView.focusTable();
+                } else if (now == Area.RECONCILIATION) {
+                    reconciliationView.focusFirst();
+                } else if (now == Area.EXCEPTIONS) {
+                    exceptionsView.focusTable();
+                }
             }
             if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);
@@ -147,7 +148,7 @@ public final class ShellView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem reload = item("Reload claims", RELOAD, () -> vm.claims().reload());
+        MenuItem reload = item("Reload", RELOAD, vm::reload);
         MenuItem importRemits = item("Import 835 remittances…", IMPORT_REMITS, () -> {
             vm.areaProperty().set(Area.REMITTANCES);
             remittancesView.importFromChooser();
@@ -155,14 +156,10 @@ public final class ShellView extends BorderPane {
         MenuItem quit = item("Quit", QUIT, Platform::exit);
         Menu file = new Menu("_File", null, reload, importRemits, new SeparatorMenuItem(), quit);
 
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem dark = new RadioMenuItem("Dark theme");
-        light.setToggleGroup(themes);
-        dark.setToggleGroup(themes);
+        // a check item, so the shortcut toggles (a selected radio item stays selected when fired again)
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(DARK);
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        light.setSelected(!vm.darkThemeProperty().get());
         MenuItem claims = item("Claims", CLAIMS, () -> vm.areaProperty().set(Area.CLAIMS));
         MenuItem remittances = item("Remittances", REMITTANCES, () -> {
             vm.areaProperty().set(Area.REMITTANCES);
@@ -184,7 +181,7 @@ public final class ShellView extends BorderPane {
         MenuItem exceptions = item("Exceptions work queue", EXCEPTIONS, () -> vm.areaProperty().set(Area.EXCEPTIONS));
         Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions,
                 new SeparatorMenuItem(), find, filter, clear,
-                new SeparatorMenuItem(), light, dark);
+                new SeparatorMenuItem(), dark);
 
         MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
         MenuItem about = new MenuItem("About RxLedger");
@@ -210,16 +207,10 @@ public final class ShellView extends BorderPane {
         quickSearch.setPrefColumnCount(28);
         quickSearch.setTooltip(new Tooltip("Quick search (Ctrl+K): type an Rx number or a patient name; Enter goes to the list"));
         // typing filters live; Enter hands over to the list and empties the box for the next search
-        quickSearch.textProperty().addListener((o, was, now) -> {
-            if (!handingOver) {
-                vm.quickSearch(now);
-            }
-        });
+        quickSearch.textProperty().bindBidirectional(vm.quickSearchTextProperty());
         quickSearch.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
-                handingOver = true;
-                quickSearch.clear();
-                handingOver = false;
+                vm.handOverQuickSearch();
                 claimsView.focusTable();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
@@ -383,7 +374,7 @@ public final class ShellView extends BorderPane {
                 Ctrl+Shift+X    Clear all filters
                 ↑ ↓             Move through claims
                 Enter           Open the selected claim's details
-                F5              Reload claims
+                F5              Reload claims and charge entry's lists
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)

@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import java.time.Clock;
@@ -49,6 +51,9 @@ public final class ShellViewModel {
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    /** The header's quick search box: typing filters the claims; it empties when that filter is cleared or replaced. */
+    private final StringProperty quickSearchText = new SimpleStringProperty(this, "quickSearchText", "");
+    private boolean syncingQuickSearch;
     private final StringBinding claimCount;
     private final RemittancesViewModel remittances;
     private final InboxWatcher inbox;
@@ -82,6 +87,9 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.REJECTS) {
                 rejects.reload();
+            } else if (now == Area.CHARGE_ENTRY) {
+                // patients, plans and drugs arrive from the demo office, an import or the command line
+                chargeEntry.loadReferences();
             }
         });
         this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
@@ -110,6 +118,16 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.EXCEPTIONS) {
                 exceptions.reload();
+            }
+        });
+        quickSearchText.addListener((o, was, now) -> {
+            if (!syncingQuickSearch) {
+                quickSearch(now);
+            }
+        });
+        claims.textProperty().addListener((o, was, now) -> {
+            if (!quickSearchText.get().strip().equals(now == null ? "" : now)) {
+                emptyQuickSearch();
             }
         });
         claimCount = Bindings.createStringBinding(
@@ -141,11 +159,17 @@ public final class ShellViewModel {
             notify(Notice.info("Demo office created", "This is a new data folder: RxLedger created a demo pharmacy office"
                     + (summary == null || summary.isBlank() ? "" : " — " + summary)
                     + ". Everything in it is fictional, so look around freely."));
-            claims.reload();
+            reload();
         }, failure -> {
             notify(Failures.explain("creating the demo office", failure));
-            claims.reload();
+            reload();
         });
+    }
+
+    /** F5: the claims and charge entry's patients, plans, prescribers and drugs, as stored now. */
+    public void reload() {
+        claims.reload();
+        chargeEntry.loadReferences();
     }
 
     /** Opens charge entry on an empty form (Ctrl+N). */
@@ -171,6 +195,24 @@ public final class ShellViewModel {
     public void quickSearch(String query) {
         area.set(Area.CLAIMS);
         claims.quickSearch(query);
+    }
+
+    /** Enter in the quick search box: the list keeps the filter, the box empties for the next search. */
+    public void handOverQuickSearch() {
+        emptyQuickSearch();
+    }
+
+    private void emptyQuickSearch() {
+        syncingQuickSearch = true;
+        try {
+            quickSearchText.set("");
+        } finally {
+            syncingQuickSearch = false;
+        }
+    }
+
+    public StringProperty quickSearchTextProperty() {
+        return quickSearchText;
     }
 
     /** Opens Remittances on a payment, and in it a claim payment or PLB item. */

@@ -50,6 +50,11 @@ public final class Formats {
         return String.format(Locale.US, "%,d", n);
     }
 
+    /** "1 case", "2 cases", "1,204 claims": the count with its noun, singular for one. */
+    public static String count(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+
     private static DecimalFormat moneyFormat() {
         // DecimalFormat is not thread-safe; cells format on the FX thread, detail loads off it
         DecimalFormat f = new DecimalFormat("#,##0.00;-#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));

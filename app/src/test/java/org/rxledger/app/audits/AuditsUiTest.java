@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationSetup;
+import org.rxledger.app.testdata.FxRobots;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
@@ -118,5 +119,51 @@ class AuditsUiTest {
         }
         assertThat(robot.lookup("#printPacket").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#openPacket").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void cancellingAFilledNewCaseAsksBeforeThrowingTheLetterAway(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        TableView<AuditCaseOverview> cases = robot.lookup("#auditCases").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window main = cases.getScene().getWindow();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#auditPbm").tryQuery().map(n -> n.isFocused()).orElse(false));
+        robot.targetWindow(robot.lookup("#auditPbm").query().getScene().getWindow());
+        robot.write("ACME Audit Services");
+
+        // Esc (as Cancel, or Space on a focused Cancel) asks; Enter keeps the work
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> FxRobots.showing(robot, "#discardAuditCase"));
+        robot.targetWindow(robot.lookup("#discardAuditCase").query().getScene().getWindow());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !FxRobots.showing(robot, "#discardAuditCase"));
+        assertThat(FxRobots.showing(robot, "#newAuditDialog")).isTrue();
+        assertThat(robot.lookup("#auditPbm").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("ACME Audit Services");
+
+        // the Cancel button asks too; Discard closes the form
+        javafx.scene.Node cancel = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && b.isCancelButton() && "Cancel".equals(b.getText())).query();
+        robot.targetWindow(cancel.getScene().getWindow());
+        robot.clickOn(cancel);
+        waitUntil(() -> FxRobots.showing(robot, "#discardAuditCase"));
+        FxRobots.click(robot, "#discardAuditCaseYes");
+        waitUntil(() -> !FxRobots.showing(robot, "#newAuditDialog"));
+        robot.targetWindow(main);
+        assertThat(cases.getItems()).isEmpty();
+    }
+
+    @Test
+    void cancellingAnUntouchedNewCaseClosesAtOnce(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#auditPbm").tryQuery().map(n -> n.isFocused()).orElse(false));
+        robot.targetWindow(robot.lookup("#auditPbm").query().getScene().getWindow());
+
+        robot.type(KeyCode.ESCAPE);
+
+        waitUntil(() -> !FxRobots.showing(robot, "#newAuditDialog"));
+        assertThat(FxRobots.showing(robot, "#discardAuditCase")).isFalse();
     }
 }

@@ -84,6 +84,15 @@ class AuditsViewModelTest {
     }
 
     @Test
+    void theCaseCountSaysOneCaseNotOneCases() {
+        assertThat(vm.caseCountProperty().get()).isEqualTo("0 cases");
+        create("A-1", LocalDate.parse("2025-04-30"));
+        assertThat(vm.caseCountProperty().get()).isEqualTo("1 case");
+        create("A-2", LocalDate.parse("2025-04-30"));
+        assertThat(vm.caseCountProperty().get()).isEqualTo("2 cases");
+    }
+
+    @Test
     void statusFindingsAndThePacketUpdateTheOpenCase() {
         create("A-2", LocalDate.parse("2025-04-30"));
         vm.changeStatus(AuditStatus.IN_PREPARATION);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rxledger.app.shell.ShellView;
+import org.rxledger.app.testdata.Contrast;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
@@ -160,6 +162,52 @@ class ChargeEntryUiTest {
         }
         waitUntil(() -> text(robot, "#chargeMessage").startsWith("Cleared"));
         assertThat(robot.lookup("#lookup-patient").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSaveCountsTheProblemsShownAndPutsTheFocusOnTheFirst(FxRobot robot) throws TimeoutException {
+        ctrl(robot, KeyCode.N);
+        focused(robot, "lookup-patient");
+        robot.write("garcia");
+        waitUntil(() -> text(robot, "#hint-lookup-patient").startsWith("✓ GARCIA, MARIA"));
+        tab(robot, "lookup-plan");
+        robot.write("acme");
+        waitUntil(() -> text(robot, "#hint-lookup-plan").startsWith("✓ ACME Commercial"));
+        robot.interact(() -> robot.lookup("#field-patient_pay_amount").query().requestFocus());
+        robot.write("1.00");
+
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> text(robot, "#chargeMessage").startsWith("Not saved:"));
+        long shown = robot.lookup(".field-problem").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && !l.getText().isEmpty()).count();
+        assertThat(text(robot, "#chargeMessage")).startsWith("Not saved: " + shown + " problems — Cardholder ID");
+        focused(robot, "field-cardholder_id");
+    }
+
+    @Test
+    void drugSuggestionsNameTheDrugAndStayReadableInTheDarkTheme(FxRobot robot) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        ctrl(robot, KeyCode.N);
+        focused(robot, "lookup-patient");
+        robot.interact(() -> robot.lookup("#lookup-drug").query().requestFocus());
+        robot.write("tab");  // ATORVASTATIN 20 MG TABLET and LISINOPRIL 10 MG TABLET
+
+        waitUntil(() -> suggestion(robot) != null && suggestion(robot).getText() != null);
+        ListCell<?> first = suggestion(robot);
+        assertThat(first.getText()).isEqualTo("ATORVASTATIN 20 MG TABLET · NDC 12345-0678-90");
+        // the first suggestion is the selected one: its text must stand out from its background (WCAG AA)
+        assertThat(first.isSelected()).isTrue();
+        assertThat(Contrast.of(first)).isGreaterThanOrEqualTo(Contrast.AA_TEXT);
+        ListCell<?> second = robot.lookup(".auto-complete-popup .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getIndex() == 1).findFirst().orElseThrow();
+        assertThat(Contrast.of(second)).isGreaterThanOrEqualTo(Contrast.AA_TEXT);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+    }
+
+    private static ListCell<?> suggestion(FxRobot robot) {
+        return robot.lookup(".auto-complete-popup .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getIndex() == 0 && c.isVisible()).findFirst().orElse(null);
     }
 
     private static void ctrl(FxRobot robot, KeyCode key) {

@@ -132,6 +132,86 @@ class ChargeEntryViewModelTest {
     }
 
     @Test
+    void pickingAReturningPatientFillsThePlanAndCardOfTheirLastClaim() {
+        Claim last = db.transactions().inTransaction(tx -> aPaidClaim(office).patient(office.patients().get(2))
+                .plan(office.plans().get(1)).record(tx));
+
+        vm.query(Lookup.PATIENT).set("garcia");
+
+        assertThat(vm.query(Lookup.PLAN).get()).isEqualTo("BluePeak Medicare D");
+        assertThat(vm.field(ClaimField.BIN).get()).isEqualTo("888888");
+        assertThat(vm.field(ClaimField.CARDHOLDER_ID).get()).isEqualTo(last.cardholderId()).isNotBlank();
+        assertThat(vm.field(ClaimField.PERSON_CODE).get()).isEqualTo(last.personCode()).isNotBlank();
+        assertThat(vm.hintProperty(Lookup.PATIENT).get()).endsWith("plan and card from their last claim");
+    }
+
+    @Test
+    void aCardTheClerkTypedIsKeptWhenThePatientIsPicked() {
+        db.transactions().inTransaction(tx -> aPaidClaim(office).patient(office.patients().get(2)).record(tx));
+        vm.field(ClaimField.CARDHOLDER_ID).set("NEWCARD0001");
+
+        vm.query(Lookup.PATIENT).set("garcia");
+
+        assertThat(vm.field(ClaimField.CARDHOLDER_ID).get()).isEqualTo("NEWCARD0001");
+        assertThat(vm.query(Lookup.PLAN).get()).isEqualTo("ACME Commercial");
+    }
+
+    @Test
+    void aNewPatientLeavesThePlanAndCardEmpty() {
+        vm.query(Lookup.PATIENT).set("garcia");
+
+        assertThat(vm.patientProperty().get()).isNotNull();
+        assertThat(vm.query(Lookup.PLAN).get()).isEmpty();
+        assertThat(vm.field(ClaimField.CARDHOLDER_ID).get()).isEmpty();
+    }
+
+    @Test
+    void drugSuggestionsNameTheDrugBesideItsNdc() {
+        Object drug = vm.suggestions(Lookup.DRUG, "12345").get(0);
+
+        assertThat(ChargeEntryViewModel.suggestion(Lookup.DRUG, drug)).isEqualTo("ATORVASTATIN 20 MG TABLET · NDC 12345-0678-90");
+    }
+
+    @Test
+    void theRefusalCountsTheProblemsTheFormShowsAndNamesTheFirstToFix() {
+        enterClaimOne("7001234");
+        // a date of service before the patient was born: a rule on a value the patient lookup supplies
+        vm.field(ClaimField.DATE_OF_SERVICE).set("1950-01-02");
+        vm.field(ClaimField.DAYS_SUPPLY).set("0");
+
+        vm.save();
+
+        List<String> shown = new ArrayList<>();
+        for (ClaimField f : ChargeEntryViewModel.TEXT_FIELDS) {
+            if (!vm.problem(f).isEmpty()) {
+                shown.add(vm.problem(f));
+            }
+        }
+        for (Lookup l : Lookup.values()) {
+            if (!vm.problem(l).isEmpty()) {
+                shown.add(vm.problem(l));
+            }
+        }
+        assertThat(vm.problem(Lookup.PATIENT)).isEqualTo("Patient date of birth 1958-02-11 is after the date of service 1950-01-02");
+        assertThat(vm.problem(ClaimField.DAYS_SUPPLY)).isNotEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Not saved: " + shown.size() + " problems — " + vm.problem(Lookup.PATIENT));
+        assertThat(vm.fixFirstProperty().get()).isEqualTo(Lookup.PATIENT);
+    }
+
+    @Test
+    void anAmbiguousPatientIsAProblemWhenSaving() {
+        enterClaimOne("7001234");
+        vm.query(Lookup.PATIENT).set("smith");
+
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).isEqualTo("Not saved: 1 problem — Several patients match 'smith' — pick one (↓)");
+        assertThat(vm.problem(Lookup.PATIENT)).isEqualTo("Several patients match 'smith' — pick one (↓)");
+        assertThat(vm.fixFirstProperty().get()).isEqualTo(Lookup.PATIENT);
+        assertThat(db.transactions().<Long>read(tx -> tx.claims().count())).isZero();
+    }
+
+    @Test
     void grossAmountDueIsComputed() {
         vm.field(ClaimField.INGREDIENT_COST_SUBMITTED).set("46.50");
         vm.field(ClaimField.DISPENSING_FEE_SUBMITTED).set("1.75");

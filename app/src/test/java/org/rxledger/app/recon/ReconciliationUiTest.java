@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -76,12 +79,12 @@ class ReconciliationUiTest {
         TableView<DailyReconciliation.PlbTotal> plb = robot.lookup("#dailyPlb").queryTableView();
         assertThat(plb.getItems()).extracting(DailyReconciliation.PlbTotal::code).containsExactly("WO");
 
-        // a day back: nothing happened, the receivable stands open
+        // a day back: nothing happened, the receivable stands open; an empty day is not a "closed" one
         robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
         waitUntil(() -> LocalDate.of(2025, 3, 9).equals(date.getValue()) && payers.getItems().size() == 2
                 && payers.getItems().get(1).payments() == 0);
         assertThat(payers.getItems().get(1).rollForward().closing()).isEqualTo(Money.parse("66.85"));
-        assertThat(robot.lookup("#dailySummary").queryAs(Label.class).getText()).startsWith("Closed");
+        assertThat(robot.lookup("#dailySummary").queryAs(Label.class).getText()).startsWith("No activity");
         robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
         waitUntil(() -> PAID_ON.equals(date.getValue()) && payers.getItems().size() == 2
                 && payers.getItems().get(1).payments() == 1);
@@ -116,5 +119,17 @@ class ReconciliationUiTest {
         assertThat(chart.getData()).hasSize(AgingBucket.values().length);
         assertThat(chart.getData().get(0).getData()).extracting(d -> d.getXValue()).containsExactly("ACME RX SOLUTIONS");
         assertThat(chart.getData().get(0).getData().get(0).getYValue().doubleValue()).isEqualTo(51.85);
+        // the freshest bucket is calm (blue), only the oldest is an alarm (red)
+        Color fresh = barColour(chart.getData().get(0));
+        Color oldest = barColour(chart.getData().get(AgingBucket.values().length - 1));
+        assertThat(fresh.getBlue()).as("0–14 days: " + fresh).isGreaterThan(fresh.getRed());
+        assertThat(oldest.getRed()).as(">120 days: " + oldest).isGreaterThan(oldest.getBlue());
+    }
+
+    private static Color barColour(XYChart.Series<String, Number> series) {
+        Region bar = (Region) series.getData().get(0).getNode();
+        javafx.scene.paint.Paint fill = bar.getBackground().getFills().get(bar.getBackground().getFills().size() - 1).getFill();
+        // the theme shades a bar with a gradient of its colour: its middle stop is the colour itself
+        return fill instanceof javafx.scene.paint.LinearGradient g ? g.getStops().get(g.getStops().size() / 2).getColor() : (Color) fill;
     }
 }

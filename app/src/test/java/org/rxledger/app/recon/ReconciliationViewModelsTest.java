@@ -48,7 +48,7 @@ class ReconciliationViewModelsTest {
         vm.shown();
         assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON);
         assertThat(vm.payers()).extracting(p -> p.payer()).containsExactly("ACME RX SOLUTIONS", "All payers");
-        assertThat(vm.summaryProperty().get()).startsWith("Open").contains("1 payments received 46.85");
+        assertThat(vm.summaryProperty().get()).startsWith("Open").contains("1 payment received 46.85");
         assertThat(vm.rollForward()).last().satisfies(l -> {
             assertThat(l.label()).isEqualTo("Difference");
             assertThat(l.amount()).isEqualTo(Money.ZERO);
@@ -71,6 +71,27 @@ class ReconciliationViewModelsTest {
         assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON.plusDays(1));
         assertThat(vm.payers().get(1).rollForward().opening()).isEqualTo(Money.parse("15.00"));
         assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void aDayWithNothingInItIsNotCalledClosed() {
+        DailyViewModel vm = new DailyViewModel(db.transactions(), runner, notices::add);
+        vm.shown();
+
+        vm.dateProperty().set(PAID_ON.minusYears(2));
+
+        assertThat(vm.summaryProperty().get()).startsWith("No activity · 0 claims adjudicated · 0 payments received");
+    }
+
+    @Test
+    void withNoDepositsTheDepositsListDoesNotClaimEveryDepositHasIts835() {
+        DepositsViewModel vm = new DepositsViewModel(db.transactions(), runner, notices::add);
+
+        vm.reload();
+
+        assertThat(vm.deposits()).isEmpty();
+        assertThat(vm.noDepositsMissingProperty().get()).isEqualTo("No deposits yet.");
+        assertThat(vm.noPaymentsMissingProperty().get()).isEqualTo("Every 835 payment has its deposit.");
     }
 
     @Test

@@ -45,6 +45,14 @@ class RejectQueueViewModelTest {
     }
 
     @Test
+    void theOtherRejectCodesReadAsWordsNotAsASum() {
+        assertThat(RejectQueueViewModel.rejectText("75", "Prior authorization required", List.of("75", "52", "79")))
+                .isEqualTo("75 — Prior authorization required · also 52, 79");
+        assertThat(RejectQueueViewModel.rejectText("75", "Prior authorization required", List.of("75")))
+                .isEqualTo("75 — Prior authorization required");
+    }
+
+    @Test
     void familiesCountOpenRejectsAndFilterTheTable() {
         rejected("7000001", "75");
         rejected("7000002", "60");

@@ -21,6 +21,8 @@ import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.RemittanceRows.AdjustmentRow;
 import org.rxledger.app.remits.RemittanceRows.ClaimRow;
 import org.rxledger.app.shell.ShellView;
+import org.rxledger.app.testdata.Contrast;
+import org.rxledger.app.ui.Cells;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.remit.RejectedImport;
@@ -129,5 +131,80 @@ class RemittancesUiTest {
         waitUntil(() -> rejected.getItems().size() == 1);
         assertThat(rejected.getItems().get(0).source()).isEqualTo("INBOX");
         assertThat(rejected.getItems().get(0).problems()).contains("207.82");
+    }
+
+    @Test
+    void tabFromThePaymentsShowsWhereTheFocusWent(FxRobot robot) throws Exception {
+        Path file = temp.resolve("acme-0314.835");
+        Files.copy(SAMPLE, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        shell.remittancesView().setFilePicker(owner -> List.of(file.toFile()));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
+        waitUntil(() -> payments.getItems().size() == 1);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<ClaimRow> claims = robot.lookup("#remitClaims").queryTableView();
+        waitUntil(() -> claims.getItems().size() == 4 && payments.isFocused());
+
+        // Tab goes to the claim tabs (← → switch them): the selected tab shows the focus
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node owner = shell.getScene().getFocusOwner();
+        assertThat(owner).isInstanceOf(javafx.scene.control.TabPane.class);
+        javafx.scene.layout.Region tab = (javafx.scene.layout.Region) owner.lookupAll(".tab").stream()
+                .filter(t -> t.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected")))
+                .findFirst().orElseThrow();
+        assertThat(tab.getBorder()).as("a focus ring on the selected tab").isNotNull();
+        javafx.scene.paint.Color ring = (javafx.scene.paint.Color) tab.getBorder().getStrokes().get(0).getTopStroke();
+        assertThat(Contrast.ratio(ring, Contrast.background(tab))).isGreaterThanOrEqualTo(3);
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shell.getScene().getFocusOwner().getId()).isEqualTo("remitFilterDenied");
+    }
+
+    @Test
+    void aSelectedNegativeAmountStaysReadableAndTheSelectionVisibleInBothThemes(FxRobot robot) throws Exception {
+        Path file = temp.resolve("acme-0314.835");
+        Files.copy(SAMPLE, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        shell.remittancesView().setFilePicker(owner -> List.of(file.toFile()));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        TableView<RemittanceListRow> payments = robot.lookup("#remitPayments").queryTableView();
+        waitUntil(() -> payments.getItems().size() == 1);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<ClaimRow> claims = robot.lookup("#remitClaims").queryTableView();
+        waitUntil(() -> claims.getItems().size() == 4);
+        robot.type(KeyCode.ENTER);
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);  // the reversal: negative amounts
+        waitUntil(() -> claims.getItems().size() == 1);
+        robot.interact(() -> {
+            claims.requestFocus();
+            claims.getSelectionModel().select(0);
+        });
+
+        for (boolean dark : List.of(false, true)) {
+            robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(dark
+                    ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                    : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String theme = dark ? "dark" : "light";
+            List<javafx.scene.control.TableCell<?, ?>> negatives = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : robot.from(claims).lookup(".money-cell").queryAll()) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getPseudoClassStates().contains(Cells.NEGATIVE)
+                        && c.getTableRow() != null && c.getTableRow().isSelected()) {
+                    negatives.add(c);
+                }
+            }
+            assertThat(negatives).as(theme + ": negative amounts in the selected row").isNotEmpty();
+            for (javafx.scene.control.TableCell<?, ?> cell : negatives) {
+                assertThat(Contrast.of(cell)).as(theme + ": " + cell.getText()).isGreaterThanOrEqualTo(Contrast.AA_TEXT);
+            }
+            // the selection shows against the table: its accent bar at 3:1 at least (non-text contrast)
+            javafx.scene.control.TableRow<?> row = negatives.get(0).getTableRow();
+            javafx.scene.paint.Color bar = (javafx.scene.paint.Color) row.getBackground().getFills().get(0).getFill();
+            assertThat(Contrast.ratio(bar, Contrast.background(claims))).as(theme + " selection bar").isGreaterThanOrEqualTo(3);
+        }
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 }

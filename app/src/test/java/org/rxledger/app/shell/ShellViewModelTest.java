@@ -3,15 +3,20 @@ package org.rxledger.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
 
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rxledger.app.charges.ChargeEntryViewModel;
+import org.rxledger.app.charges.ChargeEntryViewModel.Lookup;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.ClaimField;
+import org.rxledger.core.reference.Patient;
 import org.rxledger.core.store.Database;
 
 class ShellViewModelTest {
@@ -83,12 +88,70 @@ class ShellViewModelTest {
     }
 
     @Test
+    void chargeEntryFindsTheDemoOfficesPatientsAndPlansOnTheFirstLaunch() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        ChargeEntryViewModel entry = vm.chargeEntry();
+
+        entry.query(Lookup.PATIENT).set("garc");
+        entry.query(Lookup.PLAN).set("acme");
+
+        assertThat(entry.patientProperty().get().lastName()).isEqualTo("GARCIA");
+        assertThat(entry.problemProperty(Lookup.PLAN).get()).isEmpty();
+        assertThat(entry.field(ClaimField.BIN).get()).isEqualTo("999999");
+    }
+
+    @Test
+    void reloadAndOpeningChargeEntryPickUpPatientsStoredMeanwhile() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        db.transactions().inTransaction(tx -> tx.reference().insertPatient("ZOE", "QUINTERO", LocalDate.of(1990, 1, 2),
+                Patient.Gender.FEMALE));
+        vm.chargeEntry().query(Lookup.PATIENT).set("quin");
+        assertThat(vm.chargeEntry().patientProperty().get()).isNull();
+
+        vm.newCharge();
+        assertThat(vm.chargeEntry().patientProperty().get().firstName()).isEqualTo("ZOE");
+
+        db.transactions().inTransaction(tx -> tx.reference().insertPatient("YARA", "QUISPE", LocalDate.of(1991, 1, 2),
+                Patient.Gender.FEMALE));
+        vm.chargeEntry().query(Lookup.PATIENT).set("quis");
+        vm.reload();
+        assertThat(vm.chargeEntry().patientProperty().get().firstName()).isEqualTo("YARA");
+    }
+
+    @Test
     void quickSearchJumpsToTheClaimsAreaAndSelectsTheMatch() {
         ShellViewModel vm = shell(twoClaims);
         vm.start();
         vm.quickSearch("7000002");
         assertThat(vm.areaProperty().get()).isEqualTo(Area.CLAIMS);
         assertThat(vm.claims().selectedProperty().get().rxNumber()).isEqualTo("7000002");
+    }
+
+    @Test
+    void theQuickSearchBoxEmptiesWhenItsFilterIsCleared() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.quickSearchTextProperty().set("7000002");
+        assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
+
+        vm.claims().clearFilters();
+
+        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.claims().rows()).hasSize(2);
+    }
+
+    @Test
+    void enterInTheQuickSearchBoxEmptiesItAndKeepsTheFilter() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.quickSearchTextProperty().set("7000002");
+
+        vm.handOverQuickSearch();
+
+        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
 import static org.rxledger.app.testdata.FxWait.waitUntil;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,6 +17,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rxledger.app.testdata.FxRobots;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
@@ -38,6 +41,8 @@ class WorkstationUiTest {
         db = TestStores.freshDatabase();
         SampleOffice office = SampleOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> {
+            tx.reference().savePharmacy(new org.rxledger.core.reference.Pharmacy("Main Street Pharmacy", "1234567893",
+                    "0312345", "12 Main St", "Springfield", "IL", "62701", "217-555-0100"));
             var smith = office.patients().get(0);
             var smithers = office.patients().get(1);
             var garcia = office.patients().get(2);
@@ -101,6 +106,83 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
         assertThat(table.getItems()).hasSize(3);
+    }
+
+    @Test
+    void quickSearchStartedInAnotherAreaKeepsEveryKeystroke(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        waitUntil(() -> vm.areaProperty().get() == Area.AUDITS);
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
+        robot.write("8100002");
+
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEqualTo("8100002");
+        assertThat(table.getItems().get(0).rxNumber()).isEqualTo("8100002");
+
+        // clearing the filters empties the box that set them
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X);
+        waitUntil(() -> table.getItems().size() == 5);
+        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    @Test
+    void ctrlShiftDTurnsTheDarkThemeOnAndOffAgain(FxRobot robot) throws TimeoutException {
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+        boolean before = vm.darkThemeProperty().get();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        waitUntil(() -> vm.darkThemeProperty().get() != before);
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        waitUntil(() -> vm.darkThemeProperty().get() == before);
+    }
+
+    @Test
+    void ctrlPPrintsTheOpenClaimWhileTheFocusIsStillInTheList(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.ENTER);
+        String rx = table.getItems().get(0).rxNumber();
+        waitUntil(() -> robot.lookup("#claimDetailTitle").tryQueryAs(Label.class)
+                .map(l -> l.getText().startsWith("Rx " + rx)).orElse(false));
+        assertThat(table.isFocused()).isTrue();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.P);
+
+        waitUntil(() -> robot.lookup("#notice").query().isVisible());
+        assertThat(bannerTitle(robot)).as(bannerText(robot)).isEqualTo("UCF paper-claim sheet ready");
+    }
+
+    @Test
+    void noScreenShowsTheClerkInternalReferences(FxRobot robot) throws TimeoutException {
+        Node root = robot.lookup("#notice").query().getScene().getRoot();
+        List<String> texts = new ArrayList<>();
+        collectTexts(root, texts);
+        assertThat(texts).isNotEmpty().noneMatch(t -> t.contains("DOMAIN") || t.contains("§") || t.matches("(?s).*\\(\\+\\d.*"));
+    }
+
+    private static void collectTexts(Node node, List<String> out) {
+        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            out.add(l.getText());
+        }
+        if (node instanceof javafx.scene.text.Text t && t.getText() != null) {
+            out.add(t.getText());
+        }
+        if (node instanceof javafx.scene.control.Control c && c.getTooltip() != null) {
+            out.add(c.getTooltip().getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectTexts(child, out);
+            }
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.id.Uuids;
 import org.rxledger.core.reference.Drug;
@@ -69,6 +70,10 @@ public final class ChargeEntry {
     /** A saved claim as a pre-filled form: for a rebill or a correction. */
     public record Draft(Claim claim, Map<ClaimField, String> values, Patient patient, Plan plan, Prescriber prescriber,
                         Drug drug) {
+    }
+
+    /** The plan and card a returning patient was last billed on: what picking the patient fills in. */
+    public record Coverage(Plan plan, String cardholderId, String personCode, String relationshipCode) {
     }
 
     private final Transactions transactions;
@@ -235,6 +240,12 @@ public final class ChargeEntry {
             return new Draft(c, ClaimValues.of(c, patient, prescriber), patient, tx.reference().plan(c.planId()).orElseThrow(),
                     prescriber, tx.reference().drug(c.drugId()).orElseThrow());
         });
+    }
+
+    /** The patient's card from their latest claim the payer accepted (else their latest), or empty for a new patient. */
+    public Optional<Coverage> lastCoverage(long patientId) {
+        return transactions.read(tx -> tx.claims().latestForPatient(patientId).map(c -> new Coverage(
+                tx.reference().plan(c.planId()).orElseThrow(), c.cardholderId(), c.personCode(), c.relationshipCode())));
     }
 
     /** Billed → reversed → rebilled: every step of the claim's fill, oldest first. */

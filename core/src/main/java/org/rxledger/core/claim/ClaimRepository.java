@@ -28,6 +28,12 @@ public interface ClaimRepository {
     }
 
     /**
+     * The patient's latest claim the payer did not reject (else the latest of any kind): the card a returning
+     * patient is billed on. A rejected claim may carry the very cardholder id the payer refused.
+     */
+    Optional<Claim> latestForPatient(long patientId);
+
+    /**
      * Saves corrected billing data of a stored claim: every column except its identity (id, uuid), its keys
      * (Rx, fill, date of service, BIN, PCN, NDC, patient, plan), lifecycle, source and creation stamp. The
      * caller records the before/after values in the audit trail and re-posts the ledger when amounts change.

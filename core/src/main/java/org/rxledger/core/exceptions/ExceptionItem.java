@@ -12,7 +12,7 @@ import org.rxledger.core.money.Money;
  * @param reference    Rx-fill of the claim, or CLP01 of an unmatched line, or the PLB code and reference
  * @param expected     what was expected (509-F9, 505-F5 for patient pay; zero where nothing was expected)
  * @param paid         what the remittance says (net paid, CLP05, or the PLB amount taken back)
- * @param arose        when the item arose (payment date of the line or PLB that caused it)
+ * @param arose        when the item arose here: the day the 835 with the line or PLB that caused it was imported
  * @param age          days since {@code arose}
  * @param paymentId    the 835 payment the item comes from (null for none)
  * @param plbItemId    the PLB item of a PLB item (null for the others)

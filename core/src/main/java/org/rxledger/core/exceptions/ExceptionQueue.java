@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -159,7 +160,11 @@ public final class ExceptionQueue {
     private static List<ExceptionItem> derive(Tx tx, ExceptionCategory scope, Long only) {
         LocalDate today = LocalDate.now(tx.clock());
         ExceptionRepository repo = tx.exceptions();
-        ExceptionRules rules = new ExceptionRules(today);
+        Map<Long, LocalDate> importedOn = new HashMap<>();
+        for (RemittanceListRow p : tx.remittances().paymentList()) {
+            importedOn.put(p.paymentId(), LocalDate.ofInstant(p.importedAt(), tx.clock().getZone()));
+        }
+        ExceptionRules rules = new ExceptionRules(today, importedOn);
         List<ExceptionItem> items = new ArrayList<>();
         boolean all = scope == null;
         if (all || scope == ExceptionCategory.UNMATCHED || scope == ExceptionCategory.AMBIGUOUS) {

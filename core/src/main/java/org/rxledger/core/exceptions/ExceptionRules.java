@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.matching.MatchRecord;
@@ -25,9 +26,16 @@ final class ExceptionRules {
             + "counter, or the patient pay covered the whole price)";
 
     private final LocalDate today;
+    /** The day each payment was imported: when its items became exceptions here. */
+    private final Map<Long, LocalDate> importedOn;
 
     ExceptionRules(LocalDate today) {
+        this(today, Map.of());
+    }
+
+    ExceptionRules(LocalDate today, Map<Long, LocalDate> importedOn) {
         this.today = today;
+        this.importedOn = importedOn;
     }
 
     ExceptionItem loose(ExceptionRepository.LooseLine l) {
@@ -149,8 +157,11 @@ final class ExceptionRules {
     private ExceptionItem item(ExceptionCategory cat, String key, String payer, String reference, String trace,
                                Money expected, Money paid, String reason, String next, LocalDate arose, Long claimId,
                                Long remitClaimId, Long paymentId, Long plbItemId, List<String> candidates) {
+        // an item is as old as the clerk has known it: since its 835 was imported, not since the payer's payment
+        // date (a file paid years ago and imported today is a new item, not an 8,000-day-old one)
+        LocalDate since = paymentId == null ? arose : importedOn.getOrDefault(paymentId, arose);
         return new ExceptionItem(key, cat, payer, reference, trace == null ? "" : trace, ExceptionQueue.nz(expected),
-                ExceptionQueue.nz(paid), reason, next, arose, ExceptionQueue.age(arose, today), null,
+                ExceptionQueue.nz(paid), reason, next, since, ExceptionQueue.age(since, today), null,
                 ExceptionStatus.OPEN, null, claimId, remitClaimId, paymentId, plbItemId, candidates);
     }
 

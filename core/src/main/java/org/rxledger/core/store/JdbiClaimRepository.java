@@ -145,6 +145,15 @@ final class JdbiClaimRepository implements ClaimRepository {
     }
 
     @Override
+    public Optional<Claim> latestForPatient(long patientId) {
+        return handle.createQuery("""
+                        SELECT * FROM claim WHERE patient_id = :patient
+                        ORDER BY CASE WHEN response_status = 'R' THEN 1 ELSE 0 END, date_of_service DESC, id DESC
+                        LIMIT 1""")
+                .bind("patient", patientId).map(CLAIM).findFirst();
+    }
+
+    @Override
     public void updateBillingData(Claim c) {
         handle.createUpdate("""
                         UPDATE claim SET date_written = :written, group_id = :grp, cardholder_id = :cardholder,

@@ -289,4 +289,29 @@ class ChargeEntryTest {
                 .satisfies(r -> assertThat(r.detail()).contains("\"channel\":{\"before\":\"ELECTRONIC\",\"after\":\"PAPER\"}")
                         .contains("\"authorization_number\":{\"before\":\"A25071000001\",\"after\":\"\"}"));
     }
+
+    @Test
+    void aReturningPatientsCoverageIsTheCardOfTheirLatestAcceptedClaim() {
+        assertThat(entry.lastCoverage(office.patient().id())).isEmpty();
+        entry.save(charge());
+        // a later claim the payer rejected for the cardholder id must not become the card on file
+        Map<ClaimField, String> rejected = values();
+        rejected.put(ClaimField.RX_NUMBER, "7001299");
+        rejected.put(ClaimField.DATE_OF_SERVICE, "2025-03-10");
+        rejected.put(ClaimField.CARDHOLDER_ID, "WRONG000001");
+        rejected.put(ClaimField.RESPONSE_STATUS, "R");
+        rejected.put(ClaimField.REJECT_CODES, "07");
+        rejected.put(ClaimField.PLAN_PAID_AMOUNT, "0");
+        rejected.put(ClaimField.PATIENT_PAY_AMOUNT, "0");
+        rejected.put(ClaimField.INGREDIENT_COST_PAID, "");
+        rejected.put(ClaimField.DISPENSING_FEE_PAID, "");
+        rejected.put(ClaimField.AUTHORIZATION_NUMBER, "");
+        entry.save(charge(rejected, false));
+
+        ChargeEntry.Coverage coverage = entry.lastCoverage(office.patient().id()).orElseThrow();
+
+        assertThat(coverage.plan()).isEqualTo(office.plan());
+        assertThat(coverage.cardholderId()).isEqualTo("ZQX00012345");
+        assertThat(coverage.personCode()).isEqualTo("001");
+    }
 }

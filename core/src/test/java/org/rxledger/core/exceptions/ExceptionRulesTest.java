@@ -50,6 +50,19 @@ class ExceptionRulesTest {
     }
 
     @Test
+    void anItemIsAsOldAsItsImportNotAsThePayersPaymentDate() {
+        // a payment the payer dated in 2001 (as the public sample files are), imported three days ago (payment 3)
+        var line = new ExceptionRepository.ClaimLine(5, "7001234", 1, java.time.LocalDate.of(2001, 1, 3), "ACME",
+                Money.parse("10.00"), Money.parse("4.20"), 1, 0, 0, 0, java.time.LocalDate.of(2001, 1, 14), "EFT1", 9, 3);
+        var rules = new ExceptionRules(java.time.LocalDate.of(2025, 3, 20), java.util.Map.of(3L, java.time.LocalDate.of(2025, 3, 17)));
+
+        ExceptionItem item = rules.claim(line, List.of()).orElseThrow();
+
+        assertThat(item.arose()).isEqualTo(java.time.LocalDate.of(2025, 3, 17));
+        assertThat(item.age()).isEqualTo(3);
+    }
+
+    @Test
     void aDenialWithoutCodesSaysToCallThePayer() {
         assertThat(ExceptionRules.denialStep(List.of())).startsWith("Call the payer");
     }

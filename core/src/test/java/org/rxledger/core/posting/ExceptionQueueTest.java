@@ -65,9 +65,9 @@ class ExceptionQueueTest {
         assertThat(i.difference()).isEqualTo(m("-1.85"));
         assertThat(i.reason()).contains("Paid 20.00 of 21.85 expected").contains("CO-45");
         assertThat(i.nextStep()).contains("trace T1").contains("dispute");
-        // payment date 2025-03-14, the test clock's today 2025-03-20
-        assertThat(i.arose()).isEqualTo(java.time.LocalDate.of(2025, 3, 14));
-        assertThat(i.age()).isEqualTo(6);
+        // paid by the payer on 2025-03-14 but imported today (the test clock's 2025-03-20): a new item, age 0
+        assertThat(i.arose()).isEqualTo(java.time.LocalDate.of(2025, 3, 20));
+        assertThat(i.age()).isZero();
         assertThat(i.status()).isEqualTo(ExceptionStatus.OPEN);
         assertThat(i.owner()).isNull();
     }

@@ -111,9 +111,10 @@ class ExceptionsReportTest {
             assertThat(sp.getCell(1).getStringCellValue()).isEqualTo("Short-paid");
             assertThat(sp.getCell(3).getStringCellValue()).isEqualTo("7001234-02");
             assertThat(DateUtil.isCellDateFormatted(sp.getCell(5))).isTrue();
-            assertThat(sp.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(RemitTestData.PAID_ON);
+            // arose: the day the 835 was imported (the test clock's 2025-03-20), not its payment date 2025-03-14
+            assertThat(sp.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(RemitTestData.PAID_ON.plusDays(6));
             assertThat(sp.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(sp.getCell(6).getNumericCellValue()).isEqualTo(6.0); // 2025-03-14 → test clock 2025-03-20
+            assertThat(sp.getCell(6).getNumericCellValue()).isEqualTo(0.0);
             assertThat(sp.getCell(7).getCellStyle().getDataFormatString()).contains("0.00");
             assertThat(BigDecimal.valueOf(sp.getCell(7).getNumericCellValue())).isEqualByComparingTo("21.85");
             assertThat(BigDecimal.valueOf(sp.getCell(8).getNumericCellValue())).isEqualByComparingTo("20.00");
