@@ -61,7 +61,7 @@ final class AccountsCommand {
                             String.join(",", a.roles().stream().map(Role::cliName).toList()),
                             !a.active() ? "switched off" : a.lockedUntil() != null ? "locked until " + a.lockedUntil() : "active");
                 }
-                out.printf("%d accounts%n", accounts.size());
+                out.printf("%d %s%n", accounts.size(), accounts.size() == 1 ? "account" : "accounts");
             }
             out.flush();
             return 0;

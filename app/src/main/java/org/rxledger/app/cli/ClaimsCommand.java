@@ -69,7 +69,7 @@ final class ClaimsCommand {
                         out.printf("%-12s %4d %-10s %-22.22s %-10s %10s %10s%n", c.rxNumber(), c.fillNumber(),
                                 c.dateOfService(), c.payerName(), c.status().name(), c.planPaid(), c.patientPay());
                     }
-                    out.printf("%,d claims%n", claims.size());
+                    out.printf("%,d %s%n", claims.size(), claims.size() == 1 ? "claim" : "claims");
                 }
                 out.flush();
             }

@@ -180,7 +180,7 @@ final class RemitCommand {
                                 r.matchedCount(), r.matches().waiting(), r.matches().unmatched(), r.postingHeld() ? "held" : r.status().name().toLowerCase(java.util.Locale.ROOT),
                                 r.fileName());
                     }
-                    out.printf("%,d payments%n", rows.size());
+                    out.printf("%,d %s%n", rows.size(), rows.size() == 1 ? "payment" : "payments");
                 }
                 out.flush();
             }
