@@ -11,6 +11,7 @@ import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -70,6 +71,7 @@ public final class JdbiTransactions implements Transactions {
         private RejectQueueRepository rejectQueue;
         private ReportingRepository reporting;
         private ExceptionRepository exceptions;
+        private PayerRepository payers;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -195,6 +197,14 @@ public final class JdbiTransactions implements Transactions {
                 exceptions = new JdbiExceptionRepository(handle);
             }
             return exceptions;
+        }
+
+        @Override
+        public PayerRepository payers() {
+            if (payers == null) {
+                payers = new JdbiPayerRepository(handle);
+            }
+            return payers;
         }
     }
 }
