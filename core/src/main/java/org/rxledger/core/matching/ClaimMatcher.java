@@ -30,7 +30,11 @@ public final class ClaimMatcher {
     public static final int MIN_SCORE = 60;
     /** The best must lead the runner-up by this much, or the result is ambiguous. */
     public static final int MIN_LEAD = 15;
-    static final int NOT_ACTIVE_PENALTY = 10;
+    /**
+     * As much as {@link #MIN_LEAD}: of two adjudications of one fill that agree on every key (reversed at the
+     * counter, then rebilled), the one active on the payment date is matched (DOMAIN.md §4.2).
+     */
+    static final int NOT_ACTIVE_PENALTY = MIN_LEAD;
     static final int REJECTED_PENALTY = 40;
 
     /** Keys whose disagreement keeps a candidate from being "clean" (see {@link #clean}). */
@@ -113,7 +117,7 @@ public final class ClaimMatcher {
         MatchCandidate top = ranked.get(0);
         MatchCandidate second = ranked.size() > 1 ? ranked.get(1) : null;
         boolean clearLead = second == null || top.score() - second.score() >= MIN_LEAD;
-        if (top.score() >= MIN_SCORE && grounded(top) && contradiction(top) == null && clearLead) {
+        if (top.score() >= MIN_SCORE && grounded(top) && corroborated(top) && contradiction(top) == null && clearLead) {
             return new MatchDecision(MatchDecision.Verdict.MATCHED, ranked, top.explanation());
         }
         // the one candidate grounded on Rx + fill or DOS with the member id agreeing and nothing strong against it
@@ -180,11 +184,25 @@ public final class ClaimMatcher {
         return k.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** A match must rest on the authorization number, or on the Rx with its fill or date of service. */
+    /**
+     * A match must rest on the authorization number, or on the Rx with its fill or date of service — and Rx + fill
+     * alone are not enough: the date of service or the member id must say it is this patient's fill (an Rx number
+     * is unique only within one pharmacy, and an 835 line of another store can carry the same Rx and fill).
+     */
     private static boolean grounded(MatchCandidate c) {
         boolean auth = agreed(c, MatchKey.AUTHORIZATION);
         boolean rx = agreed(c, MatchKey.RX);
-        return auth || (rx && (agreed(c, MatchKey.FILL) || agreed(c, MatchKey.DATE_OF_SERVICE)));
+        boolean dos = agreed(c, MatchKey.DATE_OF_SERVICE);
+        return auth || (rx && (dos || (agreed(c, MatchKey.FILL) && agreed(c, MatchKey.MEMBER_ID))));
+    }
+
+    /**
+     * Something beyond the primary key vouches for the claim: the member id, CLP07 = 503-F3, the NDC or the paid
+     * amount. Rx, fill and date of service alone can coincide with another store's fill sent in error.
+     */
+    private static boolean corroborated(MatchCandidate c) {
+        return agreed(c, MatchKey.MEMBER_ID) || agreed(c, MatchKey.AUTHORIZATION) || agreed(c, MatchKey.NDC)
+                || agreed(c, MatchKey.PAID_AMOUNT);
     }
 
     private static boolean agreed(MatchCandidate c, MatchKey key) {
