@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.payer.Routing;
 import org.rxledger.core.remit.MatchStatus;
@@ -80,10 +79,10 @@ public final class PaymentMatching {
 
     /** What the payer directory knows about a payment's payer (and the claims' payers by routing). */
     public static PayerContext payerContext(Tx tx, long paymentId) {
-        PayerDirectory directory = PayerDirectoryService.read(tx);
         return tx.payers().paymentIdentity(paymentId)
-                .map(id -> PayerContext.of(directory, id.identifier(), id.name()))
-                .orElseGet(() -> new PayerContext(directory, null, null));
+                .map(id -> PayerContext.of(PayerDirectoryService.readFor(tx, id.identifier(), id.name()), id.identifier(),
+                        id.name()))
+                .orElseGet(() -> new PayerContext(PayerDirectoryService.read(tx), null, null));
     }
 
     public static Summary matchPayment(Tx tx, long paymentId) {
@@ -161,7 +160,7 @@ public final class PaymentMatching {
         }
         long t3 = System.nanoTime();
         repo.record(records, tx.clock().instant(), tx.actor().user());
-        PayerDirectoryService.learn(tx, paymentId, unlinkedRoutings(toMatch, decisions, payers));
+        PayerDirectoryService.learn(tx, paymentId, payers.directory(), unlinkedRoutings(toMatch, decisions, payers));
         LOG.debug("payment {}: claims loaded in {} ms, matched in {} ms, history and links in {} ms, recorded in {} ms",
                 paymentId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);

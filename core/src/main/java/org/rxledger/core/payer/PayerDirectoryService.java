@@ -60,9 +60,31 @@ public final class PayerDirectoryService {
     /** The directory inside a caller's transaction; CLP07 evidence is summed per payer through payment identities. */
     public static PayerDirectory read(Tx tx) {
         List<DirectoryPayer> payers = tx.payers().payers();
+        return withEvidence(payers, tx.payers().clp07Lines());
+    }
+
+    /**
+     * The directory with the CLP07 evidence of one payment's payer only (what matching a payment needs): one query
+     * over that payer's payments instead of every matched line of the office.
+     */
+    public static PayerDirectory readFor(Tx tx, String payerIdentifier, String payerName) {
+        List<DirectoryPayer> payers = tx.payers().payers();
+        PayerDirectory bare = new PayerDirectory(payers, Map.of());
+        Optional<DirectoryPayer> payer = bare.forStoredPayment(payerIdentifier, payerName);
+        if (payer.isEmpty()) {
+            return bare;
+        }
+        List<String> ids = payer.get().identities().stream().filter(i -> i.kind() != IdentityKind.NAME)
+                .map(PayerIdentity::value).toList();
+        List<String> names = payer.get().identities().stream().filter(i -> i.kind() == IdentityKind.NAME)
+                .map(PayerIdentity::value).toList();
+        return withEvidence(payers, tx.payers().clp07Lines(ids, names));
+    }
+
+    private static PayerDirectory withEvidence(List<DirectoryPayer> payers, List<PayerRepository.Clp07Lines> lines) {
         PayerDirectory bare = new PayerDirectory(payers, Map.of());
         Map<Long, Clp07Evidence> evidence = new HashMap<>();
-        for (PayerRepository.Clp07Lines l : tx.payers().clp07Lines()) {
+        for (PayerRepository.Clp07Lines l : lines) {
             bare.forStoredPayment(l.payment().identifier(), l.payment().name())
                     .ifPresent(p -> evidence.merge(p.id(), new Clp07Evidence(l.lines(), l.equal()), Clp07Evidence::plus));
         }
@@ -383,10 +405,11 @@ public final class PayerDirectoryService {
      * it is recorded as a proposal for a person. A payer the directory does not know yet is created from the
      * payment's N1*PR name and identifier when a link is applied. Runs in the caller's (the import's) transaction.
      *
+     * @param dir           the directory as matching read it
      * @param unlinkedLines matched lines of this payment per routing (BIN + PCN) that resolved to no payer
      * @return the links applied
      */
-    public static List<RoutingLink> learn(Tx tx, long paymentId, Map<Routing, Integer> unlinkedLines) {
+    public static List<RoutingLink> learn(Tx tx, long paymentId, PayerDirectory dir, Map<Routing, Integer> unlinkedLines) {
         if (unlinkedLines.isEmpty()) {
             return List.of();
         }
@@ -394,7 +417,6 @@ public final class PayerDirectoryService {
         if (me == null || me.name() == null || me.name().isBlank()) {
             return List.of();
         }
-        PayerDirectory dir = read(tx);
         Long payerId = dir.forStoredPayment(me.identifier(), me.name()).map(DirectoryPayer::id).orElse(null);
         List<PayerRepository.LinkProposal> earlier = tx.payers().proposals();
         List<RoutingLink> applied = new ArrayList<>();

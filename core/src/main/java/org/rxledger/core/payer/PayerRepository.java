@@ -45,6 +45,9 @@ public interface PayerRepository {
     /** CLP07 evidence of every payment identity with matched lines. */
     List<Clp07Lines> clp07Lines();
 
+    /** CLP07 evidence of the payments with one of these identifiers (TRN03 / N104 as stored) or N1*PR names. */
+    List<Clp07Lines> clp07Lines(java.util.Collection<String> identifiers, java.util.Collection<String> names);
+
     /** Matched claim payments (automatic or by a person) on claims billed to this BIN and PCN. */
     List<RoutingLines> routingLines(String bin, String pcn);
 

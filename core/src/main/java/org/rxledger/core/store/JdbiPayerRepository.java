@@ -96,22 +96,38 @@ final class JdbiPayerRepository implements PayerRepository {
                 .findOne();
     }
 
+    private static final String CLP07_LINES = """
+            SELECT p.payer_identifier, p.payer_name, COUNT(*) AS n,
+                   SUM(CASE WHEN UPPER(TRIM(rc.payer_claim_control_number)) = UPPER(TRIM(c.authorization_number))
+                            THEN 1 ELSE 0 END) AS eq
+            FROM remit_claim rc
+            JOIN payment p ON p.id = rc.payment_id
+            JOIN claim c ON c.id = rc.matched_claim_id
+            WHERE rc.match_status IN ('MATCHED', 'MANUAL')
+              AND rc.payer_claim_control_number IS NOT NULL AND TRIM(rc.payer_claim_control_number) <> ''
+              AND c.authorization_number IS NOT NULL AND TRIM(c.authorization_number) <> ''
+            """;
+
+    private static final org.jdbi.v3.core.mapper.RowMapper<Clp07Lines> CLP07_ROW = (rs, ctx) -> new Clp07Lines(
+            new PaymentIdentity(rs.getString("payer_identifier"), rs.getString("payer_name")), rs.getLong("n"),
+            rs.getLong("eq"));
+
     @Override
     public List<Clp07Lines> clp07Lines() {
-        return handle.createQuery("""
-                        SELECT p.payer_identifier, p.payer_name, COUNT(*) AS n,
-                               SUM(CASE WHEN UPPER(TRIM(rc.payer_claim_control_number)) = UPPER(TRIM(c.authorization_number))
-                                        THEN 1 ELSE 0 END) AS eq
-                        FROM remit_claim rc
-                        JOIN payment p ON p.id = rc.payment_id
-                        JOIN claim c ON c.id = rc.matched_claim_id
-                        WHERE rc.match_status IN ('MATCHED', 'MANUAL')
-                          AND rc.payer_claim_control_number IS NOT NULL AND TRIM(rc.payer_claim_control_number) <> ''
-                          AND c.authorization_number IS NOT NULL AND TRIM(c.authorization_number) <> ''
-                        GROUP BY p.payer_identifier, p.payer_name""")
-                .map((rs, ctx) -> new Clp07Lines(new PaymentIdentity(rs.getString("payer_identifier"), rs.getString("payer_name")),
-                        rs.getLong("n"), rs.getLong("eq")))
-                .list();
+        return handle.createQuery(CLP07_LINES + " GROUP BY p.payer_identifier, p.payer_name").map(CLP07_ROW).list();
+    }
+
+    @Override
+    public List<Clp07Lines> clp07Lines(java.util.Collection<String> identifiers, java.util.Collection<String> names) {
+        if (identifiers.isEmpty() && names.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery(CLP07_LINES
+                        + " AND (UPPER(TRIM(p.payer_identifier)) = ANY(:ids) OR UPPER(TRIM(p.payer_name)) = ANY(:names))"
+                        + " GROUP BY p.payer_identifier, p.payer_name")
+                .bindArray("ids", String.class, identifiers.stream().map(v -> v.strip().toUpperCase(java.util.Locale.ROOT)).toList())
+                .bindArray("names", String.class, names.stream().map(v -> v.strip().toUpperCase(java.util.Locale.ROOT)).toList())
+                .map(CLP07_ROW).list();
     }
 
     @Override
