@@ -209,10 +209,6 @@ public final class ClaimMatcher {
         return c.checks().stream().anyMatch(k -> k.key() == key && k.outcome() == KeyCheck.Outcome.AGREED);
     }
 
-    static MatchCandidate score(RemittedClaim r, RxFill reading, ClaimFacts c) {
-        return score(r, reading, c, PayerContext.NONE, true);
-    }
-
     /**
      * @param clp07Counts whether a CLP07 other than the claim's authorization number speaks against it: the payer is
      *                    known to send 503-F3 there, or CLP07 is another stored claim's authorization number

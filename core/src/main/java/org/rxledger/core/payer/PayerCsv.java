@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -80,7 +81,7 @@ public final class PayerCsv {
         return rows;
     }
 
-    private static java.util.Optional<Row> row(String file, long line, Map<String, String> v, List<PayerImportError> errors) {
+    private static Optional<Row> row(String file, long line, Map<String, String> v, List<PayerImportError> errors) {
         int before = errors.size();
         String name = v.get("payer_name");
         if (name.isEmpty()) {
@@ -107,7 +108,7 @@ public final class PayerCsv {
                 routing = new Routing(bin, v.get("pcn"), v.get("group_id"));
             }
         }
-        return errors.size() == before ? java.util.Optional.of(new Row(line, name, id, routing)) : java.util.Optional.empty();
+        return errors.size() == before ? Optional.of(new Row(line, name, id, routing)) : Optional.empty();
     }
 
     /** The directory's active payers as CSV rows (header first), routings and payer ids paired up per payer. */

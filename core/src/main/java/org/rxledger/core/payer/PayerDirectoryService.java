@@ -3,16 +3,22 @@ package org.rxledger.core.payer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.rxledger.core.reference.Payer;
+import org.rxledger.core.reference.Plan;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -149,9 +155,9 @@ public final class PayerDirectoryService {
             int unchanged = 0;
             Map<String, Long> payerIds = new HashMap<>();
             dir.active().forEach(p -> payerIds.putIfAbsent(key(p.name()), p.id()));
-            java.util.Set<PayerIdentity> held = new java.util.HashSet<>();
+            Set<PayerIdentity> held = new HashSet<>();
             dir.payers().forEach(p -> held.addAll(p.identities()));
-            java.util.Set<Routing> linked = new java.util.HashSet<>();
+            Set<Routing> linked = new HashSet<>();
             dir.payers().forEach(p -> p.routings().forEach(l -> linked.add(l.routing())));
             for (PayerCsv.Row r : rows) {
                 Long payerId = payerIds.get(key(r.payerName()));
@@ -198,7 +204,7 @@ public final class PayerDirectoryService {
     }
 
     private static String key(String name) {
-        return name.strip().toUpperCase(java.util.Locale.ROOT);
+        return name.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The active payers as CSV, in the import's format. */
@@ -207,7 +213,7 @@ public final class PayerDirectoryService {
         try {
             PayerCsv.write(directory(), out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
@@ -221,7 +227,7 @@ public final class PayerDirectoryService {
     public static void seedFromReference(Tx tx) {
         PayerDirectory dir = read(tx);
         Map<Long, Long> directoryIdByPayer = new HashMap<>();
-        for (org.rxledger.core.reference.Payer p : tx.reference().payers()) {
+        for (Payer p : tx.reference().payers()) {
             if (p.name().startsWith("Payer BIN ") || dir.byName(p.name()).isPresent()) {
                 continue;
             }
@@ -236,7 +242,7 @@ public final class PayerDirectoryService {
                 tx.payers().insertIdentity(id, new PayerIdentity(IdentityKind.TRN03, p.payerIdentifier()));
             }
         }
-        for (org.rxledger.core.reference.Plan plan : tx.reference().plans()) {
+        for (Plan plan : tx.reference().plans()) {
             Long id = directoryIdByPayer.get(plan.payerId());
             Routing routing = new Routing(plan.bin(), plan.pcn(), plan.groupId());
             if (id != null && dir.link(routing).isEmpty()) {

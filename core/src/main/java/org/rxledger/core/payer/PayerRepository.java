@@ -1,6 +1,7 @@
 package org.rxledger.core.payer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public interface PayerRepository {
     List<Clp07Lines> clp07Lines();
 
     /** CLP07 evidence of the payments with one of these identifiers (TRN03 / N104 as stored) or N1*PR names. */
-    List<Clp07Lines> clp07Lines(java.util.Collection<String> identifiers, java.util.Collection<String> names);
+    List<Clp07Lines> clp07Lines(Collection<String> identifiers, Collection<String> names);
 
     /** Matched claim payments (automatic or by a person) on claims billed to this BIN and PCN. */
     List<RoutingLines> routingLines(String bin, String pcn);

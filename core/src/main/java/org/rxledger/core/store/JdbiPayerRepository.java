@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.IdentityKind;
 import org.rxledger.core.payer.PayerIdentity;
@@ -108,7 +111,7 @@ final class JdbiPayerRepository implements PayerRepository {
               AND c.authorization_number IS NOT NULL AND TRIM(c.authorization_number) <> ''
             """;
 
-    private static final org.jdbi.v3.core.mapper.RowMapper<Clp07Lines> CLP07_ROW = (rs, ctx) -> new Clp07Lines(
+    private static final RowMapper<Clp07Lines> CLP07_ROW = (rs, ctx) -> new Clp07Lines(
             new PaymentIdentity(rs.getString("payer_identifier"), rs.getString("payer_name")), rs.getLong("n"),
             rs.getLong("eq"));
 
@@ -118,15 +121,15 @@ final class JdbiPayerRepository implements PayerRepository {
     }
 
     @Override
-    public List<Clp07Lines> clp07Lines(java.util.Collection<String> identifiers, java.util.Collection<String> names) {
+    public List<Clp07Lines> clp07Lines(Collection<String> identifiers, Collection<String> names) {
         if (identifiers.isEmpty() && names.isEmpty()) {
             return List.of();
         }
         return handle.createQuery(CLP07_LINES
                         + " AND (UPPER(TRIM(p.payer_identifier)) = ANY(:ids) OR UPPER(TRIM(p.payer_name)) = ANY(:names))"
                         + " GROUP BY p.payer_identifier, p.payer_name")
-                .bindArray("ids", String.class, identifiers.stream().map(v -> v.strip().toUpperCase(java.util.Locale.ROOT)).toList())
-                .bindArray("names", String.class, names.stream().map(v -> v.strip().toUpperCase(java.util.Locale.ROOT)).toList())
+                .bindArray("ids", String.class, identifiers.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList())
+                .bindArray("names", String.class, names.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList())
                 .map(CLP07_ROW).list();
     }
 
