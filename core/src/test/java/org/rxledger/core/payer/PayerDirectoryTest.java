@@ -11,9 +11,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +40,8 @@ import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.V013__RedundantIndexes;
+import org.rxledger.core.store.V015__OneIndexPerForeignKey;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** The payer directory on a real H2 with the real migrations: import/export, learned links, merge, move, unlink. */
@@ -160,6 +168,33 @@ class PayerDirectoryTest {
         assertThatThrownBy(() -> payers.unlinkRouting(link.id(), "twice")).hasMessageContaining("no routing");
         assertThatThrownBy(() -> payers.moveRouting(named("Blue Meadow Health").routings().get(0).id(),
                 named("Blue Meadow Health").id(), " ")).hasMessageContaining("reason");
+    }
+
+    @Test
+    void anOfficeFromBeforeTheDirectoryKeepsItsNamedPayersAndLeavesImportPlaceholdersUnknown() {
+        String name = "upgrade-" + UUID.randomUUID();
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "rxledger", "").locations("classpath:db/migration")
+                .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey()).target("16").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "rxledger", ""); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO payer (id, name, payer_identifier) VALUES (1, 'ACME RX SOLUTIONS', '1999999999'),"
+                    + " (2, 'Payer BIN 610502', NULL)");
+            st.execute("INSERT INTO plan (payer_id, name, bin, pcn, group_id) VALUES (1, 'Acme', '999999', 'TESTPCN', ''),"
+                    + " (2, 'BIN 610502 PCN NSRX', '610502', 'NSRX', '')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Database upgraded = Database.inMemory(name, TestDatabases.CLERK, TestDatabases.CLOCK);
+        try {
+            PayerDirectory d = new PayerDirectoryService(upgraded.transactions()).directory();
+            assertThat(d.active()).extracting(DirectoryPayer::name).containsExactly("ACME RX SOLUTIONS");
+            assertThat(d.forRouting("999999", "TESTPCN", "G")).map(DirectoryPayer::name).contains("ACME RX SOLUTIONS");
+            assertThat(d.forPayment("1999999999", null, null)).map(DirectoryPayer::name).contains("ACME RX SOLUTIONS");
+            assertThat(d.forPayment(null, null, "acme rx solutions")).isPresent();
+            assertThat(d.forRouting("610502", "NSRX", "")).isEmpty();
+        } finally {
+            upgraded.close();
+        }
     }
 
     /**
