@@ -238,7 +238,10 @@ public final class RemitPostingCommands {
     }
 
     /** {@code rxledger payers …}. */
-    @Command(name = "payers", description = "Payer settings for remittances.", subcommands = PayersSettings.class)
+    @Command(name = "payers", description = "The payer directory and payer settings for remittances.",
+            subcommands = {PayersSettings.class, PayersCommand.Import.class, PayersCommand.Export.class,
+                    PayersCommand.ListPayers.class, PayersCommand.Merge.class, PayersCommand.MoveRouting.class,
+                    PayersCommand.Unlink.class})
     public static final class Payers {
     }
 

@@ -37,6 +37,7 @@ import org.rxledger.core.id.Npi;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
+import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.Plan;
@@ -592,6 +593,8 @@ public final class DemoOffice {
                 PlanTemplate t = p.template();
                 storedPlans.add(tx.reference().insertPlan(payers.get(p.payerIndex()).id(), t.name(), t.bin(), t.pcn(), t.groupId()));
             }
+            // the office's payer directory: each payer's 835 name and TRN03, and the routings of its plans
+            PayerDirectoryService.seedFromReference(tx);
             List<Patient> storedPatients = new ArrayList<>();
             for (PatientSpec p : patients) {
                 storedPatients.add(tx.reference().insertPatient(p.first(), p.last(), p.dob(), p.gender()));

@@ -3,7 +3,8 @@ package org.rxledger.core.matching;
 /**
  * The keys a match is made from (DOMAIN.md §4.2), with the weight each adds when it agrees and takes
  * away when it contradicts. Primary: Rx + fill + date of service; CLP07 ↔ authorization number is a
- * strong key of its own; member id, NDC, quantity, payer and amounts confirm.
+ * strong key of its own; member id, NDC, quantity, payer, COB order and amounts confirm. Payer and COB
+ * order compare only through the payer directory and NCPDP 308-C8; unknown is "not available".
  */
 public enum MatchKey {
     AUTHORIZATION("CLP07 = authorization number", 50, 25),
@@ -14,6 +15,7 @@ public enum MatchKey {
     NDC("NDC", 10, 10),
     QUANTITY("quantity", 5, 5),
     PAYER("payer", 5, 15),
+    COB_ORDER("COB order (CLP02 / other coverage)", 5, 20),
     PAID_AMOUNT("paid amount = plan paid", 10, 0),
     PATIENT_PAY("patient responsibility = patient pay", 5, 0);
 

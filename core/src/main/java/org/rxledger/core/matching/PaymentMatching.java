@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.payer.Routing;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.tx.Tx;
 
@@ -75,6 +77,14 @@ public final class PaymentMatching {
         return patterns;
     }
 
+    /** What the payer directory knows about a payment's payer (and the claims' payers by routing). */
+    public static PayerContext payerContext(Tx tx, long paymentId) {
+        return tx.payers().paymentIdentity(paymentId)
+                .map(id -> PayerContext.of(PayerDirectoryService.readFor(tx, id.identifier(), id.name()), id.identifier(),
+                        id.name()))
+                .orElseGet(() -> new PayerContext(PayerDirectoryService.read(tx), null, null));
+    }
+
     public static Summary matchPayment(Tx tx, long paymentId) {
         MatchRepository repo = tx.matches();
         List<MatchRepository.RemitClaimToMatch> all = repo.claimsToMatch(paymentId);
@@ -92,7 +102,8 @@ public final class PaymentMatching {
         long t1 = System.nanoTime();
 
         // 2. the pure matcher, claim by claim
-        ClaimMatcher matcher = new ClaimMatcher(patterns);
+        PayerContext payers = payerContext(tx, paymentId);
+        ClaimMatcher matcher = new ClaimMatcher(patterns, payers);
         Map<Long, MatchDecision> decisions = new HashMap<>();
         Set<String> reversalPcns = new HashSet<>();
         Set<String> references = new HashSet<>();
@@ -149,10 +160,29 @@ public final class PaymentMatching {
         }
         long t3 = System.nanoTime();
         repo.record(records, tx.clock().instant(), tx.actor().user());
+        PayerDirectoryService.learn(tx, paymentId, payers.directory(), unlinkedRoutings(toMatch, decisions, payers));
         LOG.debug("payment {}: claims loaded in {} ms, matched in {} ms, history and links in {} ms, recorded in {} ms",
                 paymentId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
         return new Summary(paymentId, all.size(), matched, review, unmatched, reversals, twice, manual.size(), changed);
+    }
+
+    /** Matched lines per routing (BIN + PCN) whose claims the directory cannot give a payer yet. */
+    private static Map<Routing, Integer> unlinkedRoutings(List<MatchRepository.RemitClaimToMatch> claims,
+                                                          Map<Long, MatchDecision> decisions, PayerContext payers) {
+        Map<Routing, Integer> lines = new LinkedHashMap<>();
+        for (MatchRepository.RemitClaimToMatch c : claims) {
+            MatchDecision d = decisions.get(c.remitClaimId());
+            if (d.verdict() != MatchDecision.Verdict.MATCHED) {
+                continue;
+            }
+            ClaimFacts claim = d.best().orElseThrow().claim();
+            if (claim.bin() != null && Routing.problem(claim.bin(), claim.pcn(), "") == null
+                    && payers.claimPayer(claim).isEmpty()) {
+                lines.merge(new Routing(claim.bin(), claim.pcn(), ""), 1, Integer::sum);
+            }
+        }
+        return lines;
     }
 
     private static MatchRepository.NewDecision decide(MatchRepository.RemitClaimToMatch c, MatchDecision d, History history) {

@@ -88,7 +88,7 @@ public final class MatchingService {
             ClaimFacts claim = repo.claimFacts(claimId)
                     .orElseThrow(() -> new IllegalArgumentException("There is no claim " + claimId));
             MatchCandidate c = ClaimMatcher.candidate(PaymentMatching.patternsFor(tx, rc.remitted().payerName()),
-                    rc.remitted(), claim);
+                    PaymentMatching.payerContext(tx, rc.paymentId()), rc.remitted(), claim);
             String how = rc.matchedClaimId() == null ? "Matched"
                     : rc.matchedClaimId() == claimId ? "Confirmed" : "Re-matched from claim " + rc.matchedClaimId();
             String explanation = how + " by " + tx.actor().user() + ": " + reason.strip() + ". Keys: " + c.explanation();
@@ -110,7 +110,8 @@ public final class MatchingService {
         Clp01Patterns patterns = PaymentMatching.patternsFor(tx, payer);
         ClaimIndex index = PaymentMatching.candidateIndex(tx.matches(), patterns, payer, List.of(rc));
         List<MatchRecord.CandidateSummary> considered = new ArrayList<>();
-        new ClaimMatcher(patterns).match(rc.remitted(), index).candidates().stream()
+        new ClaimMatcher(patterns, PaymentMatching.payerContext(tx, rc.paymentId())).match(rc.remitted(), index)
+                .candidates().stream()
                 .limit(CANDIDATES_KEPT).map(MatchRecord.CandidateSummary::of).forEach(considered::add);
         long chosenId = chosen.claim().claimId();
         if (considered.stream().noneMatch(s -> s.claimId() == chosenId)) {

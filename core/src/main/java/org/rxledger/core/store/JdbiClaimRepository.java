@@ -188,7 +188,7 @@ final class JdbiClaimRepository implements ClaimRepository {
     public List<ClaimSummary> summaries() {
         return handle.createQuery("""
                         SELECT c.id, c.rx_number, c.fill_number, c.date_of_service,
-                               p.last_name || ', ' || p.first_name AS patient_name, y.name AS payer_name,
+                               p.last_name || ', ' || p.first_name AS patient_name, %s AS payer_name,
                                pl.name AS plan_name, c.bin, c.ndc, d.name || ' ' || d.strength AS drug_name, c.quantity,
                                c.days_supply, c.response_status, c.lifecycle, c.reject_codes, c.gross_amount_due,
                                c.plan_paid_amount, c.patient_pay_amount, c.authorization_number, c.channel
@@ -197,7 +197,7 @@ final class JdbiClaimRepository implements ClaimRepository {
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer y ON y.id = pl.payer_id
                         JOIN drug d ON d.id = c.drug_id
-                        ORDER BY c.date_of_service DESC, c.id DESC""")
+                        ORDER BY c.date_of_service DESC, c.id DESC""".formatted(PayerSql.claimPayer("c", "y.name")))
                 .setFetchSize(2000)
                 .map((rs, ctx) -> new ClaimSummary(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
                         rs.getObject("date_of_service", LocalDate.class), rs.getString("patient_name"),

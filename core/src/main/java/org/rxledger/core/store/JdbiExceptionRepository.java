@@ -48,7 +48,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     public void looseLines(Long only, Consumer<LooseLine> sink) {
         stream("""
                 SELECT rc.id, rc.payment_id, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
-                       rc.match_status, pm.payer_name, pm.trace_number, pm.payment_date, pm.status AS payment_status,
+                       rc.match_status, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                       AS payer_name, pm.trace_number, pm.payment_date, pm.status AS payment_status,
                        md.verdict, md.explanation, md.candidates
                 FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
                 """ + LATEST_DECISION + """
@@ -67,7 +68,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
         // the same expected/paid/denial rules as JdbiReconRepository.claimTotals, plus what the queue shows:
         // duplicate payments (the matching decision's link), the latest payment and the traces
         stream("""
-                SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
+                SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, """ + PayerSql.claimPayer("c", "py.name") + """
+                       AS payer_name,
                        CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
                        r.paid, r.lines, r.reversals, r.denials, r.duplicates, r.last_paid_on, r.traces, r.last_rc, r.last_pm
                 FROM (
@@ -123,7 +125,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     @Override
     public void patientPayMismatches(Long only, Consumer<PatientPayLine> sink) {
         stream("""
-                SELECT rc.id, rc.payment_id, c.id AS claim_id, c.rx_number, c.fill_number, pm.payer_name,
+                SELECT rc.id, rc.payment_id, c.id AS claim_id, c.rx_number, c.fill_number, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                       AS payer_name,
                        pm.trace_number, pm.payment_date, rc.patient_responsibility, c.patient_pay_amount
                 FROM remit_claim rc JOIN claim c ON c.id = rc.matched_claim_id JOIN payment pm ON pm.id = rc.payment_id
                 WHERE rc.status_code NOT IN ('22', '4') AND rc.patient_responsibility IS NOT NULL
@@ -141,7 +144,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
         // a takeback (WO overpayment recovery, WU unspecified recovery; positive = money taken now) counts as
         // attributed while its posted ledger entries tied to a claim do not net to zero (unposting reverses them)
         stream("""
-                SELECT p.id, p.payment_id, p.reason_code, p.reference, p.amount, pm.payer_name, pm.trace_number,
+                SELECT p.id, p.payment_id, p.reason_code, p.reference, p.amount, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                       AS payer_name, pm.trace_number,
                        pm.payment_date
                 FROM plb_item p JOIN payment pm ON pm.id = p.payment_id
                 WHERE p.reason_code IN ('WO', 'WU') AND p.amount > 0

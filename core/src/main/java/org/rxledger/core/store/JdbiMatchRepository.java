@@ -57,7 +57,7 @@ final class JdbiMatchRepository implements MatchRepository {
     private static final String FACTS = """
             SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, c.authorization_number, c.cardholder_id, c.ndc,
                    c.quantity, c.plan_paid_amount, c.patient_pay_amount, c.gross_amount_due, py.name AS payer_name,
-                   c.response_status, c.lifecycle
+                   c.response_status, c.lifecycle, c.bin, c.pcn, c.group_id, c.other_coverage_code
             FROM claim c JOIN plan pl ON pl.id = c.plan_id JOIN payer py ON py.id = pl.payer_id
             """;
 
@@ -69,7 +69,7 @@ final class JdbiMatchRepository implements MatchRepository {
     private static final String FACTS_BY = """
             SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, c.authorization_number, c.cardholder_id, c.ndc,
                    c.quantity, c.plan_paid_amount, c.patient_pay_amount, c.gross_amount_due, c.plan_id,
-                   c.response_status, c.lifecycle
+                   c.response_status, c.lifecycle, c.bin, c.pcn, c.group_id, c.other_coverage_code
             FROM claim c WHERE\s""";
 
     private static RowMapper<ClaimFacts> fact(Map<Long, String> payerByPlan) {
@@ -78,7 +78,8 @@ final class JdbiMatchRepository implements MatchRepository {
                 rs.getString("authorization_number"), rs.getString("cardholder_id"), rs.getString("ndc"),
                 rs.getBigDecimal("quantity"), money(rs, "plan_paid_amount"), money(rs, "patient_pay_amount"),
                 money(rs, "gross_amount_due"), payerByPlan.get(rs.getLong("plan_id")),
-                ResponseStatus.fromCode(rs.getString("response_status")), Lifecycle.valueOf(rs.getString("lifecycle")));
+                ResponseStatus.fromCode(rs.getString("response_status")), Lifecycle.valueOf(rs.getString("lifecycle")),
+                rs.getString("bin"), rs.getString("pcn"), rs.getString("group_id"), rs.getString("other_coverage_code"));
     }
 
     private static final RowMapper<ClaimFacts> FACT = (rs, ctx) -> new ClaimFacts(rs.getLong("id"),
@@ -86,7 +87,8 @@ final class JdbiMatchRepository implements MatchRepository {
             rs.getString("authorization_number"), rs.getString("cardholder_id"), rs.getString("ndc"),
             rs.getBigDecimal("quantity"), money(rs, "plan_paid_amount"), money(rs, "patient_pay_amount"),
             money(rs, "gross_amount_due"), rs.getString("payer_name"), ResponseStatus.fromCode(rs.getString("response_status")),
-            Lifecycle.valueOf(rs.getString("lifecycle")));
+            Lifecycle.valueOf(rs.getString("lifecycle")), rs.getString("bin"), rs.getString("pcn"), rs.getString("group_id"),
+            rs.getString("other_coverage_code"));
 
     private static final String TO_MATCH = """
             SELECT rc.id, rc.payment_id, rc.seq, pm.payer_name, rc.patient_control_number, rc.status_code,

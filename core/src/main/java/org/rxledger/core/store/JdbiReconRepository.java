@@ -10,6 +10,9 @@ import org.rxledger.core.recon.ReconRepository;
 /** Reconciliation reads: one aggregate query each, streamed row by row. */
 final class JdbiReconRepository implements ReconRepository {
 
+    /** A claim's payer: the directory's by routing, else the payer of its plan. */
+    private static final String CLAIM_PAYER = PayerSql.claimPayer("c", "py.name");
+
     private final Handle handle;
 
     JdbiReconRepository(Handle handle) {
@@ -21,7 +24,7 @@ final class JdbiReconRepository implements ReconRepository {
         // remittance claim aggregates per matched claim, joined once (no query per claim). A claim reversed or
         // rebilled at the counter expects nothing any more: a payment for it is money owed back (OVERPAID)
         try (var stream = handle.createQuery("""
-                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
+                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, %s AS payer_name,
                                CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
                                r.paid, r.lines, r.reversals, r.denials
                         FROM claim c
@@ -36,7 +39,7 @@ final class JdbiReconRepository implements ReconRepository {
                             FROM remit_claim rc WHERE rc.matched_claim_id IS NOT NULL
                             GROUP BY rc.matched_claim_id) r ON r.claim_id = c.id
                         WHERE c.response_status IN ('P', 'C') AND (c.lifecycle = 'ACTIVE' OR r.lines IS NOT NULL)
-                        ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""")
+                        ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""".formatted(CLAIM_PAYER))
                 .setFetchSize(1000)
                 .map((rs, ctx) -> {
                     BigDecimal paid = rs.getBigDecimal("paid");
@@ -53,7 +56,7 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void openClaims(LocalDate asOf, Consumer<OpenClaim> sink) {
         try (var stream = handle.createQuery("""
-                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, py.name AS payer_name,
+                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, %s AS payer_name,
                                pl.name AS plan_name, c.plan_paid_amount, b.balance
                         FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
                               WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL AND effective_date <= :asOf
@@ -61,7 +64,7 @@ final class JdbiReconRepository implements ReconRepository {
                         JOIN claim c ON c.id = b.claim_id
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer py ON py.id = pl.payer_id
-                        ORDER BY py.name, c.date_of_service, c.rx_number, c.fill_number, c.id""")
+                        ORDER BY payer_name, c.date_of_service, c.rx_number, c.fill_number, c.id""".formatted(CLAIM_PAYER))
                 .bind("asOf", asOf)
                 .setFetchSize(1000)
                 .map((rs, ctx) -> new OpenClaim(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
@@ -76,14 +79,14 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void openReceivables(Consumer<OpenReceivable> sink) {
         try (var stream = handle.createQuery("""
-                        SELECT c.id, py.name AS payer_name, c.date_of_service, b.balance
+                        SELECT c.id, %s AS payer_name, c.date_of_service, b.balance
                         FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
                               WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL
                               GROUP BY claim_id HAVING SUM(amount) <> 0) b
                         JOIN claim c ON c.id = b.claim_id
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer py ON py.id = pl.payer_id
-                        ORDER BY py.name, c.date_of_service""")
+                        ORDER BY payer_name, c.date_of_service""".formatted(CLAIM_PAYER))
                 .setFetchSize(1000)
                 .map((rs, ctx) -> new OpenReceivable(rs.getLong("id"), rs.getString("payer_name"),
                         rs.getObject("date_of_service", LocalDate.class), Money.of(rs.getBigDecimal("balance"))))
@@ -92,11 +95,14 @@ final class JdbiReconRepository implements ReconRepository {
         }
     }
 
-    /** The payer-table name of an 835 payment's N1*PR payer (as posting resolves it), else the name as sent. */
-    private static final String PAYMENT_PAYER = """
+    /**
+     * An 835 payment's payer: the directory's, else the payer-table name of its N1*PR payer (as posting resolves
+     * it), else the name as sent.
+     */
+    private static final String PAYMENT_PAYER = PayerSql.paymentPayer("p", """
             COALESCE((SELECT MIN(y.name) FROM payer y WHERE UPPER(y.name) = UPPER(TRIM(p.payer_name))),
                      (SELECT MIN(y.name) FROM payer y WHERE p.payer_identifier <> '' AND y.payer_identifier = p.payer_identifier),
-                     p.payer_name)""";
+                     p.payer_name)""");
 
     @Override
     public void arMovements(LocalDate from, LocalDate to, Consumer<ArMovement> sink) {
@@ -113,7 +119,7 @@ final class JdbiReconRepository implements ReconRepository {
                         g AS (
                             SELECT batch_id, src_type, src_id, MIN(claim_id) AS claim_id FROM e
                             WHERE account = 'THIRD_PARTY_RECEIVABLE' GROUP BY batch_id, src_type, src_id)
-                        SELECT e.d, py.name AS payer, e.own_source, e.account, rc.status_code,
+                        SELECT e.d, %s AS payer, e.own_source, e.account, rc.status_code,
                                SUM(e.amount) AS amount, COUNT(DISTINCT e.claim_id) AS claims
                         FROM e
                         JOIN g ON g.batch_id = e.batch_id AND g.src_type = e.src_type AND g.src_id = e.src_id
@@ -121,8 +127,8 @@ final class JdbiReconRepository implements ReconRepository {
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer py ON py.id = pl.payer_id
                         LEFT JOIN remit_claim rc ON g.src_type = 'REMIT_CLAIM' AND CAST(rc.id AS VARCHAR) = g.src_id
-                        GROUP BY e.d, py.name, e.own_source, e.account, rc.status_code
-                        ORDER BY e.d, py.name""")
+                        GROUP BY e.d, payer, e.own_source, e.account, rc.status_code
+                        ORDER BY e.d, payer""".formatted(CLAIM_PAYER))
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new ArMovement(rs.getObject("d", LocalDate.class), rs.getString("payer"),
                         rs.getString("own_source"), rs.getString("account"), rs.getString("status_code"),
@@ -133,15 +139,18 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void arBalances(LocalDate from, LocalDate to, Consumer<ArBalance> sink) {
         handle.createQuery("""
-                        SELECT x.d, x.payer, SUM(x.amount) AS amount FROM (
-                            SELECT CASE WHEN le.effective_date < :from THEN NULL ELSE le.effective_date END AS d,
-                                   py.name AS payer, le.amount
-                            FROM ledger_entry le
-                            JOIN claim c ON c.id = le.claim_id
-                            JOIN plan pl ON pl.id = c.plan_id
-                            JOIN payer py ON py.id = pl.payer_id
-                            WHERE le.account = 'THIRD_PARTY_RECEIVABLE' AND le.effective_date <= :to) x
-                        GROUP BY x.d, x.payer""")
+                        SELECT y.d, y.payer, SUM(y.amount) AS amount FROM (
+                            SELECT x.d, %s AS payer, x.amount FROM (
+                                SELECT z.d, z.name, z.bin, z.pcn, z.group_id, SUM(z.amount) AS amount FROM (
+                                    SELECT CASE WHEN le.effective_date < :from THEN NULL ELSE le.effective_date END AS d,
+                                           py.name, c.bin, c.pcn, c.group_id, le.amount
+                                    FROM ledger_entry le
+                                    JOIN claim c ON c.id = le.claim_id
+                                    JOIN plan pl ON pl.id = c.plan_id
+                                    JOIN payer py ON py.id = pl.payer_id
+                                    WHERE le.account = 'THIRD_PARTY_RECEIVABLE' AND le.effective_date <= :to) z
+                                GROUP BY z.d, z.name, z.bin, z.pcn, z.group_id) x) y
+                        GROUP BY y.d, y.payer""".formatted(PayerSql.claimPayer("x", "x.name")))
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new ArBalance(rs.getObject("d", LocalDate.class), rs.getString("payer"),
                         Money.of(rs.getBigDecimal("amount"))))

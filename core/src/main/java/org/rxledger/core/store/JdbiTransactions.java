@@ -11,6 +11,7 @@ import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -72,6 +73,7 @@ public final class JdbiTransactions implements Transactions {
         private ReportingRepository reporting;
         private ExceptionRepository exceptions;
         private AccountRepository accounts;
+        private PayerRepository payers;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -205,6 +207,11 @@ public final class JdbiTransactions implements Transactions {
                 accounts = new JdbiAccountRepository(handle);
             }
             return accounts;
+        public PayerRepository payers() {
+            if (payers == null) {
+                payers = new JdbiPayerRepository(handle);
+            }
+            return payers;
         }
     }
 }

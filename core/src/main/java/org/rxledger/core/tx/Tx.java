@@ -8,6 +8,7 @@ import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -60,4 +61,6 @@ public interface Tx {
 
     /** The office's accounts (issue 16). */
     AccountRepository accounts();
+    /** The payer directory (issue 14). */
+    PayerRepository payers();
 }

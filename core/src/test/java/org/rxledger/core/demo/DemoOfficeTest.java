@@ -33,6 +33,9 @@ import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.DirectoryPayer;
+import org.rxledger.core.payer.PayerDirectory;
+import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.reference.CodeTables;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
@@ -71,6 +74,25 @@ class DemoOfficeTest {
     @AfterAll
     void close() {
         db.close();
+    }
+
+    @Test
+    void comesWithItsPayerDirectoryEveryClaimResolvingToItsPayer() {
+        PayerDirectory directory = tx.read(PayerDirectoryService::read);
+        assertThat(directory.active()).hasSize(summary.payers());
+        tx.read(t -> {
+            Map<Long, String> payerOfPlan = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            t.reference().payers().forEach(p -> names.put(p.id(), p.name()));
+            t.reference().plans().forEach(p -> payerOfPlan.put(p.id(), names.get(p.payerId())));
+            for (Claim c : claims) {
+                assertThat(directory.forRouting(c.bin(), c.pcn(), c.groupId()).map(DirectoryPayer::name))
+                        .as("claim %d (%s)", c.id(), c.bin()).contains(payerOfPlan.get(c.planId()));
+            }
+            t.reference().payers().forEach(p -> assertThat(directory.forPayment(p.payerIdentifier(), null, "other name")
+                    .map(DirectoryPayer::name)).contains(p.name()));
+            return null;
+        });
     }
 
     @Test
