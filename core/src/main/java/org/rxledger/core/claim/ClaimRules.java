@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.rxledger.core.export.SpreadsheetText;
 import org.rxledger.core.id.Bin;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
@@ -54,6 +56,16 @@ public final class ClaimRules {
 
     /** 442-E7 is 9(7)v999: at most seven whole digits and three decimals (DOMAIN.md §1.3). */
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999.999");
+    /** NCPDP dollar fields are s$$$$$$cc: at most six whole digits and two decimals (DOMAIN.md §1.3). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999.99");
+    /**
+     * Plain decimals only: {@code new BigDecimal} would also take {@code 1e3} and {@code +5}, and a thousands
+     * separator is how a spreadsheet mangles a column, so neither is guessed at.
+     */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d{1,9}(\\.\\d{1,2})?");
+    /** What a clerk keys: the plain form, or with a dollar sign and thousands separators in their places. */
+    private static final Pattern KEYED_AMOUNT = Pattern.compile("-?\\$?(\\d{1,9}|\\d{1,3}(,\\d{3}){1,2})(\\.\\d{1,2})?");
+    private static final Pattern PLAIN_QUANTITY = Pattern.compile("-?\\d{1,9}(\\.\\d{1,9})?");
     private static final int MAX_REJECT_CODES = 5;
     /** 354-NX: at most three submission clarification codes (DOMAIN.md §1.6). */
     private static final int MAX_SCC_CODES = 3;
@@ -105,6 +117,7 @@ public final class ClaimRules {
 
     private final Clock clock;
     private final CodeTable rejectCodes;
+    private final Pattern amountFormat;
 
     /** @param clock gives "today" for the not-in-the-future rules */
     public ClaimRules(Clock clock) {
@@ -112,8 +125,22 @@ public final class ClaimRules {
     }
 
     public ClaimRules(Clock clock, CodeTables codeTables) {
+        this(clock, codeTables.rejectCodes(), KEYED_AMOUNT);
+    }
+
+    private ClaimRules(Clock clock, CodeTable rejectCodes, Pattern amountFormat) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rejectCodes = codeTables.rejectCodes();
+        this.rejectCodes = rejectCodes;
+        this.amountFormat = amountFormat;
+    }
+
+    /**
+     * The same rules for values read from a file: amounts must be plain decimals ({@code 1234.56}). A clerk
+     * may key {@code $1,234.56}; in a file a currency sign or a thousands separator means a spreadsheet
+     * formatted the column, and which of {@code 1,000} and {@code 1.000} it meant is not guessed.
+     */
+    public ClaimRules forFiles() {
+        return new ClaimRules(clock, rejectCodes, PLAIN_AMOUNT);
     }
 
     /** Checks one field on its own; empty when the value is acceptable. */
@@ -204,7 +231,12 @@ public final class ClaimRules {
                 if (problem != null) {
                     throw new FieldException(field.label() + " " + problem);
                 }
-                yield Ndc.parse(value);
+                Ndc ndc = Ndc.parse(value);
+                // eleven zeros is what a blank NDC becomes in some exports; no product has it
+                if (ndc.billing().chars().allMatch(c -> c == '0')) {
+                    throw new FieldException(field.label() + " '" + value + "' is all zeros: expected the dispensed product's NDC");
+                }
+                yield ndc;
             }
             case QUANTITY -> quantity(field, value);
             case DAYS_SUPPLY -> {
@@ -312,19 +344,29 @@ public final class ClaimRules {
         if (value.length() > 60) {
             throw new FieldException(field.label() + " is longer than 60 characters");
         }
+        // OWASP CSV injection: a leading = + - @ tab or CR makes a spreadsheet run the value; no name starts so
+        if (SpreadsheetText.isFormulaLike(value)) {
+            throw new FieldException(field.label() + ": expected a name, found a value starting with '" + printable(value.charAt(0))
+                    + "' (a spreadsheet would run it as a formula)");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new FieldException(field.label() + ": expected a name, found control characters (tabs, line breaks or binary bytes)");
+        }
         return value;
+    }
+
+    private static String printable(char c) {
+        return Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c);
     }
 
     private static BigDecimal quantity(ClaimField field, String value) {
         if (value.isEmpty()) {
             throw new FieldException(field.label() + " is required");
         }
-        BigDecimal q;
-        try {
-            q = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not a number (e.g. 30 or 2.5)");
+        if (!PLAIN_QUANTITY.matcher(value).matches()) {
+            throw new FieldException(field.label() + " '" + value + "' is not a number: expected a plain decimal number such as 30 or 2.5");
         }
+        BigDecimal q = new BigDecimal(value);
         if (q.signum() <= 0) {
             throw new FieldException(field.label() + " " + value + " must be more than zero");
         }
@@ -337,21 +379,23 @@ public final class ClaimRules {
         return q.setScale(3);
     }
 
-    private static Money money(ClaimField field, String value, boolean required) {
+    private Money money(ClaimField field, String value, boolean required) {
         if (value.isEmpty()) {
             if (required) {
                 throw new FieldException(field.label() + " is required (e.g. 12.30)");
             }
             return null;
         }
-        Money m;
-        try {
-            m = Money.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not an amount in dollars and cents (e.g. 12.30)");
+        if (!amountFormat.matcher(value).matches()) {
+            throw new FieldException(field.label() + " '" + value + "' is not an amount in dollars and cents: expected a plain decimal "
+                    + "(digits, optionally '.' and two decimals, e.g. 1000.00)");
         }
+        Money m = Money.parse(value);
         if (m.isNegative()) {
             throw new FieldException(field.label() + " " + m + " must not be negative");
+        }
+        if (m.amount().compareTo(MAX_AMOUNT) > 0) {
+            throw new FieldException(field.label() + " '" + value + "' is too large: expected at most 999999.99 (NCPDP dollar fields)");
         }
         return m;
     }
