@@ -215,7 +215,7 @@ public final class ClaimRules {
             case PATIENT_DOB -> {
                 LocalDate dob = notInFuture(field, date(field, value, true));
                 if (dob.isBefore(EARLIEST_BIRTH)) {
-                    throw new FieldException(field.label() + " " + dob + " is before 1900; check the year");
+                    throw new FieldException(field.label() + " is before 1900; check the year");
                 }
                 yield dob;
             }
@@ -303,14 +303,14 @@ public final class ClaimRules {
             // YYYY-MM-DD is the file format; CCYYMMDD is how NCPDP writes dates (DOMAIN.md §1.3)
             return value.length() == 8 && value.matches("\\d{8}") ? LocalDate.parse(value, NCPDP) : LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not a valid date (expected YYYY-MM-DD, e.g. 2025-03-03)");
+            throw new FieldException(field.label() + shown(field, value) + " is not a valid date (expected YYYY-MM-DD, e.g. 2025-03-03)");
         }
     }
 
     private LocalDate notInFuture(ClaimField field, LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         if (date != null && date.isAfter(today)) {
-            throw new FieldException(field.label() + " " + date + " is in the future (today is " + today + ")");
+            throw new FieldException(field.label() + (isPhi(field) ? "" : " " + date) + " is in the future (today is " + today + ")");
         }
         return date;
     }
@@ -325,10 +325,10 @@ public final class ClaimRules {
         }
         String upper = value.toUpperCase(Locale.ROOT);
         if (upper.length() > maxLength) {
-            throw new FieldException(field.label() + " '" + value + "' is " + upper.length() + " characters long (at most " + maxLength + ")");
+            throw new FieldException(field.label() + shown(field, value) + " is " + upper.length() + " characters long (at most " + maxLength + ")");
         }
         if (!upper.matches("[A-Z0-9-]+")) {
-            throw new FieldException(field.label() + " '" + value + "' may contain only letters, digits and hyphens");
+            throw new FieldException(field.label() + shown(field, value) + " may contain only letters, digits and hyphens");
         }
         return upper;
     }
@@ -353,6 +353,20 @@ public final class ClaimRules {
             throw new FieldException(field.label() + ": expected a name, found control characters (tabs, line breaks or binary bytes)");
         }
         return value;
+    }
+
+    /**
+     * Patient names, member id and date of birth are not repeated in messages (they reach the terminal and
+     * the screen, and are pasted into tickets): the line and the column say which value to correct.
+     */
+    private static boolean isPhi(ClaimField field) {
+        return field == ClaimField.CARDHOLDER_ID || field == ClaimField.PATIENT_FIRST_NAME || field == ClaimField.PATIENT_LAST_NAME
+                || field == ClaimField.PATIENT_DOB;
+    }
+
+    /** {@code " 'value'"}, or nothing for a {@link #isPhi patient identifier}. */
+    private static String shown(ClaimField field, String value) {
+        return isPhi(field) ? "" : " '" + value + "'";
     }
 
     private static String printable(char c) {
@@ -501,7 +515,7 @@ public final class ClaimRules {
                     + " is after the date of service " + dos + " (a prescription is written before it is filled)"));
         }
         if (dos != null && dob != null && dob.isAfter(dos)) {
-            problems.add(new Problem(ClaimField.PATIENT_DOB, "Patient date of birth " + dob + " is after the date of service " + dos));
+            problems.add(new Problem(ClaimField.PATIENT_DOB, "Patient date of birth is after the date of service " + dos));
         }
 
         Money ingredient = (Money) v.get(ClaimField.INGREDIENT_COST_SUBMITTED);
