@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's embedded H2 database in file mode, migrated with Flyway on open.
  *
- * <p>One instance per data directory; {@link #close()} shuts H2 down cleanly (over plain JDBC:
- * Jdbi's {@code execute} throws on SHUTDOWN, ../shared/STACK.md trap 3).
+ * <p>One instance per data directory, held with a {@link DataFolderLock}; {@link #close()} shuts H2 down cleanly (over plain JDBC:
+ * Jdbi's {@code execute} throws on SHUTDOWN).
  */
 public final class Database implements AutoCloseable {
 
