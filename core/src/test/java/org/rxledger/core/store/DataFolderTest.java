@@ -15,6 +15,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.reference.Patient;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.Samples;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** Issue 23 items 8 and 9 at the store: one holder per data folder, owner-only files, no values in errors or traces. */
@@ -75,6 +79,21 @@ class DataFolderTest {
             assertThat(mode(data.resolve("rxledger.mv.db"))).isEqualTo("rw-------");
             assertThat(mode(data.resolve(DataFolderLock.FILE_NAME))).isEqualTo("rw-------");
             assertThat(mode(unrelated)).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void anArchived835IsOwnerOnlyWhateverTheOriginalsPermissions() throws IOException {
+        assumeThat(Files.getFileAttributeView(dir, PosixFileAttributeView.class)).as("POSIX permissions").isNotNull();
+        Path original = Files.write(dir.resolve("acme.835"), Samples.bytes(Samples.SAMPLE_835));
+        Files.setPosixFilePermissions(original, PosixFilePermissions.fromString("rw-r--r--"));
+        Path archive = dir.resolve("data").resolve("remittances").resolve("archive");
+        try (Database db = TestDatabases.fresh()) {
+            ImportOutcome outcome = new RemittanceImportService(db.transactions(), archive).importFile(original, ProgressListener.NONE, () -> false);
+            assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        }
+        try (var archived = Files.list(archive)) {
+            assertThat(archived.toList()).singleElement().satisfies(p -> assertThat(mode(p)).isEqualTo("rw-------"));
         }
     }
 

@@ -60,5 +60,9 @@ class XlsxReportWriterTest {
             assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("SMITH");
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("'@evil");
         }
+        if (Files.getFileAttributeView(out, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            // a report holds patient data: owner-only, like the data folder
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        }
     }
 }
