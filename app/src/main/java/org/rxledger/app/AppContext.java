@@ -10,7 +10,6 @@ import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
-import org.rxledger.core.store.DataFolderBusyException;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -46,7 +45,7 @@ public final class AppContext implements AutoCloseable {
     /**
      * Opens the data directory, waiting up to {@code wait} while another process holds it (a long import in
      * the workstation, a script's command): {@code waiting} hears once who holds it. Still busy after the wait,
-     * the {@link DataFolderBusyException} naming the holder is thrown.
+     * the {@link org.rxledger.core.store.DataFolderBusyException} naming the holder is thrown.
      *
      * @param purpose what this process does, shown to others that find the folder busy (command words only)
      */
@@ -58,7 +57,7 @@ public final class AppContext implements AutoCloseable {
         while (true) {
             try {
                 return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock, purpose));
-            } catch (DataFolderBusyException busy) {
+            } catch (org.rxledger.core.store.DataFolderBusyException busy) {
                 if (System.nanoTime() - deadline >= 0) {
                     throw busy;
                 }

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rxledger.app.cli.RxLedgerCommand.WorkstationStarter;
-import org.rxledger.core.store.DataFolderBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /** Builds and runs the picocli command tree; errors become plain messages and exit codes. */
@@ -31,35 +31,50 @@ public final class Cli {
     public static CommandLine commandLine(WorkstationStarter starter) {
         CommandLine cl = new CommandLine(new RxLedgerCommand(starter));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            LOG.error("command failed", ex);
+            commandLine.getErr().println("rxledger: " + plainMessage(ex));
+            commandLine.getErr().flush();
+            return EXIT_FAILURE;
+        });
+        cl.setExecutionExceptionHandler(busyUsageAndJson(cl.getExecutionExceptionHandler()));
+        return cl;
+    }
+
+    /**
+     * Around {@code other}: a busy data folder exits {@value #EXIT_BUSY} and a usage mistake {@value #EXIT_USAGE}, each with
+     * one line on stderr; under {@code --json} every failure also prints one object on stdout, so a script reading it
+     * always gets JSON.
+     */
+    private static IExecutionExceptionHandler busyUsageAndJson(IExecutionExceptionHandler other) {
+        return (ex, commandLine, parseResult) -> {
             int code;
-            String kind;
-            if (ex instanceof DataFolderBusyException busy) {
+            if (ex instanceof org.rxledger.core.store.DataFolderBusyException busy) {
                 LOG.warn("the data folder is busy: {}", busy.holder().map(h -> "process " + h.pid()).orElse("holder unknown"));
                 code = EXIT_BUSY;
-                kind = "busy";
             } else if (ex instanceof RxLedgerCommand.UsageError) {
                 code = EXIT_USAGE;
-                kind = "usage";
             } else {
-                LOG.error("command failed", ex);
-                code = EXIT_FAILURE;
-                kind = "failure";
+                code = other.handleExecutionException(ex, commandLine, parseResult);
             }
-            String message = plainMessage(ex);
-            commandLine.getErr().println("rxledger: " + message);
-            commandLine.getErr().flush();
+            if (code == EXIT_BUSY || code == EXIT_USAGE) {
+                commandLine.getErr().println("rxledger: " + plainMessage(ex));
+                commandLine.getErr().flush();
+            }
             if (jsonRequested(parseResult)) {
-                // a script reading stdout gets an object whatever happened
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("status", "error");
-                o.put("error", kind);
-                o.put("message", message);
+                o.put("error", switch (code) {
+                    case EXIT_REJECTED -> "rejected";
+                    case EXIT_USAGE -> "usage";
+                    case EXIT_BUSY -> "busy";
+                    default -> "failure";
+                });
+                o.put("message", plainMessage(ex));
                 o.put("exit_code", code);
                 CliOutput.json(commandLine.getOut(), o);
             }
             return code;
-        });
-        return cl;
+        };
     }
 
     private static boolean jsonRequested(ParseResult parseResult) {

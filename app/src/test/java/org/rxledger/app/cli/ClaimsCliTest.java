@@ -16,6 +16,8 @@ import org.rxledger.app.testdata.CliRunner.Run;
 /** {@code rxledger claims import} and {@code claims list} against a temporary data folder. */
 class ClaimsCliTest {
 
+    private static final Path SAMPLE = Path.of("/work/shared/samples/claims-sample.csv");
+
     @TempDir
     Path data;
 
@@ -26,8 +28,10 @@ class ClaimsCliTest {
         return CliRunner.on(data).run(args);
     }
 
-    static Path sample() throws IOException {
-        return Path.of("..", "core", "src", "test", "resources", "org", "rxledger", "core", "claim", "claims-sample.csv");
+    private static Path sample() throws IOException {
+        // the shared sample when present (the workstation's own checkout), else the copy in the core test resources
+        Path local = Path.of("..", "core", "src", "test", "resources", "org", "rxledger", "core", "claim", "claims-sample.csv");
+        return Files.isReadable(SAMPLE) ? SAMPLE : local;
     }
 
     private JsonNode list() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +31,18 @@ class DataFolderCliTest {
     @TempDir
     Path files;
 
+    /** core's claims-sample.csv (five claims) copied into {@code dir}. */
+    static Path claimsSample(Path dir) throws IOException {
+        try (InputStream in = DataFolderCliTest.class.getResourceAsStream("/org/rxledger/core/claim/claims-sample.csv")) {
+            return Files.write(dir.resolve("claims-sample.csv"), in.readAllBytes());
+        }
+    }
+
     @Test
     void aBusyFolderExitsFiveWithJsonNamingTheHolderAndImportsNothing() throws IOException {
         Run run;
         try (AppContext holder = AppContext.open(data)) {
-            run = CliRunner.on(data).run("claims", "import", "--json", "--wait", "0", ClaimsCliTest.sample().toString());
+            run = CliRunner.on(data).run("claims", "import", "--json", "--wait", "0", claimsSample(files).toString());
         }
 
         assertThat(run.exit()).isEqualTo(Cli.EXIT_BUSY);
@@ -48,7 +56,7 @@ class DataFolderCliTest {
         long claims = CliRunner.on(data).read(ctx -> ctx.transactions().read(tx -> tx.claims().count()));
         assertThat(claims).isZero();
 
-        Run again = CliRunner.on(data).run("claims", "import", "--json", ClaimsCliTest.sample().toString());
+        Run again = CliRunner.on(data).run("claims", "import", "--json", claimsSample(files).toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.json().get("status").asText()).isEqualTo("imported");
     }

@@ -64,8 +64,8 @@ class PhiErrorPathsTest {
     }
 
     /** The sample claims with its first patient renamed to the test patient. */
-    private static String claims() throws IOException {
-        String[] lines = Files.readString(ClaimsCliTest.sample(), StandardCharsets.UTF_8).split("\n");
+    private String claims() throws IOException {
+        String[] lines = Files.readString(DataFolderCliTest.claimsSample(files), StandardCharsets.UTF_8).split("\n");
         lines[1] = lines[1].replace("ALPHA", FIRST).replace("TESTPATIENT", LAST).replace("ZQX00012345", MEMBER).replace("1962-04-15", DOB);
         return String.join("\n", lines) + "\n";
     }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's embedded H2 database in file mode, migrated with Flyway on open.
  *
- * <p>One instance per data directory, held with a {@link DataFolderLock}; {@link #close()} shuts H2 down cleanly (over plain JDBC:
- * Jdbi's {@code execute} throws on SHUTDOWN).
+ * <p>One instance per data directory; {@link #close()} shuts H2 down cleanly (over plain JDBC:
+ * Jdbi's {@code execute} throws on SHUTDOWN, ../shared/STACK.md trap 3).
  */
 public final class Database implements AutoCloseable {
 
@@ -58,7 +58,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database in {@code dataDir}, holding the folder for this process.
+     * Opens (creating if needed) the database in {@code dataDir}, holding the folder for this process with a
+     * {@link DataFolderLock} until {@link #close()}.
      *
      * @param purpose what this process is doing (e.g. {@code "rxledger claims import"}), shown to a second
      *                process that finds the folder busy

@@ -33,11 +33,20 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** True when {@code e} is, or was caused by, a database error whose text may hold values. */
+    /**
+     * True when {@code e} is a database failure whose text may hold values: a Jdbi exception, or one of our
+     * {@link StoreException}s wrapping a {@link SQLException}. An exception of a domain type is left as it is,
+     * even when a database failure is its cause: the caller catches it by type (a refused duplicate payment).
+     */
     static boolean isDatabaseError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof JdbiException) {
-                return true;
+        if (e instanceof JdbiException) {
+            return true;
+        }
+        if (e instanceof StoreException && !(e instanceof DataFolderBusyException)) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException || t instanceof JdbiException) {
+                    return true;
+                }
             }
         }
         return false;
