@@ -202,8 +202,12 @@ class ImportFuzzTest {
             case 0 -> {
                 int at = random.nextInt(text.length());
                 char flipped = (char) (random.nextInt(256));
-                return new Mutation(text.substring(0, at) + flipped + text.substring(at + 1), "byte " + at + " → " + (int) flipped,
-                        flipped < 32 || flipped > 126);
+                int start = text.lastIndexOf(terminator, at - 1) + 1;
+                int end = text.indexOf(terminator, at);
+                String segment = text.substring(start, end < 0 ? text.length() : end);
+                int elementNo = (int) text.substring(start, at).chars().filter(c -> c == element).count();
+                return new Mutation(text.substring(0, at) + flipped + text.substring(at + 1), "byte " + at + " (" + id(segment, element)
+                        + " element " + elementNo + ") → " + (int) flipped, flipped < 32 || flipped > 126);
             }
             case 1 -> {
                 int at = random.nextInt(text.length());
