@@ -2,6 +2,8 @@ package org.rxledger.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
@@ -18,6 +20,8 @@ import org.rxledger.core.tx.Transactions;
  * CLI command); no DI framework, everything is passed by constructor.
  */
 public final class AppContext implements AutoCloseable {
+
+    private static final long BUSY_POLL_MILLIS = 200;
 
     private final Path dataDir;
     private final Actor actor;
@@ -38,6 +42,40 @@ public final class AppContext implements AutoCloseable {
 
     public static AppContext open(Path dataDir) {
         return open(dataDir, Actor.fromOperatingSystem(), Clock.systemDefaultZone());
+    }
+
+    /**
+     * Opens the data directory, waiting up to {@code wait} while another process holds it (a long import in
+     * the workstation, a script's command): {@code waiting} hears once who holds it. Still busy after the wait,
+     * the {@link org.rxledger.core.store.DataFolderBusyException} naming the holder is thrown.
+     *
+     * @param purpose what this process does, shown to others that find the folder busy (command words only)
+     */
+    public static AppContext open(Path dataDir, Duration wait, String purpose, Consumer<String> waiting) {
+        Actor actor = Actor.fromOperatingSystem();
+        Clock clock = Clock.systemDefaultZone();
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock, purpose));
+            } catch (org.rxledger.core.store.DataFolderBusyException busy) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw busy;
+                }
+                if (!told) {
+                    waiting.accept("waiting for the data folder " + dataDir + " held by " + busy.holderDescription()
+                            + " (up to " + wait.toSeconds() + " s; --wait SECONDS to change)");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(BUSY_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     public Path dataDir() {

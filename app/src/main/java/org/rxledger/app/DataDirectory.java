@@ -1,5 +1,6 @@
 package org.rxledger.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,14 @@ public final class DataDirectory {
         }
         String xdg = env.get("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("rxledger");
+    }
+
+    /** Why {@code dir} cannot be a data directory (a regular file), or null: a missing folder is created. */
+    public static String problem(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return "the data folder " + dir + " is a file, not a folder: give --data a folder (it is created when missing)";
+        }
+        return null;
     }
 
     public static Path resolve(Path option) {

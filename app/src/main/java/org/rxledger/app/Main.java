@@ -15,9 +15,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Path dataDir = DataDirectory.resolve(dataOption(args));
+        String problem = DataDirectory.problem(dataDir);
+        if (problem != null) {
+            // before logging starts: logback would print its own failure to create a log there, dozens of lines
+            System.err.println("rxledger: " + problem);
+            System.exit(Cli.EXIT_USAGE);
+        }
         // before the first logger is created: logs go to <data dir>/logs (logback.xml reads this)
         if (System.getProperty("rxledger.logdir") == null) {
-            System.setProperty("rxledger.logdir", DataDirectory.resolve(dataOption(args)).resolve("logs").toString());
+            System.setProperty("rxledger.logdir", dataDir.resolve("logs").toString());
         }
         // libraries that log through java.util.logging (StAEDI) would otherwise print on the console
         SLF4JBridgeHandler.removeHandlersForRootLogger();

@@ -1,11 +1,16 @@
 package org.rxledger.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level command. With a subcommand it runs headless; with none it opens the workstation
@@ -29,6 +34,14 @@ public final class RxLedgerCommand implements Callable<Integer> {
             description = "Data directory (default: $" + DataDirectory.ENV + " or the per-user data directory).")
     Path data;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", scope = picocli.CommandLine.ScopeType.INHERIT, defaultValue = "30",
+            description = "When another RxLedger has the data folder open, wait up to this long for it (default ${DEFAULT-VALUE}; "
+                    + "0 = do not wait). Still busy: exit code " + Cli.EXIT_BUSY + ".")
+    int waitSeconds;
+
+    @Spec
+    CommandSpec spec;
+
     private final WorkstationStarter starter;
 
     public RxLedgerCommand(WorkstationStarter starter) {
@@ -36,11 +49,42 @@ public final class RxLedgerCommand implements Callable<Integer> {
     }
 
     Path dataDir() {
-        return DataDirectory.resolve(data);
+        Path dir = DataDirectory.resolve(data);
+        String problem = DataDirectory.problem(dir);
+        if (problem != null) {
+            throw new UsageError(problem);
+        }
+        return dir;
     }
 
+    /** Opens the data folder for the command being run, waiting (with a notice on stderr) while another process holds it. */
     AppContext openContext() {
-        return AppContext.open(dataDir());
+        if (waitSeconds < 0) {
+            throw new UsageError("--wait " + waitSeconds + ": expected a number of seconds, 0 or more");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        return AppContext.open(dataDir(), Duration.ofSeconds(waitSeconds), commandWords(), notice -> {
+            err.println("rxledger: " + notice);
+            err.flush();
+        });
+    }
+
+    /** "rxledger remit import": the command being run, without its arguments (they may name patients' files). */
+    private String commandWords() {
+        StringBuilder words = new StringBuilder("rxledger");
+        ParseResult pr = spec.commandLine().getParseResult();
+        while (pr != null && pr.hasSubcommand()) {
+            pr = pr.subcommand();
+            words.append(' ').append(pr.commandSpec().name());
+        }
+        return words.toString();
+    }
+
+    /** A usage mistake found while running (exit code 2, one line). */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
     }
 
     @Override

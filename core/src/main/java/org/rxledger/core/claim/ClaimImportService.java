@@ -2,8 +2,8 @@ package org.rxledger.core.claim;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,16 +56,24 @@ public final class ClaimImportService {
 
     public ClaimImportService(Transactions transactions, ClaimRules rules) {
         this.transactions = transactions;
-        this.rules = rules;
+        this.rules = rules.forFiles();
     }
 
-    /** Imports a UTF-8 CSV file; errors name the file by its file name. */
+    /** Imports a UTF-8 CSV file (a byte-order mark is allowed); errors name the file by its file name. */
     public ClaimImportResult importFile(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return importCsv(file.getFileName().toString(), reader);
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("The claims file " + file.getFileName() + " cannot be read: " + e.getMessage(), e);
+            throw new UncheckedIOException("The claims file " + name + " cannot be read: " + e.getMessage(), e);
         }
+        ClaimCsvImport.Decoded decoded = ClaimCsvImport.decode(name, bytes);
+        if (decoded.error() != null) {
+            LOG.info("claims import refused: the file is not UTF-8 text");
+            return ClaimImportResult.refused(name, List.of(decoded.error()));
+        }
+        return importCsv(name, new StringReader(decoded.text()));
     }
 
     public ClaimImportResult importCsv(String fileName, Reader reader) {
@@ -123,9 +131,14 @@ public final class ClaimImportService {
             payload.put("skippedDuplicates", skipped);
             payload.put("claimIds", claimIds);
             tx.journal().append(EVENT_IMPORTED, payload);
-            tx.audit().record("CLAIMS_IMPORTED", "claim_file", fileName, Map.of("imported", imported, "skippedDuplicates", skipped));
+            tx.audit().record("CLAIMS_IMPORTED", "claim_file", auditEntityId(fileName), Map.of("imported", imported, "skippedDuplicates", skipped));
         }
         return new ClaimImportResult(fileName, imported, skipped, List.of());
+    }
+
+    /** The audit record's entity id holds 80 characters; a longer file name is cut (the journal keeps it whole). */
+    private static String auditEntityId(String fileName) {
+        return fileName.length() <= 80 ? fileName : fileName.substring(0, 79) + "…";
     }
 
     private static Claim toClaim(Tx tx, ClaimRules.ValidClaim c, Plan plan, References refs) {

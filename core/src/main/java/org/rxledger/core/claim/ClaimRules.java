@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.rxledger.core.export.SpreadsheetText;
 import org.rxledger.core.id.Bin;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
@@ -54,6 +56,16 @@ public final class ClaimRules {
 
     /** 442-E7 is 9(7)v999: at most seven whole digits and three decimals (DOMAIN.md §1.3). */
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999.999");
+    /** NCPDP dollar fields are s$$$$$$cc: at most six whole digits and two decimals (DOMAIN.md §1.3). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999.99");
+    /**
+     * Plain decimals only: {@code new BigDecimal} would also take {@code 1e3} and {@code +5}, and a thousands
+     * separator is how a spreadsheet mangles a column, so neither is guessed at.
+     */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d{1,9}(\\.\\d{1,2})?");
+    /** What a clerk keys: the plain form, or with a dollar sign and thousands separators in their places. */
+    private static final Pattern KEYED_AMOUNT = Pattern.compile("-?\\$?(\\d{1,9}|\\d{1,3}(,\\d{3}){1,2})(\\.\\d{1,2})?");
+    private static final Pattern PLAIN_QUANTITY = Pattern.compile("-?\\d{1,9}(\\.\\d{1,9})?");
     private static final int MAX_REJECT_CODES = 5;
     /** 354-NX: at most three submission clarification codes (DOMAIN.md §1.6). */
     private static final int MAX_SCC_CODES = 3;
@@ -105,6 +117,7 @@ public final class ClaimRules {
 
     private final Clock clock;
     private final CodeTable rejectCodes;
+    private final Pattern amountFormat;
 
     /** @param clock gives "today" for the not-in-the-future rules */
     public ClaimRules(Clock clock) {
@@ -112,8 +125,22 @@ public final class ClaimRules {
     }
 
     public ClaimRules(Clock clock, CodeTables codeTables) {
+        this(clock, codeTables.rejectCodes(), KEYED_AMOUNT);
+    }
+
+    private ClaimRules(Clock clock, CodeTable rejectCodes, Pattern amountFormat) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rejectCodes = codeTables.rejectCodes();
+        this.rejectCodes = rejectCodes;
+        this.amountFormat = amountFormat;
+    }
+
+    /**
+     * The same rules for values read from a file: amounts must be plain decimals ({@code 1234.56}). A clerk
+     * may key {@code $1,234.56}; in a file a currency sign or a thousands separator means a spreadsheet
+     * formatted the column, and which of {@code 1,000} and {@code 1.000} it meant is not guessed.
+     */
+    public ClaimRules forFiles() {
+        return new ClaimRules(clock, rejectCodes, PLAIN_AMOUNT);
     }
 
     /** Checks one field on its own; empty when the value is acceptable. */
@@ -188,7 +215,7 @@ public final class ClaimRules {
             case PATIENT_DOB -> {
                 LocalDate dob = notInFuture(field, date(field, value, true));
                 if (dob.isBefore(EARLIEST_BIRTH)) {
-                    throw new FieldException(field.label() + " " + dob + " is before 1900; check the year");
+                    throw new FieldException(field.label() + " is before 1900; check the year");
                 }
                 yield dob;
             }
@@ -204,7 +231,12 @@ public final class ClaimRules {
                 if (problem != null) {
                     throw new FieldException(field.label() + " " + problem);
                 }
-                yield Ndc.parse(value);
+                Ndc ndc = Ndc.parse(value);
+                // eleven zeros is what a blank NDC becomes in some exports; no product has it
+                if (ndc.billing().chars().allMatch(c -> c == '0')) {
+                    throw new FieldException(field.label() + " '" + value + "' is all zeros: expected the dispensed product's NDC");
+                }
+                yield ndc;
             }
             case QUANTITY -> quantity(field, value);
             case DAYS_SUPPLY -> {
@@ -271,14 +303,14 @@ public final class ClaimRules {
             // YYYY-MM-DD is the file format; CCYYMMDD is how NCPDP writes dates (DOMAIN.md §1.3)
             return value.length() == 8 && value.matches("\\d{8}") ? LocalDate.parse(value, NCPDP) : LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not a valid date (expected YYYY-MM-DD, e.g. 2025-03-03)");
+            throw new FieldException(field.label() + shown(field, value) + " is not a valid date (expected YYYY-MM-DD, e.g. 2025-03-03)");
         }
     }
 
     private LocalDate notInFuture(ClaimField field, LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         if (date != null && date.isAfter(today)) {
-            throw new FieldException(field.label() + " " + date + " is in the future (today is " + today + ")");
+            throw new FieldException(field.label() + (isPhi(field) ? "" : " " + date) + " is in the future (today is " + today + ")");
         }
         return date;
     }
@@ -293,10 +325,10 @@ public final class ClaimRules {
         }
         String upper = value.toUpperCase(Locale.ROOT);
         if (upper.length() > maxLength) {
-            throw new FieldException(field.label() + " '" + value + "' is " + upper.length() + " characters long (at most " + maxLength + ")");
+            throw new FieldException(field.label() + shown(field, value) + " is " + upper.length() + " characters long (at most " + maxLength + ")");
         }
         if (!upper.matches("[A-Z0-9-]+")) {
-            throw new FieldException(field.label() + " '" + value + "' may contain only letters, digits and hyphens");
+            throw new FieldException(field.label() + shown(field, value) + " may contain only letters, digits and hyphens");
         }
         return upper;
     }
@@ -312,19 +344,43 @@ public final class ClaimRules {
         if (value.length() > 60) {
             throw new FieldException(field.label() + " is longer than 60 characters");
         }
+        // OWASP CSV injection: a leading = + - @ tab or CR makes a spreadsheet run the value; no name starts so
+        if (SpreadsheetText.isFormulaLike(value)) {
+            throw new FieldException(field.label() + ": expected a name, found a value starting with '" + printable(value.charAt(0))
+                    + "' (a spreadsheet would run it as a formula)");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new FieldException(field.label() + ": expected a name, found control characters (tabs, line breaks or binary bytes)");
+        }
         return value;
+    }
+
+    /**
+     * Patient names, member id and date of birth are not repeated in messages (they reach the terminal and
+     * the screen, and are pasted into tickets): the line and the column say which value to correct.
+     */
+    private static boolean isPhi(ClaimField field) {
+        return field == ClaimField.CARDHOLDER_ID || field == ClaimField.PATIENT_FIRST_NAME || field == ClaimField.PATIENT_LAST_NAME
+                || field == ClaimField.PATIENT_DOB;
+    }
+
+    /** {@code " 'value'"}, or nothing for a {@link #isPhi patient identifier}. */
+    private static String shown(ClaimField field, String value) {
+        return isPhi(field) ? "" : " '" + value + "'";
+    }
+
+    private static String printable(char c) {
+        return Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c);
     }
 
     private static BigDecimal quantity(ClaimField field, String value) {
         if (value.isEmpty()) {
             throw new FieldException(field.label() + " is required");
         }
-        BigDecimal q;
-        try {
-            q = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not a number (e.g. 30 or 2.5)");
+        if (!PLAIN_QUANTITY.matcher(value).matches()) {
+            throw new FieldException(field.label() + " '" + value + "' is not a number: expected a plain decimal number such as 30 or 2.5");
         }
+        BigDecimal q = new BigDecimal(value);
         if (q.signum() <= 0) {
             throw new FieldException(field.label() + " " + value + " must be more than zero");
         }
@@ -337,21 +393,23 @@ public final class ClaimRules {
         return q.setScale(3);
     }
 
-    private static Money money(ClaimField field, String value, boolean required) {
+    private Money money(ClaimField field, String value, boolean required) {
         if (value.isEmpty()) {
             if (required) {
                 throw new FieldException(field.label() + " is required (e.g. 12.30)");
             }
             return null;
         }
-        Money m;
-        try {
-            m = Money.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(field.label() + " '" + value + "' is not an amount in dollars and cents (e.g. 12.30)");
+        if (!amountFormat.matcher(value).matches()) {
+            throw new FieldException(field.label() + " '" + value + "' is not an amount in dollars and cents: expected a plain decimal "
+                    + "(digits, optionally '.' and two decimals, e.g. 1000.00)");
         }
+        Money m = Money.parse(value);
         if (m.isNegative()) {
             throw new FieldException(field.label() + " " + m + " must not be negative");
+        }
+        if (m.amount().compareTo(MAX_AMOUNT) > 0) {
+            throw new FieldException(field.label() + " '" + value + "' is too large: expected at most 999999.99 (NCPDP dollar fields)");
         }
         return m;
     }
@@ -457,7 +515,7 @@ public final class ClaimRules {
                     + " is after the date of service " + dos + " (a prescription is written before it is filled)"));
         }
         if (dos != null && dob != null && dob.isAfter(dos)) {
-            problems.add(new Problem(ClaimField.PATIENT_DOB, "Patient date of birth " + dob + " is after the date of service " + dos));
+            problems.add(new Problem(ClaimField.PATIENT_DOB, "Patient date of birth is after the date of service " + dos));
         }
 
         Money ingredient = (Money) v.get(ClaimField.INGREDIENT_COST_SUBMITTED);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -270,6 +271,8 @@ public final class RemittanceImportService {
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            // the copy took the original's permissions; the archive holds patient data
+            PrivateFiles.restrict(target);
             return target;
         } finally {
             Files.deleteIfExists(temp);

@@ -7,12 +7,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
+    /** The data folder's lock while a file database is open; null in memory. */
+    private DataFolderLock folderLock;
 
     private Database(String url, Actor actor, Clock clock) {
         this.url = url;
@@ -51,14 +55,62 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code dataDir}. */
     public static Database open(Path dataDir, Actor actor, Clock clock) {
+        return open(dataDir, actor, clock, "RxLedger");
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir}, holding the folder for this process with a
+     * {@link DataFolderLock} until {@link #close()}.
+     *
+     * @param purpose what this process is doing (e.g. {@code "rxledger claims import"}), shown to a second
+     *                process that finds the folder busy
+     * @throws DataFolderBusyException when another process (or another open database here) holds the folder
+     */
+    public static Database open(Path dataDir, Actor actor, Clock clock, String purpose) {
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new StoreException("The data folder " + dataDir + " is a file, not a folder", null);
+        }
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new StoreException("The data folder " + dataDir + " cannot be created: " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        DataFolderLock lock = DataFolderLock.acquire(dataDir, purpose);
+        try {
+            Database db = openLocked(dataDir, actor, clock);
+            db.folderLock = lock;
+            return db;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The database itself, once the folder is ours. H2's file trace is off (TRACE_LEVEL_FILE=0): it writes
+     * failing statements with their values; a trace file an earlier version left is removed for the same
+     * reason. The folder and its files are made owner-only (issue 23).
+     */
+    private static Database openLocked(Path dataDir, Actor actor, Clock clock) {
+        try {
+            Files.deleteIfExists(dataDir.resolve(FILE_NAME + ".trace.db"));
+        } catch (java.io.IOException e) {
+            LOG.warn("an old database trace file could not be removed: {}", e.getClass().getSimpleName());
+        }
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
         LOG.info("opening database in {}", dataDir.toAbsolutePath());
-        return new Database(url, actor, clock);
+        Database db;
+        try {
+            db = new Database(url, actor, clock);
+        } catch (StoreException e) {
+            // another program without our lock file (an older RxLedger, an H2 console) has the database open
+            if (SqlErrors.hasState(e, "90020")) {
+                throw new DataFolderBusyException(dataDir, Optional.empty(), e);
+            }
+            throw e;
+        }
+        PrivateFiles.restrictDataFolder(dataDir);
+        return db;
     }
 
     /** A private in-memory database (tests, benchmarks); same migrations as the file database. */
@@ -85,6 +137,10 @@ public final class Database implements AutoCloseable {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.warn("database shutdown: {}", e.getMessage());
+        } finally {
+            if (folderLock != null) {
+                folderLock.close();
+            }
         }
     }
 }

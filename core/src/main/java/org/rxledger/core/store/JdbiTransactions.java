@@ -37,14 +37,23 @@ public final class JdbiTransactions implements Transactions {
         this.clock = clock;
     }
 
+    /** Database failures leave here translated ({@link SqlErrors}): their text would carry patients' values to the log. */
     @Override
     public <T> T inTransaction(Work<T> work) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.run(new JdbiTx(handle)));
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.run(new JdbiTx(handle)));
+        } catch (RuntimeException e) {
+            throw SqlErrors.isDatabaseError(e) ? SqlErrors.translate(e) : e;
+        }
     }
 
     @Override
     public <T> T read(Work<T> work) {
-        return jdbi.withHandle(handle -> work.run(new JdbiTx(handle)));
+        try {
+            return jdbi.withHandle(handle -> work.run(new JdbiTx(handle)));
+        } catch (RuntimeException e) {
+            throw SqlErrors.isDatabaseError(e) ? SqlErrors.translate(e) : e;
+        }
     }
 
     public Actor actor() {

@@ -24,13 +24,15 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.rxledger.core.export.SpreadsheetText;
 import org.rxledger.core.money.Money;
 
 /**
  * Streams a report table into an .xlsx workbook: a title block (report name, parameters,
  * generation time), a frozen header row with an autofilter, typed cells (numbers, money, dates),
  * fitted column widths, a totals row of SUBTOTAL formulas, and new sheets when Excel's row limit
- * is reached. Rows are flushed as they are written (SXSSF), so a million rows fit in a small heap.
+ * is reached. Text from the data (names from a claims file or an 835) is written through
+ * {@link SpreadsheetText}, so a value like {@code =HYPERLINK(…)} stays text if the sheet is re-saved as CSV. Rows are flushed as they are written (SXSSF), so a million rows fit in a small heap.
  *
  * <p>The file is written to a temporary file beside the target and moved into place, so a reader
  * never sees half a workbook. Styles are created once per workbook (Excel caps them at 64,000).
@@ -148,7 +150,7 @@ public final class XlsxReportWriter implements AutoCloseable {
             Cell cell = row.createCell(i);
             switch (columns.get(i).type()) {
                 case TEXT -> {
-                    cell.setCellValue(fitted(v.toString()));
+                    cell.setCellValue(fitted(SpreadsheetText.neutralised(v.toString())));
                     cell.setCellStyle(textStyle);
                 }
                 case INTEGER -> {
@@ -232,7 +234,7 @@ public final class XlsxReportWriter implements AutoCloseable {
             Cell label = paramRow.createCell(col++);
             label.setCellValue(p.getKey());
             label.setCellStyle(labelStyle);
-            paramRow.createCell(col++).setCellValue(p.getValue());
+            paramRow.createCell(col++).setCellValue(SpreadsheetText.neutralised(p.getValue()));
         }
         Row genRow = sheet.createRow(2);
         Cell g = genRow.createCell(0);

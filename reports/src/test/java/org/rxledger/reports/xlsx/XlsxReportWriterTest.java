@@ -40,4 +40,29 @@ class XlsxReportWriterTest {
             assertThat(wb.getForceFormulaRecalculation()).isTrue();
         }
     }
+
+    @Test
+    void formulaLikeTextIsWrittenAsQuotedTextAndNeverAsAFormula() throws IOException {
+        Path out = dir.resolve("inject.xlsx");
+        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+            xlsx.startTable("T", "Injection", Map.of("Payer", "@evil"), LocalDateTime.of(2025, 3, 20, 9, 30),
+                    List.of(Column.text("Name", 20), Column.money("Amount")));
+            xlsx.row("=HYPERLINK(\"http://x.example\",\"click\")", Money.parse("1.10"));
+            xlsx.row("-5", Money.parse("2.20"));
+            xlsx.row("SMITH", Money.parse("3.30"));
+            xlsx.writeTo(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            var sheet = wb.getSheet("T");
+            assertThat(sheet.getRow(4).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x.example\",\"click\")");
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("-5");
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("SMITH");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("'@evil");
+        }
+        if (Files.getFileAttributeView(out, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            // a report holds patient data: owner-only, like the data folder
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        }
+    }
 }
