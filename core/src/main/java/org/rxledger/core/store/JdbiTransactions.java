@@ -216,6 +216,9 @@ public final class JdbiTransactions implements Transactions {
                 accounts = new JdbiAccountRepository(handle);
             }
             return accounts;
+        }
+
+        @Override
         public PayerRepository payers() {
             if (payers == null) {
                 payers = new JdbiPayerRepository(handle);
