@@ -22,11 +22,17 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void claimTotals(Consumer<ClaimTotals> sink) {
         // remittance claim aggregates per matched claim, joined once (no query per claim). A claim reversed or
-        // rebilled at the counter expects nothing any more: a payment for it is money owed back (OVERPAID)
+        // rebilled at the counter expects nothing any more: a payment for it is money owed back (OVERPAID).
+        // A PLB item the posting tied to the claim (automatically or by a person) is part of its story: a takeback
+        // (positive PLB amount) lowers its net paid and counts as a reversal, as the claim's ledger already says
+        // (docs/posting.md, "Net paid"). Read from the PLB accounts' entries, which carry the claim.
         try (var stream = handle.createQuery("""
                         SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, %s AS payer_name,
                                CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
-                               r.paid, r.lines, r.reversals, r.denials
+                               COALESCE(r.paid, 0) - COALESCE(t.plb, 0) AS paid,
+                               COALESCE(r.lines, 0) + COALESCE(t.items, 0) AS lines,
+                               COALESCE(r.reversals, 0) + CASE WHEN t.plb > 0 THEN 1 ELSE 0 END AS reversals,
+                               COALESCE(r.denials, 0) AS denials
                         FROM claim c
                         JOIN plan pl ON pl.id = c.plan_id
                         JOIN payer py ON py.id = pl.payer_id
@@ -38,7 +44,15 @@ final class JdbiReconRepository implements ReconRepository {
                                                     AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 1 ELSE 0 END) AS denials
                             FROM remit_claim rc WHERE rc.matched_claim_id IS NOT NULL
                             GROUP BY rc.matched_claim_id) r ON r.claim_id = c.id
-                        WHERE c.response_status IN ('P', 'C') AND (c.lifecycle = 'ACTIVE' OR r.lines IS NOT NULL)
+                        LEFT JOIN (
+                            SELECT le.claim_id, SUM(le.amount) AS plb, COUNT(DISTINCT le.source_id) AS items
+                            FROM ledger_entry le
+                            WHERE le.account IN ('PLB_RECOUPMENT', 'PLB_FORWARD_BALANCE', 'PLB_INTEREST', 'PLB_FEES',
+                                                 'PLB_RETURNS', 'PLB_OTHER')
+                              AND le.source_type = 'REMIT_PLB' AND le.claim_id IS NOT NULL
+                            GROUP BY le.claim_id HAVING SUM(le.amount) <> 0) t ON t.claim_id = c.id
+                        WHERE c.response_status IN ('P', 'C')
+                          AND (c.lifecycle = 'ACTIVE' OR r.lines IS NOT NULL OR t.plb IS NOT NULL)
                         ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""".formatted(CLAIM_PAYER))
                 .setFetchSize(1000)
                 .map((rs, ctx) -> {
