@@ -65,13 +65,16 @@ final class JdbiExceptionRepository implements ExceptionRepository {
 
     @Override
     public void claimLines(Long only, Consumer<ClaimLine> sink) {
-        // the same expected/paid/denial rules as JdbiReconRepository.claimTotals, plus what the queue shows:
-        // duplicate payments (the matching decision's link), the latest payment and the traces
+        // the same expected/paid/denial rules as JdbiReconRepository.claimTotals (net paid counts the PLB
+        // takebacks tied to the claim, TakebackSql), plus what the queue shows: duplicate payments (the matching
+        // decision's link), the latest payment and the traces
         stream("""
                 SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, """ + PayerSql.claimPayer("c", "py.name") + """
                        AS payer_name,
                        CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
-                       r.paid, r.lines, r.reversals, r.denials, r.duplicates, r.last_paid_on, r.traces, r.last_rc, r.last_pm
+                       r.paid - COALESCE(t.plb, 0) AS paid, r.lines + COALESCE(t.items, 0) AS lines,
+                       r.reversals + CASE WHEN t.plb > 0 THEN 1 ELSE 0 END AS reversals,
+                       r.denials, r.duplicates, r.last_paid_on, r.traces, r.last_rc, r.last_pm
                 FROM (
                     SELECT rc.matched_claim_id AS claim_id, SUM(rc.paid_amount) AS paid, COUNT(*) AS lines,
                            SUM(CASE WHEN rc.status_code = '22' THEN 1 ELSE 0 END) AS reversals,
@@ -89,6 +92,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                 JOIN claim c ON c.id = r.claim_id
                 JOIN plan pl ON pl.id = c.plan_id
                 JOIN payer py ON py.id = pl.payer_id
+                LEFT JOIN """ + TakebackSql.PER_CLAIM + """
+                 t ON t.claim_id = c.id
                 WHERE c.response_status IN ('P', 'C')
                 ORDER BY c.id""", only,
                 (rs, ctx) -> new ClaimLine(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),

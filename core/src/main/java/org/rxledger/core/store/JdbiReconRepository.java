@@ -44,16 +44,11 @@ final class JdbiReconRepository implements ReconRepository {
                                                     AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 1 ELSE 0 END) AS denials
                             FROM remit_claim rc WHERE rc.matched_claim_id IS NOT NULL
                             GROUP BY rc.matched_claim_id) r ON r.claim_id = c.id
-                        LEFT JOIN (
-                            SELECT le.claim_id, SUM(le.amount) AS plb, COUNT(DISTINCT le.source_id) AS items
-                            FROM ledger_entry le
-                            WHERE le.account IN ('PLB_RECOUPMENT', 'PLB_FORWARD_BALANCE', 'PLB_INTEREST', 'PLB_FEES',
-                                                 'PLB_RETURNS', 'PLB_OTHER')
-                              AND le.source_type = 'REMIT_PLB' AND le.claim_id IS NOT NULL
-                            GROUP BY le.claim_id HAVING SUM(le.amount) <> 0) t ON t.claim_id = c.id
+                        LEFT JOIN %s t ON t.claim_id = c.id
                         WHERE c.response_status IN ('P', 'C')
                           AND (c.lifecycle = 'ACTIVE' OR r.lines IS NOT NULL OR t.plb IS NOT NULL)
-                        ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""".formatted(CLAIM_PAYER))
+                        ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""".formatted(CLAIM_PAYER,
+                        TakebackSql.PER_CLAIM))
                 .setFetchSize(1000)
                 .map((rs, ctx) -> {
                     BigDecimal paid = rs.getBigDecimal("paid");
