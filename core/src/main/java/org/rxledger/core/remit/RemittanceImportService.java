@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
  *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
  *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
- *       journal event {@code remittance.imported} and an audit record.</li>
+ *       journal event {@code remittance.imported} and an audit record; record the file's manifest.</li>
+ *   <li><b>Publish</b>: flush to disk, then mark the attempt published in a small transaction. The attempt
+ *       was registered before the store began; a process killed before this step leaves it unpublished,
+ *       and the next open of the store keeps the file whole or removes it (ADR 0015).</li>
  * </ol>
  * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
  * supplier are only called from the calling thread. Cancelling (the
@@ -135,7 +138,7 @@ public final class RemittanceImportService {
                     + "); nothing was stored");
         }
 
-        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled);
+        ImportOutcome outcome = storePublished(name, size, sha256, archived, keys, progress, cancelled);
         LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
         if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
             // the archive holds what was imported; a copy made for an import that stored nothing goes again
@@ -148,12 +151,52 @@ public final class RemittanceImportService {
         return outcome;
     }
 
+    /**
+     * The large transaction between two small ones (docs/adr/0015-crash-consistent-imports.md): the attempt
+     * is registered first, the import's transaction records its manifest, and the file is published only
+     * after that transaction is committed and flushed. A process killed anywhere in between leaves the
+     * attempt RUNNING, and the next open of the store keeps the file whole or removes it.
+     */
+    private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
+                                         ProgressListener progress, BooleanSupplier cancelled) {
+        long importId = transactions.inTransaction(tx -> tx.importPublications().begin(sha256, name));
+        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId);
+        try {
+            if (outcome.status() == ImportOutcome.Status.IMPORTED) {
+                long started = System.nanoTime();
+                // flushed before the publication is committed, so the publication can never be on disk without it
+                transactions.flushToDisk();
+                transactions.inTransaction(tx -> {
+                    tx.importPublications().publish(importId);
+                    return null;
+                });
+                transactions.flushToDisk();
+                LOG.info("remittance {}: flushed and published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            } else {
+                transactions.inTransaction(tx -> {
+                    tx.importPublications().abandon(importId, outcome.status().name());
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            // the import itself is committed; the next open finds the attempt RUNNING, verifies and publishes it
+            LOG.warn("remittance {}: import {} could not be marked {} ({})", name, importId, outcome.status(),
+                    e.getClass().getName());
+        }
+        return outcome;
+    }
+
     private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                             ProgressListener progress, BooleanSupplier cancelled) {
+                                             ProgressListener progress, BooleanSupplier cancelled, long importId) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(tx -> {
                 ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
+                if (o instanceof ImportOutcome.Imported imported) {
+                    long measuring = System.nanoTime();
+                    tx.importPublications().recordManifest(importId, imported.file().id());
+                    LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
+                }
                 stored[0] = System.nanoTime();
                 return o;
             });

@@ -7,11 +7,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
+    private final List<InterruptedImport> interruptedImports;
 
     private Database(String url, Actor actor, Clock clock) {
         this.url = url;
@@ -46,6 +49,8 @@ public final class Database implements AutoCloseable {
         }
         this.jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
         this.transactions = new JdbiTransactions(jdbi, actor, clock);
+        // before anyone reads: an import a killed process left unpublished is kept whole or removed
+        this.interruptedImports = InterruptedImports.recover(jdbi, actor, clock);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir}. */
@@ -76,6 +81,14 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Imports that a killed process had left unpublished, found and settled by this open (empty almost
+     * always). The CLI and the workstation show their messages.
+     */
+    public List<InterruptedImport> interruptedImports() {
+        return interruptedImports;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
@@ -50,6 +51,11 @@ public final class JdbiTransactions implements Transactions {
     }
 
     @Override
+    public void flushToDisk() {
+        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+    }
+
+    @Override
     public Clock clock() {
         return clock;
     }
@@ -70,6 +76,7 @@ public final class JdbiTransactions implements Transactions {
         private RejectQueueRepository rejectQueue;
         private ReportingRepository reporting;
         private ExceptionRepository exceptions;
+        private ImportPublications importPublications;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -195,6 +202,14 @@ public final class JdbiTransactions implements Transactions {
                 exceptions = new JdbiExceptionRepository(handle);
             }
             return exceptions;
+        }
+
+        @Override
+        public ImportPublications importPublications() {
+            if (importPublications == null) {
+                importPublications = new JdbiImportPublications(handle, actor, clock);
+            }
+            return importPublications;
         }
     }
 }

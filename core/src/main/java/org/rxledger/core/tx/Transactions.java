@@ -14,6 +14,13 @@ public interface Transactions {
     /** The clock every transaction sees ({@link Tx#clock()}), without opening one. */
     Clock clock();
 
+    /**
+     * Writes everything committed so far to disk before returning (H2: CHECKPOINT), so that what is
+     * committed after this call can never reach the disk without it (docs/adr/0015-crash-consistent-imports.md).
+     */
+    default void flushToDisk() {
+    }
+
     /** A unit of work. */
     @FunctionalInterface
     interface Work<T> {

@@ -11,6 +11,7 @@ import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
@@ -56,4 +57,6 @@ public interface Tx {
     ReportingRepository reporting();
     /** The exceptions work queue's reads and its append-only action log (issue 5). */
     ExceptionRepository exceptions();
+    /** The record of each 835 import attempt that makes imports crash-consistent (issue 23). */
+    ImportPublications importPublications();
 }
