@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.rxledger.core.remit.InterruptedImport;
@@ -127,13 +128,13 @@ final class InterruptedImports {
                     mark(row, "adjustment_mark"), claims);
             List<Long> remarks = owned(h, "remit_remark", "service_line_id", "remit_service_line", mark(row, "remark_mark"), lines);
             List<Long> postings = owned(h, "remit_posting", "payment_id", "payment", mark(row, "posting_mark"), payments);
-            Set<Object> batches = new HashSet<>(h.createQuery("SELECT batch_id FROM remit_posting WHERE id = ANY(:ids)")
-                    .bindArray("ids", Long.class, postings).mapTo(Object.class).list());
+            Set<UUID> batches = new HashSet<>(h.createQuery("SELECT batch_id FROM remit_posting WHERE id = ANY(:ids)")
+                    .bindArray("ids", Long.class, postings).mapTo(UUID.class).list());
             batches.addAll(ledgerBatches(h, mark(row, "ledger_mark"), payments, claims, plbs));
 
             r.ledgerEntries = batches.isEmpty() ? 0 : h.createUpdate(
                             "DELETE FROM ledger_entry WHERE seq > :m AND batch_id = ANY(:b)")
-                    .bind("m", mark(row, "ledger_mark")).bindArray("b", java.util.UUID.class, batches.toArray()).execute();
+                    .bind("m", mark(row, "ledger_mark")).bindArray("b", UUID.class, batches.toArray(new UUID[0])).execute();
             r.postings = delete(h, "remit_posting", postings);
             r.decisions = delete(h, "match_decision", decisions);
             delete(h, "remit_remark", remarks);
@@ -164,19 +165,19 @@ final class InterruptedImports {
      * Ledger batches above the mark with an entry sourced from the file's payments, claims or PLB items,
      * or from such a row that is not there (its remit_posting row may be missing from a torn store).
      */
-    private static Set<Object> ledgerBatches(Handle h, long mark, List<Long> payments, List<Long> claims, List<Long> plbs) {
+    private static Set<UUID> ledgerBatches(Handle h, long mark, List<Long> payments, List<Long> claims, List<Long> plbs) {
         Map<String, Set<String>> ours = Map.of("REMIT_PAYMENT", strings(payments), "REMIT_CLAIM", strings(claims),
                 "REMIT_PLB", strings(plbs));
         Map<String, String> parent = Map.of("REMIT_PAYMENT", "payment", "REMIT_CLAIM", "remit_claim", "REMIT_PLB", "plb_item");
-        Set<Object> batches = new HashSet<>();
+        Set<UUID> batches = new HashSet<>();
         h.createQuery("SELECT batch_id, source_type, source_id FROM ledger_entry WHERE seq > :m AND source_type IN (<types>)")
                 .bind("m", mark).bindList("types", LEDGER_SOURCES)
-                .map((rs, ctx) -> new Object[] {rs.getObject(1), rs.getString(2), rs.getString(3)})
+                .map((rs, ctx) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)})
                 .forEach(e -> {
                     String type = (String) e[1];
                     String source = (String) e[2];
                     if (ours.get(type).contains(source) || !exists(h, parent.get(type), source)) {
-                        batches.add(e[0]);
+                        batches.add((UUID) e[0]);
                     }
                 });
         return batches;

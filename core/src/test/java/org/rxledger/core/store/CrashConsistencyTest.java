@@ -86,6 +86,7 @@ class CrashConsistencyTest {
         LOG.info("CRASH clean run: {} claims, commit line after {} ms, process ended after {} ms", claims, commitAt, endAt);
 
         List<String> rows = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         int torn = 0;
         for (int run = 1; run <= runs; run++) {
             Path runDir = copy(seedDir, dir.resolve("run" + run));
@@ -103,6 +104,7 @@ class CrashConsistencyTest {
                 state = after.equals(empty) ? "nothing" : after.equals(done) ? "complete" : "TORN";
                 if ("TORN".equals(state)) {
                     torn++;
+                    failures.add("run " + run + ": torn after opening: " + after.diff(done));
                     LOG.warn("CRASH run {}: torn state after the kill: {}", run, after.diff(done));
                 }
             }
@@ -113,8 +115,13 @@ class CrashConsistencyTest {
                         .importFile(file, ProgressListener.NONE, () -> false);
                 again = outcome.status().name();
                 Snapshot reimported = snapshot(db);
-                assertThat(reimported.equals(done)).as("run %d: importing again gives the clean result: %s", run,
-                        reimported.diff(done)).isTrue();
+                if (!reimported.equals(done)) {
+                    failures.add("run " + run + ": importing again (" + again + ") differs from a clean run: "
+                            + reimported.diff(done));
+                }
+            }
+            if (settled.contains("QUARANTINED")) {
+                failures.add("run " + run + ": the open could not repair what the kill left: " + settled);
             }
             String row = String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |", run,
                     inCommit ? "commit line + " + delay + " ms" : delay + " ms after start",
@@ -125,7 +132,7 @@ class CrashConsistencyTest {
         }
         LOG.info("CRASH summary (seed {}, {} claims): {} kill(s), {} torn after opening\n{}", seed, claims, runs, torn,
                 String.join("\n", rows));
-        assertThat(torn).as("runs that left a torn state after opening").isZero();
+        assertThat(failures).as("runs that left a torn state after opening or differed after importing again").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------
