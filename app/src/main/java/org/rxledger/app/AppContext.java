@@ -2,9 +2,11 @@ package org.rxledger.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
+import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.Actor;
@@ -85,6 +87,14 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * What opening the data folder found and settled of imports a killed process had left unpublished
+     * (docs/crash-safety.md): one message per file, empty almost always. Shown by the CLI and the workstation.
+     */
+    public List<String> openingNotices() {
+        return database.interruptedImports().stream().map(InterruptedImport::message).toList();
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level command. With a subcommand it runs headless; with none it opens the workstation
@@ -28,6 +30,9 @@ public final class RxLedgerCommand implements Callable<Integer> {
             description = "Data directory (default: $" + DataDirectory.ENV + " or the per-user data directory).")
     Path data;
 
+    @Spec
+    CommandSpec spec;
+
     private final WorkstationStarter starter;
 
     public RxLedgerCommand(WorkstationStarter starter) {
@@ -38,8 +43,13 @@ public final class RxLedgerCommand implements Callable<Integer> {
         return DataDirectory.resolve(data);
     }
 
+    /** Opens the data folder; what the open settled of an interrupted import is said on stderr (stdout may be JSON). */
     AppContext openContext() {
-        return AppContext.open(dataDir());
+        AppContext ctx = AppContext.open(dataDir());
+        for (String notice : ctx.openingNotices()) {
+            spec.commandLine().getErr().println("rxledger: " + notice);
+        }
+        return ctx;
     }
 
     @Override
