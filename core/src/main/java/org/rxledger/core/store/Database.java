@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final String FILE_NAME = "rxledger";
+    /** H2's default; set on every open because a process killed during an import leaves it at 0 (ADR 0015). */
+    static final int WRITE_DELAY_MILLIS = 500;
 
     private final String url;
     private final Jdbi jdbi;
@@ -48,6 +50,7 @@ public final class Database implements AutoCloseable {
                     + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
         }
         this.jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS));
         this.transactions = new JdbiTransactions(jdbi, actor, clock);
         // before anyone reads: an import a killed process left unpublished is kept whole or removed
         this.interruptedImports = InterruptedImports.recover(jdbi, actor, clock);

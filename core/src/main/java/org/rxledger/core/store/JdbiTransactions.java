@@ -29,6 +29,8 @@ public final class JdbiTransactions implements Transactions {
     private final Jdbi jdbi;
     private final Actor actor;
     private final Clock clock;
+    private final Object pauseLock = new Object();
+    private int pauses;
 
     JdbiTransactions(Jdbi jdbi, Actor actor, Clock clock) {
         this.jdbi = jdbi;
@@ -53,6 +55,25 @@ public final class JdbiTransactions implements Transactions {
     @Override
     public void flushToDisk() {
         jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+    }
+
+    @Override
+    public Pause pauseBackgroundWrites() {
+        synchronized (pauseLock) {
+            if (pauses++ == 0) {
+                jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (pauseLock) {
+                    if (--pauses == 0) {
+                        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + Database.WRITE_DELAY_MILLIS));
+                    }
+                }
+            }
+        };
     }
 
     @Override

@@ -21,6 +21,21 @@ public interface Transactions {
     default void flushToDisk() {
     }
 
+    /**
+     * Stops the store's background writer until the returned pause is closed (H2: {@code SET WRITE_DELAY 0}),
+     * so that a large commit reaches the disk only through stores made by the committing thread, which
+     * are consistent across tables (docs/adr/0015-crash-consistent-imports.md). Pauses nest.
+     */
+    default Pause pauseBackgroundWrites() {
+        return () -> { };
+    }
+
+    /** Closing it lets the background writer run again. */
+    interface Pause extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A unit of work. */
     @FunctionalInterface
     interface Work<T> {
