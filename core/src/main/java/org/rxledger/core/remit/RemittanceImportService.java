@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
  *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
  *       journal event {@code remittance.imported} and an audit record; record the file's manifest.</li>
- *   <li><b>Publish</b>: flush to disk, then mark the attempt published in a small transaction. The attempt
+ *   <li><b>Publish</b>: commit with H2's background writer paused, flush to disk, then mark the attempt
+ *       published in a small transaction. The attempt
  *       was registered before the store began; a process killed before this step leaves it unpublished,
  *       and the next open of the store keeps the file whole or removes it (ADR 0015).</li>
  * </ol>
@@ -165,7 +166,7 @@ public final class RemittanceImportService {
         try {
             outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId, pause);
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
-                // flushed before the publication is committed, so the publication can never be on disk without it
+                // on disk before the clerk is told "imported", and before the publication can be
                 long started = System.nanoTime();
                 transactions.flushToDisk();
                 LOG.info("remittance {}: flushed in {} ms", name, (System.nanoTime() - started) / 1_000_000);
@@ -178,11 +179,11 @@ public final class RemittanceImportService {
         try {
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 long started = System.nanoTime();
+                // not flushed: if the marker is lost, the next open finds the file whole and publishes it then
                 transactions.inTransaction(tx -> {
                     tx.importPublications().publish(importId);
                     return null;
                 });
-                transactions.flushToDisk();
                 LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             } else {
                 transactions.inTransaction(tx -> {
