@@ -76,22 +76,25 @@ class CrashConsistencyTest {
 
         Path cleanDir = copy(seedDir, dir.resolve("clean"));
         Child clean = Child.start(cleanDir, file, dir.resolve("clean.log"));
-        long commitAt = clean.lineAfterMillis(COMMIT_LINE);
-        long endAt = clean.lineAfterMillis(CrashImportChild.DONE); // the import has returned: committed and published
+        // the window the kills aim at: from the commit line to the end of the commit and, where there is one,
+        // of the flush that follows it (log lines of the import service)
+        Map<String, Long> seen = clean.watch(List.of(COMMIT_LINE, "commit took", "flushed in", CrashImportChild.DONE));
         clean.process.waitFor(10, TimeUnit.MINUTES);
+        long commitAt = seen.get(COMMIT_LINE);
+        long endAt = Math.max(seen.getOrDefault("commit took", 0L), seen.getOrDefault("flushed in", 0L)) * 11 / 10;
         assertThat(clean.output()).as("the clean run imports").contains(CrashImportChild.DONE + " IMPORTED");
         Snapshot done = snapshot(cleanDir);
         assertThat(done.payments()).hasSize(claims / CLAIMS_PER_PAYMENT);
         assertThat(done.payments().values()).allMatch(p -> p.startsWith(p.split("\\|")[0] + "|POSTED|"));
-        LOG.info("CRASH clean run: {} claims, commit line after {} ms, import returned after {} ms", claims, commitAt, endAt);
+        LOG.info("CRASH clean run: {} claims, log lines after ms: {}", claims, seen);
 
         List<String> rows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int torn = 0; // states seen after opening that are neither nothing nor the clean result
         for (int run = 1; run <= runs; run++) {
             Path runDir = copy(seedDir, dir.resolve("run" + run));
-            // three of four kills aim at the commit, flush and publication: between the commit line and the
-            // moment the clean run's import returned (a child that is faster this time may finish first)
+            // three of four kills aim at the commit and flush: between the commit line and the end of the clean
+            // run's flush, plus a tenth (a child that is faster this time may finish first)
             boolean inCommit = run % 4 != 1;
             long delay = inCommit ? (long) (random.nextDouble() * Math.max(1, endAt - commitAt))
                     : (long) (random.nextDouble() * endAt);
@@ -400,12 +403,22 @@ class CrashConsistencyTest {
             }
         }
 
-        /** Waits for a line of output and says when it came, in ms after the start. */
-        long lineAfterMillis(String line) throws InterruptedException {
-            while (process.isAlive() && !output().contains(line)) {
+        /** Watches the output until the process ends: when each line was first seen, in ms after the start. */
+        Map<String, Long> watch(List<String> lines) throws InterruptedException {
+            Map<String, Long> seen = new java.util.LinkedHashMap<>();
+            while (process.isAlive() || seen.size() < lines.size()) {
+                String out = output();
+                for (String line : lines) {
+                    if (!seen.containsKey(line) && out.contains(line)) {
+                        seen.put(line, millis());
+                    }
+                }
+                if (!process.isAlive()) {
+                    break;
+                }
                 Thread.sleep(5);
             }
-            return millis();
+            return seen;
         }
     }
 
