@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
  *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
  *       journal event {@code remittance.imported} and an audit record; record the file's manifest.</li>
- *   <li><b>Publish</b>: commit with H2's background writer paused, flush to disk, then mark the attempt
+ *   <li><b>Publish</b>: commit (H2's background writer is paused for the whole transaction), flush to disk, then mark the attempt
  *       published in a small transaction. The attempt
  *       was registered before the store began; a process killed before this step leaves it unpublished,
  *       and the next open of the store keeps the file whole or removes it (ADR 0015).</li>
@@ -161,19 +161,16 @@ public final class RemittanceImportService {
     private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                          ProgressListener progress, BooleanSupplier cancelled) {
         long importId = transactions.inTransaction(tx -> tx.importPublications().begin(sha256, name));
-        Transactions.Pause[] pause = new Transactions.Pause[1];
         ImportOutcome outcome;
-        try {
-            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId, pause);
+        // H2 writes a store one table at a time: a background store during the transaction or its commit can put
+        // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
+        try (Transactions.Pause pause = transactions.pauseBackgroundWrites()) {
+            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId);
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 // on disk before the clerk is told "imported", and before the publication can be
                 long started = System.nanoTime();
                 transactions.flushToDisk();
                 LOG.info("remittance {}: flushed in {} ms", name, (System.nanoTime() - started) / 1_000_000);
-            }
-        } finally {
-            if (pause[0] != null) {
-                pause[0].close();
             }
         }
         try {
@@ -200,8 +197,7 @@ public final class RemittanceImportService {
     }
 
     private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                             ProgressListener progress, BooleanSupplier cancelled, long importId,
-                                             Transactions.Pause[] pause) {
+                                             ProgressListener progress, BooleanSupplier cancelled, long importId) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(tx -> {
@@ -210,9 +206,6 @@ public final class RemittanceImportService {
                     long measuring = System.nanoTime();
                     tx.importPublications().recordManifest(importId, imported.file().id());
                     LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
-                    // H2 writes a store one table at a time: a background store overlapping the commit can put
-                    // part of it on disk (H2 issue #2080); paused, only this thread stores, between two rows
-                    pause[0] = transactions.pauseBackgroundWrites();
                 }
                 stored[0] = System.nanoTime();
                 return o;

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
@@ -46,10 +48,12 @@ import org.slf4j.LoggerFactory;
  * holds; then the file is imported again and the result must equal the clean run's: payments and their
  * posting states, claim payments, match decisions, postings, ledger sums per payment and per claim.
  *
- * <p>In the suite: 6 kills on a 10,000-claim file (20 payments of 500 claims). A longer run for the docs:
- * {@code -Drxledger.crash.runs=50 -Drxledger.crash.claims=20000}; {@code -Drxledger.crash.seed=N} varies
- * the kill points (docs/crash-safety.md).
+ * <p>Opt-in ({@code -Drxledger.crash=true}), not in the default suite: some states a kill leaves make H2 itself
+ * spin when the open tries to remove them (docs/crash-safety.md, "Open problems"), and a suite must not hang.
+ * Default: 6 kills on a 10,000-claim file (20 payments of 500 claims); {@code -Drxledger.crash.runs=N},
+ * {@code -Drxledger.crash.claims=N}, {@code -Drxledger.crash.seed=N} change it.
  */
+@EnabledIfSystemProperty(named = "rxledger.crash", matches = "true")
 class CrashConsistencyTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashConsistencyTest.class);
@@ -63,6 +67,7 @@ class CrashConsistencyTest {
     Path dir;
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void aKilledImportLeavesAllOrNothingAndImportingAgainGivesTheCleanResult() throws Exception {
         int runs = Integer.getInteger("rxledger.crash.runs", 6);
         int claims = Integer.getInteger("rxledger.crash.claims", 10_000);
