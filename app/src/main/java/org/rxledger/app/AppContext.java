@@ -3,10 +3,12 @@ package org.rxledger.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
+import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
@@ -130,6 +132,14 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * What opening the data folder found and settled of imports a killed process had left unpublished
+     * (docs/crash-safety.md): one message per file, empty almost always. Shown by the CLI and the workstation.
+     */
+    public List<String> openingNotices() {
+        return database.interruptedImports().stream().map(InterruptedImport::message).toList();
     }
 
     @Override

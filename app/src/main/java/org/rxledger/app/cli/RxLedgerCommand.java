@@ -63,10 +63,16 @@ public final class RxLedgerCommand implements Callable<Integer> {
             throw new UsageError("--wait " + waitSeconds + ": expected a number of seconds, 0 or more");
         }
         PrintWriter err = spec.commandLine().getErr();
-        return AppContext.open(dataDir(), Duration.ofSeconds(waitSeconds), commandWords(), notice -> {
+        AppContext ctx = AppContext.open(dataDir(), Duration.ofSeconds(waitSeconds), commandWords(), notice -> {
             err.println("rxledger: " + notice);
             err.flush();
         });
+        // what the open settled of an interrupted import is said on stderr (stdout may be JSON)
+        for (String notice : ctx.openingNotices()) {
+            err.println("rxledger: " + notice);
+        }
+        err.flush();
+        return ctx;
     }
 
     /** "rxledger remit import": the command being run, without its arguments (they may name patients' files). */

@@ -151,6 +151,10 @@ public final class ShellViewModel {
                 }
                 claims.reload();
             }
+            if (!setup.openingNotices().isEmpty()) {
+                // an import cut short by a crash was settled on open: the clerk must know whether to import it again
+                notify(new Notice(Notice.Kind.WARNING, "An import was interrupted", String.join(" ", setup.openingNotices())));
+            }
         }, failure -> notify(Failures.explain("opening the data folder", failure)));
     }
 

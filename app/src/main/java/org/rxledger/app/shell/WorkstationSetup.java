@@ -1,6 +1,7 @@
 package org.rxledger.app.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -16,10 +17,17 @@ import org.rxledger.core.tx.Transactions;
  *
  * @param remittanceImports the 835 import use case ({@link AppContext#remittanceImports()}), or null
  *                          when this window cannot import (then no inbox is watched either)
+ * @param openingNotices    what opening the data folder settled of interrupted imports ({@link AppContext#openingNotices()}),
+ *                          shown once the window is up
  */
 public record WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
                                OfficeSeeder seeder, Settings settings,
-                               Supplier<RemittanceImportService> remittanceImports) {
+                               Supplier<RemittanceImportService> remittanceImports, List<String> openingNotices) {
+
+    public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
+                            OfficeSeeder seeder, Settings settings, Supplier<RemittanceImportService> remittanceImports) {
+        this(transactions, actor, dataDir, officeIsEmpty, seeder, settings, remittanceImports, List.of());
+    }
 
     /** Without remittance import (screens that only read). */
     public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
@@ -34,10 +42,11 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         Objects.requireNonNull(officeIsEmpty, "officeIsEmpty");
         Objects.requireNonNull(seeder, "seeder");
         Objects.requireNonNull(settings, "settings");
+        openingNotices = openingNotices == null ? List.of() : List.copyOf(openingNotices);
     }
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {
         return new WorkstationSetup(ctx.transactions(), ctx.actor(), ctx.dataDir(), ctx::officeIsEmpty, seeder,
-                Settings.user(ctx.dataDir()), ctx::remittanceImports);
+                Settings.user(ctx.dataDir()), ctx::remittanceImports, ctx.openingNotices());
     }
 }

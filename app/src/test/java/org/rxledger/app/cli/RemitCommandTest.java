@@ -158,4 +158,28 @@ class RemitCommandTest {
         assertThat(row.get("posting_held").asText()).startsWith("Not posted automatically: only 0 of 4 claim payments");
         assertThat(row.get("file").asText()).isEqualTo("sample835.edi");
     }
+
+    @Test
+    void anImportAKilledProcessLeftHalfStoredIsRemovedByTheNextCommandWhichSaysSoOnStderr() throws IOException {
+        assertThat(run("remit", "import", sample.toString()).exit()).isZero();
+        // what a kill inside the commit can leave (issue 23): the attempt unpublished, decisions and postings gone
+        CliRunner.on(data).read(ctx -> {
+            ctx.database().jdbi().useHandle(h -> {
+                h.execute("UPDATE remit_import SET state = 'RUNNING'");
+                h.execute("SET @RXLEDGER_REPAIR = (SELECT MAX(id) FROM remit_import)");
+                h.execute("DELETE FROM match_decision");
+                h.execute("SET @RXLEDGER_REPAIR = NULL");
+            });
+            return null;
+        });
+
+        Run list = run("remit", "list", "--json");
+
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.err()).contains("sample835.edi", "was interrupted", "removed", "Import the file again");
+        assertThat(list.json()).as("stdout stays JSON, without the torn payment").isEmpty();
+        assertThat(run("remit", "list", "--json").err()).as("said once, when it was settled").isEmpty();
+        Run again = run("remit", "import", "--json", sample.toString());
+        assertThat(again.json().get("files").get(0).get("status").asText()).isEqualTo("imported");
+    }
 }

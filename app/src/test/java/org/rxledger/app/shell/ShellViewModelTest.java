@@ -77,6 +77,22 @@ class ShellViewModelTest {
     }
 
     @Test
+    void anImportSettledWhenTheDataFolderWasOpenedIsShownAsAWarning() {
+        SampleOffice office = SampleOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> aPaidClaim(office).record(tx));
+        WorkstationSetup base = TestStores.setup(db, twoClaims, settings);
+        String said = "The import of big.835 was interrupted and only part of it had reached the disk; that part "
+                + "(2 payment(s), …) was removed. Import the file again.";
+        ShellViewModel vm = new ShellViewModel(new WorkstationSetup(base.transactions(), base.actor(), base.dataDir(),
+                base.officeIsEmpty(), base.seeder(), base.settings(), base.remittanceImports(), java.util.List.of(said)),
+                new SynchronousTaskRunner());
+        vm.start();
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(Notice.Kind.WARNING);
+        assertThat(vm.noticeProperty().get().title()).isEqualTo("An import was interrupted");
+        assertThat(vm.noticeProperty().get().text()).isEqualTo(said);
+    }
+
+    @Test
     void aFailingSeederIsReportedAndTheShellStillOpens() {
         ShellViewModel vm = shell(progress -> {
             throw new IllegalStateException("disk full");

@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
  *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
  *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
- *       journal event {@code remittance.imported} and an audit record.</li>
+ *       journal event {@code remittance.imported} and an audit record; record the file's manifest.</li>
+ *   <li><b>Publish</b>: commit (H2's background writer is paused for the whole transaction), flush to disk, then mark the attempt
+ *       published in a small transaction. The attempt
+ *       was registered before the store began; a process killed before this step leaves it unpublished,
+ *       and the next open of the store keeps the file whole or removes it (ADR 0015).</li>
  * </ol>
  * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
  * supplier are only called from the calling thread. Cancelling (the
@@ -136,7 +140,7 @@ public final class RemittanceImportService {
                     + "); nothing was stored");
         }
 
-        ImportOutcome outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled);
+        ImportOutcome outcome = storePublished(name, size, sha256, archived, keys, progress, cancelled);
         LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
         if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
             // the archive holds what was imported; a copy made for an import that stored nothing goes again
@@ -149,12 +153,61 @@ public final class RemittanceImportService {
         return outcome;
     }
 
+    /**
+     * The large transaction between two small ones (docs/adr/0015-crash-consistent-imports.md): the attempt
+     * is registered first, the import's transaction records its manifest, and the file is published only
+     * after that transaction is committed and flushed. A process killed anywhere in between leaves the
+     * attempt RUNNING, and the next open of the store keeps the file whole or removes it.
+     */
+    private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
+                                         ProgressListener progress, BooleanSupplier cancelled) {
+        long importId = transactions.inTransaction(tx -> tx.importPublications().begin(sha256, name));
+        ImportOutcome outcome;
+        // H2 writes a store one table at a time: a background store during the transaction or its commit can put
+        // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
+        try (Transactions.Pause pause = transactions.pauseBackgroundWrites()) {
+            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId);
+            if (outcome.status() == ImportOutcome.Status.IMPORTED) {
+                // on disk before the clerk is told "imported", and before the publication can be
+                long started = System.nanoTime();
+                transactions.flushToDisk();
+                LOG.info("remittance {}: flushed in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        try {
+            if (outcome.status() == ImportOutcome.Status.IMPORTED) {
+                long started = System.nanoTime();
+                // not flushed: if the marker is lost, the next open finds the file whole and publishes it then
+                transactions.inTransaction(tx -> {
+                    tx.importPublications().publish(importId);
+                    return null;
+                });
+                LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            } else {
+                transactions.inTransaction(tx -> {
+                    tx.importPublications().abandon(importId, outcome.status().name());
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            // the import itself is committed; the next open finds the attempt RUNNING, verifies and publishes it
+            LOG.warn("remittance {}: import {} could not be marked {} ({})", name, importId, outcome.status(),
+                    e.getClass().getName());
+        }
+        return outcome;
+    }
+
     private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                             ProgressListener progress, BooleanSupplier cancelled) {
+                                             ProgressListener progress, BooleanSupplier cancelled, long importId) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(tx -> {
                 ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
+                if (o instanceof ImportOutcome.Imported imported) {
+                    long measuring = System.nanoTime();
+                    tx.importPublications().recordManifest(importId, imported.file().id());
+                    LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
+                }
                 stored[0] = System.nanoTime();
                 return o;
             });

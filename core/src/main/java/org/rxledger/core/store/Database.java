@@ -7,12 +7,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.PrivateFiles;
 import org.slf4j.Logger;
@@ -28,12 +30,15 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final String FILE_NAME = "rxledger";
+    /** H2's default; set on every open because a process killed during an import leaves it at 0 (ADR 0015). */
+    static final int WRITE_DELAY_MILLIS = 500;
 
     private final String url;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     /** The data folder's lock while a file database is open; null in memory. */
     private DataFolderLock folderLock;
+    private final List<InterruptedImport> interruptedImports;
 
     private Database(String url, Actor actor, Clock clock) {
         this.url = url;
@@ -50,7 +55,10 @@ public final class Database implements AutoCloseable {
                     + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
         }
         this.jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS));
         this.transactions = new JdbiTransactions(jdbi, actor, clock);
+        // before anyone reads: an import a killed process left unpublished is kept whole or removed
+        this.interruptedImports = InterruptedImports.recover(jdbi, actor, clock);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir}. */
@@ -129,6 +137,14 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Imports that a killed process had left unpublished, found and settled by this open (empty almost
+     * always). The CLI and the workstation show their messages.
+     */
+    public List<InterruptedImport> interruptedImports() {
+        return interruptedImports;
     }
 
     @Override

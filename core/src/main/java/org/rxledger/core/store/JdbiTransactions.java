@@ -15,6 +15,7 @@ import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
@@ -30,6 +31,8 @@ public final class JdbiTransactions implements Transactions {
     private final Jdbi jdbi;
     private final Actor actor;
     private final Clock clock;
+    private final Object pauseLock = new Object();
+    private int pauses;
 
     JdbiTransactions(Jdbi jdbi, Actor actor, Clock clock) {
         this.jdbi = jdbi;
@@ -61,6 +64,30 @@ public final class JdbiTransactions implements Transactions {
     }
 
     @Override
+    public void flushToDisk() {
+        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+    }
+
+    @Override
+    public Pause pauseBackgroundWrites() {
+        synchronized (pauseLock) {
+            if (pauses++ == 0) {
+                jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (pauseLock) {
+                    if (--pauses == 0) {
+                        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + Database.WRITE_DELAY_MILLIS));
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
     public Clock clock() {
         return clock;
     }
@@ -83,6 +110,7 @@ public final class JdbiTransactions implements Transactions {
         private ExceptionRepository exceptions;
         private AccountRepository accounts;
         private PayerRepository payers;
+        private ImportPublications importPublications;
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -224,6 +252,14 @@ public final class JdbiTransactions implements Transactions {
                 payers = new JdbiPayerRepository(handle);
             }
             return payers;
+        }
+
+        @Override
+        public ImportPublications importPublications() {
+            if (importPublications == null) {
+                importPublications = new JdbiImportPublications(handle, actor, clock);
+            }
+            return importPublications;
         }
     }
 }

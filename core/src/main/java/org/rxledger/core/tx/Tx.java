@@ -12,6 +12,7 @@ import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
@@ -63,4 +64,6 @@ public interface Tx {
     AccountRepository accounts();
     /** The payer directory (issue 14). */
     PayerRepository payers();
+    /** The record of each 835 import attempt that makes imports crash-consistent (issue 23). */
+    ImportPublications importPublications();
 }
