@@ -12,7 +12,7 @@ import org.h2.api.Trigger;
  * hand-typed SQL statement cannot rewrite history. Corrections are new, reversing rows.
  *
  * <p>One exception, for crash repair only (docs/adr/0015-crash-consistent-imports.md): a DELETE of a
- * ledger entry, match decision or posting record is let through while the session variable
+ * ledger entry, match decision, posting record or payer-link proposal is let through while the session variable
  * {@code @RXLEDGER_REPAIR} names an import that is still RUNNING — a file that was never published, whose
  * rows were never part of the books. {@link InterruptedImports} sets it around its removal and records
  * what it removed in the journal and the audit trail. Every other table, every UPDATE, and every DELETE
@@ -20,7 +20,8 @@ import org.h2.api.Trigger;
  */
 public final class AppendOnlyTrigger implements Trigger {
 
-    private static final Set<String> REPAIRABLE = Set.of("LEDGER_ENTRY", "MATCH_DECISION", "REMIT_POSTING");
+    private static final Set<String> REPAIRABLE = Set.of("LEDGER_ENTRY", "MATCH_DECISION", "REMIT_POSTING",
+            "DIRECTORY_LINK_PROPOSAL");
 
     private String table;
 

@@ -142,6 +142,11 @@ final class InterruptedImports {
             delete(h, "remit_service_line", lines);
             r.claims = delete(h, "remit_claim", claims);
             delete(h, "plb_item", plbs);
+            // routing links the payer directory proposed from these payments (learned while matching them)
+            if (!payments.isEmpty()) {
+                h.createUpdate("DELETE FROM directory_link_proposal WHERE payment_id = ANY(:p)")
+                        .bindArray("p", Long.class, payments).execute();
+            }
             r.payments = delete(h, "payment", payments);
             r.files = fileId == null ? 0 : h.createUpdate("DELETE FROM remit_file WHERE id = :f").bind("f", fileId).execute();
             r.fileId = fileId;
