@@ -83,6 +83,10 @@ final class AuditCommand implements Callable<Integer> {
         @Option(names = "--strict", description = "Create nothing (exit 1) if any listed claim is not on file.")
         boolean strict;
 
+        @Option(names = "--allow-other-payers", paramLabel = "REASON", description = "Accept listed claims that the "
+                + "payer directory puts with another payer than --pbm (refused without it); the reason is audited.")
+        String allowOtherPayers;
+
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
@@ -102,7 +106,8 @@ final class AuditCommand implements Callable<Integer> {
                 }
                 AuditCaseDetail detail;
                 try {
-                    detail = strict ? createStrict(ctx, header, err) : ctx.auditCases().createFromCsv(header, claims);
+                    detail = strict ? createStrict(ctx, header, err)
+                            : ctx.auditCases().createFromCsv(header, claims, allowOtherPayers);
                 } catch (AuditCaseException e) {
                     err.println("rxledger: " + e.getMessage());
                     err.flush();
@@ -170,7 +175,7 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
                 return null;
             }
-            return ctx.auditCases().create(header, lines);
+            return ctx.auditCases().create(header, lines, allowOtherPayers);
         }
     }
 

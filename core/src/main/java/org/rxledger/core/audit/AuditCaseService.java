@@ -21,6 +21,9 @@ import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.claim.ResponseStatus;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.DirectoryPayer;
+import org.rxledger.core.payer.PayerDirectory;
+import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -71,6 +74,16 @@ public final class AuditCaseService {
      * @throws AuditCaseException when the audit id is already on file
      */
     public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines) {
+        return create(header, lines, null);
+    }
+
+    /**
+     * {@link #create} that accepts listed claims billed to another payer than the case's PBM when a person says
+     * why ({@code otherPayersReason}, recorded in the audit trail with the lines it let in); with null such
+     * claims are refused and nothing is created (issue 20: a packet for one PBM must not disclose another PBM's
+     * patients — HIPAA minimum necessary).
+     */
+    public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines, String otherPayersReason) {
         Objects.requireNonNull(header, "header");
         return transactions.inTransaction(tx -> {
             AuditCaseRepository cases = tx.auditCases();
@@ -90,14 +103,19 @@ public final class AuditCaseService {
             tx.journal().append(EVENT_CASE_CREATED, payload);
             tx.audit().record("AUDIT_CASE_CREATED", ENTITY, stored.auditId(),
                     Map.of("pbm", stored.pbmName(), "type", stored.type().name(), "dueDate", stored.dueDate()));
-            addLines(tx, stored, lines);
+            addLines(tx, stored, lines, otherPayersReason);
             return detail(tx, stored);
         });
     }
 
     /** {@link #create} with the claim list read from a CSV file (see {@link RequestedClaimsCsv}). */
     public AuditCaseDetail createFromCsv(NewAuditCase header, Path csv) {
-        return create(header, readCsv(csv));
+        return createFromCsv(header, csv, null);
+    }
+
+    /** {@link #create(NewAuditCase, List, String)} with the claim list read from a CSV file. */
+    public AuditCaseDetail createFromCsv(NewAuditCase header, Path csv, String otherPayersReason) {
+        return create(header, readCsv(csv), otherPayersReason);
     }
 
     /**
@@ -118,7 +136,7 @@ public final class AuditCaseService {
     private AuditCaseDetail appendLines(String auditId, List<RequestedLine> lines) {
         return transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
-            addLines(tx, c, lines);
+            addLines(tx, c, lines, null);
             return detail(tx, c);
         });
     }
@@ -312,7 +330,7 @@ public final class AuditCaseService {
         }
     }
 
-    private void addLines(Tx tx, AuditCase c, List<RequestedLine> lines) {
+    private void addLines(Tx tx, AuditCase c, List<RequestedLine> lines, String otherPayersReason) {
         if (lines.isEmpty()) {
             return;
         }
@@ -321,6 +339,39 @@ public final class AuditCaseService {
         Map<String, List<Claim>> byRx = new java.util.HashMap<>();
         int unknown = 0;
         List<Long> claimIds = new ArrayList<>();
+        // the case's PBM in the payer directory: a listed claim the directory puts with another payer is refused
+        // (or let in with a reason); a PBM the directory does not know cannot be checked (docs/audit-cases.md)
+        PayerDirectory directory = PayerDirectoryService.read(tx);
+        Optional<DirectoryPayer> casePayer = directory.byName(c.pbmName());
+        List<String> otherPayer = new ArrayList<>();
+        int n = lineNo;
+        for (RequestedLine line : lines) {
+            n++;
+            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
+            Optional<Claim> claim = resolve(ofRx, line.fillNumber(), line.dateOfService());
+            if (casePayer.isPresent() && claim.isPresent()) {
+                Optional<DirectoryPayer> billedTo = directory.forRouting(claim.get().bin(), claim.get().pcn(),
+                        claim.get().groupId());
+                if (billedTo.isPresent() && billedTo.get().id() != casePayer.get().id()) {
+                    otherPayer.add("line " + n + ": Rx " + line.rxNumber() + " fill " + line.fillNumber() + " ("
+                            + line.dateOfService() + ") was billed to " + billedTo.get().name());
+                }
+            }
+        }
+        if (!otherPayer.isEmpty()) {
+            if (otherPayersReason == null || otherPayersReason.isBlank()) {
+                throw new AuditCaseException(otherPayer.size() + (otherPayer.size() == 1 ? " listed claim was" : " listed claims were")
+                        + " billed to another payer than " + casePayer.get().name() + ", and its packet would disclose "
+                        + "those patients to " + c.pbmName() + ": " + String.join("; ", otherPayer)
+                        + ". Nothing was added. Remove them from the list, or accept them with a reason "
+                        + "(audit create --allow-other-payers REASON).");
+            }
+            Map<String, Object> accepted = new LinkedHashMap<>();
+            accepted.put("auditId", c.auditId());
+            accepted.put("reason", otherPayersReason.strip());
+            accepted.put("lines", otherPayer.size());
+            tx.audit().record("AUDIT_OTHER_PAYER_CLAIMS_ACCEPTED", ENTITY, c.auditId(), accepted);
+        }
         for (RequestedLine line : lines) {
             List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
             Long claimId = resolve(ofRx, line.fillNumber(), line.dateOfService()).map(Claim::id).orElse(null);

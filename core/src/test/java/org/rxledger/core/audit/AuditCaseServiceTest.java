@@ -85,6 +85,37 @@ class AuditCaseServiceTest {
     }
 
     @Test
+    void claimsTheDirectoryPutsWithAnotherPayerAreRefusedUnlessAPersonSaysWhy() {
+        org.rxledger.core.payer.PayerDirectoryService payers = new org.rxledger.core.payer.PayerDirectoryService(db.transactions());
+        long acme = payers.createPayer("ACME RX SOLUTIONS").id();
+        payers.linkRouting(acme, new org.rxledger.core.payer.Routing("999999", "TESTPCN", null), "test office");
+        long northstar = payers.createPayer("NORTHSTAR RX BENEFITS").id();
+        payers.linkRouting(northstar, new org.rxledger.core.payer.Routing("610502", "NSPCN", null), "test office");
+        record(ClaimBuilder.aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.of(2025, 3, 3)));
+        record(ClaimBuilder.aPaidClaim(office).parties(office.patient().id(), office.plan().id(), "610502", "NSPCN", "",
+                office.prescriber().id(), office.drug().id(), office.drug().ndc()).rx("7004444").fill(1).dateOfService(LocalDate.of(2025, 3, 5)));
+        List<RequestedLine> list = List.of(new RequestedLine("7001234", 2, LocalDate.of(2025, 3, 3)),
+                new RequestedLine("7004444", 1, LocalDate.of(2025, 3, 5)));
+
+        assertThatThrownBy(() -> service.create(header("A-OTHER", TODAY.plusDays(20)), list))
+                .isInstanceOf(AuditCaseException.class)
+                .hasMessageContaining("1 listed claim was billed to another payer than ACME RX SOLUTIONS")
+                .hasMessageContaining("line 2: Rx 7004444 fill 1 (2025-03-05) was billed to NORTHSTAR RX BENEFITS")
+                .hasMessageContaining("Nothing was added");
+        assertThat(service.find("A-OTHER")).isEmpty();
+
+        AuditCaseDetail accepted = service.create(header("A-OTHER", TODAY.plusDays(20)), list,
+                "auditor asked for the coordination-of-benefits claim");
+        assertThat(accepted.requestedClaims()).hasSize(2);
+        java.util.List<org.rxledger.core.security.AuditRecord> trail = db.transactions()
+                .read(tx -> tx.audit().forEntity(AuditCaseService.ENTITY, "A-OTHER"));
+        assertThat(trail).anySatisfy(r -> {
+            assertThat(r.action()).isEqualTo("AUDIT_OTHER_PAYER_CLAIMS_ACCEPTED");
+            assertThat(r.detail()).contains("coordination-of-benefits").contains("\"lines\":1");
+        });
+    }
+
+    @Test
     void aRequestedDateOfServiceMustMatchExactly() {
         record(ClaimBuilder.aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.of(2025, 3, 3)));
         AuditCaseDetail created = service.create(header("A-124", TODAY.plusDays(20)),
