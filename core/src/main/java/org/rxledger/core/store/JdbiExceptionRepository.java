@@ -78,9 +78,8 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                 FROM (
                     SELECT rc.matched_claim_id AS claim_id, SUM(rc.paid_amount) AS paid, COUNT(*) AS lines,
                            SUM(CASE WHEN rc.status_code = '22' THEN 1 ELSE 0 END) AS reversals,
-                           SUM(CASE WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND rc.status_code <> '22'
-                                AND EXISTS (SELECT 1 FROM remit_adjustment a WHERE a.remit_claim_id = rc.id
-                                            AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 1 ELSE 0 END) AS denials,
+                           SUM(CASE WHEN """ + DenialSql.isDenial("rc") + """
+                            THEN 1 ELSE 0 END) AS denials,
                            SUM(CASE WHEN md.link_kind = 'DUPLICATE_OF' THEN 1 ELSE 0 END) AS duplicates,
                            MAX(pm.payment_date) AS last_paid_on, MAX(rc.id) AS last_rc, MAX(rc.payment_id) AS last_pm,
                            LISTAGG(DISTINCT pm.trace_number, ', ') WITHIN GROUP (ORDER BY pm.trace_number) AS traces

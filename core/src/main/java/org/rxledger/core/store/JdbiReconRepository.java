@@ -39,16 +39,14 @@ final class JdbiReconRepository implements ReconRepository {
                         LEFT JOIN (
                             SELECT rc.matched_claim_id AS claim_id, SUM(rc.paid_amount) AS paid, COUNT(*) AS lines,
                                    SUM(CASE WHEN rc.status_code = '22' THEN 1 ELSE 0 END) AS reversals,
-                                   SUM(CASE WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND rc.status_code <> '22'
-                                        AND EXISTS (SELECT 1 FROM remit_adjustment a WHERE a.remit_claim_id = rc.id
-                                                    AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 1 ELSE 0 END) AS denials
+                                   SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS denials
                             FROM remit_claim rc WHERE rc.matched_claim_id IS NOT NULL
                             GROUP BY rc.matched_claim_id) r ON r.claim_id = c.id
                         LEFT JOIN %s t ON t.claim_id = c.id
                         WHERE c.response_status IN ('P', 'C')
                           AND (c.lifecycle = 'ACTIVE' OR r.lines IS NOT NULL OR t.plb IS NOT NULL)
                         ORDER BY c.rx_number, c.fill_number, c.date_of_service, c.id""".formatted(CLAIM_PAYER,
-                        TakebackSql.PER_CLAIM))
+                        DenialSql.isDenial("rc"), TakebackSql.PER_CLAIM))
                 .setFetchSize(1000)
                 .map((rs, ctx) -> {
                     BigDecimal paid = rs.getBigDecimal("paid");
@@ -235,9 +233,7 @@ final class JdbiReconRepository implements ReconRepository {
                                    c.plan_paid_amount AS expected,
                                    CASE WHEN rc.matched_claim_id IS NULL THEN 'UNMATCHED'
                                         WHEN rc.status_code = '22' THEN 'REVERSAL'
-                                        WHEN rc.status_code = '4' OR (rc.paid_amount = 0 AND c.plan_paid_amount > 0 AND EXISTS (
-                                             SELECT 1 FROM remit_adjustment a WHERE a.remit_claim_id = rc.id
-                                             AND a.group_code <> 'PR' AND a.amount <> 0)) THEN 'DENIED'
+                                        WHEN %s THEN 'DENIED'
                                         WHEN rc.paid_amount < c.plan_paid_amount THEN 'SHORT'
                                         WHEN rc.paid_amount > c.plan_paid_amount THEN 'OVER'
                                         ELSE 'PAID' END AS outcome
@@ -246,7 +242,7 @@ final class JdbiReconRepository implements ReconRepository {
                             LEFT JOIN claim c ON c.id = rc.matched_claim_id
                             WHERE p.payment_date BETWEEN :from AND :to) l
                         GROUP BY l.payment_date, l.payer
-                        ORDER BY l.payment_date, l.payer""".formatted(PAYMENT_PAYER))
+                        ORDER BY l.payment_date, l.payer""".formatted(PAYMENT_PAYER, DenialSql.isDenial("rc")))
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new DayRemitLines(rs.getObject("payment_date", LocalDate.class), rs.getString("payer"),
                         rs.getInt("unmatched"), Money.of(rs.getBigDecimal("unmatched_cash")), rs.getInt("short_paid"),

@@ -210,9 +210,9 @@ final class JdbiReportingRepository implements ReportingRepository {
     }
 
     /**
-     * DOMAIN.md §4.3 "Denied on remit": CLP02 = 4, or nothing paid with a CAS reason other than
-     * patient responsibility (reversals, CLP02 22, are not denials). The primary code is the
-     * largest such adjustment. NCPDP rejects (response status R) carry their first reject code.
+     * DOMAIN.md §4.3 "Denied on remit", as {@link DenialSql} defines it for every report: CLP02 = 4, or nothing
+     * paid with a refusing CAS reason (not patient responsibility, not a pricing reduction such as CO-45;
+     * reversals, CLP02 22, are not denials). The primary code is the largest such adjustment. NCPDP rejects (response status R) carry their first reject code.
      */
     private static String denialsCte(ReportPeriod period, Map<String, Object> params) {
         return """
@@ -220,6 +220,8 @@ final class JdbiReportingRepository implements ReportingRepository {
                     SELECT 'REMITTANCE' AS source,
                            COALESCE((SELECT a.group_code || '-' || a.reason_code FROM remit_adjustment a
                                      WHERE a.remit_claim_id = rc.id AND a.group_code <> 'PR'
+                                       AND a.reason_code NOT IN (""" + DenialSql.PRICING_REASONS + """
+                           )
                                      ORDER BY ABS(a.amount) DESC, a.id FETCH FIRST 1 ROW ONLY), 'CLP02-4') AS code,
                            p.payer_name AS payer_name, p.payment_date AS event_date,
                            rc.patient_control_number AS rx_fill,
@@ -228,10 +230,7 @@ final class JdbiReportingRepository implements ReportingRepository {
                            rc.charge_amount AS billed, rc.paid_amount AS paid, p.trace_number AS reference
                     FROM remit_claim rc
                     JOIN payment p ON p.id = rc.payment_id
-                    WHERE (rc.status_code = '4'
-                           OR (rc.paid_amount = 0 AND rc.status_code <> '22'
-                               AND EXISTS (SELECT 1 FROM remit_adjustment x
-                                           WHERE x.remit_claim_id = rc.id AND x.group_code <> 'PR')))"""
+                    WHERE """ + DenialSql.isDenial("rc")
                 + bounds("p.payment_date", period, params) + """
 
                     UNION ALL

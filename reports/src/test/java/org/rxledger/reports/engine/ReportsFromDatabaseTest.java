@@ -60,7 +60,8 @@ class ReportsFromDatabaseTest {
                     .dateOfService(LocalDate.of(2025, 1, 10)).rejected("70").build(), office.payer().id());
             return null;
         });
-        // one 835: a paid claim, a denial (CLP02 4, CO-45), a zero-paid claim with a CO reason, PLB items
+        // one 835: a paid claim, a denial (CLP02 4), a zero-paid claim whose only CO reason is 45 (the contractual
+        // price: the patient's share covered it — not a denial, issue 20), PLB items
         Remittance remit = new Remittance(List.of(RemitTestData.transaction("000000101", "101", "0001", "EFT0320",
                 List.of(RemitTestData.lineClaim("7001234-02", "48.25", "21.85", "10.00"),
                         RemitTestData.claimLevelClaim("7009999-00", "4", "50.00", "0.00", "0.00"),
@@ -165,35 +166,40 @@ class ReportsFromDatabaseTest {
     @Test
     void denialsAreGroupedByCodeAndPayerWithCountsAndAmounts() throws IOException {
         ReportOutcome outcome = run("denials", ReportPeriod.ALL);
-        assertThat(outcome.rows()).containsEntry("Denied claims", 4L).containsEntry("By code and payer", 3L);
+        // CLP02 4 and the two NCPDP rejects; the zero-paid CO-45 claim is not a denial (docs/reports.md)
+        assertThat(outcome.rows()).containsEntry("Denied claims", 3L).containsEntry("By code and payer", 3L);
         try (XSSFWorkbook wb = open(outcome.file())) {
             assertThat(names(wb)).containsExactly("By code and payer", "Denied claims");
             Sheet summary = wb.getSheet("By code and payer");
             Row top = summary.getRow(4);
             assertThat(top.getCell(0).getStringCellValue()).isEqualTo("835 remittance");
-            assertThat(top.getCell(1).getStringCellValue()).isEqualTo("CO-45");
+            assertThat(top.getCell(1).getStringCellValue()).isEqualTo("CLP02-4");
             assertThat(top.getCell(3).getStringCellValue()).isEqualTo("ACME RX SOLUTIONS");
             assertThat(top.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(top.getCell(4).getNumericCellValue()).isEqualTo(2.0);
-            assertThat(BigDecimal.valueOf(top.getCell(5).getNumericCellValue())).isEqualByComparingTo("80.00");
+            assertThat(top.getCell(4).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(BigDecimal.valueOf(top.getCell(5).getNumericCellValue())).isEqualByComparingTo("50.00");
             List<String> codes = new ArrayList<>();
             for (int r = 4; r <= 6; r++) {
                 codes.add(summary.getRow(r).getCell(0).getStringCellValue() + " " + summary.getRow(r).getCell(1).getStringCellValue());
             }
-            assertThat(codes).containsExactly("835 remittance CO-45", "NCPDP reject 70", "NCPDP reject 75");
+            assertThat(codes).containsExactly("835 remittance CLP02-4", "NCPDP reject 70", "NCPDP reject 75");
             assertThat(summary.getRow(6).getCell(2).getStringCellValue()).doesNotContain("not in the");
             Row totals = summary.getRow(7);
             assertThat(totals.getCell(4).getCellFormula()).isEqualTo("SUBTOTAL(9,E5:E7)");
-            assertThat(total(wb, totals.getCell(4))).isEqualByComparingTo("4");
+            assertThat(total(wb, totals.getCell(4))).isEqualByComparingTo("3");
 
             Sheet detail = wb.getSheet("Denied claims");
-            assertThat(detail.getRow(4).getCell(5).getStringCellValue()).isIn("7009999-00", "7008888-00");
+            assertThat(detail.getRow(4).getCell(5).getStringCellValue()).isEqualTo("7009999-00");
             assertThat(DateUtil.isCellDateFormatted(detail.getRow(4).getCell(4))).isTrue();
-            assertThat(detail.getRow(6).getCell(5).getStringCellValue()).isEqualTo("7001300-00");
+            List<String> rows = new ArrayList<>();
+            for (int r = 4; r <= 6; r++) {
+                rows.add(detail.getRow(r).getCell(5).getStringCellValue());
+            }
+            assertThat(rows).containsExactlyInAnyOrder("7009999-00", "7001300-00", "7001299-00").doesNotContain("7008888-00");
         }
         // NCPDP rejects filter by date of service
         ReportOutcome march = run("denials", new ReportPeriod(LocalDate.of(2025, 3, 1), null, null));
-        assertThat(march.rows()).containsEntry("Denied claims", 3L);
+        assertThat(march.rows()).containsEntry("Denied claims", 2L);
     }
 
     static XSSFWorkbook open(Path file) throws IOException {
