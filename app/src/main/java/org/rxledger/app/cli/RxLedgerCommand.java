@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Pharmacy billing workstation. With no command, opens the workstation window.",
         subcommands = {DemoCommand.class, ClaimsCommand.class, RemitCommand.class, DepositsCommand.class, ReconCommand.class,
                 ReportCommand.class, AuditCommand.class, AuditTrailCommand.class, ExceptionsCommand.class,
-                RolesCommand.class, AccountsCommand.class, InitCommand.class,
+                RolesCommand.class, AccountsCommand.class, InitCommand.class, DisclosuresCommand.class,
                 RemitPostingCommands.Payers.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 

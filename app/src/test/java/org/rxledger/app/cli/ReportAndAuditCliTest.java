@@ -125,6 +125,13 @@ class ReportAndAuditCliTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("A-123", "page " + pages + " of " + pages, "7001500", "9999999");
         }
+        // the packet left the office: one entry in the accounting of disclosures, naming no patient
+        JsonNode disclosures = run("disclosures", "--json").json();
+        assertThat(disclosures).hasSize(1);
+        assertThat(disclosures.get(0).get("kind").asText()).isEqualTo("audit_packet");
+        assertThat(disclosures.get(0).get("reference").asText()).isEqualTo("audit A-123");
+        assertThat(disclosures.get(0).get("patients")).hasSize(1);
+        assertThat(run("disclosures").out()).contains("audit_packet", "ACME Audit Services", "1 disclosure");
         Run unknown = run("audit", "packet", "--id", "NOPE", "--out", dir.resolve("x.pdf").toString());
         assertThat(unknown.exit()).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(unknown.err()).contains("No audit with id NOPE");

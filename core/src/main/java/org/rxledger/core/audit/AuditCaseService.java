@@ -265,6 +265,13 @@ public final class AuditCaseService {
             detail.put("pageCount", pageCount);
             detail.put("sha256", pdfSha256);
             tx.audit().record("AUDIT_PACKET_GENERATED", ENTITY, auditId, detail);
+            // the packet leaves the office for the PBM: an entry in the accounting of disclosures
+            java.util.Set<Long> patients = new java.util.TreeSet<>();
+            for (Long id : claimIds) {
+                tx.claims().find(id).ifPresent(claim -> patients.add(claim.patientId()));
+            }
+            tx.disclosures().record(org.rxledger.core.security.Disclosure.Kind.AUDIT_PACKET, c.pbmName(),
+                    "audit " + auditId, patients);
             Map<String, Object> payload = new LinkedHashMap<>(detail);
             payload.put("auditId", auditId);
             tx.journal().append(EVENT_PACKET_GENERATED, payload);

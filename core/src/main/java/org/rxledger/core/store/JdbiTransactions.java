@@ -21,6 +21,7 @@ import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
@@ -109,6 +110,7 @@ public final class JdbiTransactions implements Transactions {
         private ReportingRepository reporting;
         private ExceptionRepository exceptions;
         private AccountRepository accounts;
+        private DisclosureLog disclosures;
         private PayerRepository payers;
         private ImportPublications importPublications;
 
@@ -244,6 +246,14 @@ public final class JdbiTransactions implements Transactions {
                 accounts = new JdbiAccountRepository(handle);
             }
             return accounts;
+        }
+
+        @Override
+        public DisclosureLog disclosures() {
+            if (disclosures == null) {
+                disclosures = new JdbiDisclosureLog(handle, actor, clock);
+            }
+            return disclosures;
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.sync.Journal;
 
 /**
@@ -62,6 +63,9 @@ public interface Tx {
 
     /** The office's accounts (issue 16). */
     AccountRepository accounts();
+
+    /** The accounting of disclosures (issue 16). */
+    DisclosureLog disclosures();
     /** The payer directory (issue 14). */
     PayerRepository payers();
     /** The record of each 835 import attempt that makes imports crash-consistent (issue 23). */

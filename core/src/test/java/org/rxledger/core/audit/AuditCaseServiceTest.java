@@ -391,6 +391,31 @@ class AuditCaseServiceTest {
     }
 
     @Test
+    void aGeneratedPacketIsAnEntryInTheAccountingOfDisclosures() {
+        caseWithOneKnownLine("A-901");
+
+        service.recordPacketGenerated("A-901", 3, "b".repeat(64));
+
+        java.util.List<org.rxledger.core.security.Disclosure> log = db.transactions().read(tx -> tx.disclosures().between(null, null));
+        assertThat(log).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(org.rxledger.core.security.Disclosure.Kind.AUDIT_PACKET);
+            assertThat(d.recipient()).isEqualTo("ACME RX SOLUTIONS");
+            assertThat(d.reference()).isEqualTo("audit A-901");
+            assertThat(d.user()).isEqualTo("clerk1");
+            assertThat(d.patientIds()).containsExactly(office.patient().id());
+        });
+        java.util.List<org.rxledger.core.security.Disclosure> mine = db.transactions()
+                .read(tx -> tx.disclosures().forPatient(office.patient().id()));
+        java.util.List<org.rxledger.core.security.Disclosure> other = db.transactions()
+                .read(tx -> tx.disclosures().forPatient(office.patient().id() + 1000));
+        assertThat(mine).hasSize(1);
+        assertThat(other).isEmpty();
+        // the log is append-only, like the audit trail
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("DELETE FROM disclosure")))
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
     void anUnknownAuditIdIsReportedInPlainWords() {
         assertThatThrownBy(() -> service.changeStatus("NOPE", AuditStatus.IN_PREPARATION))
                 .hasMessage("No audit with id NOPE is on file.");
