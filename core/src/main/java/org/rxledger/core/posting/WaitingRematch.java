@@ -27,6 +27,12 @@ public final class WaitingRematch {
 
     /** What one run did, over all payments: waiting lines looked at, newly matched, still waiting, payments posted. */
     public record Result(int lookedAt, int matched, int stillWaiting, int paymentsPosted) {
+
+        /** The counts in one sentence, as the command line and the workstation tell them. */
+        public String describe() {
+            return String.format("Re-matched %,d waiting claim payment(s): %,d matched, %,d still waiting; %,d held"
+                    + " payment(s) posted", lookedAt, matched, stillWaiting, paymentsPosted);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WaitingRematch.class);
