@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 RemitPostingCommands.Repost.class,
                 RemitPostingCommands.Match.class,
                 RemitPostingCommands.Unmatch.class,
+                RemitPostingCommands.RematchWaiting.class,
                 RemitPostingCommands.AttributePlb.class,
         })
 final class RemitCommand {

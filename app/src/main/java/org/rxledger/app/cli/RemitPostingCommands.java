@@ -1,8 +1,10 @@
 package org.rxledger.app.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.rxledger.app.AppContext;
@@ -13,6 +15,7 @@ import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.posting.MatchingService;
 import org.rxledger.core.posting.PostingResult;
 import org.rxledger.core.posting.PostingService;
+import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.RemitClaimSummary;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Transactions;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Matching and posting from the command line (issue 5): {@code remit post|unpost|repost|match|unmatch}
+ * Matching and posting from the command line (issue 5): {@code remit post|unpost|repost|match|unmatch|rematch-waiting}
  * and {@code payers settings}. A payment is named by its trace number (TRN02; add {@code --payer} when
  * two payers used the same trace), a claim payment by its CLP01. Refusals (ambiguous or unknown trace,
  * CLP01 or claim, a missing reason, posting a posted payment) print one plain line and exit 1.
@@ -234,6 +237,30 @@ public final class RemitPostingCommands {
             PostingResult r = new PostingService(transactions).attributePlb(plb.plbId(), claims.get(0).id(), reason);
             out.println("PLB " + plb.reasonCode() + " " + plb.reference() + " (" + plb.amount() + ") on payment " + p.traceNumber()
                     + " attributed to Rx " + rx.strip() + " fill " + fill + ": " + r.entries() + " ledger entries");
+        }
+    }
+
+    @Command(name = "rematch-waiting", description = {
+            "Match again every claim payment waiting for review or unmatched, e.g. after importing claims or teaching",
+            "the payer directory a routing. Lines matched automatically and a person's decisions are left alone; a held",
+            "payment that now passes the automatic-posting guard is posted."})
+    public static final class RematchWaiting extends Base {
+        @Option(names = "--json", description = "Print {looked_at, matched, still_waiting, payments_posted}.")
+        boolean json;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            WaitingRematch.Result r = new WaitingRematch(transactions).run();
+            if (json) {
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("looked_at", r.lookedAt());
+                counts.put("matched", r.matched());
+                counts.put("still_waiting", r.stillWaiting());
+                counts.put("payments_posted", r.paymentsPosted());
+                CliOutput.json(out, counts);
+            } else {
+                out.println(r.describe());
+            }
         }
     }
 

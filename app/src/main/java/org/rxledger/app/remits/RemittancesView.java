@@ -94,6 +94,9 @@ public final class RemittancesView extends BorderPane {
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination PAYER_SETTINGS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    /** Re-run matching over every waiting claim payment (area-local). */
+    static final KeyCombination REMATCH_WAITING = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     /** Attribute the selected PLB item to a claim (area-local; Ctrl+Shift+A assigns in the queue areas). */
     static final KeyCombination ATTRIBUTE_PLB = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -135,7 +138,8 @@ public final class RemittancesView extends BorderPane {
         // Alt+D / Alt+R toggle the claim filters from anywhere in the area (a filter, so it runs
         // before the focused table or the menu bar can take the keys)
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            Runnable action = MATCH_TO.match(e) ? this::matchTo : UNMATCH.match(e) ? this::unmatch
+            Runnable action = REMATCH_WAITING.match(e) ? vm::rematchWaiting
+                    : MATCH_TO.match(e) ? this::matchTo : UNMATCH.match(e) ? this::unmatch
                     : POST.match(e) ? this::post : UNPOST.match(e) ? this::unpost : REPOST.match(e) ? this::repost
                     : PAYER_SETTINGS.match(e) ? this::payerSettings : ATTRIBUTE_PLB.match(e) ? this::attributePlb : null;
             if (action != null) {
@@ -195,7 +199,10 @@ public final class RemittancesView extends BorderPane {
         Button repost = actionButton("remitRepost", "Re-post…", "Unpost and post again under the current matches; reason required (Ctrl+Shift+P)", this::repost);
         repost.disableProperty().bind(unpost.disableProperty());
         Button settings = actionButton("remitPayerSettings", "Payer settings…", "Posting mode (automatic / review first) and CLP01 patterns per payer (Ctrl+Shift+T)", this::payerSettings);
-        HBox bar = new HBox(10, importButton, cancel, post, unpost, repost, settings, hint, spacer, outcome);
+        Button rematch = actionButton("remitRematchWaiting", "Re-match waiting items",
+                "Match again every claim payment that waits for review or matched nothing, e.g. after importing claims;"
+                        + " automatic matches and your decisions stay (Ctrl+Shift+M)", vm::rematchWaiting);
+        HBox bar = new HBox(10, importButton, cancel, post, unpost, repost, settings, rematch, hint, spacer, outcome);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("filter-bar");
@@ -235,7 +242,8 @@ public final class RemittancesView extends BorderPane {
         });
         payments.setContextMenu(new ContextMenu(
                 menuItem("Post…", POST, this::post), menuItem("Unpost…", UNPOST, this::unpost),
-                menuItem("Re-post…", REPOST, this::repost), menuItem("Payer settings…", PAYER_SETTINGS, this::payerSettings)));
+                menuItem("Re-post…", REPOST, this::repost), menuItem("Payer settings…", PAYER_SETTINGS, this::payerSettings),
+                menuItem("Re-match waiting items", REMATCH_WAITING, vm::rematchWaiting)));
         payments.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 focus(claims);

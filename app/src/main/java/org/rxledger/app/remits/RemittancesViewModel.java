@@ -31,6 +31,7 @@ import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.PaymentSummary;
@@ -132,6 +133,17 @@ public final class RemittancesViewModel {
     /** The last {@link #showNext} target, for the view to pick the tab. */
     public ReadOnlyObjectProperty<Target> shownProperty() {
         return shown;
+    }
+
+    /**
+     * Matches again every waiting claim payment of every payment (after claims were imported or the payer
+     * directory learned a routing), in the background; tells the counts and reloads the list.
+     */
+    public void rematchWaiting() {
+        runner.run("Re-matching waiting claim payments", progress -> new WaitingRematch(transactions).run(), r -> {
+            notices.accept(Notice.info("Re-matched waiting items", r.describe()));
+            reload();
+        }, failure -> notices.accept(Failures.explain("re-matching waiting claim payments", failure)));
     }
 
     /** Loads the payments list and the rejected files. */

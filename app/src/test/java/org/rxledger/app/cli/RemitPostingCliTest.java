@@ -2,6 +2,7 @@ package org.rxledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.posting.MatchingService;
@@ -20,6 +23,7 @@ import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.testdata.ClaimBuilder;
 
 /** {@code remit post|unpost|repost|match|unmatch} and {@code payers settings} on a real data folder. */
 class RemitPostingCliTest {
@@ -123,5 +127,32 @@ class RemitPostingCliTest {
                 .isEqualTo(PostingMode.AUTOMATIC);
         assertThat(cli.exit("payers", "settings", "--payer", "ACME RX SOLUTIONS", "--mode", "sometimes")).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(cli.err()).contains("--mode must be automatic or review-first");
+    }
+
+    @Test
+    void rematchWaitingMatchesALineWhoseClaimArrivedLaterAndPostsItsHeldPayment() throws Exception {
+        Claim late = ClaimBuilder.aPaidClaim(office.office()).rx("7009999").fill(0).authorization("A9").build();
+        try (AppContext ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK)) {
+            MatchingOffice.importFile(ctx, dir, "eft300.835", MatchingOffice.payment(MatchingOffice.parties("OTHER RX PLAN"),
+                    "EFT300", 3, List.of(MatchingOffice.paid("7009999-00", "A9", late.dateOfService(), late, "21.85"))));
+        }
+        assertThat(payment("EFT300").postingHeld()).isTrue();
+        cli.read(ctx -> ctx.transactions().inTransaction(tx -> ClaimRecorder.record(tx,
+                ClaimBuilder.aPaidClaim(office.office()).rx("7009999").fill(0).authorization("A9").build(),
+                office.office().payer().id())));
+
+        CliRunner.Run run = cli.run("remit", "rematch-waiting", "--json");
+        assertThat(run.exit()).isZero();
+        // EFT300's line is matched and posted; EFT100's Rx-only line still fits two fills
+        JsonNode counts = run.json();
+        assertThat(counts.get("looked_at").asInt()).isEqualTo(2);
+        assertThat(counts.get("matched").asInt()).isEqualTo(1);
+        assertThat(counts.get("still_waiting").asInt()).isEqualTo(1);
+        assertThat(counts.get("payments_posted").asInt()).isEqualTo(1);
+        assertThat(payment("EFT300").status()).isEqualTo(PaymentStatus.POSTED);
+
+        assertThat(cli.exit("remit", "rematch-waiting")).isZero();
+        assertThat(cli.out()).isEqualTo(
+                "Re-matched 1 waiting claim payment(s): 0 matched, 1 still waiting; 0 held payment(s) posted" + System.lineSeparator());
     }
 }

@@ -198,4 +198,20 @@ class RemittancesViewModelTest {
                     .anySatisfy(n -> assertThat(n).startsWith("good.835.").endsWith(".reason.txt"));
         }
     }
+
+    @Test
+    void reMatchingWaitingItemsRunsInTheBackgroundAndTellsTheCounts() throws IOException {
+        vm.importFiles(List.of(copy("a.835", "", "")), RejectionLog.Source.CHOOSER);
+        notices.clear();
+
+        vm.rematchWaiting();
+
+        // no claims are stored, so the four claim payments still wait; nothing was posted
+        assertThat(notices).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(Notice.Kind.INFO);
+            assertThat(n.title()).isEqualTo("Re-matched waiting items");
+            assertThat(n.text()).isEqualTo("Re-matched 4 waiting claim payment(s): 0 matched, 4 still waiting; 0 held payment(s) posted");
+        });
+        assertThat(vm.payments()).hasSize(1);
+    }
 }

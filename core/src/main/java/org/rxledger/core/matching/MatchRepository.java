@@ -67,6 +67,9 @@ public interface MatchRepository {
     /** The latest decision of each remittance claim of a payment, in file order. */
     List<MatchRecord> latestDecisions(long paymentId);
 
+    /** Payments with a claim payment that is waiting (needs review or unmatched), oldest first. */
+    List<Long> paymentsWithWaitingClaims();
+
     /** Claim payments tied to no claim, oldest payment first. */
     List<UnmatchedRemitClaim> unmatched();
 

@@ -86,12 +86,29 @@ public final class PaymentMatching {
     }
 
     public static Summary matchPayment(Tx tx, long paymentId) {
+        return match(tx, paymentId, false);
+    }
+
+    /**
+     * Matches again only the payment's waiting claim payments (needs review or unmatched, not decided by a
+     * person): a line the matcher already tied to a claim stays as it is and counts as an earlier payment of
+     * its claim. Only decisions that change a line's claim or status are recorded, so running it again when
+     * nothing new is known writes nothing; the summary counts the waiting lines only.
+     */
+    public static Summary matchWaiting(Tx tx, long paymentId) {
+        return match(tx, paymentId, true);
+    }
+
+    private static Summary match(Tx tx, long paymentId, boolean waitingOnly) {
         MatchRepository repo = tx.matches();
         List<MatchRepository.RemitClaimToMatch> all = repo.claimsToMatch(paymentId);
         Set<Long> manual = repo.manuallyDecided(paymentId);
-        List<MatchRepository.RemitClaimToMatch> toMatch = all.stream().filter(c -> !manual.contains(c.remitClaimId())).toList();
+        List<MatchRepository.RemitClaimToMatch> kept = all.stream()
+                .filter(c -> waitingOnly && !manual.contains(c.remitClaimId()) && !isWaiting(c)).toList();
+        List<MatchRepository.RemitClaimToMatch> toMatch = all.stream()
+                .filter(c -> !manual.contains(c.remitClaimId()) && (!waitingOnly || isWaiting(c))).toList();
         if (toMatch.isEmpty()) {
-            return new Summary(paymentId, all.size(), 0, 0, 0, 0, 0, manual.size(), List.of());
+            return new Summary(paymentId, waitingOnly ? 0 : all.size(), 0, 0, 0, 0, 0, manual.size(), List.of());
         }
         String payerName = toMatch.get(0).remitted().payerName();
         Clp01Patterns patterns = patternsFor(tx, payerName);
@@ -126,6 +143,11 @@ public final class PaymentMatching {
         repo.priorPayments(reversalPcns, references, claimIds, paymentId).stream()
                 .sorted((a, b) -> Long.compare(a.remitClaimId(), b.remitClaimId()))
                 .forEach(history::add);
+        for (MatchRepository.RemitClaimToMatch c : kept) {
+            if (c.matchedClaimId() != null) {
+                history.add(priorOf(c, paymentId, c.matchedClaimId()));
+            }
+        }
 
         // 4. decide in file order (a reversal and its repayment often travel in the same payment)
         List<MatchRepository.NewDecision> records = new ArrayList<>();
@@ -151,11 +173,11 @@ public final class PaymentMatching {
             }
             if (!Objects.equals(n.claimId(), c.matchedClaimId()) || n.status() != c.status()) {
                 changed.add(c.remitClaimId());
+            } else if (waitingOnly) {
+                records.remove(records.size() - 1);
             }
             if (n.claimId() != null) {
-                history.add(new MatchRepository.PriorPayment(c.remitClaimId(), paymentId, null,
-                        c.remitted().patientControlNumber(), c.remitted().payerClaimControlNumber(),
-                        c.remitted().isReversal(), c.remitted().paid(), n.claimId()));
+                history.add(priorOf(c, paymentId, n.claimId()));
             }
         }
         long t3 = System.nanoTime();
@@ -164,7 +186,17 @@ public final class PaymentMatching {
         LOG.debug("payment {}: claims loaded in {} ms, matched in {} ms, history and links in {} ms, recorded in {} ms",
                 paymentId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
-        return new Summary(paymentId, all.size(), matched, review, unmatched, reversals, twice, manual.size(), changed);
+        return new Summary(paymentId, waitingOnly ? toMatch.size() : all.size(), matched, review, unmatched, reversals,
+                twice, manual.size(), changed);
+    }
+
+    private static boolean isWaiting(MatchRepository.RemitClaimToMatch c) {
+        return c.status() == MatchStatus.NEEDS_REVIEW || c.status() == MatchStatus.UNMATCHED;
+    }
+
+    private static MatchRepository.PriorPayment priorOf(MatchRepository.RemitClaimToMatch c, long paymentId, long claimId) {
+        return new MatchRepository.PriorPayment(c.remitClaimId(), paymentId, null, c.remitted().patientControlNumber(),
+                c.remitted().payerClaimControlNumber(), c.remitted().isReversal(), c.remitted().paid(), claimId);
     }
 
     /** Matched lines per routing (BIN + PCN) whose claims the directory cannot give a payer yet. */

@@ -59,6 +59,25 @@ public final class MatchingService {
     public static PaymentMatching.Summary matchPayment(Tx tx, long paymentId) {
         long started = System.nanoTime();
         PaymentMatching.Summary s = PaymentMatching.matchPayment(tx, paymentId);
+        recordRun(tx, s, started, false);
+        return s;
+    }
+
+    /**
+     * Inside a caller's transaction: matches the payment's waiting lines again
+     * ({@link PaymentMatching#matchWaiting}); journal and audit only when a line's match changed.
+     */
+    static PaymentMatching.Summary matchWaiting(Tx tx, long paymentId) {
+        long started = System.nanoTime();
+        PaymentMatching.Summary s = PaymentMatching.matchWaiting(tx, paymentId);
+        if (!s.changedRemitClaimIds().isEmpty()) {
+            recordRun(tx, s, started, true);
+        }
+        return s;
+    }
+
+    private static void recordRun(Tx tx, PaymentMatching.Summary s, long started, boolean waitingOnly) {
+        long paymentId = s.paymentId();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("paymentId", paymentId);
         payload.put("claims", s.claims());
@@ -67,11 +86,13 @@ public final class MatchingService {
         payload.put("unmatched", s.unmatched());
         payload.put("reversals", s.reversals());
         payload.put("paidTwice", s.paidTwice());
+        if (waitingOnly) {
+            payload.put("waitingOnly", true);
+        }
         tx.journal().append(EVENT_MATCHED, payload);
         tx.audit().record("REMIT_MATCHED", "payment", String.valueOf(paymentId), payload);
         LOG.info("payment {}: matched {} of {} claim(s), {} to review, {} unmatched in {} ms", paymentId, s.matched(),
                 s.claims(), s.needsReview(), s.unmatched(), (System.nanoTime() - started) / 1_000_000);
-        return s;
     }
 
     /**

@@ -298,6 +298,14 @@ final class JdbiMatchRepository implements MatchRepository {
     }
 
     @Override
+    public List<Long> paymentsWithWaitingClaims() {
+        return handle.createQuery("""
+                        SELECT DISTINCT payment_id FROM remit_claim WHERE match_status IN ('NEEDS_REVIEW', 'UNMATCHED')
+                        ORDER BY payment_id""")
+                .mapTo(Long.class).list();
+    }
+
+    @Override
     public List<UnmatchedRemitClaim> unmatched() {
         return handle.createQuery("""
                         SELECT rc.id, rc.payment_id, pm.trace_number, pm.payer_name, pm.payment_date,
