@@ -77,7 +77,10 @@ public final class PayersView extends BorderPane {
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.shownPayers().size() + " of "
                 + vm.allPayers().size() + " payers", vm.shownPayers(), vm.allPayers()));
-        HBox searchBar = new HBox(8, search, count);
+        Label searchLabel = new Label("_Search");
+        searchLabel.setMnemonicParsing(true);
+        searchLabel.setLabelFor(search);
+        HBox searchBar = new HBox(8, searchLabel, search, count);
         searchBar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("payerTable");
@@ -90,11 +93,11 @@ public final class PayersView extends BorderPane {
                 .otherwise("No payers. Import the directory with `rxledger payers import FILE.csv`, or clear the search."));
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("ID", 50, r -> String.valueOf(r.id())),
-                column("Payer", 220, PayerRow::name),
-                column("Routings (BIN / PCN / group)", 300, PayerRow::routings),
-                column("835 identities", 280, PayerRow::identities),
-                column("CLP07 carries", 260, PayerRow::clp07)));
+                column("ID", 32, r -> String.valueOf(r.id())),
+                column("Payer", 260, PayerRow::name),
+                column("Routings (BIN / PCN / group)", 292, PayerRow::routings),
+                column("835 identities", 302, PayerRow::identities),
+                column("CLP07 carries", 390, PayerRow::clp07)));
         Tables.followSelection(table, vm.selectedProperty());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
@@ -106,13 +109,13 @@ public final class PayersView extends BorderPane {
 
         other.setItems(vm.otherPayers());
         other.setId("payerTarget");
-        other.setPromptText("Other payer (survivor / new owner)");
-        other.setPrefWidth(280);
+        other.setPromptText("Other payer (survivor)");
+        other.setPrefWidth(260);
         other.valueProperty().bindBidirectional(vm.targetProperty());
         ComboBox<RoutingLink> routing = new ComboBox<>(vm.routings());
         routing.setId("payerRouting");
         routing.setPromptText("Routing to move");
-        routing.setPrefWidth(260);
+        routing.setPrefWidth(330);
         routing.setConverter(new StringConverter<>() {
             @Override
             public String toString(RoutingLink r) {

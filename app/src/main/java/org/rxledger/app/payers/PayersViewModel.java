@@ -32,7 +32,7 @@ import org.rxledger.core.tx.Transactions;
  */
 public final class PayersViewModel {
 
-    /** One payer of the list, its routings and identities as text, CLP07 as {@code payers list} says it. */
+    /** One payer of the list, its routings and identities one a line, CLP07 as {@code payers list} says it. */
     public record PayerRow(DirectoryPayer payer, String routings, String identities, String clp07) {
         public long id() {
             return payer.id();
@@ -114,8 +114,8 @@ public final class PayersViewModel {
 
     static PayerRow row(PayerDirectory dir, DirectoryPayer p) {
         String routingText = p.routings().stream().map(r -> r.routing().label()
-                + (r.source().equals("LEARNED") ? " (learned)" : "")).collect(Collectors.joining("; "));
-        String ids = p.identities().stream().map(i -> i.kind() + " " + i.value()).collect(Collectors.joining("; "));
+                + (r.source().equals("LEARNED") ? " (learned)" : "")).collect(Collectors.joining("\n"));
+        String ids = p.identities().stream().map(i -> i.kind() + " " + i.value()).collect(Collectors.joining("\n"));
         return new PayerRow(p, routingText.isEmpty() ? "—" : routingText, ids.isEmpty() ? "—" : ids,
                 dir.clp07(p.id()).describe());
     }
