@@ -2,7 +2,7 @@ package org.rxledger.app.shell;
 
 /**
  * The areas of the left navigation, in the order a clerk's day runs through them: enter and fix
- * claims, take in remittances, work what did not pay as expected, reconcile, answer audits. Each
+ * claims, take in remittances, work what did not pay as expected, reconcile, answer audits, and keep the payer directory right. Each
  * has a view in ShellView.
  */
 public enum Area {
@@ -12,7 +12,8 @@ public enum Area {
     REMITTANCES("Remittances", "Import and review 835 remittances (ERA)"),
     EXCEPTIONS("Exceptions", "Work queue: unmatched, short-paid, denied, reversed … items to resolve (Ctrl+3)"),
     RECONCILIATION("Reconciliation", "Daily reconciliation, claims, aging and deposits (Ctrl+5)"),
-    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)");
+    AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)"),
+    PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)");
 
     private final String label;
     private final String description;

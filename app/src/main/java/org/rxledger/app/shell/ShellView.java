@@ -47,6 +47,7 @@ import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
+import org.rxledger.app.payers.PayersView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
 
@@ -70,6 +71,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination NEW_CHARGE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXCEPTIONS = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PAYERS = new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -78,6 +80,7 @@ public final class ShellView extends BorderPane {
     private final RejectQueueView rejectQueueView;
     private final AuditsView auditsView;
     private final ExceptionsView exceptionsView;
+    private final PayersView payersView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
 
@@ -91,9 +94,10 @@ public final class ShellView extends BorderPane {
         this.rejectQueueView = new RejectQueueView(vm.rejects());
         this.auditsView = new AuditsView(vm.audits());
         this.exceptionsView = new ExceptionsView(vm.exceptions());
+        this.payersView = new PayersView(vm.payers());
         Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
                 Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
-                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView);
+                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView, Area.PAYERS, payersView);
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -123,6 +127,8 @@ public final class ShellView extends BorderPane {
                     reconciliationView.focusFirst();
                 } else if (now == Area.EXCEPTIONS) {
                     exceptionsView.focusTable();
+                } else if (now == Area.PAYERS) {
+                    payersView.focusSearch();
                 }
             }
             if (was != null && was != now && areaViews.get(was) != null) {
@@ -179,7 +185,8 @@ public final class ShellView extends BorderPane {
         MenuItem clear = item("Clear filters", CLEAR_FILTERS, () -> vm.claims().clearFilters());
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
         MenuItem exceptions = item("Exceptions work queue", EXCEPTIONS, () -> vm.areaProperty().set(Area.EXCEPTIONS));
-        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions,
+        MenuItem payers = item("Payers", PAYERS, () -> vm.areaProperty().set(Area.PAYERS));
+        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 
@@ -393,12 +400,14 @@ public final class ShellView extends BorderPane {
                 Ctrl+4          Audits (Ctrl+Shift+N new case, Ctrl+G generate packet,
                                 Ctrl+Shift+O open, Ctrl+Shift+S save as, Ctrl+P print;
                                 Ctrl+Enter creates the case in its dialog)
+                Ctrl+6          Payers (search; Enter to the table, Enter again to
+                                the other payer; Ctrl+M merge, Ctrl+R move routing)
                 Ctrl+Shift+D    Dark theme on/off
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(27);
+        text.setPrefRowCount(29);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

@@ -26,6 +26,7 @@ import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
+import org.rxledger.app.payers.PayersViewModel;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -58,6 +59,7 @@ public final class ShellViewModel {
     private final RemittancesViewModel remittances;
     private final InboxWatcher inbox;
     private final ExceptionsViewModel exceptions;
+    private final PayersViewModel payers;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -118,6 +120,12 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.EXCEPTIONS) {
                 exceptions.reload();
+            }
+        });
+        this.payers = new PayersViewModel(setup.transactions(), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.PAYERS) {
+                payers.reload();
             }
         });
         quickSearchText.addListener((o, was, now) -> {
@@ -301,6 +309,10 @@ public final class ShellViewModel {
 
     public StringBinding claimCountProperty() {
         return claimCount;
+    }
+
+    public PayersViewModel payers() {
+        return payers;
     }
 
     public ExceptionsViewModel exceptions() {
