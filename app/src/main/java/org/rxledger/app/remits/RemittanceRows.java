@@ -26,12 +26,8 @@ public final class RemittanceRows {
     /** A claim of the selected payment. {@code adjusted} = charge − paid (= Σ CAS by the claim balancing rule). */
     public record ClaimRow(long id, int seq, String clp01, String rxFill, String statusCode, String status,
                            Money charge, Money paid, Money patientResponsibility, Money adjusted,
-                           String payerClaimNumber, LocalDate serviceDate, String ndc, MatchStatus matchStatus) {
-
-        /** CLP02 4, or processed (1/2/3/19–21) with nothing paid on a non-zero charge (5010 denials). */
-        public boolean denied() {
-            return statusCode.equals("4") || (!statusCode.equals("22") && paid.isZero() && !charge.isZero());
-        }
+                           String payerClaimNumber, LocalDate serviceDate, String ndc, MatchStatus matchStatus,
+                           boolean denied) {
 
         public boolean reversed() {
             return statusCode.equals("22");
@@ -84,7 +80,7 @@ public final class RemittanceRows {
         Money paid = c.paid();
         return new ClaimRow(c.id(), c.seq(), c.patientControlNumber(), rxFill, c.status(),
                 CODES.claimStatuses().label(c.status()), charge, paid, c.patientResponsibility(), charge.minus(paid),
-                c.payerClaimControlNumber(), c.serviceDate(), c.ndc(), c.matchStatus());
+                c.payerClaimControlNumber(), c.serviceDate(), c.ndc(), c.matchStatus(), c.denied());
     }
 
     private static String describe(RxFill r) {

@@ -10,5 +10,5 @@ import org.rxledger.core.money.Money;
 public record RemitClaimSummary(long id, long paymentId, int seq, String patientControlNumber, String status,
                                 Money charge, Money paid, Money patientResponsibility,
                                 String payerClaimControlNumber, LocalDate serviceDate, String ndc,
-                                MatchStatus matchStatus, Long matchedClaimId) {
+                                MatchStatus matchStatus, Long matchedClaimId, boolean denied) {
 }

@@ -66,7 +66,8 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
             rs.getString("status_code"), money(rs, "charge_amount"), money(rs, "paid_amount"),
             money(rs, "patient_responsibility"), rs.getString("payer_claim_control_number"),
             rs.getObject("service_date", LocalDate.class), rs.getString("ndc"),
-            MatchStatus.valueOf(rs.getString("match_status")), rs.getObject("matched_claim_id", Long.class));
+            MatchStatus.valueOf(rs.getString("match_status")), rs.getObject("matched_claim_id", Long.class),
+            rs.getBoolean("denied"));
 
     /** SQL state of a unique-index violation, and the V017 index that keeps one payment stored once. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -381,10 +382,11 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
     @Override
     public List<RemitClaimSummary> claimsOfPayment(long paymentId) {
         return handle.createQuery("""
-                        SELECT id, payment_id, seq, patient_control_number, status_code, charge_amount, paid_amount,
-                            patient_responsibility, payer_claim_control_number, service_date, ndc, match_status,
-                            matched_claim_id
-                        FROM remit_claim WHERE payment_id = :p ORDER BY seq""")
+                        SELECT rc.id, rc.payment_id, rc.seq, rc.patient_control_number, rc.status_code, rc.charge_amount,
+                            rc.paid_amount, rc.patient_responsibility, rc.payer_claim_control_number, rc.service_date,
+                            rc.ndc, rc.match_status, rc.matched_claim_id, """ + DenialSql.isDenial("rc") + """
+                         AS denied
+                        FROM remit_claim rc WHERE rc.payment_id = :p ORDER BY rc.seq""")
                 .bind("p", paymentId).map(CLAIM).list();
     }
 
