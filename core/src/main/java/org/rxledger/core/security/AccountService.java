@@ -3,7 +3,6 @@ package org.rxledger.core.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,14 +241,9 @@ public final class AccountService {
             throw new RxLedgerException("PASSWORD_TOO_SHORT", "A password needs at least " + MIN_PASSWORD_LENGTH
                     + " characters.");
         }
-        if (new String(password).isBlank() || allSame(password)) {
+        if (new String(password).isBlank() || new String(password).chars().distinct().count() == 1) {
             throw new RxLedgerException("PASSWORD_TOO_WEAK", "That password is too easy to guess; choose another.");
         }
-    }
-
-    private static boolean allSame(char[] password) {
-        char first = password[0];
-        return Arrays.stream(new String(password).split("")).allMatch(c -> c.charAt(0) == first);
     }
 
     private void audit(String action, String name, Map<String, ?> detail) {
