@@ -26,7 +26,10 @@ import org.rxledger.core.audit.AuditPacket.PacketException;
 import org.rxledger.core.audit.AuditPacket.RefillEntry;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimStatus;
+import org.rxledger.core.payer.PayerDirectory;
+import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.reference.Drug;
+import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -79,6 +82,7 @@ public final class AuditPacketAssembler {
             Map<Integer, List<AuditDocument>> docsByLine = tx.auditCases().documents(auditCase.id()).stream()
                     .collect(Collectors.groupingBy(AuditDocument::lineNo, LinkedHashMap::new, Collectors.toList()));
             Map<String, List<Claim>> claimsByRx = new LinkedHashMap<>();
+            PayerDirectory directory = PayerDirectoryService.read(tx);
 
             List<IndexLine> index = new ArrayList<>();
             List<ClaimSection> sections = new ArrayList<>();
@@ -86,7 +90,7 @@ public final class AuditPacketAssembler {
             for (RequestedClaim line : tx.auditCases().requestedClaims(auditCase.id())) {
                 List<AuditDocument> attached = docsByLine.getOrDefault(line.lineNo(), List.of());
                 ClaimSection section = line.isKnown()
-                        ? knownSection(tx, line, claimsByRx, attached, exceptions)
+                        ? knownSection(tx, directory, line, claimsByRx, attached, exceptions)
                         : unknownSection(line, exceptions);
                 sections.add(section);
                 index.add(indexLine(section));
@@ -96,6 +100,13 @@ public final class AuditPacketAssembler {
         });
     }
 
+    /** The payer a claim was billed to as the payer directory names it (issue 14), else the plan's payer. */
+    private static Payer billedPayer(PayerDirectory directory, Claim claim, Payer planPayer) {
+        return directory.forRouting(claim.bin(), claim.pcn(), claim.groupId())
+                .map(p -> new Payer(planPayer.id(), p.name(), planPayer.payerIdentifier()))
+                .orElse(planPayer);
+    }
+
     private ClaimSection unknownSection(RequestedClaim line, List<PacketException> exceptions) {
         exceptions.add(new PacketException(line.lineNo(), line.rxFill(), line.dateOfService(),
                 PacketException.Kind.UNKNOWN_CLAIM, "No claim with this Rx number, fill number and date of service is in the "
@@ -103,7 +114,7 @@ public final class AuditPacketAssembler {
         return new ClaimSection(line, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
     }
 
-    private ClaimSection knownSection(Tx tx, RequestedClaim line, Map<String, List<Claim>> claimsByRx,
+    private ClaimSection knownSection(Tx tx, PayerDirectory directory, RequestedClaim line, Map<String, List<Claim>> claimsByRx,
                                       List<AuditDocument> attached, List<PacketException> exceptions) {
         List<Claim> ofRx = claimsByRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
         Claim claim = ofRx.stream().filter(c -> c.id() == line.claimId()).findFirst()
@@ -113,7 +124,8 @@ public final class AuditPacketAssembler {
         Plan plan = ref.plan(claim.planId()).orElseThrow();
         Drug drug = ref.drug(claim.drugId()).orElseThrow();
         ClaimDetail detail = new ClaimDetail(claim, ref.patient(claim.patientId()).orElseThrow(),
-                ref.prescriber(claim.prescriberId()).orElseThrow(), drug, plan, ref.payer(plan.payerId()).orElseThrow());
+                ref.prescriber(claim.prescriberId()).orElseThrow(), drug, plan, billedPayer(directory, claim,
+                        ref.payer(plan.payerId()).orElseThrow()));
 
         if (claim.status() != ClaimStatus.PAID) {
             exceptions.add(new PacketException(line.lineNo(), line.rxFill(), line.dateOfService(),

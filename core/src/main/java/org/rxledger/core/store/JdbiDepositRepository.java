@@ -85,11 +85,11 @@ final class JdbiDepositRepository implements DepositRepository {
     @Override
     public List<RemittedPayment> payments() {
         return handle.createQuery("""
-                        SELECT id, payer_name, trace_number, method, payment_date,
-                               CASE WHEN credit_debit = 'D' THEN -amount ELSE amount END AS signed_amount
-                        FROM payment WHERE method <> 'NON' AND amount <> 0
-                        ORDER BY payment_date, id
-                        """)
+                        SELECT p.id, %s AS payer_name, p.trace_number, p.method, p.payment_date,
+                               CASE WHEN p.credit_debit = 'D' THEN -p.amount ELSE p.amount END AS signed_amount
+                        FROM payment p WHERE p.method <> 'NON' AND p.amount <> 0
+                        ORDER BY p.payment_date, p.id
+                        """.formatted(PayerSql.paymentPayer("p", "p.payer_name")))
                 .map(PAYMENT).list();
     }
 

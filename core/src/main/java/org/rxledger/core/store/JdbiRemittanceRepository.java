@@ -430,7 +430,7 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
     public List<RemittanceListRow> paymentList() {
         // one pass per table, grouped (no per-payment queries): claims paid / matched and PLB totals
         return handle.createQuery("""
-                        SELECT p.id, p.remit_file_id, f.file_name, f.imported_at, p.payer_name, p.trace_number, p.method,
+                        SELECT p.id, p.remit_file_id, f.file_name, f.imported_at, %s AS payer_name, p.trace_number, p.method,
                             p.payment_date, p.amount, p.claim_count, p.status, p.posting_held_reason,
                             COALESCE(c.paid, 0) AS claims_paid, COALESCE(c.automatic, 0) AS automatic,
                             COALESCE(c.manual, 0) AS manual, COALESCE(c.waiting, 0) AS waiting,
@@ -446,7 +446,8 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                                    FROM remit_claim GROUP BY payment_id) c ON c.payment_id = p.id
                         LEFT JOIN (SELECT payment_id, SUM(amount) AS plb FROM plb_item GROUP BY payment_id) b
                             ON b.payment_id = p.id
-                        ORDER BY f.imported_at DESC, p.remit_file_id DESC, p.seq""")
+                        ORDER BY f.imported_at DESC, p.remit_file_id DESC, p.seq""".formatted(
+                        PayerSql.paymentPayer("p", "p.payer_name")))
                 .map((rs, ctx) -> new RemittanceListRow(rs.getLong("id"), rs.getLong("remit_file_id"),
                         rs.getString("file_name"), rs.getObject("imported_at", OffsetDateTime.class).toInstant(),
                         rs.getString("payer_name"), rs.getString("trace_number"), rs.getString("method"),

@@ -277,6 +277,26 @@ class PayerDirectoryTest {
         });
     }
 
+    /** Issue 14: the remittances list and the deposit pairing show the directory's payer, not the N1*PR name. */
+    @Test
+    void remittancesAndDepositsShowTheDirectorysPayer() throws IOException {
+        assertThat(importCsv(HEADER + "Northstar (PBM),1555555555,610502,NSRX,\n").errors()).isEmpty();
+        new ClaimImportService(db.transactions(), new ClaimRules(TestDatabases.CLOCK))
+                .importCsv("claims.csv", new StringReader(claimsCsv(1)));
+        importRemittance("northstar.835", "EFT7101", List.of(line(0, "NS9000000")));
+
+        db.transactions().read(tx -> {
+            assertThat(tx.remittances().paymentList()).singleElement()
+                    .satisfies(r -> assertThat(r.payerName()).isEqualTo("Northstar (PBM)"));
+            assertThat(tx.deposits().payments()).singleElement()
+                    .satisfies(p -> assertThat(p.payerName()).isEqualTo("Northstar (PBM)"));
+            // the payment itself keeps the name as sent
+            assertThat(tx.remittances().files().stream().flatMap(f -> tx.remittances().paymentsOfFile(f.id()).stream()))
+                    .singleElement().satisfies(p -> assertThat(p.payerName()).isEqualTo(NORTHSTAR));
+            return null;
+        });
+    }
+
     /** Claims of BIN 610502 / PCN NSRX without payer names, one more than the 835 pays (for the second payment). */
     private static String claimsCsv(int n) {
         StringBuilder csv = new StringBuilder("rx_number,fill_number,date_of_service,bin,pcn,group_id,cardholder_id,"
