@@ -146,14 +146,20 @@ final class PdfFlow implements AutoCloseable {
      */
     void keyValues(List<String[]> pairs, int columns, float labelWidth, float size) throws IOException {
         float pairWidth = WIDTH / columns;
-        float valueWidth = pairWidth - labelWidth - 8f;
+        // each column's labels get what its longest label needs (at most labelWidth): the value keeps the rest, so a
+        // file name or trace number is not broken in the middle when it would fit
+        float[] labelWidths = new float[columns];
+        for (int i = 0; i < pairs.size(); i++) {
+            labelWidths[i % columns] = Math.max(labelWidths[i % columns], width(pairs.get(i)[0], bold, size) + 6f);
+        }
         for (int i = 0; i < pairs.size(); i += columns) {
             List<List<String>> labels = new ArrayList<>();
             List<List<String>> values = new ArrayList<>();
             int lines = 1;
             for (int c = 0; c < columns && i + c < pairs.size(); c++) {
-                List<String> l = wrap(pairs.get(i + c)[0], bold, size, labelWidth);
-                List<String> v = wrap(pairs.get(i + c)[1], regular, size, valueWidth);
+                float labelW = Math.min(labelWidth, labelWidths[c]);
+                List<String> l = wrap(pairs.get(i + c)[0], bold, size, labelW);
+                List<String> v = wrap(pairs.get(i + c)[1], regular, size, pairWidth - labelW - 8f);
                 labels.add(l);
                 values.add(v);
                 lines = Math.max(lines, Math.max(l.size(), v.size()));
@@ -162,11 +168,56 @@ final class PdfFlow implements AutoCloseable {
             ensure(height);
             for (int c = 0; c < labels.size(); c++) {
                 float x = MARGIN + c * pairWidth;
-                drawLines(labels.get(c), bold, size, x, y, labelWidth, false, Color.DARK_GRAY);
-                drawLines(values.get(c), regular, size, x + labelWidth + 4f, y, valueWidth, false, Color.BLACK);
+                float labelW = Math.min(labelWidth, labelWidths[c]);
+                drawLines(labels.get(c), bold, size, x, y, labelW, false, Color.DARK_GRAY);
+                drawLines(values.get(c), regular, size, x + labelW + 4f, y, pairWidth - labelW - 8f, false, Color.BLACK);
             }
             y -= height;
         }
+    }
+
+    /**
+     * The columns widened so that no cell of a column outside {@code flexible} wraps (amounts, dates, claim and trace
+     * numbers must not break in the middle: "15,457.9 / 9"), the room taken from the flexible (prose) columns in
+     * proportion to their widths. Flexible columns keep at least a third of their width; if even that does not fit,
+     * the table stays as given.
+     */
+    List<Col> fitted(List<Col> cols, List<String[]> rows, float size, java.util.Set<Integer> flexible) throws IOException {
+        float[] widths = new float[cols.size()];
+        float grow = 0f;
+        float flexTotal = 0f;
+        for (int i = 0; i < cols.size(); i++) {
+            Col c = cols.get(i);
+            widths[i] = c.width();
+            if (flexible.contains(i)) {
+                flexTotal += c.width();
+                continue;
+            }
+            float need = 0f;
+            for (String word : c.header().split(" ")) {
+                need = Math.max(need, width(word, bold, size));
+            }
+            for (String[] row : rows) {
+                if (i < row.length && row[i] != null) {
+                    need = Math.max(need, width(row[i], regular, size));
+                }
+            }
+            float wanted = need + (c.width() - c.inner()) + 0.5f;
+            if (wanted > widths[i]) {
+                grow += wanted - widths[i];
+                widths[i] = wanted;
+            }
+        }
+        if (grow == 0f || flexTotal == 0f || grow > flexTotal * 2f / 3f) {
+            return cols;
+        }
+        List<Col> out = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Col c = cols.get(i);
+            float w = flexible.contains(i) ? c.width() - grow * c.width() / flexTotal : widths[i];
+            out.add(new Col(c.header(), w, c.right()));
+        }
+        return out;
     }
 
     /** A table with a shaded header row repeated on every page it spans; cells wrap. */

@@ -121,7 +121,8 @@ public final class RemittanceEobPdfWriter {
             paid = paid.plus(c.paid());
         }
         rows.add(new String[] {"Total", "", "", "", amount(charged), amount(paid), "", "", ""});
-        flow.table(cols, rows, BODY);
+        // status and CAS wording wrap; amounts, dates, NDCs and claim numbers never break
+        flow.table(flow.fitted(cols, rows, BODY, java.util.Set.of(1, 7)), rows, BODY);
         flow.gap(10f);
 
         Money plbTotal = Money.ZERO;
@@ -135,7 +136,7 @@ public final class RemittanceEobPdfWriter {
                         date(b.fiscalPeriodDate()), amount(b.amount())});
                 plbTotal = plbTotal.plus(b.amount());
             }
-            flow.table(plbCols, plbRows, BODY);
+            flow.table(flow.fitted(plbCols, plbRows, BODY, java.util.Set.of(1)), plbRows, BODY);
             flow.paragraph("A positive PLB amount reduces the payment; a negative one (e.g. interest) increases it.",
                     flow.regular, 7.5f, Color.DARK_GRAY);
             flow.gap(10f);

@@ -11,14 +11,18 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Footer;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -42,13 +46,27 @@ public final class XlsxReportWriter implements AutoCloseable {
     /** Rows kept in memory before SXSSF flushes them to its temp file. */
     private static final int WINDOW = 200;
     static final int TITLE_ROWS = 4;
+    /**
+     * Column-width characters that fit across one landscape Letter/A4 page between 0.4" margins with the
+     * 11 pt body font printed at no less than 73 % (8 pt): about 10.2" of 5.25 pt characters, scaled. A wider
+     * table prints on as many pages across as it needs, with its key columns repeated, rather than shrinking
+     * to unreadable type (issue 20).
+     */
+    static final int PRINT_CHARS_PER_PAGE = 185;
+    /** Text columns wider than this wrap instead of running off the page. */
+    static final int MAX_TEXT_WIDTH = 45;
+    /** Numbers need no more than "-1,234,567.89"; a longer header wraps over them. */
+    static final int MAX_NUMBER_WIDTH = 15;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final int maxRows;
     private final CellStyle titleStyle;
     private final CellStyle labelStyle;
     private final CellStyle headerStyle;
+    private final CellStyle numberHeaderStyle;
     private final CellStyle textStyle;
+    private final CellStyle wrappedTextStyle;
+    private final CellStyle dateTimeStyle;
     private final CellStyle integerStyle;
     private final CellStyle decimalStyle;
     private final CellStyle moneyStyle;
@@ -95,9 +113,20 @@ public final class XlsxReportWriter implements AutoCloseable {
         headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         headerStyle.setWrapText(true);
+        // a header sits over its numbers: right-aligned like them
+        numberHeaderStyle = workbook.createCellStyle();
+        numberHeaderStyle.cloneStyleFrom(headerStyle);
+        numberHeaderStyle.setAlignment(HorizontalAlignment.RIGHT);
         textStyle = workbook.createCellStyle();
         // a small indent keeps left-aligned text clear of a right-aligned number in the column before
         textStyle.setIndention((short) 1);
+        wrappedTextStyle = workbook.createCellStyle();
+        wrappedTextStyle.cloneStyleFrom(textStyle);
+        wrappedTextStyle.setWrapText(true);
+        wrappedTextStyle.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        dateTimeStyle = workbook.createCellStyle();
+        dateTimeStyle.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm"));
+        dateTimeStyle.setAlignment(HorizontalAlignment.LEFT);
         integerStyle = workbook.createCellStyle();
         integerStyle.setDataFormat(format.getFormat("#,##0"));
         decimalStyle = workbook.createCellStyle();
@@ -151,7 +180,7 @@ public final class XlsxReportWriter implements AutoCloseable {
             switch (columns.get(i).type()) {
                 case TEXT -> {
                     cell.setCellValue(fitted(SpreadsheetText.neutralised(v.toString())));
-                    cell.setCellStyle(textStyle);
+                    cell.setCellStyle(columns.get(i).width() > MAX_TEXT_WIDTH ? wrappedTextStyle : textStyle);
                 }
                 case INTEGER -> {
                     cell.setCellValue(((Number) v).doubleValue());
@@ -222,7 +251,7 @@ public final class XlsxReportWriter implements AutoCloseable {
         String name = sheetCount == 1 ? sheetBaseName : sheetBaseName + " (" + sheetCount + ")";
         sheet = workbook.createSheet(name);
         for (int i = 0; i < columns.size(); i++) {
-            sheet.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
+            sheet.setColumnWidth(i, printedWidth(columns.get(i)) * 256);
         }
         Row titleRow = sheet.createRow(0);
         Cell t = titleRow.createCell(0);
@@ -231,36 +260,163 @@ public final class XlsxReportWriter implements AutoCloseable {
         Row paramRow = sheet.createRow(1);
         int col = 0;
         for (Map.Entry<String, String> p : parameters.entrySet()) {
-            Cell label = paramRow.createCell(col++);
+            Cell label = paramRow.createCell(col);
             label.setCellValue(p.getKey());
             label.setCellStyle(labelStyle);
-            paramRow.createCell(col++).setCellValue(SpreadsheetText.neutralised(p.getValue()));
+            col = spanFor(1, col, p.getKey().length() + 2);
+            Optional<LocalDate> date = isoDate(p.getValue());
+            Cell value = paramRow.createCell(col);
+            if (date.isPresent()) {
+                // a date parameter ("As of", "from") is a real date, so it sorts and computes like one
+                value.setCellValue(date.get());
+                value.setCellStyle(dateStyle);
+                col = spanFor(1, col, 12);
+            } else {
+                value.setCellValue(SpreadsheetText.neutralised(p.getValue()));
+                col = spanFor(1, col, Math.min(30, p.getValue().length() + 1));
+            }
         }
         Row genRow = sheet.createRow(2);
         Cell g = genRow.createCell(0);
         g.setCellValue("Generated");
         g.setCellStyle(labelStyle);
-        genRow.createCell(1).setCellValue(generatedAt.format(DateTimeFormatter.ISO_LOCAL_DATE) + " "
-                + generatedAt.format(DateTimeFormatter.ofPattern("HH:mm")));
+        int genCol = spanFor(2, 0, 11);
+        Cell generated = genRow.createCell(genCol);
+        generated.setCellValue(generatedAt.withSecond(0).withNano(0));
+        generated.setCellStyle(dateTimeStyle);
+        spanFor(2, genCol, 17);
         Row header = sheet.createRow(TITLE_ROWS - 1);
+        // set, not left to the viewer: not every viewer grows a row for wrapped text
+        header.setHeightInPoints(headerLines(columns) * sheet.getDefaultRowHeightInPoints());
         for (int i = 0; i < columns.size(); i++) {
             Cell c = header.createCell(i);
             c.setCellValue(columns.get(i).header());
-            c.setCellStyle(headerStyle);
+            c.setCellStyle(columns.get(i).type() == ColumnType.TEXT || columns.get(i).type() == ColumnType.DATE
+                    ? headerStyle : numberHeaderStyle);
         }
         sheet.createFreezePane(0, TITLE_ROWS);
-        // printed: landscape, all columns on one page width, title block and header on every page
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.LETTER_PAPERSIZE);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(new CellRangeAddress(0, TITLE_ROWS - 1, -1, -1));
+        printSetup();
         nextRow = TITLE_ROWS;
         firstDataRow = TITLE_ROWS;
         sums = new BigDecimal[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             sums[i] = columns.get(i).totals() ? BigDecimal.ZERO : null;
+        }
+    }
+
+    /**
+     * Printed: landscape Letter (A4 prints the same within its margins), the title block and header on every
+     * page, page numbers in the footer, and never smaller than about 8 pt — a table wider than one page goes
+     * onto as many pages across as it needs, each repeating its key columns (issue 20).
+     */
+    private void printSetup() {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.LETTER_PAPERSIZE);
+        sheet.setMargin(PageMargin.LEFT, 0.4);
+        sheet.setMargin(PageMargin.RIGHT, 0.4);
+        sheet.setMargin(PageMargin.TOP, 0.5);
+        sheet.setMargin(PageMargin.BOTTOM, 0.6);
+        sheet.setMargin(PageMargin.HEADER, 0.25);
+        sheet.setMargin(PageMargin.FOOTER, 0.3);
+        sheet.setFitToPage(true);
+        int key = keyColumns(columns);
+        int pagesAcross = pagesAcross(columns, key);
+        print.setFitWidth((short) pagesAcross);
+        print.setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(0, TITLE_ROWS - 1, -1, -1));
+        if (pagesAcross > 1) {
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, key - 1));
+        }
+        Footer footer = sheet.getFooter();
+        footer.setLeft(footerText(title));
+        footer.setCenter("Page &P of &N");
+        footer.setRight("Generated " + generatedAt.format(DateTimeFormatter.ISO_LOCAL_DATE) + " "
+                + generatedAt.format(DateTimeFormatter.ofPattern("HH:mm")));
+    }
+
+    /**
+     * A title-block cell at {@code col} of {@code row} that needs {@code chars} of width: merged with the cells to
+     * its right until it has them (the table's columns are sized for the table, not for "Generated 2026-…"),
+     * so a date shows as a date instead of ####. Returns the next free column.
+     */
+    private int spanFor(int row, int col, int chars) {
+        int last = col;
+        int width = printedWidth(columns.get(Math.min(col, columns.size() - 1)));
+        while (width < chars && last + 1 < columns.size()) {
+            last++;
+            width += printedWidth(columns.get(last));
+        }
+        if (last > col) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, col, last));
+        }
+        return last + 1;
+    }
+
+    /** The leading columns that say what a row is (a date, a payer …): up to the first text column among the first two. */
+    static int keyColumns(List<Column> columns) {
+        int key = 1;
+        if (columns.size() > 2 && columns.get(0).type() != ColumnType.TEXT && columns.get(1).type() == ColumnType.TEXT) {
+            key = 2;
+        }
+        return key;
+    }
+
+    /** How many pages across the table needs to print at a readable size, its key columns repeated on each. */
+    static int pagesAcross(List<Column> columns, int keyColumns) {
+        int total = columns.stream().mapToInt(XlsxReportWriter::printedWidth).sum();
+        if (total <= PRINT_CHARS_PER_PAGE) {
+            return 1;
+        }
+        int key = columns.subList(0, keyColumns).stream().mapToInt(XlsxReportWriter::printedWidth).sum();
+        int perPage = Math.max(PRINT_CHARS_PER_PAGE / 2, PRINT_CHARS_PER_PAGE - key);
+        return (int) Math.ceil((double) (total - key) / perPage);
+    }
+
+    /** A column's width on the sheet: long text wraps at {@link #MAX_TEXT_WIDTH}, a long header over numbers wraps too. */
+    static int printedWidth(Column column) {
+        int width = switch (column.type()) {
+            case TEXT -> Math.min(MAX_TEXT_WIDTH, column.width());
+            case MONEY, INTEGER, DECIMAL -> Math.min(MAX_NUMBER_WIDTH, column.width());
+            case DATE -> column.width();
+        };
+        return Math.min(255, width);
+    }
+
+    /** Lines the header row needs when each header wraps within its column (word breaks, roughly). */
+    static int headerLines(List<Column> columns) {
+        int lines = 1;
+        for (Column c : columns) {
+            int width = Math.max(4, printedWidth(c) - 1);
+            int line = 0;
+            int count = 1;
+            for (String word : c.header().split(" ")) {
+                int add = line == 0 ? word.length() : word.length() + 1;
+                if (line > 0 && line + add > width) {
+                    count++;
+                    line = word.length();
+                } else {
+                    line += add;
+                }
+            }
+            lines = Math.max(lines, count);
+        }
+        return Math.min(4, lines);
+    }
+
+    private static String footerText(String text) {
+        // '&' starts a field code in a header or footer
+        return text.replace("&", "&&");
+    }
+
+    private static Optional<LocalDate> isoDate(String value) {
+        if (value == null || value.length() != 10) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -79,8 +79,10 @@ class ReconciliationWorkbooksTest {
             assertThat(names(wb)).containsExactly("Days", "By payer", "PLB by code", "Variances");
             XSSFSheet days = wb.getSheet("Days");
             assertThat(days.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Daily reconciliation, all payers");
-            assertThat(days.getRow(1).getCell(1).getStringCellValue()).isEqualTo("2025-03-01");
-            assertThat(days.getRow(2).getCell(1).getStringCellValue()).isEqualTo("2025-04-01 08:15");
+            // dates are dates (issue 20), not text
+            // the label "Business days from" spans two columns
+            assertThat(days.getRow(1).getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 3, 1));
+            assertThat(days.getRow(2).getCell(1).getLocalDateTimeCellValue()).isEqualTo(java.time.LocalDateTime.of(2025, 4, 1, 8, 15));
             assertThat(days.getPaneInformation().isFreezePane()).isTrue();
             assertThat(days.getCTWorksheet().getAutoFilter().getRef()).startsWith("A4:");
 
@@ -141,7 +143,7 @@ class ReconciliationWorkbooksTest {
         try (XSSFWorkbook wb = open(before.file())) {
             assertThat(names(wb)).containsExactly("By payer", "Open claims");
             Sheet s = wb.getSheet("By payer");
-            assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo("2025-03-05");
+            assertThat(s.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 3, 5));
             Row acme = s.getRow(4);
             assertThat(acme.getCell(0).getStringCellValue()).isEqualTo("ACME RX SOLUTIONS");
             assertThat(money(acme.getCell(column(s, "0–14")))).isEqualByComparingTo("51.85");

@@ -44,7 +44,7 @@ class ClaimsRegisterXlsxWriterTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.getSheet("Claims");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Claims register");
-            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("2025-03-01");
+            assertThat(sheet.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2025, 3, 1));
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) XlsxReportWriter.TITLE_ROWS);
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:R6");
 

@@ -65,4 +65,63 @@ class XlsxReportWriterTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
         }
     }
+
+    /** Issue 20: a wide table prints at a readable size on several pages across, not at 22 % on one. */
+    @Test
+    void wideTablesPrintReadableAcrossPagesWithPageNumbersAndRealDates() throws IOException {
+        Path out = dir.resolve("wide.xlsx");
+        List<Column> columns = new java.util.ArrayList<>(List.of(Column.date("Date"), Column.text("Payer", 30)));
+        for (int i = 0; i < 20; i++) {
+            columns.add(Column.money("Roll-forward line number " + i));
+        }
+        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+            xlsx.startTable("W", "Wide & long", new java.util.LinkedHashMap<>(Map.of("As of", "2025-03-31")),
+                    LocalDateTime.of(2025, 4, 1, 8, 15), columns);
+            Object[] row = new Object[columns.size()];
+            row[0] = java.time.LocalDate.of(2025, 3, 3);
+            row[1] = "ACME";
+            java.util.Arrays.fill(row, 2, row.length, Money.parse("1.00"));
+            xlsx.row(row);
+            xlsx.writeTo(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            var sheet = wb.getSheet("W");
+            // 12 + 30 + 20 × 15 characters: three landscape pages across at ≥ 8 pt, date and payer on each
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 3);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isZero();
+            assertThat(sheet.getRepeatingColumns().getFirstColumn()).isZero();
+            assertThat(sheet.getRepeatingColumns().getLastColumn()).isEqualTo(1);
+            assertThat(sheet.getRepeatingRows().getLastRow()).isEqualTo(XlsxReportWriter.TITLE_ROWS - 1);
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("Page &P of &N");
+            assertThat(sheet.getFooter().getLeft()).isEqualTo("Wide && long");
+            // money headers right-aligned over their numbers, wrapped within 15 characters
+            assertThat(sheet.getColumnWidth(2)).isEqualTo(15 * 256);
+            assertThat(sheet.getRow(3).getCell(2).getCellStyle().getAlignment())
+                    .isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+            assertThat(sheet.getRow(3).getCell(1).getCellStyle().getAlignment())
+                    .isNotEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+            // "As of" and "Generated" are dates a spreadsheet can compute with
+            assertThat(sheet.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2025, 3, 31));
+            assertThat(sheet.getRow(2).getCell(1).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 4, 1, 8, 15));
+        }
+    }
+
+    @Test
+    void aNarrowTableFitsOnePageWideAndLongTextWraps() throws IOException {
+        Path out = dir.resolve("narrow.xlsx");
+        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+            xlsx.startTable("N", "Narrow", Map.of(), LocalDateTime.of(2025, 4, 1, 8, 15),
+                    List.of(Column.text("Why", 70), Column.count("N")));
+            xlsx.row("a long explanation ".repeat(10), 1);
+            xlsx.writeTo(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            var sheet = wb.getSheet("N");
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getRepeatingColumns()).isNull();
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(XlsxReportWriter.MAX_TEXT_WIDTH * 256);
+            assertThat(sheet.getRow(4).getCell(0).getCellStyle().getWrapText()).isTrue();
+        }
+    }
 }
