@@ -242,7 +242,8 @@ final class ReconCommand {
             row.put("posted", amount(p.posted()));
             row.put("cash_to_claims", amount(p.cashToClaims()));
             row.put("unapplied", amount(p.unapplied()));
-            row.put("plb", amount(p.plbNet()));
+            // the 835's sign, as in "plb" by code above: positive = taken from the payment (docs/reports.md)
+            row.put("plb", amount(p.plbTaken()));
             DailyReconciliation.RollForward rf = p.rollForward();
             Map<String, Object> roll = new LinkedHashMap<>();
             roll.put("opening", amount(rf.opening()));
@@ -260,12 +261,12 @@ final class ReconCommand {
             out.printf("Daily reconciliation %s (claims by adjudication date, payments by BPR16 date): %s%n", r.date(),
                     r.closed() ? "CLOSED" : "OPEN");
             out.printf("%-24s %6s %11s %5s %11s %11s %11s %10s %10s%n", "PAYER", "CLAIMS", "EXPECTED", "PMTS",
-                    "RECEIVED", "POSTED", "TO CLAIMS", "UNAPPLIED", "PLB");
+                    "RECEIVED", "POSTED", "TO CLAIMS", "UNAPPLIED", "PLB TAKEN");
             List<DailyReconciliation.PayerDay> rows = new ArrayList<>(r.payers());
             rows.add(r.total());
             for (DailyReconciliation.PayerDay p : rows) {
                 out.printf("%-24.24s %6d %11s %5d %11s %11s %11s %10s %10s%n", p.payer(), p.claims(), p.expected(),
-                        p.payments(), p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbNet());
+                        p.payments(), p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbTaken());
             }
             out.printf("Deposits: %d, %s%n%n", r.deposits(), r.deposited());
 

@@ -104,7 +104,7 @@ public final class DailyView extends BorderPane {
                 money("Posted", DailyReconciliation.PayerDay::posted),
                 money("To claims", DailyReconciliation.PayerDay::cashToClaims),
                 money("Unapplied", DailyReconciliation.PayerDay::unapplied),
-                money("PLB", DailyReconciliation.PayerDay::plbNet),
+                money("PLB taken", DailyReconciliation.PayerDay::plbTaken),
                 money("Open A/R", p -> p.rollForward().opening()),
                 money("Close A/R", p -> p.rollForward().closing()),
                 money("Difference", p -> p.rollForward().difference()));

@@ -38,10 +38,12 @@ public record DailyReconciliation(LocalDate date, List<PayerDay> payers, PayerDa
      * @param posted        payer cash on the ledger for those payments (net of unposting)
      * @param cashToClaims  of the posted cash, what was applied to claims (CLP04 of matched claims)
      * @param unapplied     of the posted cash, what went to unapplied cash (unmatched claim payments)
-     * @param plbNet        of the posted cash, the PLB effect (negative when the payer took money back)
+     * @param plbTaken      PLB of those payments in the 835's own sign, as everywhere a PLB amount is shown
+     *                      (docs/reports.md): positive = taken from the payment (a recoupment, a fee), negative = added
+     *                      (interest). So {@code posted = cashToClaims + unapplied − plbTaken}.
      */
     public record PayerDay(String payer, int claims, Money expected, int payments, Money received, Money posted,
-                           Money cashToClaims, Money unapplied, Money plbNet, RollForward rollForward) {
+                           Money cashToClaims, Money unapplied, Money plbTaken, RollForward rollForward) {
     }
 
     /**

@@ -117,6 +117,11 @@ public final class DailyReconciliationService {
                 }
             });
             recon.arMovements(from, to, (ArMovement m) -> classify(acc(days, m.date(), m.payer()), m));
+            recon.adjudicatedClaims(from, to, (ReconRepository.DayClaims c) -> {
+                Acc a = acc(days, c.date(), c.payer());
+                a.claims += c.claims();
+                a.activity = true;
+            });
             Map<Long, String> paymentPayers = new HashMap<>();
             recon.dayPayments(from, to, (DayPayment p) -> {
                 paymentPayers.put(p.paymentId(), p.payer());
@@ -179,7 +184,7 @@ public final class DailyReconciliationService {
                     RollForward rf = new RollForward(open, a.movements, close);
                     a.variance(VarianceCategory.ROLL_FORWARD_DIFFERENCE, rf.difference().isZero() ? 0 : 1, rf.difference());
                     rows.add(new PayerDay(payer, a.claims, a.expected, a.payments, a.received, a.posted, a.toClaims,
-                            a.unapplied, a.plbCash, rf));
+                            a.unapplied, a.plbCash.negate(), rf));
                     for (VarianceCategory c : VarianceCategory.values()) {
                         if (a.varianceAmounts.containsKey(c)) {
                             variances.add(new Variance(payer, c, a.varianceCounts.get(c), a.varianceAmounts.get(c)));
@@ -218,7 +223,6 @@ public final class DailyReconciliationService {
         if (ClaimPostings.SOURCE_CLAIM.equals(m.sourceType())) {
             if (receivable) {
                 a.move(RollForwardLine.NEW_RECEIVABLES, m.amount());
-                a.claims += m.claims();
                 a.expected = a.expected.plus(m.amount());
             }
             return;
@@ -263,7 +267,7 @@ public final class DailyReconciliationService {
             posted = posted.plus(p.posted());
             toClaims = toClaims.plus(p.cashToClaims());
             unapplied = unapplied.plus(p.unapplied());
-            plb = plb.plus(p.plbNet());
+            plb = plb.plus(p.plbTaken());
             rf = RollForward.plus(rf, p.rollForward());
         }
         return new PayerDay(DailyReconciliation.ALL_PAYERS, claims, expected, payments, received, posted, toClaims,

@@ -84,6 +84,12 @@ public interface ReconRepository {
 
     void arMovements(LocalDate from, LocalDate to, Consumer<ArMovement> sink);
 
+    /** Claims adjudicated (paid or captured) per day (UTC, as their receivables) and payer — $0.00 expected ones too. */
+    record DayClaims(LocalDate date, String payer, int claims) {
+    }
+
+    void adjudicatedClaims(LocalDate from, LocalDate to, Consumer<DayClaims> sink);
+
     /** Balances before {@code from} (date null) and the net per day and payer within [from, to]. */
     void arBalances(LocalDate from, LocalDate to, Consumer<ArBalance> sink);
 

@@ -98,6 +98,34 @@ public final class ReconciliationService {
         });
     }
 
+    /**
+     * A short-paid or denied claim: the payer's remittance closed its receivable on the ledger (the shortfall or the
+     * denial went to an adjustment account), so the receivable aging does not show it, yet the plan paid less than
+     * it adjudicated and the difference is worth working (appeal, rebill). {@code owed} = expected − net paid.
+     */
+    public record ShortOrDenied(ReconRepository.ClaimTotals claim, ReconStatus status, Money owed, long days,
+                                AgingBucket bucket) {
+    }
+
+    /** The short-paid and denied claims with a date of service on or before {@code asOf}, aged as of it; streamed. */
+    public void shortPaidAndDenied(LocalDate asOf, java.util.function.Consumer<ShortOrDenied> sink) {
+        transactions.read(tx -> {
+            tx.recon().claimTotals(t -> {
+                if (t.dateOfService().isAfter(asOf)) {
+                    return;
+                }
+                ReconStatus status = ClaimReconciliation.status(t.expected(), t.paid(), t.lines(), t.reversals() > 0,
+                        t.denials() > 0);
+                if (status == ReconStatus.UNDERPAID || status == ReconStatus.DENIED) {
+                    sink.accept(new ShortOrDenied(t, status, t.expected().minus(t.paid()),
+                            Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(t.dateOfService(), asOf)),
+                            AgingBucket.of(t.dateOfService(), asOf)));
+                }
+            });
+            return null;
+        });
+    }
+
     /** Claim payments tied to no claim (unmatched or waiting for review), oldest payment first. */
     public List<MatchRepository.UnmatchedRemitClaim> unmatched() {
         return transactions.read(tx -> tx.matches().unmatched());

@@ -144,6 +144,24 @@ final class JdbiReconRepository implements ReconRepository {
     }
 
     @Override
+    public void adjudicatedClaims(LocalDate from, LocalDate to, Consumer<DayClaims> sink) {
+        // counted from the claims, not from their receivable entries: a claim the plan pays $0.00 (the patient pays
+        // it all) writes no receivable, yet it was adjudicated that day (issue 20)
+        handle.createQuery("""
+                        SELECT CAST((c.adjudicated_at AT TIME ZONE 'UTC') AS DATE) AS d, %s AS payer, COUNT(*) AS claims
+                        FROM claim c
+                        JOIN plan pl ON pl.id = c.plan_id
+                        JOIN payer py ON py.id = pl.payer_id
+                        WHERE c.response_status IN ('P', 'C') AND c.adjudicated_at >= :fromTs AND c.adjudicated_at < :toTs
+                        GROUP BY d, payer
+                        ORDER BY d, payer""".formatted(CLAIM_PAYER))
+                .bind("fromTs", from.atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .bind("toTs", to.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> new DayClaims(rs.getObject("d", LocalDate.class), rs.getString("payer"), rs.getInt("claims")))
+                .forEach(sink);
+    }
+
+    @Override
     public void arBalances(LocalDate from, LocalDate to, Consumer<ArBalance> sink) {
         handle.createQuery("""
                         SELECT y.d, y.payer, SUM(y.amount) AS amount FROM (

@@ -121,6 +121,17 @@ class DailyReconciliationTest {
         assertThat(second.rollForward().closing()).isEqualTo(m("104.35"));
     }
 
+    /** Issue 20: a claim the plan pays $0.00 (the patient pays it all) was adjudicated too, though it owes nothing. */
+    @Test
+    void claimsAdjudicatedCountsClaimsWithNothingExpected() {
+        PayerDay before = daily.day(D1).payer(ACME);
+        claim("7000009", D1, "0.00");
+        PayerDay after = daily.day(D1).payer(ACME);
+        assertThat(after.claims()).isEqualTo(before.claims() + 1);
+        assertThat(after.expected()).isEqualTo(before.expected());
+        assertThat(before.claims()).isEqualTo(3);
+    }
+
     @Test
     void aPaymentDayShowsReceivedPostedPlbAndItsVariances() {
         DailyReconciliation day = daily.day(D3);
@@ -130,7 +141,9 @@ class DailyReconciliationTest {
         assertThat(acme.posted()).isEqualTo(m("50.85"));
         assertThat(acme.cashToClaims()).isEqualTo(m("46.85"));
         assertThat(acme.unapplied()).isEqualTo(m("7.00"));
-        assertThat(acme.plbNet()).isEqualTo(m("-3.00"));
+        // one PLB sign everywhere (issue 20): the payer row says what the PLB list says, +3.00 taken by the WO
+        assertThat(acme.plbTaken()).isEqualTo(m("3.00"));
+        assertThat(acme.posted()).isEqualTo(acme.cashToClaims().plus(acme.unapplied()).minus(acme.plbTaken()));
         DailyReconciliation.RollForward rf = acme.rollForward();
         assertThat(rf.opening()).isEqualTo(m("104.35"));
         assertThat(rf.movement(RollForwardLine.PAYMENTS)).isEqualTo(m("-46.85"));

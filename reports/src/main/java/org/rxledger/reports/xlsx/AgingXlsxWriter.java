@@ -27,6 +27,10 @@ public final class AgingXlsxWriter implements Report {
             Column.integer("Fill"), Column.date("DOS"), Column.integer("Days"), Column.text("Bucket", 9),
             Column.money("Expected"), Column.money("Open balance"));
 
+    static final List<Column> SHORT_DENIED = List.of(Column.text("Payer", 30), Column.text("Rx", 12),
+            Column.integer("Fill"), Column.date("DOS"), Column.integer("Days"), Column.text("Bucket", 9),
+            Column.text("Status", 10), Column.money("Expected"), Column.money("Paid (net)"), Column.money("Still owed"));
+
     static {
         List<Column> c = new ArrayList<>();
         c.add(Column.text("Payer", 30));
@@ -84,9 +88,22 @@ public final class AgingXlsxWriter implements Report {
                 claims[0]++;
             });
             rows.put("Open claims", claims[0]);
+            // their receivable was closed by the remittance's adjustments, so only this sheet shows them (issue 20)
+            xlsx.startTable("Short-paid and denied", "Short-paid and denied claims (closed on the receivable, still "
+                    + "worth working)", params, request.generatedAt(), SHORT_DENIED);
+            long[] shortDenied = {0};
+            service.shortPaidAndDenied(asOf, s -> {
+                var c = s.claim();
+                xlsx.row(c.payerName(), c.rx(), c.fill(), c.dateOfService(), s.days(), s.bucket().label(),
+                        s.status() == org.rxledger.core.recon.ReconStatus.DENIED ? "denied" : "short-paid", c.expected(),
+                        c.paid(), s.owed());
+                shortDenied[0]++;
+            });
+            rows.put("Short-paid and denied", shortDenied[0]);
             xlsx.writeTo(target);
         }
-        return new ReportOutcome(target, String.format("third-party aging as of %s, %,d payers, %,d open claims", asOf,
-                rows.get("By payer"), rows.get("Open claims")), rows);
+        return new ReportOutcome(target, String.format("third-party aging as of %s, %,d payers, %,d open claims, "
+                + "%,d short-paid or denied", asOf, rows.get("By payer"), rows.get("Open claims"),
+                rows.get("Short-paid and denied")), rows);
     }
 }

@@ -28,8 +28,9 @@ public final class ReconciliationXlsxWriter implements Report {
     static final List<Column> BY_PAYER;
     static final List<Column> PLB = List.of(Column.date("Date"), Column.text("Payer", 30), Column.text("PLB code", 10),
             Column.count("Items"), Column.money("Amount"));
+    /** No totals: a category's amount is signed its own way (deposits − payments against payments without deposit), so a grand total adds what cannot be added (issue 20). */
     static final List<Column> VARIANCES = List.of(Column.date("Date"), Column.text("Payer", 30),
-            Column.text("Category", 28), Column.count("Count"), Column.money("Amount"));
+            Column.text("Category", 28), Column.integer("Count"), balance("Amount"));
 
     static {
         List<Column> days = new ArrayList<>(List.of(Column.date("Date"), Column.count("Claims adjudicated"),
@@ -41,7 +42,7 @@ public final class ReconciliationXlsxWriter implements Report {
         List<Column> payer = new ArrayList<>(List.of(Column.date("Date"), Column.text("Payer", 30),
                 Column.count("Claims adjudicated"), Column.money("Expected (509-F9)"), Column.count("Payments"),
                 Column.money("Received (BPR02)"), Column.money("Posted"), Column.money("To claims"),
-                Column.money("Unapplied"), Column.money("PLB")));
+                Column.money("Unapplied"), Column.money("PLB taken")));
         payer.addAll(rollForward());
         BY_PAYER = List.copyOf(payer);
     }
@@ -110,7 +111,7 @@ public final class ReconciliationXlsxWriter implements Report {
             for (DailyReconciliation d : days) {
                 for (DailyReconciliation.PayerDay p : d.payers()) {
                     List<Object> v = new ArrayList<>(List.of(d.date(), p.payer(), p.claims(), p.expected(), p.payments(),
-                            p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbNet()));
+                            p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbTaken()));
                     v.addAll(rollForward(p.rollForward()));
                     xlsx.row(v.toArray());
                     payerRows++;

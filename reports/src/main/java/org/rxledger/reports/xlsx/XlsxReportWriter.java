@@ -423,6 +423,9 @@ public final class XlsxReportWriter implements AutoCloseable {
     private void finishSheet() {
         int lastDataRow = nextRow - 1;
         sheet.setAutoFilter(new CellRangeAddress(TITLE_ROWS - 1, Math.max(TITLE_ROWS - 1, lastDataRow), 0, columns.size() - 1));
+        if (columns.stream().noneMatch(Column::totals)) {
+            return;
+        }
         Row totals = sheet.createRow(nextRow++);
         Cell label = totals.createCell(0);
         label.setCellValue("Total");
