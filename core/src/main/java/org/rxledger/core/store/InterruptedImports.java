@@ -2,6 +2,7 @@ package org.rxledger.core.store;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,14 +43,70 @@ final class InterruptedImports {
     private InterruptedImports() {
     }
 
+    /**
+     * How long the settling of one interrupted import may take before the open gives up (system property
+     * {@code rxledger.repair.limitSeconds}, default 180). The crash harness found states a kill inside H2's commit
+     * leaves that H2 itself cannot get past — a removal spinning in its lock wait for more than ten minutes
+     * (docs/crash-safety.md) — and a clerk must get a message, not a window that never opens.
+     */
+    static final Duration DEFAULT_LIMIT = Duration.ofSeconds(Long.getLong("rxledger.repair.limitSeconds", 180));
+
     static List<InterruptedImport> recover(Jdbi jdbi, Actor actor, Clock clock) {
-        List<Long> running = jdbi.withHandle(h -> h.createQuery(
-                "SELECT id FROM remit_import WHERE state = 'RUNNING' ORDER BY id").mapTo(Long.class).list());
+        return recover(jdbi, actor, clock, DEFAULT_LIMIT);
+    }
+
+    static List<InterruptedImport> recover(Jdbi jdbi, Actor actor, Clock clock, Duration limit) {
+        List<Map<String, Object>> running = jdbi.withHandle(h -> h.createQuery(
+                "SELECT id, file_name FROM remit_import WHERE state = 'RUNNING' ORDER BY id").mapToMap().list());
         List<InterruptedImport> found = new ArrayList<>();
-        for (long id : running) {
-            found.add(recoverOne(jdbi, actor, clock, id));
+        for (Map<String, Object> r : running) {
+            long id = ((Number) r.get("id")).longValue();
+            found.add(withinLimit(() -> recoverOne(jdbi, actor, clock, id), limit, id, (String) r.get("file_name")));
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Runs one settle on its own (daemon) thread and waits at most {@code limit}. Past it the open fails with a
+     * message naming the file; the attempt stays RUNNING, so the next open tries again (H2 may have ended the
+     * leftover transaction by then) and a restored backup is not touched. The stuck thread is interrupted and,
+     * being a daemon, does not keep the process alive.
+     */
+    static InterruptedImport withinLimit(java.util.concurrent.Callable<InterruptedImport> settle, Duration limit,
+                                         long importId, String fileName) {
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rxledger-import-repair-" + importId);
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<InterruptedImport> result = one.submit(settle);
+        try {
+            return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            result.cancel(true);
+            LOG.error("import {}: settling the interrupted import did not finish within {} s; the open is refused",
+                    importId, limit.toSeconds());
+            throw new StoreException("The import of " + fileName + " was interrupted by a crash and the database could "
+                    + "not settle it within " + limit.toSeconds() + " seconds (the database engine is stuck on what the "
+                    + "crash left). Nothing has been changed. Try once more; if this message comes back, restore the data "
+                    + "folder from its latest backup and import the files received since then again "
+                    + "(docs/crash-safety.md).", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.cancel(true);
+            throw new StoreException("Opening the data folder was interrupted while an interrupted import of " + fileName
+                    + " was being settled; open it again.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException("Settling the interrupted import of " + fileName + " failed", e.getCause());
+        } finally {
+            one.shutdownNow();
+        }
     }
 
     private static InterruptedImport recoverOne(Jdbi jdbi, Actor actor, Clock clock, long importId) {

@@ -207,4 +207,23 @@ class InterruptedImportsTest {
                 .list()));
         return m;
     }
+
+    /** Issue 23: a settle H2 cannot get past ends in a message naming the file, not in an open that never returns. */
+    @Test
+    void aSettleThatDoesNotFinishInTimeRefusesTheOpenWithAMessage() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> InterruptedImports.withinLimit(() -> {
+            Thread.sleep(60_000);
+            return null;
+        }, java.time.Duration.ofMillis(300), 7, "big.835"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("big.835").hasMessageContaining("restore the data folder");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+
+        InterruptedImport done = new InterruptedImport(8, "ok.835", InterruptedImport.Outcome.NOTHING_STORED, "m");
+        assertThat(InterruptedImports.withinLimit(() -> done, java.time.Duration.ofSeconds(30), 8, "ok.835")).isSameAs(done);
+        assertThatThrownBy(() -> InterruptedImports.withinLimit(() -> {
+            throw new IllegalStateException("boom");
+        }, java.time.Duration.ofSeconds(30), 9, "bad.835")).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    }
 }
