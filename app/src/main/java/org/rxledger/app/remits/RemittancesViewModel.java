@@ -30,6 +30,7 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.ImportOutcome;
@@ -152,7 +153,7 @@ public final class RemittancesViewModel {
                 : selectedPayment.get() == null ? null : selectedPayment.get().paymentId();
         nextPaymentId = null;
         runner.run("Loading remittances", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return new Loaded(repo.paymentList(), repo.rejections());
         }), loaded -> {
             payments.setAll(loaded.payments());
@@ -197,7 +198,7 @@ public final class RemittancesViewModel {
             return;
         }
         runner.run("Loading the payment's claims", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             List<ClaimRow> rows = repo.claimsOfPayment(payment.paymentId()).stream()
                     .map(c -> RemittanceRows.claim(payment.payerName(), c)).toList();
             List<ProviderAdjustmentRow> plb = providerAdjustments(tx, payment.paymentId());
@@ -232,9 +233,9 @@ public final class RemittancesViewModel {
         java.util.Map<Long, Long> attributed = org.rxledger.core.posting.RemittancePosting.attributedClaims(tx, paymentId);
         java.util.Map<Long, String> rxFill = new java.util.HashMap<>();
         List<ProviderAdjustmentRow> rows = new ArrayList<>();
-        for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.remittances().providerAdjustmentsOfPayment(paymentId)) {
+        for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.port(RemittanceRepository.class).providerAdjustmentsOfPayment(paymentId)) {
             Long claimId = attributed.get(p.id());
-            String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.claims().find(id)
+            String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.port(ClaimRepository.class).find(id)
                     .map(org.rxledger.core.claim.Claim::rxFill).orElse("claim " + id));
             rows.add(RemittanceRows.providerAdjustment(p, claimId, text));
         }
@@ -247,7 +248,7 @@ public final class RemittancesViewModel {
             return;
         }
         runner.run("Loading the claim's adjustments", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return new ClaimDetail(claim.id(),
                     repo.adjustmentsOfClaim(claim.id()).stream().map(RemittanceRows::adjustment).toList(),
                     repo.remarksOfClaim(claim.id()).stream().map(RemittanceRows::remark).toList(),

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.tx.Transactions;
 
 /**

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PrivateFiles;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -161,7 +163,7 @@ public final class RemittanceImportService {
      */
     private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                          ProgressListener progress, BooleanSupplier cancelled) {
-        long importId = transactions.inTransaction(tx -> tx.importPublications().begin(sha256, name));
+        long importId = transactions.inTransaction(tx -> tx.port(ImportPublications.class).begin(sha256, name));
         ImportOutcome outcome;
         // H2 writes a store one table at a time: a background store during the transaction or its commit can put
         // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
@@ -179,13 +181,13 @@ public final class RemittanceImportService {
                 long started = System.nanoTime();
                 // not flushed: if the marker is lost, the next open finds the file whole and publishes it then
                 transactions.inTransaction(tx -> {
-                    tx.importPublications().publish(importId);
+                    tx.port(ImportPublications.class).publish(importId);
                     return null;
                 });
                 LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             } else {
                 transactions.inTransaction(tx -> {
-                    tx.importPublications().abandon(importId, outcome.status().name());
+                    tx.port(ImportPublications.class).abandon(importId, outcome.status().name());
                     return null;
                 });
             }
@@ -205,7 +207,7 @@ public final class RemittanceImportService {
                 ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
                 if (o instanceof ImportOutcome.Imported imported) {
                     long measuring = System.nanoTime();
-                    tx.importPublications().recordManifest(importId, imported.file().id());
+                    tx.port(ImportPublications.class).recordManifest(importId, imported.file().id());
                     LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
                 }
                 stored[0] = System.nanoTime();
@@ -237,7 +239,7 @@ public final class RemittanceImportService {
 
     private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
                                 ProgressListener progress, BooleanSupplier cancelled) {
-        RemittanceRepository repo = tx.remittances();
+        RemittanceRepository repo = tx.port(RemittanceRepository.class);
         Optional<ImportedFile> sameFile = repo.findFileBySha256(sha256);
         if (sameFile.isPresent()) {
             return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
@@ -291,14 +293,14 @@ public final class RemittanceImportService {
         event.put("sha256", sha256);
         event.put("fileName", name);
         event.put("payments", journalPayments);
-        tx.journal().append(EVENT_IMPORTED, event);
+        tx.port(Journal.class).append(EVENT_IMPORTED, event);
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("sha256", sha256);
         audit.put("fileName", name);
         audit.put("sizeBytes", size);
         audit.put("paymentCount", summaries.size());
         audit.put("claimCount", second.claims());
-        tx.audit().record("remittance.import", "remit_file", String.valueOf(fileId), audit);
+        tx.port(AuditTrail.class).record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
         LOG.info("remittance {}: post-import step, counts, journal and audit took {} ms", name,
@@ -358,7 +360,7 @@ public final class RemittanceImportService {
      */
     private ImportOutcome duplicateOf(String name, DuplicatePaymentException dup) {
         return transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return repo.findSamePayment(dup.payerIdentifier(), dup.payerName(), dup.traceNumber(), dup.amount())
                     .<ImportOutcome>map(same -> new ImportOutcome.Duplicate(name,
                             ImportOutcome.DuplicateReason.SAME_PAYMENT, repo.findFile(same.fileId()).orElseThrow(), same))
