@@ -25,9 +25,10 @@ public record PaperClaim(Claim claim, Patient patient, Plan plan, Payer payer, P
         Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
         Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy().orElseThrow(() -> new IllegalStateException(
                 "The pharmacy's name, NPI and NCPDP number are not set up yet; they are printed on every paper claim"));
-        Plan plan = tx.port(ReferenceRepository.class).plan(c.planId()).orElseThrow();
-        return new PaperClaim(c, tx.port(ReferenceRepository.class).patient(c.patientId()).orElseThrow(), plan,
-                tx.port(ReferenceRepository.class).payer(plan.payerId()).orElseThrow(), tx.port(ReferenceRepository.class).prescriber(c.prescriberId()).orElseThrow(),
-                tx.port(ReferenceRepository.class).drug(c.drugId()).orElseThrow(), pharmacy);
+        ReferenceRepository reference = tx.port(ReferenceRepository.class);
+        Plan plan = reference.plan(c.planId()).orElseThrow();
+        return new PaperClaim(c, reference.patient(c.patientId()).orElseThrow(), plan,
+                reference.payer(plan.payerId()).orElseThrow(), reference.prescriber(c.prescriberId()).orElseThrow(),
+                reference.drug(c.drugId()).orElseThrow(), pharmacy);
     }
 }

@@ -126,8 +126,13 @@ public final class DemoOffice {
 
     /** True when the database holds no office yet: no pharmacy, no patients, no claims. */
     public static boolean isEmpty(Transactions transactions) {
-        return transactions.read(tx -> tx.port(ReferenceRepository.class).pharmacy().isEmpty() && tx.port(ClaimRepository.class).count() == 0
-                && tx.port(ReferenceRepository.class).patients().isEmpty() && tx.port(ReferenceRepository.class).payers().isEmpty());
+        return transactions.read(tx -> !holdsData(tx));
+    }
+
+    private static boolean holdsData(Tx tx) {
+        ReferenceRepository reference = tx.port(ReferenceRepository.class);
+        return reference.pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0
+                || !reference.patients().isEmpty() || !reference.payers().isEmpty();
     }
 
     /** Creates the demo office with claims ending today (the transactions' clock) and the default seed. */
@@ -145,8 +150,7 @@ public final class DemoOffice {
     public static Summary create(Transactions transactions, LocalDate endDate, long seed) {
         long started = System.nanoTime();
         Summary summary = transactions.inTransaction(tx -> {
-            if (tx.port(ReferenceRepository.class).pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0 || !tx.port(ReferenceRepository.class).patients().isEmpty()
-                    || !tx.port(ReferenceRepository.class).payers().isEmpty()) {
+            if (holdsData(tx)) {
                 throw new IllegalStateException("The demo office can only be created in an empty database; this one already holds data");
             }
             LocalDate today = LocalDate.now(tx.clock());

@@ -92,7 +92,10 @@ public final class DepositService {
 
     /** Pairs every imported payment with every deposit that is not void. */
     public DepositPairing pairing() {
-        return transactions.read(tx -> DepositPairing.of(tx.port(DepositRepository.class).payments(), tx.port(DepositRepository.class).all()));
+        return transactions.read(tx -> {
+            DepositRepository deposits = tx.port(DepositRepository.class);
+            return DepositPairing.of(deposits.payments(), deposits.all());
+        });
     }
 
     /** Imports a bank-statement CSV: every row is checked first; any error → nothing is written. */

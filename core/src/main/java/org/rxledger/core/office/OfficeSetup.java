@@ -17,6 +17,7 @@ import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.Role;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
 
 /**
  * Use case: set up a new office in an empty data folder (issue 16 item 1, {@code rxledger init}):
@@ -65,8 +66,7 @@ public final class OfficeSetup {
 
     /** True when the folder holds no office yet: no pharmacy, no claims, no accounts. */
     public boolean folderIsEmpty() {
-        return transactions.read(tx -> tx.port(ReferenceRepository.class).pharmacy().isEmpty() && tx.port(ClaimRepository.class).count() == 0
-                && tx.port(AccountRepository.class).count() == 0);
+        return transactions.read(tx -> !holdsAnOffice(tx));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class OfficeSetup {
         AccountService.NewAccount admin = new AccountService.NewAccount(adminName, adminDisplayName, Set.of(Role.ADMIN),
                 adminPassword);
         return transactions.inTransaction(tx -> {
-            if (tx.port(ReferenceRepository.class).pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0 || tx.port(AccountRepository.class).count() > 0) {
+            if (holdsAnOffice(tx)) {
                 throw new RxLedgerException("OFFICE_EXISTS", "This data folder already holds an office; nothing was "
                         + "changed. Choose an empty folder with --data DIR.");
             }
@@ -92,5 +92,10 @@ public final class OfficeSetup {
             tx.port(Journal.class).append("office.initialised", detail);
             return created;
         });
+    }
+
+    private static boolean holdsAnOffice(Tx tx) {
+        return tx.port(ReferenceRepository.class).pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0
+                || tx.port(AccountRepository.class).count() > 0;
     }
 }

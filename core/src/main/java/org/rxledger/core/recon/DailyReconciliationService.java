@@ -152,7 +152,8 @@ public final class DailyReconciliationService {
             });
             Map<LocalDate, DayDeposits> deposits = new HashMap<>();
             recon.dayDeposits(from, to, d -> deposits.put(d.date(), d));
-            DepositPairing pairing = DepositPairing.of(tx.port(DepositRepository.class).payments(), tx.port(DepositRepository.class).all());
+            DepositRepository depositRows = tx.port(DepositRepository.class);
+            DepositPairing pairing = DepositPairing.of(depositRows.payments(), depositRows.all());
             for (RemittedPayment p : pairing.paymentsWithoutDeposit()) {
                 if (!p.paymentDate().isBefore(from) && !p.paymentDate().isAfter(to)) {
                     String payer = paymentPayers.getOrDefault(p.paymentId(), p.payerName());
