@@ -187,8 +187,10 @@ public final class ChargeEntryViewModel {
 
     /** Loads the lookup lists (patients, plans, prescribers, drugs) in the background. */
     public void loadReferences() {
-        runner.run("Loading patients, plans, prescribers and drugs", progress -> transactions.read(tx -> List.of(
-                tx.port(ReferenceRepository.class).patients(), tx.port(ReferenceRepository.class).plans(), tx.port(ReferenceRepository.class).prescribers(), tx.port(ReferenceRepository.class).drugs())),
+        runner.run("Loading patients, plans, prescribers and drugs", progress -> transactions.read(tx -> {
+                    ReferenceRepository reference = tx.port(ReferenceRepository.class);
+                    return List.of(reference.patients(), reference.plans(), reference.prescribers(), reference.drugs());
+                }),
                 lists -> {
                     patients.setAll(castList(lists.get(0)));
                     plans.setAll(castList(lists.get(1)));
