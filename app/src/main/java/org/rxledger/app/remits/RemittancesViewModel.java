@@ -36,11 +36,11 @@ import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.PaymentSummary;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -321,10 +321,7 @@ public final class RemittancesViewModel {
                     outcomes.add(new ImportOutcome.Cancelled(file.getFileName().toString()));
                     continue;
                 }
-                String name = file.getFileName().toString();
-                ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                        (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
-                outcomes.add(service.importFile(file, source, listener, progress::isCancelled));
+                outcomes.add(service.importFile(file, source, progress, progress::isCancelled));
             }
             return outcomes;
         }, outcomes -> {
@@ -345,10 +342,7 @@ public final class RemittancesViewModel {
         }
         started();
         importJob = runner.run("Importing " + file.getFileName() + " from the inbox", progress -> {
-            String name = file.getFileName().toString();
-            ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                    (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
-            return inbox.process(file, imports.get(), listener, progress::isCancelled);
+            return inbox.process(file, imports.get(), progress, progress::isCancelled);
         }, outcome -> {
             finished();
             tell(List.of(outcome));

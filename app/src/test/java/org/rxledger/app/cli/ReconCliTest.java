@@ -28,9 +28,9 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.task.ProgressListener;
 
 /** End to end: claims CSV through the CLI, 835 files through the import use case, then {@code recon claims}. */
 class ReconCliTest {

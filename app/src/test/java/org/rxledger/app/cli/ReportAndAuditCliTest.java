@@ -24,7 +24,7 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.task.ProgressListener;
 import picocli.CommandLine;
 
 /** The report, audit and EOB commands against a real data directory. */

@@ -14,8 +14,8 @@ import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationSetup;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 

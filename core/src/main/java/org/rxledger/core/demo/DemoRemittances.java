@@ -22,7 +22,6 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.ProviderAdjustment;
 import org.rxledger.core.remit.Reference;
 import org.rxledger.core.remit.Remittance;
@@ -30,6 +29,7 @@ import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Remark;
 import org.rxledger.core.remit.ServiceLine;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
 /**

@@ -30,6 +30,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ public final class RemittanceImportService {
     /**
      * Imports one file. Never throws for a bad or unreadable file: the outcome says what happened.
      *
-     * @param progress told how far each pass is; {@link ProgressListener#NONE} if nobody listens
+     * @param progress told how far each pass is, in bytes ("Checking <file>", then "Storing <file>");
+     *                 {@link ProgressListener#NONE} if nobody listens
      * @param cancelled polled while reading; when it turns true the import stops and nothing is stored
      */
     public ImportOutcome importFile(Path file, ProgressListener progress, BooleanSupplier cancelled) {
@@ -112,7 +114,7 @@ public final class RemittanceImportService {
         ReadResult check;
         long started = System.nanoTime();
         try (InputStream in = new DigestInputStream(
-                new ProgressStream(Files.newInputStream(file), ProgressListener.Phase.CHECKING, size, progress), digest)) {
+                new ProgressStream(Files.newInputStream(file), "Checking " + name, size, progress), digest)) {
             check = reader.read(in, name, keys, cancelled);
             if (check.ok()) {
                 in.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes after the last IEA
@@ -575,7 +577,7 @@ public final class RemittanceImportService {
         AtomicLong bytesRead = new AtomicLong();
         Thread thread = new Thread(() -> readInto(name, archived, queue, abandoned, bytesRead), "remit-read-ahead");
         thread.setDaemon(true);
-        progress.progress(ProgressListener.Phase.STORING, 0, size);
+        progress.progress(0, size, "Storing " + name);
         thread.start();
         try {
             long reported = 0;
@@ -587,7 +589,7 @@ public final class RemittanceImportService {
                 long read = bytesRead.get();
                 if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
                     reported = read;
-                    progress.progress(ProgressListener.Phase.STORING, read, size);
+                    progress.progress(read, size, "Storing " + name);
                 }
                 if (step instanceof Done done) {
                     if (done.failure() != null) {
@@ -673,18 +675,18 @@ public final class RemittanceImportService {
     /** Reports bytes read to the listener every 256 KiB. */
     private static final class ProgressStream extends FilterInputStream {
         private static final long STEP = 256 * 1024;
-        private final ProgressListener.Phase phase;
+        private final String message;
         private final long total;
         private final ProgressListener listener;
         private long done;
         private long reported;
 
-        ProgressStream(InputStream in, ProgressListener.Phase phase, long total, ProgressListener listener) {
+        ProgressStream(InputStream in, String message, long total, ProgressListener listener) {
             super(in);
-            this.phase = phase;
+            this.message = message;
             this.total = total;
             this.listener = listener;
-            listener.progress(phase, 0, total);
+            listener.progress(0, total, message);
         }
 
         @Override
@@ -709,7 +711,7 @@ public final class RemittanceImportService {
             done += n;
             if (done - reported >= STEP || done == total) {
                 reported = done;
-                listener.progress(phase, done, total);
+                listener.progress(done, total, message);
             }
         }
     }

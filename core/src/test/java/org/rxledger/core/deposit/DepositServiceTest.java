@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Samples;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 class DepositServiceTest {

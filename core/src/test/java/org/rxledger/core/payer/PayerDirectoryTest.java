@@ -37,7 +37,6 @@ import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.MatchStatus;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.RemittanceRepository;
@@ -46,6 +45,7 @@ import org.rxledger.core.store.Database;
 import org.rxledger.core.store.V013__RedundantIndexes;
 import org.rxledger.core.store.V015__OneIndexPerForeignKey;
 import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** The payer directory on a real H2 with the real migrations: import/export, learned links, merge, move, unlink. */

@@ -18,10 +18,10 @@ import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ReconWeek;
 import org.rxledger.core.testdata.TestDatabases;
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
@@ -213,7 +214,7 @@ class RemittanceImportServiceTest {
         AtomicBoolean storing = new AtomicBoolean();
 
         ImportOutcome outcome = service.importFile(big,
-                (phase, done, total) -> storing.compareAndSet(false, phase == ProgressListener.Phase.STORING),
+                (done, total, message) -> storing.compareAndSet(false, message.startsWith("Storing")),
                 storing::get);
 
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.CANCELLED);
@@ -467,8 +468,8 @@ class RemittanceImportServiceTest {
             awaitLatch(firstStoring);
 
             // the second import's duplicate SELECT runs before the first commits, so only the unique index sees it
-            ImportOutcome second = service.importFile(b, (phase, done, total) -> {
-                if (phase == ProgressListener.Phase.STORING) {
+            ImportOutcome second = service.importFile(b, (done, total, message) -> {
+                if (message.startsWith("Storing")) {
                     secondChecked.countDown();
                 }
             }, () -> false);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** The read side of the review screens on the DOMAIN.md §2.8 sample, stored by the real import. */

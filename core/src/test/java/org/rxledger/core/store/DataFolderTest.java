@@ -18,9 +18,9 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Samples;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** Issue 23 items 8 and 9 at the store: one holder per data folder, owner-only files, no values in errors or traces. */
