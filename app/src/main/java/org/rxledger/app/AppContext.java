@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
@@ -98,7 +99,7 @@ public final class AppContext implements AutoCloseable {
 
     /** True on a first launch: no claims yet (the workstation then offers/creates the demo office). */
     public boolean officeIsEmpty() {
-        return transactions().read(tx -> tx.claims().count() == 0);
+        return transactions().read(tx -> tx.port(ClaimRepository.class).count() == 0);
     }
 
     /**

@@ -39,6 +39,7 @@ import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditStatus;
 import org.rxledger.core.audit.DocumentKind;
 import org.rxledger.core.audit.NewAuditCase;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.audit.RequestedClaim;
 import org.rxledger.core.audit.RequestedClaimsCsv;
@@ -158,7 +159,7 @@ public final class AuditsViewModel {
             Map<String, List<org.rxledger.core.claim.Claim>> byRx = new java.util.HashMap<>();
             int n = 0;
             for (RequestedLine l : requested) {
-                var ofRx = byRx.computeIfAbsent(l.rxNumber(), rx -> tx.claims().forRx(rx));
+                var ofRx = byRx.computeIfAbsent(l.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
                 out.add(new DraftLine(++n, l, AuditCaseService.resolve(ofRx, l.fillNumber(), l.dateOfService()).isPresent()));
             }
             return out;

@@ -47,6 +47,7 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.ReferenceEntry;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -186,8 +187,10 @@ public final class ChargeEntryViewModel {
 
     /** Loads the lookup lists (patients, plans, prescribers, drugs) in the background. */
     public void loadReferences() {
-        runner.run("Loading patients, plans, prescribers and drugs", progress -> transactions.read(tx -> List.of(
-                tx.reference().patients(), tx.reference().plans(), tx.reference().prescribers(), tx.reference().drugs())),
+        runner.run("Loading patients, plans, prescribers and drugs", progress -> transactions.read(tx -> {
+                    ReferenceRepository reference = tx.port(ReferenceRepository.class);
+                    return List.of(reference.patients(), reference.plans(), reference.prescribers(), reference.drugs());
+                }),
                 lists -> {
                     patients.setAll(castList(lists.get(0)));
                     plans.setAll(castList(lists.get(1)));

@@ -26,9 +26,12 @@ import java.time.LocalDate;
 import java.util.function.LongConsumer;
 import org.rxledger.core.claim.ChargeEntry;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimRules;
 import org.rxledger.core.claim.FillHistory;
 import org.rxledger.core.claim.PaperClaim;
+import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.reports.pdf.PaperClaimPdfWriter;
 import org.rxledger.reports.pdf.PdfFonts;
 import org.rxledger.core.ledger.LedgerEntry;
@@ -220,14 +223,14 @@ public final class ClaimDetailViewModel {
     }
 
     ClaimDetail build(Tx tx, long claimId) {
-        Claim c = tx.claims().find(claimId)
+        Claim c = tx.port(ClaimRepository.class).find(claimId)
                 .orElseThrow(() -> new NoSuchElementException("claim " + claimId + " is no longer in the database"));
-        Patient patient = tx.reference().patient(c.patientId()).orElse(null);
-        Prescriber prescriber = tx.reference().prescriber(c.prescriberId()).orElse(null);
-        Drug drug = tx.reference().drug(c.drugId()).orElse(null);
-        Plan plan = tx.reference().plan(c.planId()).orElse(null);
-        Payer payer = plan == null ? null : tx.reference().payer(plan.payerId()).orElse(null);
-        List<LedgerEntry> entries = tx.ledger().forClaim(claimId);
+        Patient patient = tx.port(ReferenceRepository.class).patient(c.patientId()).orElse(null);
+        Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(c.prescriberId()).orElse(null);
+        Drug drug = tx.port(ReferenceRepository.class).drug(c.drugId()).orElse(null);
+        Plan plan = tx.port(ReferenceRepository.class).plan(c.planId()).orElse(null);
+        Payer payer = plan == null ? null : tx.port(ReferenceRepository.class).payer(plan.payerId()).orElse(null);
+        List<LedgerEntry> entries = tx.port(LedgerRepository.class).forClaim(claimId);
         ClaimDetail d = describe(c, patient, prescriber, drug, plan, payer, entries);
         List<FillHistory.Step> history = FillHistory.of(tx, claimId);
         if (history.isEmpty()) {

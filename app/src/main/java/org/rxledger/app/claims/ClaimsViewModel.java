@@ -25,6 +25,7 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.tx.Transactions;
@@ -105,7 +106,7 @@ public final class ClaimsViewModel {
         emptyText.set("Loading claims…");
         load = runner.run("Loading claims", progress -> {
             progress.progress(0, 0, "Loading claims…");
-            List<ClaimSummary> rows = transactions.read(tx -> tx.claims().summaries());
+            List<ClaimSummary> rows = transactions.read(tx -> tx.port(ClaimRepository.class).summaries());
             TreeSet<String> payerNames = new TreeSet<>();
             for (ClaimSummary c : rows) {
                 payerNames.add(c.payerName());

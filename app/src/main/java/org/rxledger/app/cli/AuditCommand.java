@@ -16,6 +16,7 @@ import org.rxledger.core.audit.AuditCaseOverview;
 import org.rxledger.core.audit.AuditType;
 import org.rxledger.core.audit.NewAuditCase;
 import org.rxledger.core.audit.RequestedClaim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.reports.pdf.AuditPacketExport;
 import org.rxledger.reports.pdf.AuditPacketPdfWriter;
 import org.rxledger.reports.pdf.PacketProgress;
@@ -160,7 +161,7 @@ final class AuditCommand implements Callable<Integer> {
                 int n = 0;
                 for (var line : lines) {
                     n++;
-                    if (org.rxledger.core.audit.AuditCaseService.resolve(tx.claims().forRx(line.rxNumber()),
+                    if (org.rxledger.core.audit.AuditCaseService.resolve(tx.port(ClaimRepository.class).forRx(line.rxNumber()),
                             line.fillNumber(), line.dateOfService()).isEmpty()) {
                         m.add("line " + n + ": no claim on file for Rx " + line.rxNumber() + "-"
                                 + String.format("%02d", line.fillNumber()) + ", DOS " + line.dateOfService());

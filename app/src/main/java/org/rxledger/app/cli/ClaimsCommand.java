@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ final class ClaimsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (AppContext ctx = parent.root.openContext()) {
-                List<ClaimSummary> claims = ctx.transactions().read(tx -> tx.claims().summaries());
+                List<ClaimSummary> claims = ctx.transactions().read(tx -> tx.port(ClaimRepository.class).summaries());
                 if (json) {
                     List<Map<String, Object>> rows = new ArrayList<>(claims.size());
                     for (ClaimSummary c : claims) {

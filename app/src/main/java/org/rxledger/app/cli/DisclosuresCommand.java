@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +48,8 @@ final class DisclosuresCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Disclosure> list;
         try (AppContext ctx = root.openContext()) {
-            list = ctx.transactions().read(tx -> patient != null ? tx.disclosures().forPatient(patient)
-                    : tx.disclosures().between(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+            list = ctx.transactions().read(tx -> patient != null ? tx.port(DisclosureLog.class).forPatient(patient)
+                    : tx.port(DisclosureLog.class).between(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                             to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         if (json) {

@@ -11,9 +11,10 @@ import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.PaymentSummary;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,7 +153,7 @@ final class RemitCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (AppContext ctx = parent.root.openContext()) {
-                List<RemittanceListRow> rows = ctx.transactions().read(tx -> tx.remittances().paymentList());
+                List<RemittanceListRow> rows = ctx.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList());
                 if (json) {
                     List<Map<String, Object>> list = new ArrayList<>(rows.size());
                     for (RemittanceListRow r : rows) {

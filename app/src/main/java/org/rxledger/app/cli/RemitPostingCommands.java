@@ -9,10 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.MatchLookups;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.posting.MatchingService;
+import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.posting.PostingResult;
 import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.posting.WaitingRematch;
@@ -214,7 +216,7 @@ public final class RemitPostingCommands {
         @Override
         void run(Transactions transactions, PrintWriter out) {
             RemittanceListRow p = payment(transactions);
-            List<org.rxledger.core.posting.PostingRepository.PlbLine> plbs = transactions.read(tx -> tx.postings().plbLines(p.paymentId()))
+            List<org.rxledger.core.posting.PostingRepository.PlbLine> plbs = transactions.read(tx -> tx.port(PostingRepository.class).plbLines(p.paymentId()))
                     .stream().filter(l -> reference.strip().equals(l.reference()))
                     .filter(l -> code == null || code.strip().equalsIgnoreCase(l.reasonCode())).toList();
             if (plbs.isEmpty()) {
@@ -226,7 +228,7 @@ public final class RemitPostingCommands {
                         + plbs.size() + " items (codes " + plbs.stream().map(l -> l.reasonCode()).collect(Collectors.joining(", "))
                         + "); add --code");
             }
-            List<org.rxledger.core.claim.Claim> claims = transactions.read(tx -> tx.claims().forRxFill(rx.strip(), fill));
+            List<org.rxledger.core.claim.Claim> claims = transactions.read(tx -> tx.port(ClaimRepository.class).forRxFill(rx.strip(), fill));
             if (claims.isEmpty()) {
                 throw new Refused("no stored claim has Rx " + rx + " fill " + fill);
             }

@@ -22,7 +22,6 @@ import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.payer.RoutingLink;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The payer directory (issue 14) as a clerk edits it: the directory's payers with their routings, 835
@@ -72,8 +71,8 @@ public final class PayersViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
 
-    public PayersViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.service = new PayerDirectoryService(transactions);
+    public PayersViewModel(PayerDirectoryService service, TaskRunner runner, Consumer<Notice> notices) {
+        this.service = service;
         this.runner = runner;
         this.notices = notices;
         search.addListener((o, was, now) -> {

@@ -1,5 +1,6 @@
 package org.rxledger.app.recon;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,7 +21,6 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.AgingBucket;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.recon.ReconciliationService.PayerAging;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The Aging tab: open third-party receivables by payer and bucket as of a date (ledger entries effective on
@@ -32,7 +32,7 @@ public final class AgingViewModel {
     public static final String ALL_PAYERS = "All payers";
 
     private final ReconciliationService service;
-    private final Transactions transactions;
+    private final Clock clock;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(this, "asOf");
@@ -42,9 +42,9 @@ public final class AgingViewModel {
     private final ObservableList<PayerAging> payers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
-    public AgingViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.transactions = transactions;
-        this.service = new ReconciliationService(transactions);
+    public AgingViewModel(ReconciliationService service, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
+        this.clock = clock;
+        this.service = service;
         this.runner = runner;
         this.notices = notices;
         asOf.addListener((o, was, now) -> {
@@ -56,7 +56,7 @@ public final class AgingViewModel {
 
     public void shown() {
         if (asOf.get() == null) {
-            asOf.set(LocalDate.now(transactions.clock()));
+            asOf.set(LocalDate.now(clock));
         } else {
             load(asOf.get());
         }

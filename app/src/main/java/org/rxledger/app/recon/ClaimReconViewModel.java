@@ -18,7 +18,6 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The Claims tab: every claim with a receivable, its expected plan payment, net paid and status. A status
@@ -35,8 +34,8 @@ public final class ClaimReconViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
 
-    public ClaimReconViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.service = new ReconciliationService(transactions);
+    public ClaimReconViewModel(ReconciliationService service, TaskRunner runner, Consumer<Notice> notices) {
+        this.service = service;
         this.runner = runner;
         this.notices = notices;
         status.addListener((o, was, now) -> refilter());

@@ -1,5 +1,6 @@
 package org.rxledger.app.recon;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.DailyReconciliation;
 import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.RollForwardLine;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The Daily tab: one business day's reconciliation. Changing {@link #dateProperty()} loads that day in the
@@ -31,7 +31,7 @@ public final class DailyViewModel {
     }
 
     private final DailyReconciliationService service;
-    private final Transactions transactions;
+    private final Clock clock;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
 
@@ -45,9 +45,9 @@ public final class DailyViewModel {
     private final ReadOnlyStringWrapper rollForwardTitle = new ReadOnlyStringWrapper(this, "rollForwardTitle", "A/R roll-forward");
     private DailyReconciliation loaded;
 
-    public DailyViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.transactions = transactions;
-        this.service = new DailyReconciliationService(transactions);
+    public DailyViewModel(DailyReconciliationService service, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
+        this.clock = clock;
+        this.service = service;
         this.runner = runner;
         this.notices = notices;
         date.addListener((o, was, now) -> {
@@ -65,7 +65,7 @@ public final class DailyViewModel {
             return;
         }
         runner.run("Finding the last business day", progress -> service.activityRange()
-                        .map(r -> r[1]).orElse(LocalDate.now(transactions.clock())),
+                        .map(r -> r[1]).orElse(LocalDate.now(clock)),
                 date::set, failure -> notices.accept(Failures.explain("loading the daily reconciliation", failure)));
     }
 

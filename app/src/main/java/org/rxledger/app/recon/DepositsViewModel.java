@@ -1,6 +1,7 @@
 package org.rxledger.app.recon;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,7 +22,6 @@ import org.rxledger.core.deposit.DepositService;
 import org.rxledger.core.deposit.NewDeposit;
 import org.rxledger.core.deposit.RemittedPayment;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * Deposits and their pairing with 835 payments: the bank side of reconciliation. Loads everything
@@ -29,7 +29,7 @@ import org.rxledger.core.tx.Transactions;
  */
 public final class DepositsViewModel {
 
-    private final Transactions transactions;
+    private final Clock clock;
     private final DepositService service;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
@@ -43,9 +43,9 @@ public final class DepositsViewModel {
     private final ReadOnlyStringWrapper noPaymentsMissing = new ReadOnlyStringWrapper(this, "noPaymentsMissing", "");
     private final ReadOnlyStringWrapper noDepositsMissing = new ReadOnlyStringWrapper(this, "noDepositsMissing", "");
 
-    public DepositsViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.transactions = transactions;
-        this.service = new DepositService(transactions);
+    public DepositsViewModel(DepositService service, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
+        this.clock = clock;
+        this.service = service;
         this.runner = runner;
         this.notices = notices;
     }
@@ -124,7 +124,7 @@ public final class DepositsViewModel {
 
     /** Today by the database's clock: the default deposit date. */
     public LocalDate today() {
-        return LocalDate.now(transactions.clock());
+        return LocalDate.now(clock);
     }
 
     public ObservableList<Deposit> deposits() {

@@ -1,9 +1,12 @@
 package org.rxledger.app.recon;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Notice;
-import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.deposit.DepositService;
+import org.rxledger.core.recon.DailyReconciliationService;
+import org.rxledger.core.recon.ReconciliationService;
 
 /** The reconciliation area's tabs; loads them when the area is first shown. */
 public final class ReconciliationViewModel {
@@ -14,11 +17,12 @@ public final class ReconciliationViewModel {
     private final DepositsViewModel deposits;
     private boolean loaded;
 
-    public ReconciliationViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.daily = new DailyViewModel(transactions, runner, notices);
-        this.claims = new ClaimReconViewModel(transactions, runner, notices);
-        this.aging = new AgingViewModel(transactions, runner, notices);
-        this.deposits = new DepositsViewModel(transactions, runner, notices);
+    public ReconciliationViewModel(ReconciliationService reconciliation, DailyReconciliationService daily,
+                                   DepositService deposits, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
+        this.daily = new DailyViewModel(daily, runner, notices, clock);
+        this.claims = new ClaimReconViewModel(reconciliation, runner, notices);
+        this.aging = new AgingViewModel(reconciliation, runner, notices, clock);
+        this.deposits = new DepositsViewModel(deposits, runner, notices, clock);
     }
 
     /** Loads on first visit; later visits keep what is shown until the clerk reloads. */

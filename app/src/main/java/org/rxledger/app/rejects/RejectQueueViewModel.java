@@ -24,7 +24,6 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.FollowUpStatus;
 import org.rxledger.core.claim.RejectQueue;
 import org.rxledger.core.claim.RejectQueue.WorkItem;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The reject follow-up queue (DOMAIN.md §10.1): rejected claims grouped by reject family, each with the
@@ -57,8 +56,8 @@ public final class RejectQueueViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private LongConsumer onRebill = id -> { };
 
-    public RejectQueueViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.queue = new RejectQueue(transactions);
+    public RejectQueueViewModel(RejectQueue queue, TaskRunner runner, Consumer<Notice> notices) {
+        this.queue = queue;
         this.runner = runner;
         this.notices = notices;
         family.addListener((o, was, now) -> {

@@ -12,6 +12,7 @@ import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.RemitClaimSummary;
 import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -27,14 +28,14 @@ public final class MatchLookups {
     /** Payments whose TRN02 is {@code trace} (case-insensitive); two payers may reuse a trace number. */
     public static List<RemittanceListRow> paymentsByTrace(Tx tx, String trace) {
         String t = trace.strip().toUpperCase(Locale.ROOT);
-        return tx.remittances().paymentList().stream()
+        return tx.port(RemittanceRepository.class).paymentList().stream()
                 .filter(p -> p.traceNumber() != null && p.traceNumber().toUpperCase(Locale.ROOT).equals(t)).toList();
     }
 
     /** The payment's claim payments whose CLP01 is {@code clp01} (a payer may send the same CLP01 twice). */
     public static List<RemitClaimSummary> claimPaymentsByClp01(Tx tx, long paymentId, String clp01) {
         String c = clp01.strip();
-        return tx.remittances().claimsOfPayment(paymentId).stream()
+        return tx.port(RemittanceRepository.class).claimsOfPayment(paymentId).stream()
                 .filter(r -> c.equalsIgnoreCase(r.patientControlNumber())).toList();
     }
 
@@ -43,7 +44,7 @@ public final class MatchLookups {
      * claim payment with the same keys as automatic matching, best first.
      */
     public static List<MatchRecord.CandidateSummary> claimsByRx(Tx tx, long remitClaimId, String rx, Integer fill) {
-        MatchRepository repo = tx.matches();
+        MatchRepository repo = tx.port(MatchRepository.class);
         MatchRepository.RemitClaimToMatch rc = repo.remitClaim(remitClaimId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
         String wanted = rx.strip();
@@ -62,7 +63,7 @@ public final class MatchLookups {
         if (claimId == null) {
             return null;
         }
-        return tx.matches().claimFacts(claimId)
+        return tx.port(MatchRepository.class).claimFacts(claimId)
                 .map(f -> "Rx " + f.rx() + " fill " + f.fill() + " on " + f.dateOfService())
                 .orElse("claim " + claimId);
     }

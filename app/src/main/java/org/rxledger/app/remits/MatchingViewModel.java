@@ -21,10 +21,12 @@ import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.Clp01Patterns;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchRecord;
+import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.posting.MatchingService;
 import org.rxledger.core.posting.PostingPreview;
 import org.rxledger.core.posting.PostingRepository.PostingRecord;
+import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.posting.PostingResult;
 import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.PaymentStatus;
@@ -144,7 +146,7 @@ public final class MatchingViewModel {
         }
         long id = payment.paymentId();
         runner.run("Loading the payment's postings", p -> transactions.read(tx -> new PaymentPostings(
-                tx.postings().postings(id), tx.matches().settings(payment.payerName())
+                tx.port(PostingRepository.class).postings(id), tx.port(MatchRepository.class).settings(payment.payerName())
                 .map(PayerRemitSettings::postingMode).orElse(PostingMode.AUTOMATIC))), loaded -> {
             if (paymentId == id) {
                 postings.setAll(loaded.postings());
@@ -164,7 +166,7 @@ public final class MatchingViewModel {
         }
         long id = claim.id();
         runner.run("Loading the claim's match", p -> transactions.read(tx -> {
-            List<MatchRecord> history = tx.matches().history(id);
+            List<MatchRecord> history = tx.port(MatchRepository.class).history(id);
             MatchRecord current = history.isEmpty() ? null : history.get(history.size() - 1);
             return new MatchInfo(id, claim.clp01(), current,
                     current == null ? null : MatchLookups.describeClaim(tx, current.claimId()), history);

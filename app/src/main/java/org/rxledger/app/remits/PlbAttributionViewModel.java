@@ -18,9 +18,11 @@ import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.reference.Drug;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -119,11 +121,11 @@ public final class PlbAttributionViewModel {
     }
 
     static List<ClaimChoice> claims(Tx tx, String rx, int fill) {
-        return tx.claims().forRxFill(rx, fill).stream().map(c -> choice(tx, c)).toList();
+        return tx.port(ClaimRepository.class).forRxFill(rx, fill).stream().map(c -> choice(tx, c)).toList();
     }
 
     private static ClaimChoice choice(Tx tx, Claim c) {
-        String drug = tx.reference().drug(c.drugId()).map(Drug::label).orElse("NDC " + Formats.ndc(c.ndc()));
+        String drug = tx.port(ReferenceRepository.class).drug(c.drugId()).map(Drug::label).orElse("NDC " + Formats.ndc(c.ndc()));
         return new ClaimChoice(c.id(), c.rxNumber(), c.fillNumber(), c.dateOfService(), drug, c.planPaid());
     }
 

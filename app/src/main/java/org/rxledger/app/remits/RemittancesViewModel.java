@@ -30,16 +30,17 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.PaymentSummary;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -152,7 +153,7 @@ public final class RemittancesViewModel {
                 : selectedPayment.get() == null ? null : selectedPayment.get().paymentId();
         nextPaymentId = null;
         runner.run("Loading remittances", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return new Loaded(repo.paymentList(), repo.rejections());
         }), loaded -> {
             payments.setAll(loaded.payments());
@@ -197,7 +198,7 @@ public final class RemittancesViewModel {
             return;
         }
         runner.run("Loading the payment's claims", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             List<ClaimRow> rows = repo.claimsOfPayment(payment.paymentId()).stream()
                     .map(c -> RemittanceRows.claim(payment.payerName(), c)).toList();
             List<ProviderAdjustmentRow> plb = providerAdjustments(tx, payment.paymentId());
@@ -232,9 +233,9 @@ public final class RemittancesViewModel {
         java.util.Map<Long, Long> attributed = org.rxledger.core.posting.RemittancePosting.attributedClaims(tx, paymentId);
         java.util.Map<Long, String> rxFill = new java.util.HashMap<>();
         List<ProviderAdjustmentRow> rows = new ArrayList<>();
-        for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.remittances().providerAdjustmentsOfPayment(paymentId)) {
+        for (org.rxledger.core.remit.StoredProviderAdjustment p : tx.port(RemittanceRepository.class).providerAdjustmentsOfPayment(paymentId)) {
             Long claimId = attributed.get(p.id());
-            String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.claims().find(id)
+            String text = claimId == null ? null : rxFill.computeIfAbsent(claimId, id -> tx.port(ClaimRepository.class).find(id)
                     .map(org.rxledger.core.claim.Claim::rxFill).orElse("claim " + id));
             rows.add(RemittanceRows.providerAdjustment(p, claimId, text));
         }
@@ -247,7 +248,7 @@ public final class RemittancesViewModel {
             return;
         }
         runner.run("Loading the claim's adjustments", progress -> transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return new ClaimDetail(claim.id(),
                     repo.adjustmentsOfClaim(claim.id()).stream().map(RemittanceRows::adjustment).toList(),
                     repo.remarksOfClaim(claim.id()).stream().map(RemittanceRows::remark).toList(),
@@ -320,10 +321,7 @@ public final class RemittancesViewModel {
                     outcomes.add(new ImportOutcome.Cancelled(file.getFileName().toString()));
                     continue;
                 }
-                String name = file.getFileName().toString();
-                ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                        (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
-                outcomes.add(service.importFile(file, source, listener, progress::isCancelled));
+                outcomes.add(service.importFile(file, source, progress, progress::isCancelled));
             }
             return outcomes;
         }, outcomes -> {
@@ -344,10 +342,7 @@ public final class RemittancesViewModel {
         }
         started();
         importJob = runner.run("Importing " + file.getFileName() + " from the inbox", progress -> {
-            String name = file.getFileName().toString();
-            ProgressListener listener = (phase, done, total) -> progress.progress(done, total,
-                    (phase == ProgressListener.Phase.CHECKING ? "Checking " : "Storing ") + name);
-            return inbox.process(file, imports.get(), listener, progress::isCancelled);
+            return inbox.process(file, imports.get(), progress, progress::isCancelled);
         }, outcome -> {
             finished();
             tell(List.of(outcome));

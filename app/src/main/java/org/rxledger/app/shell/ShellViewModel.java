@@ -65,14 +65,15 @@ public final class ShellViewModel {
         this.setup = setup;
         this.runner = runner;
         this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
-        this.reconciliation = new ReconciliationViewModel(setup.transactions(), runner, this::notify);
+        this.reconciliation = new ReconciliationViewModel(setup.reconciliation(), setup.dailyReconciliation(),
+                setup.deposits(), runner, this::notify, setup.clock());
         area.addListener((o, was, now) -> {
             if (now == Area.RECONCILIATION) {
                 reconciliation.shown();
             }
         });
-        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.transactions().clock());
-        this.rejects = new RejectQueueViewModel(setup.transactions(), runner, this::notify);
+        this.chargeEntry = new ChargeEntryViewModel(setup.transactions(), runner, this::notify, setup.clock());
+        this.rejects = new RejectQueueViewModel(setup.rejectQueue(), runner, this::notify);
         chargeEntry.setOnSaved(() -> {
             claims.reload();
             rejects.reload();
@@ -95,7 +96,7 @@ public final class ShellViewModel {
             }
         });
         this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
-                setup.transactions().clock(), runner, this::notify);
+                setup.clock(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.AUDITS) {
                 audits.reload();
@@ -122,7 +123,7 @@ public final class ShellViewModel {
                 exceptions.reload();
             }
         });
-        this.payers = new PayersViewModel(setup.transactions(), runner, this::notify);
+        this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.PAYERS) {
                 payers.reload();

@@ -1,14 +1,20 @@
 package org.rxledger.app.shell;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.settings.Settings;
+import org.rxledger.core.claim.RejectQueue;
+import org.rxledger.core.deposit.DepositService;
+import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.recon.DailyReconciliationService;
+import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -43,6 +49,34 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         Objects.requireNonNull(seeder, "seeder");
         Objects.requireNonNull(settings, "settings");
         openingNotices = openingNotices == null ? List.of() : List.copyOf(openingNotices);
+    }
+
+    /** The clock of the store's transactions: "today" on the screens is the day the use cases see. */
+    public Clock clock() {
+        return transactions.clock();
+    }
+
+    // The use cases the screens call, built here so that no screen opens a transaction or reads a repository
+    // itself (ScreensUseUseCasesTest).
+
+    public PayerDirectoryService payerDirectory() {
+        return new PayerDirectoryService(transactions);
+    }
+
+    public ReconciliationService reconciliation() {
+        return new ReconciliationService(transactions);
+    }
+
+    public DailyReconciliationService dailyReconciliation() {
+        return new DailyReconciliationService(transactions);
+    }
+
+    public DepositService deposits() {
+        return new DepositService(transactions);
+    }
+
+    public RejectQueue rejectQueue() {
+        return new RejectQueue(transactions);
     }
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {

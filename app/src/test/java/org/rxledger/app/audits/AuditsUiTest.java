@@ -28,6 +28,7 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.core.audit.AuditCaseOverview;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,7 +52,7 @@ class AuditsUiTest {
         db = TestStores.freshDatabase();
         SampleOffice office = SampleOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
             aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.parse("2025-03-03")).record(tx);
             aPaidClaim(office).rx("7001500").fill(0).dateOfService(LocalDate.parse("2025-03-04")).record(tx);

@@ -22,6 +22,7 @@ import org.rxledger.core.audit.NewAuditCase;
 import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 
 class AuditsViewModelTest {
@@ -37,7 +38,7 @@ class AuditsViewModelTest {
     void setUp() {
         SampleOffice office = SampleOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
             aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.parse("2025-03-03")).record(tx);
             return null;

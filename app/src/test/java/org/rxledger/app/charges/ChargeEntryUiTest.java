@@ -19,8 +19,10 @@ import org.rxledger.app.testdata.Contrast;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
@@ -125,8 +127,8 @@ class ChargeEntryUiTest {
         waitUntil(() -> text(robot, "#chargeMessage").startsWith("Saved Rx 7005555-00"));
         assertThat(text(robot, "#chargeMessage")).contains("plan paid 21.85 to third-party A/R")
                 .contains("patient pay 10.00 to the patient's account");
-        long id = db.transactions().read(tx -> tx.claims().all().get(0).id());
-        assertThat(db.transactions().<Money>read(tx -> tx.ledger().claimBalance(id, LedgerAccount.THIRD_PARTY_RECEIVABLE)))
+        long id = db.transactions().read(tx -> tx.port(ClaimRepository.class).all().get(0).id());
+        assertThat(db.transactions().<Money>read(tx -> tx.port(LedgerRepository.class).claimBalance(id, LedgerAccount.THIRD_PARTY_RECEIVABLE)))
                 .isEqualTo(Money.parse("21.85"));
         // the form is empty again for the next charge
         assertThat(robot.lookup("#field-rx_number").queryTextInputControl().getText()).isEmpty();

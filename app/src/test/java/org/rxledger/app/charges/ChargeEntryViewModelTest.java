@@ -17,7 +17,9 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimField;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.Lifecycle;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 
 class ChargeEntryViewModelTest {
@@ -209,7 +211,7 @@ class ChargeEntryViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("Not saved: 1 problem — Several patients match 'smith' — pick one (↓)");
         assertThat(vm.problem(Lookup.PATIENT)).isEqualTo("Several patients match 'smith' — pick one (↓)");
         assertThat(vm.fixFirstProperty().get()).isEqualTo(Lookup.PATIENT);
-        assertThat(db.transactions().<Long>read(tx -> tx.claims().count())).isZero();
+        assertThat(db.transactions().<Long>read(tx -> tx.port(ClaimRepository.class).count())).isZero();
     }
 
     @Test
@@ -251,7 +253,7 @@ class ChargeEntryViewModelTest {
         vm.save();
 
         assertThat(vm.messageProperty().get()).startsWith("Saved Rx 7001235-00");
-        assertThat(db.transactions().<Long>read(tx -> tx.claims().count())).isEqualTo(2L);
+        assertThat(db.transactions().<Long>read(tx -> tx.port(ClaimRepository.class).count())).isEqualTo(2L);
         assertThat(vm.patientProperty().get()).isNull(); // plain save starts a new patient
     }
 
@@ -263,7 +265,7 @@ class ChargeEntryViewModelTest {
         assertThat(vm.messageIsErrorProperty().get()).isTrue();
         assertThat(vm.problem(Lookup.PATIENT)).isEqualTo("Choose the patient: type a name");
         assertThat(vm.problemProperty(ClaimField.RX_NUMBER).get()).startsWith("Rx number is empty");
-        assertThat(db.transactions().<Long>read(tx -> tx.claims().count())).isZero();
+        assertThat(db.transactions().<Long>read(tx -> tx.port(ClaimRepository.class).count())).isZero();
     }
 
     @Test
@@ -306,7 +308,7 @@ class ChargeEntryViewModelTest {
         vm.save();
 
         assertThat(vm.messageProperty().get()).startsWith("Rebilled (B3) claim #" + old.id() + " as Rx " + old.rxFill());
-        assertThat(db.transactions().<Lifecycle>read(tx -> tx.claims().find(old.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.REBILLED);
+        assertThat(db.transactions().<Lifecycle>read(tx -> tx.port(ClaimRepository.class).find(old.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.REBILLED);
         assertThat(vm.isRebill()).isFalse();
     }
 
@@ -352,10 +354,10 @@ class ChargeEntryViewModelTest {
         vm.save();
 
         assertThat(vm.messageProperty().get()).startsWith("Corrected Rx " + saved.rxFill()).contains("2 field(s) changed");
-        Claim after = db.transactions().read(tx -> tx.claims().find(saved.id()).orElseThrow());
+        Claim after = db.transactions().read(tx -> tx.port(ClaimRepository.class).find(saved.id()).orElseThrow());
         assertThat(after.daw()).isEqualTo("1");
         assertThat(after.cardholderId()).isEqualTo("ZQX00099999");
-        assertThat(db.transactions().<List<org.rxledger.core.security.AuditRecord>>read(tx -> tx.audit().forEntity("claim",
+        assertThat(db.transactions().<List<org.rxledger.core.security.AuditRecord>>read(tx -> tx.port(AuditTrail.class).forEntity("claim",
                 String.valueOf(saved.id())))).last().satisfies(r -> assertThat(r.action()).isEqualTo("CLAIM_CORRECTED"));
         assertThat(vm.isCorrection()).isFalse();
     }

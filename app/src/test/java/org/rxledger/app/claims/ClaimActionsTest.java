@@ -16,8 +16,10 @@ import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 
 /** Reverse, rebill, paper and print from the claim detail. */
@@ -39,7 +41,7 @@ class ClaimActionsTest {
         db = TestStores.freshDatabase();
         office = SampleOffice.create(db.transactions());
         claim = db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
             return aPaidClaim(office).rx("7001234").fill(2).record(tx);
         });
@@ -57,7 +59,7 @@ class ClaimActionsTest {
     void reverseMarksTheClaimReversedAndShowsItsHistory() {
         vm.reverse("return to stock");
 
-        assertThat(db.transactions().<Lifecycle>read(tx -> tx.claims().find(claim.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.REVERSED);
+        assertThat(db.transactions().<Lifecycle>read(tx -> tx.port(ClaimRepository.class).find(claim.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.REVERSED);
         assertThat(changes).isEqualTo(1);
         assertThat(notices).last().satisfies(n -> assertThat(n.title()).isEqualTo("Claim reversed"));
         ClaimDetail d = vm.detailProperty().get();

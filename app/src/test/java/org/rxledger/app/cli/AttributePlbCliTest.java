@@ -16,6 +16,7 @@ import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.RemittanceBuilder;
 
@@ -55,7 +56,7 @@ class AttributePlbCliTest {
         assertThat(cli.out()).startsWith("PLB WO AUDIT-77 (7.50) on payment EFT300 attributed to Rx 7001500 fill 0");
         assertThat(cli.<List<org.rxledger.core.exceptions.ExceptionItem>>read(ctx -> new ExceptionQueue(ctx.transactions())
                 .items(ExceptionFilter.ALL.withCategory(ExceptionCategory.PLB_UNATTRIBUTED)))).isEmpty();
-        assertThat(cli.<Money>read(ctx -> ctx.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PLB_RECOUPMENT))))
+        assertThat(cli.<Money>read(ctx -> ctx.transactions().read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.PLB_RECOUPMENT))))
                 .isEqualTo(Money.parse("7.50"));
 
         assertThat(cli.exit("remit", "attribute-plb", "--trace", "EFT300", "--plb-ref", "AUDIT-77", "--rx", "7001500",

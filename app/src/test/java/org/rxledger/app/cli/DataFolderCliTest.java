@@ -15,6 +15,7 @@ import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleFiles;
+import org.rxledger.core.claim.ClaimRepository;
 
 /**
  * Issue 23 item 9: a second process on the data folder (here a second open of the folder in this JVM, which
@@ -53,7 +54,7 @@ class DataFolderCliTest {
         assertThat(json.get("message").asText()).contains("is in use by process " + PID);
         assertThat(run.err()).contains("rxledger: The data folder " + data).contains("process " + PID)
                 .doesNotContain("rejected").doesNotContain("90020").doesNotContain("Exception");
-        long claims = CliRunner.on(data).read(ctx -> ctx.transactions().read(tx -> tx.claims().count()));
+        long claims = CliRunner.on(data).read(ctx -> ctx.transactions().read(tx -> tx.port(ClaimRepository.class).count()));
         assertThat(claims).isZero();
 
         Run again = CliRunner.on(data).run("claims", "import", "--json", claimsSample(files).toString());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.core.claim.ClaimRepository;
 
 class DemoCliTest {
 
@@ -32,7 +33,7 @@ class DemoCliTest {
 
         long claims;
         try (AppContext ctx = AppContext.open(dir)) {
-            claims = ctx.transactions().read(tx -> tx.claims().count());
+            claims = ctx.transactions().read(tx -> tx.port(ClaimRepository.class).count());
         }
         assertThat(claims).isBetween(2_500L, 3_500L);
         assertThat(out.toString()).contains("Demo accounts (password 'demo'): demo-clerk, demo-supervisor, demo-manager,"
@@ -48,7 +49,7 @@ class DemoCliTest {
         assertThat(run("--data", dir.toString(), "demo")).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(err.toString()).contains("already holds an office");
         try (AppContext ctx = AppContext.open(dir)) {
-            long after = ctx.transactions().read(tx -> tx.claims().count());
+            long after = ctx.transactions().read(tx -> tx.port(ClaimRepository.class).count());
             assertThat(after).isEqualTo(claims);
         }
     }

@@ -12,7 +12,7 @@ import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.SampleFiles;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.task.ProgressListener;
 
 /** {@code rxledger exceptions list | assign | resolve} on a data directory with the sample 835 imported. */
 class ExceptionsCliTest {

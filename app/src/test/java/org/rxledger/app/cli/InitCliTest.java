@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
+import org.rxledger.core.reference.ReferenceRepository;
 
 /** {@code rxledger init}: a new office headless, the password from standard input. */
 class InitCliTest {
@@ -43,7 +44,7 @@ class InitCliTest {
         assertThat(first.out()).contains("Office Maple Street Pharmacy (NPI 1234567893, NCPDP 0312345) set up in")
                 .contains("administrator 'owner' can sign in");
         try (AppContext ctx = AppContext.open(data)) {
-            assertThat(ctx.transactions().read(tx -> tx.reference().pharmacy()).orElseThrow().name())
+            assertThat(ctx.transactions().read(tx -> tx.port(ReferenceRepository.class).pharmacy()).orElseThrow().name())
                     .isEqualTo("Maple Street Pharmacy");
             assertThat(ctx.accounts().list()).singleElement().satisfies(a -> assertThat(a.displayName()).isEqualTo("Pat Owner"));
         }

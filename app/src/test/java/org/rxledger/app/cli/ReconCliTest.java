@@ -21,14 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Payer;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.task.ProgressListener;
 
 /** End to end: claims CSV through the CLI, 835 files through the import use case, then {@code recon claims}. */
 class ReconCliTest {
@@ -65,10 +67,10 @@ class ReconCliTest {
             Map<String, Claim> claims = new HashMap<>();
             Map<Long, String> payerByPlan = new HashMap<>();
             ctx.transactions().read(tx -> {
-                tx.claims().all().forEach(c -> claims.put(c.rxNumber(), c));
+                tx.port(ClaimRepository.class).all().forEach(c -> claims.put(c.rxNumber(), c));
                 Map<Long, Payer> payers = new HashMap<>();
-                tx.reference().payers().forEach(p -> payers.put(p.id(), p));
-                tx.reference().plans().forEach(p -> payerByPlan.put(p.id(), payers.get(p.payerId()).name()));
+                tx.port(ReferenceRepository.class).payers().forEach(p -> payers.put(p.id(), p));
+                tx.port(ReferenceRepository.class).plans().forEach(p -> payerByPlan.put(p.id(), payers.get(p.payerId()).name()));
                 return null;
             });
             Claim a = claims.get("7001234");

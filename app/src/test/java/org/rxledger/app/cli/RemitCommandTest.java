@@ -17,6 +17,7 @@ import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.remit.ImportedFile;
 import org.rxledger.core.remit.RejectedImport;
+import org.rxledger.core.remit.RemittanceRepository;
 
 /** The `rxledger remit` contract on a real data directory and the DOMAIN.md §2.8 sample. */
 class RemitCommandTest {
@@ -81,9 +82,9 @@ class RemitCommandTest {
         assertThat(files.get(1).get("status").asText()).isEqualTo("imported");
 
         try (AppContext ctx = AppContext.open(data)) {
-            List<ImportedFile> stored = ctx.transactions().read(tx -> tx.remittances().files());
+            List<ImportedFile> stored = ctx.transactions().read(tx -> tx.port(RemittanceRepository.class).files());
             assertThat(stored).extracting(ImportedFile::fileName).containsExactly("sample835.edi");
-            List<RejectedImport> rejected = ctx.transactions().read(tx -> tx.remittances().rejections());
+            List<RejectedImport> rejected = ctx.transactions().read(tx -> tx.port(RemittanceRepository.class).rejections());
             assertThat(rejected).extracting(RejectedImport::fileName).containsExactly("broken835.edi");
         }
     }

@@ -23,6 +23,7 @@ import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.testdata.ClaimBuilder;
 
 /** {@code remit post|unpost|repost|match|unmatch} and {@code payers settings} on a real data folder. */
@@ -45,7 +46,7 @@ class RemitPostingCliTest {
     }
 
     private RemittanceListRow payment(String trace) {
-        return cli.read(ctx -> ctx.transactions().read(tx -> tx.remittances().paymentList()).stream()
+        return cli.read(ctx -> ctx.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).stream()
                 .filter(p -> p.traceNumber().equals(trace)).findFirst().orElseThrow());
     }
 

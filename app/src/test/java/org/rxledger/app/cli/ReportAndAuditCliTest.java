@@ -22,8 +22,9 @@ import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.task.ProgressListener;
 import picocli.CommandLine;
 
 /** The report, audit and EOB commands against a real data directory. */
@@ -40,7 +41,7 @@ class ReportAndAuditCliTest {
         try (AppContext ctx = AppContext.open(data, TestStores.CLERK, TestStores.CLOCK)) {
             SampleOffice office = SampleOffice.create(ctx.transactions());
             ctx.transactions().inTransaction(tx -> {
-                tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+                tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                         "Springfield", "IL", "62701", "217-555-0100"));
                 aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.parse("2025-03-03")).record(tx);
                 aPaidClaim(office).rx("7001500").fill(0).dateOfService(LocalDate.parse("2025-03-04")).record(tx);

@@ -32,7 +32,7 @@ class PayersViewModelTest {
                 "NORTHSTAR RX BENEFITS,1555555555,610502,NSRX,",
                 "Northstar old,,610502,NSOLD,",
                 "Coastal Plans,1999999999,004336,ADV,")))).matches(r -> r.succeeded());
-        vm = new PayersViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = new PayersViewModel(new PayerDirectoryService(db.transactions()), new SynchronousTaskRunner(), notices::add);
         vm.reload();
     }
 

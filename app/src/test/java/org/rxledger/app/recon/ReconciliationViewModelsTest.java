@@ -13,9 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.deposit.DepositService;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.AgingBucket;
+import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.ReconStatus;
+import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.ReconWeek;
 
@@ -44,7 +47,7 @@ class ReconciliationViewModelsTest {
 
     @Test
     void dailyOpensOnTheLastActiveDayStepsByDayAndShowsTheSelectedPayersRollForward() {
-        DailyViewModel vm = new DailyViewModel(db.transactions(), runner, notices::add);
+        DailyViewModel vm = new DailyViewModel(new DailyReconciliationService(db.transactions()), runner, notices::add, db.transactions().clock());
         vm.shown();
         assertThat(vm.dateProperty().get()).isEqualTo(PAID_ON);
         assertThat(vm.payers()).extracting(p -> p.payer()).containsExactly("ACME RX SOLUTIONS", "All payers");
@@ -75,7 +78,7 @@ class ReconciliationViewModelsTest {
 
     @Test
     void aDayWithNothingInItIsNotCalledClosed() {
-        DailyViewModel vm = new DailyViewModel(db.transactions(), runner, notices::add);
+        DailyViewModel vm = new DailyViewModel(new DailyReconciliationService(db.transactions()), runner, notices::add, db.transactions().clock());
         vm.shown();
 
         vm.dateProperty().set(PAID_ON.minusYears(2));
@@ -85,7 +88,7 @@ class ReconciliationViewModelsTest {
 
     @Test
     void withNoDepositsTheDepositsListDoesNotClaimEveryDepositHasIts835() {
-        DepositsViewModel vm = new DepositsViewModel(db.transactions(), runner, notices::add);
+        DepositsViewModel vm = new DepositsViewModel(new DepositService(db.transactions()), runner, notices::add, db.transactions().clock());
 
         vm.reload();
 
@@ -96,7 +99,7 @@ class ReconciliationViewModelsTest {
 
     @Test
     void claimsFilterByStatusAndSearchAndTheTotalsFollow() {
-        ClaimReconViewModel vm = new ClaimReconViewModel(db.transactions(), runner, notices::add);
+        ClaimReconViewModel vm = new ClaimReconViewModel(new ReconciliationService(db.transactions()), runner, notices::add);
         vm.reload();
         assertThat(vm.claims()).hasSize(3);
         vm.statusProperty().set(ReconStatus.UNDERPAID);
@@ -109,7 +112,7 @@ class ReconciliationViewModelsTest {
 
     @Test
     void agingAddsAnAllPayersRowAndFollowsTheAsOfDate() {
-        AgingViewModel vm = new AgingViewModel(db.transactions(), runner, notices::add);
+        AgingViewModel vm = new AgingViewModel(new ReconciliationService(db.transactions()), runner, notices::add, db.transactions().clock());
         vm.shown(); // the clock's today, 2025-03-20
         assertThat(vm.rows()).extracting(a -> a.payerName()).containsExactly("ACME RX SOLUTIONS", "All payers");
         assertThat(vm.rows().get(1).bucket(AgingBucket.D61_90)).isEqualTo(Money.parse("15.00"));

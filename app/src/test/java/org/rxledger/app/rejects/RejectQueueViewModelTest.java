@@ -29,7 +29,7 @@ class RejectQueueViewModelTest {
     void setUp() {
         db = TestStores.freshDatabase();
         office = SampleOffice.create(db.transactions());
-        vm = new RejectQueueViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = new RejectQueueViewModel(new RejectQueue(db.transactions()), new SynchronousTaskRunner(), notices::add);
         vm.setOnRebill(rebills::add);
     }
 

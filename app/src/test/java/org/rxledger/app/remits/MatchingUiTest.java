@@ -26,6 +26,7 @@ import org.rxledger.app.shell.ShellView;
 import org.rxledger.app.testdata.MatchingOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchRecord;
@@ -201,7 +202,7 @@ class MatchingUiTest {
 
         // Ctrl+M again: the claim it is matched to is listed with ✓ (the other one is selected, for a re-match);
         // choosing ✓ confirms the match and writes nothing to the ledger
-        long entries = ctx.transactions().read(tx -> tx.ledger().count());
+        long entries = ctx.transactions().read(tx -> tx.port(LedgerRepository.class).count());
         long remitClaimId = claim(robot, "7001234").id();   // the rows are replaced while the list reloads
         shortcut(robot, KeyCode.CONTROL, KeyCode.M);
         waitUntil(() -> showing(robot, "#matchReason"));
@@ -217,7 +218,7 @@ class MatchingUiTest {
         MatchRecord confirmed = new MatchingService(ctx.transactions()).history(remitClaimId).get(2);
         assertThat(confirmed.explanation()).startsWith("Confirmed by clerk1: Checked against the paper EOB");
         assertThat(confirmed.claimId()).isEqualTo(office.fill2().id());
-        long entriesAfter = ctx.transactions().read(tx -> tx.ledger().count());
+        long entriesAfter = ctx.transactions().read(tx -> tx.port(LedgerRepository.class).count());
         assertThat(entriesAfter).isEqualTo(entries);
     }
 

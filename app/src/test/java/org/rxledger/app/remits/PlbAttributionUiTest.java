@@ -30,6 +30,7 @@ import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.RemittanceBuilder;
@@ -133,7 +134,7 @@ class PlbAttributionUiTest {
         waitUntil(() -> row(plb, "AUDIT-77") != null && row(plb, "AUDIT-77").attributedText().equals("7001500-00"));
         assertThat(row(plb, "INT").attributedText()).isEqualTo("—");
         assertThat(unattributed()).hasSize(before - 1).noneMatch(i -> i.reason().contains("AUDIT-77"));
-        Money onClaim = ctx.transactions().read(tx -> tx.ledger().claimBalance(office.other().id(), LedgerAccount.PLB_RECOUPMENT));
+        Money onClaim = ctx.transactions().read(tx -> tx.port(LedgerRepository.class).claimBalance(office.other().id(), LedgerAccount.PLB_RECOUPMENT));
         assertThat(onClaim).isEqualTo(Money.parse("7.50"));
 
         // the same claim again: refused, nothing written

@@ -18,10 +18,10 @@ import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 
 /** The remittances ViewModel on a real H2 database with the synchronous runner. */
 class RemittancesViewModelTest {

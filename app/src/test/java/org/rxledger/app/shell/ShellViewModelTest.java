@@ -17,6 +17,7 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.reference.Patient;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 
 class ShellViewModelTest {
@@ -121,7 +122,7 @@ class ShellViewModelTest {
     void reloadAndOpeningChargeEntryPickUpPatientsStoredMeanwhile() {
         ShellViewModel vm = shell(twoClaims);
         vm.start();
-        db.transactions().inTransaction(tx -> tx.reference().insertPatient("ZOE", "QUINTERO", LocalDate.of(1990, 1, 2),
+        db.transactions().inTransaction(tx -> tx.port(ReferenceRepository.class).insertPatient("ZOE", "QUINTERO", LocalDate.of(1990, 1, 2),
                 Patient.Gender.FEMALE));
         vm.chargeEntry().query(Lookup.PATIENT).set("quin");
         assertThat(vm.chargeEntry().patientProperty().get()).isNull();
@@ -129,7 +130,7 @@ class ShellViewModelTest {
         vm.newCharge();
         assertThat(vm.chargeEntry().patientProperty().get().firstName()).isEqualTo("ZOE");
 
-        db.transactions().inTransaction(tx -> tx.reference().insertPatient("YARA", "QUISPE", LocalDate.of(1991, 1, 2),
+        db.transactions().inTransaction(tx -> tx.port(ReferenceRepository.class).insertPatient("YARA", "QUISPE", LocalDate.of(1991, 1, 2),
                 Patient.Gender.FEMALE));
         vm.chargeEntry().query(Lookup.PATIENT).set("quis");
         vm.reload();

@@ -23,6 +23,7 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimSummary;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,7 +42,7 @@ class WorkstationUiTest {
         db = TestStores.freshDatabase();
         SampleOffice office = SampleOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new org.rxledger.core.reference.Pharmacy("Main Street Pharmacy", "1234567893",
+            tx.port(ReferenceRepository.class).savePharmacy(new org.rxledger.core.reference.Pharmacy("Main Street Pharmacy", "1234567893",
                     "0312345", "12 Main St", "Springfield", "IL", "62701", "217-555-0100"));
             var smith = office.patients().get(0);
             var smithers = office.patients().get(1);

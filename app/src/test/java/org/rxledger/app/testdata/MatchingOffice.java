@@ -18,9 +18,9 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchingService;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestOffice;
 

@@ -7,6 +7,7 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Transactions;
 
 /** A small office for UI tests: two payers with one plan each, three patients, one prescriber, two drugs. */
@@ -15,7 +16,7 @@ public record SampleOffice(List<Payer> payers, List<Plan> plans, List<Patient> p
 
     public static SampleOffice create(Transactions transactions) {
         return transactions.inTransaction(tx -> {
-            var ref = tx.reference();
+            var ref = tx.port(ReferenceRepository.class);
             Payer acme = ref.insertPayer("ACME RX SOLUTIONS", "1999999999");
             Payer blue = ref.insertPayer("BLUEPEAK PBM", "1888888888");
             Plan commercial = ref.insertPlan(acme.id(), "ACME Commercial", "999999", "TESTPCN", "GRP7781");

@@ -13,6 +13,7 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
@@ -51,26 +52,26 @@ public final class SyntheticOffice {
             List<Payer> payers = new ArrayList<>();
             List<Plan> plans = new ArrayList<>();
             for (String[] p : PAYERS) {
-                Payer payer = tx.reference().insertPayer(p[0], "1" + p[2] + "000");
+                Payer payer = tx.port(ReferenceRepository.class).insertPayer(p[0], "1" + p[2] + "000");
                 payers.add(payer);
-                plans.add(tx.reference().insertPlan(payer.id(), p[1], p[2], p[3], p[4]));
+                plans.add(tx.port(ReferenceRepository.class).insertPlan(payer.id(), p[1], p[2], p[3], p[4]));
             }
             List<Patient> patients = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                patients.add(tx.reference().insertPatient(FIRST[i % FIRST.length], LAST[(i / FIRST.length) % LAST.length],
+                patients.add(tx.port(ReferenceRepository.class).insertPatient(FIRST[i % FIRST.length], LAST[(i / FIRST.length) % LAST.length],
                         LocalDate.of(1935 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28)),
                         i % 2 == 0 ? Patient.Gender.FEMALE : Patient.Gender.MALE));
             }
             List<Prescriber> prescribers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                prescribers.add(tx.reference().insertPrescriber(String.valueOf(1_100_000_000L + i * 7_919L),
+                prescribers.add(tx.port(ReferenceRepository.class).insertPrescriber(String.valueOf(1_100_000_000L + i * 7_919L),
                         "", LAST[(i + 3) % LAST.length], FIRST[(i + 5) % FIRST.length]));
             }
             List<Drug> drugs = new ArrayList<>();
             for (int i = 0; i < DRUGS.length; i++) {
                 String labeler = String.format("%05d", 10_000 + i * 37);
                 String product = String.format("%04d", 100 + i * 11);
-                drugs.add(tx.reference().insertDrug(new Drug(0, labeler + product + "01",
+                drugs.add(tx.port(ReferenceRepository.class).insertDrug(new Drug(0, labeler + product + "01",
                         labeler + "-" + product + "-01", DRUGS[i][0], DRUGS[i][1], "TABLET", "90 EA", "EA", i == 8 || i == 9 || i == 15)));
             }
             return new Ref(plans, patients, prescribers, drugs);

@@ -12,10 +12,11 @@ import java.util.function.BooleanSupplier;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.app.shell.WorkstationSetup;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 /** Fresh in-memory databases and workstation setups for app tests. */
@@ -56,7 +57,7 @@ public final class TestStores {
     }
 
     public static WorkstationSetup setup(Database db, OfficeSeeder seeder, Settings settings) {
-        BooleanSupplier empty = () -> db.transactions().read(tx -> tx.claims().count() == 0);
+        BooleanSupplier empty = () -> db.transactions().read(tx -> tx.port(ClaimRepository.class).count() == 0);
         return new WorkstationSetup(db.transactions(), CLERK, Path.of("/tmp/rxledger-test-data"), empty, seeder, settings);
     }
 }

@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.claim.ResponseStatus;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.DisclosureLog;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -86,7 +90,7 @@ public final class AuditCaseService {
     public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines, String otherPayersReason) {
         Objects.requireNonNull(header, "header");
         return transactions.inTransaction(tx -> {
-            AuditCaseRepository cases = tx.auditCases();
+            AuditCaseRepository cases = tx.port(AuditCaseRepository.class);
             if (cases.findByAuditId(header.auditId()).isPresent()) {
                 throw new AuditCaseException("An audit with id " + header.auditId()
                         + " is already on file. Open that case instead of creating it again.");
@@ -100,8 +104,8 @@ public final class AuditCaseService {
             payload.put("type", stored.type().name());
             payload.put("letterDate", stored.letterDate());
             payload.put("dueDate", stored.dueDate());
-            tx.journal().append(EVENT_CASE_CREATED, payload);
-            tx.audit().record("AUDIT_CASE_CREATED", ENTITY, stored.auditId(),
+            tx.port(Journal.class).append(EVENT_CASE_CREATED, payload);
+            tx.port(AuditTrail.class).record("AUDIT_CASE_CREATED", ENTITY, stored.auditId(),
                     Map.of("pbm", stored.pbmName(), "type", stored.type().name(), "dueDate", stored.dueDate()));
             addLines(tx, stored, lines, otherPayersReason);
             return detail(tx, stored);
@@ -157,10 +161,10 @@ public final class AuditCaseService {
                 throw new AuditCaseException("Audit " + auditId + " cannot move from " + c.status().label() + " to "
                         + target.label() + ": " + allowed + ".");
             }
-            tx.auditCases().updateStatus(c.id(), target);
-            tx.journal().append(EVENT_STATUS_CHANGED,
+            tx.port(AuditCaseRepository.class).updateStatus(c.id(), target);
+            tx.port(Journal.class).append(EVENT_STATUS_CHANGED,
                     Map.of("auditId", auditId, "from", c.status().name(), "to", target.name()));
-            tx.audit().record("AUDIT_STATUS_CHANGED", ENTITY, auditId,
+            tx.port(AuditTrail.class).record("AUDIT_STATUS_CHANGED", ENTITY, auditId,
                     Map.of("from", c.status().name(), "to", target.name()));
             return c.withStatus(target);
         });
@@ -177,7 +181,7 @@ public final class AuditCaseService {
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
         return transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
-            Transmittal t = tx.auditCases().insertTransmittal(new Transmittal(0, c.id(), method, sentAt, tracking,
+            Transmittal t = tx.port(AuditCaseRepository.class).insertTransmittal(new Transmittal(0, c.id(), method, sentAt, tracking,
                     person.strip()));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("auditId", auditId);
@@ -185,8 +189,8 @@ public final class AuditCaseService {
             payload.put("sentAt", sentAt);
             payload.put("trackingNumber", tracking);
             payload.put("person", t.person());
-            tx.journal().append(EVENT_TRANSMITTAL_LOGGED, payload);
-            tx.audit().record("AUDIT_TRANSMITTAL", ENTITY, auditId, payload);
+            tx.port(Journal.class).append(EVENT_TRANSMITTAL_LOGGED, payload);
+            tx.port(AuditTrail.class).record("AUDIT_TRANSMITTAL", ENTITY, auditId, payload);
             return t;
         });
     }
@@ -203,11 +207,11 @@ public final class AuditCaseService {
         return transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
-            AuditFinding f = tx.auditCases().insertFinding(new AuditFinding(0, c.id(), lineNo, finding.strip(),
+            AuditFinding f = tx.port(AuditCaseRepository.class).insertFinding(new AuditFinding(0, c.id(), lineNo, finding.strip(),
                     recoupment, Instant.now(clock), tx.actor().user()));
-            tx.journal().append(EVENT_FINDING_RECORDED,
+            tx.port(Journal.class).append(EVENT_FINDING_RECORDED,
                     Map.of("auditId", auditId, "line", lineNo, "findingId", f.id(), "recoupment", recoupment));
-            tx.audit().record("AUDIT_FINDING", ENTITY, auditId,
+            tx.port(AuditTrail.class).record("AUDIT_FINDING", ENTITY, auditId,
                     Map.of("line", lineNo, "findingId", f.id(), "recoupment", recoupment));
             return f;
         });
@@ -228,7 +232,7 @@ public final class AuditCaseService {
         return transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
-            AuditDocument d = tx.auditCases().insertDocument(new AuditDocument(0, c.id(), lineNo, kind,
+            AuditDocument d = tx.port(AuditCaseRepository.class).insertDocument(new AuditDocument(0, c.id(), lineNo, kind,
                     stored.contentType(), stored.sha256(), stored.relativePath(), file.getFileName().toString(),
                     stored.sizeBytes(), Instant.now(clock), tx.actor().user()));
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -238,8 +242,8 @@ public final class AuditCaseService {
             payload.put("kind", kind.name());
             payload.put("contentType", stored.contentType().name());
             payload.put("sha256", stored.sha256());
-            tx.journal().append(EVENT_DOCUMENT_ATTACHED, payload);
-            tx.audit().record("AUDIT_DOCUMENT_ATTACHED", ENTITY, auditId, payload);
+            tx.port(Journal.class).append(EVENT_DOCUMENT_ATTACHED, payload);
+            tx.port(AuditTrail.class).record("AUDIT_DOCUMENT_ATTACHED", ENTITY, auditId, payload);
             return d;
         });
     }
@@ -258,23 +262,23 @@ public final class AuditCaseService {
         }
         transactions.inTransaction(tx -> {
             AuditCase c = requireCase(tx, auditId);
-            List<Long> claimIds = tx.auditCases().requestedClaims(c.id()).stream()
+            List<Long> claimIds = tx.port(AuditCaseRepository.class).requestedClaims(c.id()).stream()
                     .map(RequestedClaim::claimId).filter(Objects::nonNull).toList();
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("claimIds", claimIds);
             detail.put("pageCount", pageCount);
             detail.put("sha256", pdfSha256);
-            tx.audit().record("AUDIT_PACKET_GENERATED", ENTITY, auditId, detail);
+            tx.port(AuditTrail.class).record("AUDIT_PACKET_GENERATED", ENTITY, auditId, detail);
             // the packet leaves the office for the PBM: an entry in the accounting of disclosures
             java.util.Set<Long> patients = new java.util.TreeSet<>();
             for (Long id : claimIds) {
-                tx.claims().find(id).ifPresent(claim -> patients.add(claim.patientId()));
+                tx.port(ClaimRepository.class).find(id).ifPresent(claim -> patients.add(claim.patientId()));
             }
-            tx.disclosures().record(org.rxledger.core.security.Disclosure.Kind.AUDIT_PACKET, c.pbmName(),
+            tx.port(DisclosureLog.class).record(org.rxledger.core.security.Disclosure.Kind.AUDIT_PACKET, c.pbmName(),
                     "audit " + auditId, patients);
             Map<String, Object> payload = new LinkedHashMap<>(detail);
             payload.put("auditId", auditId);
-            tx.journal().append(EVENT_PACKET_GENERATED, payload);
+            tx.port(Journal.class).append(EVENT_PACKET_GENERATED, payload);
             return null;
         });
     }
@@ -284,8 +288,8 @@ public final class AuditCaseService {
         LocalDate today = LocalDate.now(clock);
         return transactions.read(tx -> {
             List<AuditCaseOverview> rows = new ArrayList<>();
-            for (AuditCase c : tx.auditCases().all()) {
-                List<RequestedClaim> lines = tx.auditCases().requestedClaims(c.id());
+            for (AuditCase c : tx.port(AuditCaseRepository.class).all()) {
+                List<RequestedClaim> lines = tx.port(AuditCaseRepository.class).requestedClaims(c.id());
                 int unknown = (int) lines.stream().filter(l -> !l.isKnown()).count();
                 long days = ChronoUnit.DAYS.between(today, c.dueDate());
                 rows.add(new AuditCaseOverview(c, lines.size(), unknown, days, deadline(c.status(), days)));
@@ -296,7 +300,7 @@ public final class AuditCaseService {
 
     /** The case with its lines, transmittals, findings and documents. */
     public Optional<AuditCaseDetail> find(String auditId) {
-        return transactions.read(tx -> tx.auditCases().findByAuditId(auditId).map(c -> detail(tx, c)));
+        return transactions.read(tx -> tx.port(AuditCaseRepository.class).findByAuditId(auditId).map(c -> detail(tx, c)));
     }
 
     /** The deadline flag of a case {@code daysUntilDue} days before its due date (negative = past it). */
@@ -341,7 +345,7 @@ public final class AuditCaseService {
         if (lines.isEmpty()) {
             return;
         }
-        AuditCaseRepository cases = tx.auditCases();
+        AuditCaseRepository cases = tx.port(AuditCaseRepository.class);
         int lineNo = cases.requestedClaims(c.id()).stream().mapToInt(RequestedClaim::lineNo).max().orElse(0);
         Map<String, List<Claim>> byRx = new java.util.HashMap<>();
         int unknown = 0;
@@ -354,7 +358,7 @@ public final class AuditCaseService {
         int n = lineNo;
         for (RequestedLine line : lines) {
             n++;
-            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
+            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
             Optional<Claim> claim = resolve(ofRx, line.fillNumber(), line.dateOfService());
             if (casePayer.isPresent() && claim.isPresent()) {
                 Optional<DirectoryPayer> billedTo = directory.forRouting(claim.get().bin(), claim.get().pcn(),
@@ -377,10 +381,10 @@ public final class AuditCaseService {
             accepted.put("auditId", c.auditId());
             accepted.put("reason", otherPayersReason.strip());
             accepted.put("lines", otherPayer.size());
-            tx.audit().record("AUDIT_OTHER_PAYER_CLAIMS_ACCEPTED", ENTITY, c.auditId(), accepted);
+            tx.port(AuditTrail.class).record("AUDIT_OTHER_PAYER_CLAIMS_ACCEPTED", ENTITY, c.auditId(), accepted);
         }
         for (RequestedLine line : lines) {
-            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
+            List<Claim> ofRx = byRx.computeIfAbsent(line.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
             Long claimId = resolve(ofRx, line.fillNumber(), line.dateOfService()).map(Claim::id).orElse(null);
             cases.insertRequestedClaim(new RequestedClaim(0, c.id(), ++lineNo, line.rxNumber(), line.fillNumber(),
                     line.dateOfService(), claimId));
@@ -395,25 +399,25 @@ public final class AuditCaseService {
         payload.put("lines", lines.size());
         payload.put("unknown", unknown);
         payload.put("claimIds", claimIds);
-        tx.journal().append(EVENT_CLAIMS_REQUESTED, payload);
-        tx.audit().record("AUDIT_CLAIMS_REQUESTED", ENTITY, c.auditId(), payload);
+        tx.port(Journal.class).append(EVENT_CLAIMS_REQUESTED, payload);
+        tx.port(AuditTrail.class).record("AUDIT_CLAIMS_REQUESTED", ENTITY, c.auditId(), payload);
     }
 
     private static AuditCase requireCase(Tx tx, String auditId) {
         if (auditId == null || auditId.isBlank()) {
             throw new IllegalArgumentException("the audit id is empty");
         }
-        return tx.auditCases().findByAuditId(auditId.strip()).orElseThrow(
+        return tx.port(AuditCaseRepository.class).findByAuditId(auditId.strip()).orElseThrow(
                 () -> new AuditCaseException("No audit with id " + auditId.strip() + " is on file."));
     }
 
     private static RequestedClaim requireLine(Tx tx, AuditCase c, int lineNo) {
-        return tx.auditCases().requestedClaims(c.id()).stream().filter(l -> l.lineNo() == lineNo).findFirst()
+        return tx.port(AuditCaseRepository.class).requestedClaims(c.id()).stream().filter(l -> l.lineNo() == lineNo).findFirst()
                 .orElseThrow(() -> new AuditCaseException("Audit " + c.auditId() + " has no line " + lineNo + "."));
     }
 
     private static AuditCaseDetail detail(Tx tx, AuditCase c) {
-        AuditCaseRepository cases = tx.auditCases();
+        AuditCaseRepository cases = tx.port(AuditCaseRepository.class);
         AuditCase current = cases.findByAuditId(c.auditId()).orElse(c);
         return new AuditCaseDetail(current, cases.requestedClaims(c.id()), cases.transmittals(c.id()),
                 cases.findings(c.id()), cases.documents(c.id()));

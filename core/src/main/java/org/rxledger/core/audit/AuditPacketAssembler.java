@@ -25,6 +25,7 @@ import org.rxledger.core.audit.AuditPacket.PacketDocument;
 import org.rxledger.core.audit.AuditPacket.PacketException;
 import org.rxledger.core.audit.AuditPacket.RefillEntry;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
@@ -75,11 +76,11 @@ public final class AuditPacketAssembler {
      */
     public AuditPacket assemble(String auditId) {
         return transactions.read(tx -> {
-            AuditCase auditCase = tx.auditCases().findByAuditId(auditId == null ? "" : auditId.strip())
+            AuditCase auditCase = tx.port(AuditCaseRepository.class).findByAuditId(auditId == null ? "" : auditId.strip())
                     .orElseThrow(() -> new AuditCaseException("No audit with id " + auditId + " is on file."));
-            Pharmacy pharmacy = tx.reference().pharmacy().orElseThrow(() -> new AuditCaseException(
+            Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy().orElseThrow(() -> new AuditCaseException(
                     "The pharmacy's name, NPI and NCPDP number are not set up yet; enter them in Settings first."));
-            Map<Integer, List<AuditDocument>> docsByLine = tx.auditCases().documents(auditCase.id()).stream()
+            Map<Integer, List<AuditDocument>> docsByLine = tx.port(AuditCaseRepository.class).documents(auditCase.id()).stream()
                     .collect(Collectors.groupingBy(AuditDocument::lineNo, LinkedHashMap::new, Collectors.toList()));
             Map<String, List<Claim>> claimsByRx = new LinkedHashMap<>();
             PayerDirectory directory = PayerDirectoryService.read(tx);
@@ -87,7 +88,7 @@ public final class AuditPacketAssembler {
             List<IndexLine> index = new ArrayList<>();
             List<ClaimSection> sections = new ArrayList<>();
             List<PacketException> exceptions = new ArrayList<>();
-            for (RequestedClaim line : tx.auditCases().requestedClaims(auditCase.id())) {
+            for (RequestedClaim line : tx.port(AuditCaseRepository.class).requestedClaims(auditCase.id())) {
                 List<AuditDocument> attached = docsByLine.getOrDefault(line.lineNo(), List.of());
                 ClaimSection section = line.isKnown()
                         ? knownSection(tx, directory, line, claimsByRx, attached, exceptions)
@@ -96,7 +97,7 @@ public final class AuditPacketAssembler {
                 index.add(indexLine(section));
             }
             return new AuditPacket(pharmacy, auditCase, index, sections, exceptions,
-                    tx.auditCases().transmittals(auditCase.id()), Instant.now(clock), tx.actor().user());
+                    tx.port(AuditCaseRepository.class).transmittals(auditCase.id()), Instant.now(clock), tx.actor().user());
         });
     }
 
@@ -116,11 +117,11 @@ public final class AuditPacketAssembler {
 
     private ClaimSection knownSection(Tx tx, PayerDirectory directory, RequestedClaim line, Map<String, List<Claim>> claimsByRx,
                                       List<AuditDocument> attached, List<PacketException> exceptions) {
-        List<Claim> ofRx = claimsByRx.computeIfAbsent(line.rxNumber(), rx -> tx.claims().forRx(rx));
+        List<Claim> ofRx = claimsByRx.computeIfAbsent(line.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
         Claim claim = ofRx.stream().filter(c -> c.id() == line.claimId()).findFirst()
-                .or(() -> tx.claims().find(line.claimId()))
+                .or(() -> tx.port(ClaimRepository.class).find(line.claimId()))
                 .orElseThrow(() -> new IllegalStateException("claim " + line.claimId() + " of an audit line is gone"));
-        ReferenceRepository ref = tx.reference();
+        ReferenceRepository ref = tx.port(ReferenceRepository.class);
         Plan plan = ref.plan(claim.planId()).orElseThrow();
         Drug drug = ref.drug(claim.drugId()).orElseThrow();
         ClaimDetail detail = new ClaimDetail(claim, ref.patient(claim.patientId()).orElseThrow(),

@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.rxledger.core.security.PrivateFiles;
 
 /**
  * The audit documents folder: {@code <data>/documents/<sha256>.<ext>}. Files are named by their
@@ -20,7 +21,7 @@ import java.util.HexFormat;
  */
 public final class DocumentFiles {
 
-    public static final String FOLDER = "documents";
+    public static final String FOLDER = PrivateFiles.DOCUMENTS_FOLDER;
 
     /** A file copied into the folder. {@code relativePath} is relative to the data folder. */
     public record Stored(String sha256, DocumentContentType contentType, String relativePath, long sizeBytes) {

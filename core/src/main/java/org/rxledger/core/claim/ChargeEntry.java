@@ -13,10 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.id.Uuids;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -121,8 +125,8 @@ public final class ChargeEntry {
                 throw new ChargeProblems(List.of(new ClaimRules.Problem(ClaimField.RX_NUMBER, "A rebill keeps the Rx number and fill of "
                         + "the claim it replaces (Rx " + old.rxFill() + "); enter a new charge for another prescription or fill")));
             }
-            tx.claims().setLifecycle(claimId, Lifecycle.REBILLED);
-            ClaimReversals.reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REBILL, effectiveDate).ifPresent(tx.ledger()::append);
+            tx.port(ClaimRepository.class).setLifecycle(claimId, Lifecycle.REBILLED);
+            ClaimReversals.reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REBILL, effectiveDate).ifPresent(tx.port(LedgerRepository.class)::append);
             refuseDuplicate(tx, p.valid());
             Claim stored = ClaimRecorder.record(tx, p.toClaim(tx, "B3", claimId, corrected.collectedAtCounter()), p.plan().payerId());
             RejectQueue.resolveByRebill(tx, claimId, stored.id());
@@ -135,8 +139,8 @@ public final class ChargeEntry {
             payload.put("rx", old.rxNumber());
             payload.put("fill", old.fillNumber());
             payload.put("effectiveDate", effectiveDate);
-            tx.journal().append(EVENT_CLAIM_REBILLED, payload);
-            tx.audit().record("CLAIM_REBILLED", "claim", String.valueOf(claimId),
+            tx.port(Journal.class).append(EVENT_CLAIM_REBILLED, payload);
+            tx.port(AuditTrail.class).record("CLAIM_REBILLED", "claim", String.valueOf(claimId),
                     Map.of("rx", old.rxFill(), "newClaimId", stored.id(), "from", old.lifecycle().name()));
             return stored;
         });
@@ -152,8 +156,8 @@ public final class ChargeEntry {
     public Claim correct(long claimId, Map<ClaimField, String> changes, Boolean collectedAtCounter) {
         return transactions.inTransaction(tx -> {
             Claim old = active(tx, claimId, "corrected");
-            Patient patient = tx.reference().patient(old.patientId()).orElseThrow();
-            Prescriber prescriber = tx.reference().prescriber(old.prescriberId()).orElseThrow();
+            Patient patient = tx.port(ReferenceRepository.class).patient(old.patientId()).orElseThrow();
+            Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(old.prescriberId()).orElseThrow();
             Map<ClaimField, String> before = ClaimValues.of(old, patient, prescriber);
             List<ClaimRules.Problem> problems = new ArrayList<>();
             for (Map.Entry<ClaimField, String> change : changes.entrySet()) {
@@ -197,26 +201,26 @@ public final class ChargeEntry {
             if (diff.isEmpty()) {
                 return old;
             }
-            tx.claims().updateBillingData(corrected);
+            tx.port(ClaimRepository.class).updateBillingData(corrected);
             boolean repost = old.responseStatus().createsReceivable()
                     && (!old.planPaid().equals(corrected.planPaid()) || !old.patientPay().equals(corrected.patientPay())
                     || old.patientPayCollected() != corrected.patientPayCollected());
             if (repost) {
                 LocalDate today = LocalDate.now(tx.clock());
-                long payerId = tx.reference().plan(old.planId()).orElseThrow().payerId();
-                ClaimReversals.reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_CORRECTION, today).ifPresent(tx.ledger()::append);
-                ClaimPostings.adjudicationBatch(tx, corrected, payerId, today).ifPresent(tx.ledger()::append);
+                long payerId = tx.port(ReferenceRepository.class).plan(old.planId()).orElseThrow().payerId();
+                ClaimReversals.reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_CORRECTION, today).ifPresent(tx.port(LedgerRepository.class)::append);
+                ClaimPostings.adjudicationBatch(tx, corrected, payerId, today).ifPresent(tx.port(LedgerRepository.class)::append);
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("rx", old.rxFill());
             detail.put("changes", diff);
             detail.put("ledgerReposted", repost);
-            tx.audit().record("CLAIM_CORRECTED", "claim", String.valueOf(claimId), detail);
+            tx.port(AuditTrail.class).record("CLAIM_CORRECTED", "claim", String.valueOf(claimId), detail);
             Map<String, Object> payload = new LinkedHashMap<>(detail);
             payload.put("claimUuid", old.uuid());
             payload.put("claimId", claimId);
-            tx.journal().append(EVENT_CLAIM_CORRECTED, payload);
-            return tx.claims().find(claimId).orElseThrow();
+            tx.port(Journal.class).append(EVENT_CLAIM_CORRECTED, payload);
+            return tx.port(ClaimRepository.class).find(claimId).orElseThrow();
         });
     }
 
@@ -234,18 +238,18 @@ public final class ChargeEntry {
     /** The saved claim as a form, for a rebill or a correction. */
     public Draft draft(long claimId) {
         return transactions.read(tx -> {
-            Claim c = tx.claims().find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
-            Patient patient = tx.reference().patient(c.patientId()).orElseThrow();
-            Prescriber prescriber = tx.reference().prescriber(c.prescriberId()).orElseThrow();
-            return new Draft(c, ClaimValues.of(c, patient, prescriber), patient, tx.reference().plan(c.planId()).orElseThrow(),
-                    prescriber, tx.reference().drug(c.drugId()).orElseThrow());
+            Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+            Patient patient = tx.port(ReferenceRepository.class).patient(c.patientId()).orElseThrow();
+            Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(c.prescriberId()).orElseThrow();
+            return new Draft(c, ClaimValues.of(c, patient, prescriber), patient, tx.port(ReferenceRepository.class).plan(c.planId()).orElseThrow(),
+                    prescriber, tx.port(ReferenceRepository.class).drug(c.drugId()).orElseThrow());
         });
     }
 
     /** The patient's card from their latest claim the payer accepted (else their latest), or empty for a new patient. */
     public Optional<Coverage> lastCoverage(long patientId) {
-        return transactions.read(tx -> tx.claims().latestForPatient(patientId).map(c -> new Coverage(
-                tx.reference().plan(c.planId()).orElseThrow(), c.cardholderId(), c.personCode(), c.relationshipCode())));
+        return transactions.read(tx -> tx.port(ClaimRepository.class).latestForPatient(patientId).map(c -> new Coverage(
+                tx.port(ReferenceRepository.class).plan(c.planId()).orElseThrow(), c.cardholderId(), c.personCode(), c.relationshipCode())));
     }
 
     /** Billed → reversed → rebilled: every step of the claim's fill, oldest first. */
@@ -263,7 +267,7 @@ public final class ChargeEntry {
     }
 
     private static Claim active(Tx tx, long claimId, String verb) {
-        Claim claim = tx.claims().find(claimId)
+        Claim claim = tx.port(ClaimRepository.class).find(claimId)
                 .orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
         if (claim.lifecycle() != Lifecycle.ACTIVE) {
             throw new IllegalStateException("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
@@ -281,7 +285,7 @@ public final class ChargeEntry {
     }
 
     private static void refuseDuplicate(Tx tx, ClaimRules.ValidClaim v) {
-        tx.claims().findActive(v.key()).ifPresent(existing -> {
+        tx.port(ClaimRepository.class).findActive(v.key()).ifPresent(existing -> {
             throw new ChargeProblems(List.of(new ClaimRules.Problem(ClaimField.RX_NUMBER, v.key() + " is already billed (claim #"
                     + existing.id() + ", " + existing.status().label().toLowerCase(Locale.ROOT) + "); reverse or rebill that claim instead")));
         });
@@ -289,10 +293,10 @@ public final class ChargeEntry {
 
     private Prepared prepare(Tx tx, NewCharge charge) {
         List<ClaimRules.Problem> problems = new ArrayList<>();
-        Patient patient = tx.reference().patient(charge.patientId()).orElse(null);
-        Plan plan = tx.reference().plan(charge.planId()).orElse(null);
-        Prescriber prescriber = tx.reference().prescriber(charge.prescriberId()).orElse(null);
-        Drug drug = tx.reference().drug(charge.drugId()).orElse(null);
+        Patient patient = tx.port(ReferenceRepository.class).patient(charge.patientId()).orElse(null);
+        Plan plan = tx.port(ReferenceRepository.class).plan(charge.planId()).orElse(null);
+        Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(charge.prescriberId()).orElse(null);
+        Drug drug = tx.port(ReferenceRepository.class).drug(charge.drugId()).orElse(null);
         Map<ClaimField, String> values = new EnumMap<>(ClaimField.class);
         values.putAll(charge.values());
         if (patient == null) {

@@ -20,6 +20,8 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -108,12 +110,12 @@ public final class ClaimImportService {
     }
 
     private static ClaimImportResult write(Tx tx, String fileName, List<ClaimRules.ValidClaim> claims) {
-        References refs = new References(tx.reference());
+        References refs = new References(tx.port(ReferenceRepository.class));
         int skipped = 0;
         List<Claim> toRecord = new ArrayList<>();
         List<Long> payerIds = new ArrayList<>();
         for (ClaimRules.ValidClaim c : claims) {
-            if (tx.claims().findActive(c.key()).isPresent()) {
+            if (tx.port(ClaimRepository.class).findActive(c.key()).isPresent()) {
                 skipped++;
                 continue;
             }
@@ -130,8 +132,8 @@ public final class ClaimImportService {
             payload.put("imported", imported);
             payload.put("skippedDuplicates", skipped);
             payload.put("claimIds", claimIds);
-            tx.journal().append(EVENT_IMPORTED, payload);
-            tx.audit().record("CLAIMS_IMPORTED", "claim_file", auditEntityId(fileName), Map.of("imported", imported, "skippedDuplicates", skipped));
+            tx.port(Journal.class).append(EVENT_IMPORTED, payload);
+            tx.port(AuditTrail.class).record("CLAIMS_IMPORTED", "claim_file", auditEntityId(fileName), Map.of("imported", imported, "skippedDuplicates", skipped));
         }
         return new ClaimImportResult(fileName, imported, skipped, List.of());
     }

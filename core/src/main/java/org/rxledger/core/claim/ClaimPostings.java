@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.tx.Tx;
 
@@ -27,7 +28,7 @@ public final class ClaimPostings {
 
     /** Writes the receivables of a stored claim (no-op unless the response created a receivable). */
     public static void postAdjudication(Tx tx, Claim claim, long payerId) {
-        adjudicationBatch(tx, claim, payerId).ifPresent(tx.ledger()::append);
+        adjudicationBatch(tx, claim, payerId).ifPresent(tx.port(LedgerRepository.class)::append);
     }
 
     /** The receivables of a stored claim as an unwritten batch, or empty when the response creates none. */

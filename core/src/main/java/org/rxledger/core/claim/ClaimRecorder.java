@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rxledger.core.ledger.LedgerBatch;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -23,10 +25,10 @@ public final class ClaimRecorder {
     }
 
     public static Claim record(Tx tx, Claim claim, long payerId) {
-        Claim stored = tx.claims().insert(claim);
+        Claim stored = tx.port(ClaimRepository.class).insert(claim);
         ClaimPostings.postAdjudication(tx, stored, payerId);
-        tx.journal().append(EVENT_CLAIM_RECORDED, payload(stored));
-        tx.audit().record(AUDIT_ACTION, "claim", String.valueOf(stored.id()), auditDetail(stored));
+        tx.port(Journal.class).append(EVENT_CLAIM_RECORDED, payload(stored));
+        tx.port(AuditTrail.class).record(AUDIT_ACTION, "claim", String.valueOf(stored.id()), auditDetail(stored));
         RejectQueue.openFor(tx, List.of(stored));
         return stored;
     }
@@ -40,7 +42,7 @@ public final class ClaimRecorder {
         if (claims.size() != payerIds.size()) {
             throw new IllegalArgumentException(claims.size() + " claims but " + payerIds.size() + " payer ids");
         }
-        List<Claim> stored = tx.claims().insertAll(claims);
+        List<Claim> stored = tx.port(ClaimRepository.class).insertAll(claims);
         List<LedgerBatch> batches = new ArrayList<>();
         List<Map<String, Object>> payloads = new ArrayList<>(stored.size());
         List<AuditTrail.Entry> audit = new ArrayList<>(stored.size());
@@ -50,9 +52,9 @@ public final class ClaimRecorder {
             payloads.add(payload(c));
             audit.add(new AuditTrail.Entry(AUDIT_ACTION, "claim", String.valueOf(c.id()), auditDetail(c)));
         }
-        tx.ledger().appendAll(batches);
-        tx.journal().appendAll(EVENT_CLAIM_RECORDED, payloads);
-        tx.audit().recordAll(audit);
+        tx.port(LedgerRepository.class).appendAll(batches);
+        tx.port(Journal.class).appendAll(EVENT_CLAIM_RECORDED, payloads);
+        tx.port(AuditTrail.class).recordAll(audit);
         RejectQueue.openFor(tx, stored);
         return stored;
     }

@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
+import org.rxledger.core.ledger.LedgerRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -41,14 +44,14 @@ public final class ClaimReversals {
      * @throws IllegalStateException    when the claim is already reversed or rebilled
      */
     public static Claim reverse(Tx tx, long claimId, LocalDate effectiveDate, String reason) {
-        Claim claim = tx.claims().find(claimId)
+        Claim claim = tx.port(ClaimRepository.class).find(claimId)
                 .orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
         if (claim.lifecycle() != Lifecycle.ACTIVE) {
             throw new IllegalStateException("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
                     + "; only an active claim can be reversed");
         }
-        tx.claims().setLifecycle(claimId, Lifecycle.REVERSED);
-        reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REVERSAL, effectiveDate).ifPresent(tx.ledger()::append);
+        tx.port(ClaimRepository.class).setLifecycle(claimId, Lifecycle.REVERSED);
+        reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REVERSAL, effectiveDate).ifPresent(tx.port(LedgerRepository.class)::append);
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("claimUuid", claim.uuid());
@@ -58,10 +61,10 @@ public final class ClaimReversals {
         payload.put("dateOfService", claim.dateOfService());
         payload.put("effectiveDate", effectiveDate);
         payload.put("reason", reason);
-        tx.journal().append(EVENT_CLAIM_REVERSED, payload);
-        tx.audit().record("CLAIM_REVERSED", "claim", String.valueOf(claimId),
+        tx.port(Journal.class).append(EVENT_CLAIM_REVERSED, payload);
+        tx.port(AuditTrail.class).record("CLAIM_REVERSED", "claim", String.valueOf(claimId),
                 Map.of("rx", claim.rxFill(), "reason", reason, "from", claim.lifecycle().name()));
-        return tx.claims().find(claimId).orElseThrow();
+        return tx.port(ClaimRepository.class).find(claimId).orElseThrow();
     }
 
     /**
@@ -70,7 +73,7 @@ public final class ClaimReversals {
      * correction, which differ only in the batch's source type.
      */
     static Optional<LedgerBatch> reversingBatch(Tx tx, long claimId, String sourceType, LocalDate effectiveDate) {
-        List<LedgerEntry> entries = tx.ledger().forClaim(claimId);
+        List<LedgerEntry> entries = tx.port(LedgerRepository.class).forClaim(claimId);
         Set<UUID> alreadyReversed = entries.stream().map(LedgerEntry::reversesEntryId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         LedgerBatch batch = new LedgerBatch(sourceType, String.valueOf(claimId), effectiveDate,

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -26,11 +27,11 @@ public final class FillHistory {
     }
 
     public static List<Step> of(Tx tx, long claimId) {
-        Claim claim = tx.claims().find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+        Claim claim = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
         List<AuditRecord> records = new ArrayList<>();
-        List<Claim> fill = tx.claims().forRxFill(claim.rxNumber(), claim.fillNumber());
+        List<Claim> fill = tx.port(ClaimRepository.class).forRxFill(claim.rxNumber(), claim.fillNumber());
         for (Claim c : fill) {
-            records.addAll(tx.audit().forEntity("claim", String.valueOf(c.id())));
+            records.addAll(tx.port(AuditTrail.class).forEntity("claim", String.valueOf(c.id())));
         }
         records.sort(Comparator.comparingLong(AuditRecord::seq));
         List<Step> steps = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -21,12 +22,13 @@ public record PaperClaim(Claim claim, Patient patient, Plan plan, Payer payer, P
      * @throws IllegalStateException    when the pharmacy's own NPI/NCPDP id is not set up yet
      */
     public static PaperClaim load(Tx tx, long claimId) {
-        Claim c = tx.claims().find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
-        Pharmacy pharmacy = tx.reference().pharmacy().orElseThrow(() -> new IllegalStateException(
+        Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+        Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy().orElseThrow(() -> new IllegalStateException(
                 "The pharmacy's name, NPI and NCPDP number are not set up yet; they are printed on every paper claim"));
-        Plan plan = tx.reference().plan(c.planId()).orElseThrow();
-        return new PaperClaim(c, tx.reference().patient(c.patientId()).orElseThrow(), plan,
-                tx.reference().payer(plan.payerId()).orElseThrow(), tx.reference().prescriber(c.prescriberId()).orElseThrow(),
-                tx.reference().drug(c.drugId()).orElseThrow(), pharmacy);
+        ReferenceRepository reference = tx.port(ReferenceRepository.class);
+        Plan plan = reference.plan(c.planId()).orElseThrow();
+        return new PaperClaim(c, reference.patient(c.patientId()).orElseThrow(), plan,
+                reference.payer(plan.payerId()).orElseThrow(), reference.prescriber(c.prescriberId()).orElseThrow(),
+                reference.drug(c.drugId()).orElseThrow(), pharmacy);
     }
 }

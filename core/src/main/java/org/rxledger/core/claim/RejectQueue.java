@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.rxledger.core.reference.CodeTable;
 import org.rxledger.core.reference.CodeTables;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -70,7 +72,7 @@ public final class RejectQueue {
         return transactions.read(tx -> {
             LocalDate today = LocalDate.now(tx.clock());
             List<WorkItem> items = new ArrayList<>();
-            for (RejectQueueRow row : tx.rejectQueue().rows()) {
+            for (RejectQueueRow row : tx.port(RejectQueueRepository.class).rows()) {
                 items.add(explain(row, today));
             }
             items.sort(Comparator.comparing((WorkItem i) -> i.followUp().status().isDone())
@@ -142,13 +144,13 @@ public final class RejectQueue {
             }
         }
         if (!ids.isEmpty()) {
-            tx.rejectQueue().open(ids, due);
+            tx.port(RejectQueueRepository.class).open(ids, due);
         }
     }
 
     /** Marks the follow-up of a rebilled claim resolved by the new claim (no-op when it had none). */
     static void resolveByRebill(Tx tx, long oldClaimId, long newClaimId) {
-        tx.rejectQueue().forClaim(oldClaimId).filter(f -> !f.status().isDone()).ifPresent(f -> {
+        tx.port(RejectQueueRepository.class).forClaim(oldClaimId).filter(f -> !f.status().isDone()).ifPresent(f -> {
             RejectFollowUp resolved = new RejectFollowUp(f.id(), f.claimId(), f.owner() == null ? tx.actor().user() : f.owner(),
                     f.dueDate(), FollowUpStatus.RESOLVED, f.note(), newClaimId, f.createdAt(), tx.clock().instant(), tx.actor().user());
             save(tx, f, resolved, "REJECT_RESOLVED");
@@ -156,11 +158,11 @@ public final class RejectQueue {
     }
 
     private static RejectFollowUp existing(Tx tx, long id) {
-        return tx.rejectQueue().find(id).orElseThrow(() -> new IllegalArgumentException("Reject follow-up " + id + " does not exist"));
+        return tx.port(RejectQueueRepository.class).find(id).orElseThrow(() -> new IllegalArgumentException("Reject follow-up " + id + " does not exist"));
     }
 
     private static void save(Tx tx, RejectFollowUp before, RejectFollowUp after, String action) {
-        tx.rejectQueue().update(after);
+        tx.port(RejectQueueRepository.class).update(after);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("claimId", after.claimId());
         detail.put("owner", change(before.owner(), after.owner()));
@@ -169,10 +171,10 @@ public final class RejectQueue {
         if (after.resolvedByClaimId() != null) {
             detail.put("resolvedByClaimId", after.resolvedByClaimId());
         }
-        tx.audit().record(action, "reject_followup", String.valueOf(after.id()), detail);
+        tx.port(AuditTrail.class).record(action, "reject_followup", String.valueOf(after.id()), detail);
         Map<String, Object> payload = new LinkedHashMap<>(detail);
         payload.put("followUpId", after.id());
-        tx.journal().append(EVENT_FOLLOW_UP_CHANGED, payload);
+        tx.port(Journal.class).append(EVENT_FOLLOW_UP_CHANGED, payload);
     }
 
     private static Map<String, Object> change(Object before, Object after) {

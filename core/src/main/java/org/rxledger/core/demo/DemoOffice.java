@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.rxledger.core.claim.Channel;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimReversals;
 import org.rxledger.core.claim.ClaimSource;
 import org.rxledger.core.claim.Lifecycle;
@@ -42,6 +43,9 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -122,8 +126,13 @@ public final class DemoOffice {
 
     /** True when the database holds no office yet: no pharmacy, no patients, no claims. */
     public static boolean isEmpty(Transactions transactions) {
-        return transactions.read(tx -> tx.reference().pharmacy().isEmpty() && tx.claims().count() == 0
-                && tx.reference().patients().isEmpty() && tx.reference().payers().isEmpty());
+        return transactions.read(tx -> !holdsData(tx));
+    }
+
+    private static boolean holdsData(Tx tx) {
+        ReferenceRepository reference = tx.port(ReferenceRepository.class);
+        return reference.pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0
+                || !reference.patients().isEmpty() || !reference.payers().isEmpty();
     }
 
     /** Creates the demo office with claims ending today (the transactions' clock) and the default seed. */
@@ -141,8 +150,7 @@ public final class DemoOffice {
     public static Summary create(Transactions transactions, LocalDate endDate, long seed) {
         long started = System.nanoTime();
         Summary summary = transactions.inTransaction(tx -> {
-            if (tx.reference().pharmacy().isPresent() || tx.claims().count() > 0 || !tx.reference().patients().isEmpty()
-                    || !tx.reference().payers().isEmpty()) {
+            if (holdsData(tx)) {
                 throw new IllegalStateException("The demo office can only be created in an empty database; this one already holds data");
             }
             LocalDate today = LocalDate.now(tx.clock());
@@ -164,9 +172,9 @@ public final class DemoOffice {
     public static List<RemittanceDescription> describeRemittances(Tx tx, LocalDate asOf) {
         Map<Long, Payer> payersByPlan = new HashMap<>();
         Map<Long, Payer> payers = new HashMap<>();
-        tx.reference().payers().forEach(p -> payers.put(p.id(), p));
-        tx.reference().plans().forEach(p -> payersByPlan.put(p.id(), payers.get(p.payerId())));
-        return describeRemittances(tx.claims().all(), payersByPlan, asOf);
+        tx.port(ReferenceRepository.class).payers().forEach(p -> payers.put(p.id(), p));
+        tx.port(ReferenceRepository.class).plans().forEach(p -> payersByPlan.put(p.id(), payers.get(p.payerId())));
+        return describeRemittances(tx.port(ClaimRepository.class).all(), payersByPlan, asOf);
     }
 
     /**
@@ -583,29 +591,29 @@ public final class DemoOffice {
         // ---- writing
 
         private Summary persist(Tx tx) {
-            tx.reference().savePharmacy(pharmacy);
+            tx.port(ReferenceRepository.class).savePharmacy(pharmacy);
             List<Payer> payers = new ArrayList<>();
             for (PayerTemplate t : DemoCatalog.PAYERS) {
-                payers.add(tx.reference().insertPayer(t.name(), "1" + String.format("%09d", rnd.nextInt(1_000_000_000))));
+                payers.add(tx.port(ReferenceRepository.class).insertPayer(t.name(), "1" + String.format("%09d", rnd.nextInt(1_000_000_000))));
             }
             List<Plan> storedPlans = new ArrayList<>();
             for (PlanSpec p : plans) {
                 PlanTemplate t = p.template();
-                storedPlans.add(tx.reference().insertPlan(payers.get(p.payerIndex()).id(), t.name(), t.bin(), t.pcn(), t.groupId()));
+                storedPlans.add(tx.port(ReferenceRepository.class).insertPlan(payers.get(p.payerIndex()).id(), t.name(), t.bin(), t.pcn(), t.groupId()));
             }
             // the office's payer directory: each payer's 835 name and TRN03, and the routings of its plans
             PayerDirectoryService.seedFromReference(tx);
             List<Patient> storedPatients = new ArrayList<>();
             for (PatientSpec p : patients) {
-                storedPatients.add(tx.reference().insertPatient(p.first(), p.last(), p.dob(), p.gender()));
+                storedPatients.add(tx.port(ReferenceRepository.class).insertPatient(p.first(), p.last(), p.dob(), p.gender()));
             }
             List<Prescriber> storedPrescribers = new ArrayList<>();
             for (Prescriber p : prescriberSpecs) {
-                storedPrescribers.add(tx.reference().insertPrescriber(p.npi(), p.dea(), p.lastName(), p.firstName()));
+                storedPrescribers.add(tx.port(ReferenceRepository.class).insertPrescriber(p.npi(), p.dea(), p.lastName(), p.firstName()));
             }
             List<Drug> storedDrugs = new ArrayList<>();
             for (DrugSpec d : drugs) {
-                storedDrugs.add(tx.reference().insertDrug(d.drug()));
+                storedDrugs.add(tx.port(ReferenceRepository.class).insertDrug(d.drug()));
             }
 
             claims.sort(Comparator.comparing(ClaimSpec::dos).thenComparingInt(ClaimSpec::minuteOfDay).thenComparingInt(ClaimSpec::seq));
@@ -674,8 +682,8 @@ public final class DemoOffice {
             payload.put("rejected", rejected);
             payload.put("reversed", reversed);
             payload.put("planPaidTotal", planPaidTotal);
-            tx.journal().append(EVENT_DEMO_CREATED, payload);
-            tx.audit().record("DEMO_CREATED", "office", "demo", Map.of("seed", seed, "claims", summary.claims()));
+            tx.port(Journal.class).append(EVENT_DEMO_CREATED, payload);
+            tx.port(AuditTrail.class).record("DEMO_CREATED", "office", "demo", Map.of("seed", seed, "claims", summary.claims()));
             return summary;
         }
 

@@ -18,10 +18,10 @@ import org.rxledger.core.demo.DemoOffice.ClaimPaymentDescription;
 import org.rxledger.core.demo.DemoOffice.RemittanceDescription;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.ProviderAdjustment;
 import org.rxledger.core.remit.Reference;
 import org.rxledger.core.remit.Remittance;
@@ -29,6 +29,7 @@ import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Remark;
 import org.rxledger.core.remit.ServiceLine;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -65,7 +66,7 @@ public final class DemoRemittances {
     /** The payments for the stored demo office as of a date, with the exceptions worked in; in payment-date order. */
     public static List<Remittance.Transaction> build(Transactions transactions, LocalDate asOf) {
         return transactions.read(tx -> {
-            Pharmacy pharmacy = tx.reference().pharmacy()
+            Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy()
                     .orElseThrow(() -> new IllegalStateException("There is no pharmacy yet: create the demo office first"));
             return build(DemoOffice.describeRemittances(tx, asOf), pharmacy);
         });

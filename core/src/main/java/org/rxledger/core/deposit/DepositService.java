@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -53,15 +55,15 @@ public final class DepositService {
             if (deposit.depositDate().isAfter(LocalDate.now(tx.clock()))) {
                 throw new IllegalArgumentException("The deposit date " + deposit.depositDate() + " is in the future");
             }
-            if (tx.deposits().existsActive(deposit)) {
+            if (tx.port(DepositRepository.class).existsActive(deposit)) {
                 throw new IllegalStateException("A deposit of " + deposit.amount() + " with trace " + deposit.traceNumber()
                         + " on " + deposit.depositDate() + " is already recorded");
             }
-            long id = tx.deposits().insert(deposit, SOURCE_MANUAL);
+            long id = tx.port(DepositRepository.class).insert(deposit, SOURCE_MANUAL);
             Map<String, Object> payload = payload(id, deposit);
-            tx.journal().append(EVENT_RECORDED, payload);
-            tx.audit().record("DEPOSIT_RECORDED", "deposit", String.valueOf(id), payload);
-            return tx.deposits().find(id).orElseThrow();
+            tx.port(Journal.class).append(EVENT_RECORDED, payload);
+            tx.port(AuditTrail.class).record("DEPOSIT_RECORDED", "deposit", String.valueOf(id), payload);
+            return tx.port(DepositRepository.class).find(id).orElseThrow();
         });
     }
 
@@ -71,26 +73,29 @@ public final class DepositService {
             throw new IllegalArgumentException("Say why the deposit is voided");
         }
         return transactions.inTransaction(tx -> {
-            Deposit d = tx.deposits().find(id)
+            Deposit d = tx.port(DepositRepository.class).find(id)
                     .orElseThrow(() -> new IllegalArgumentException("There is no deposit " + id));
             if (d.voided()) {
                 throw new IllegalStateException("Deposit " + id + " is already void (" + d.voidReason() + ")");
             }
-            tx.deposits().insertVoid(id, reason.trim());
+            tx.port(DepositRepository.class).insertVoid(id, reason.trim());
             Map<String, Object> payload = Map.of("deposit_id", id, "reason", reason.trim());
-            tx.journal().append(EVENT_VOIDED, payload);
-            tx.audit().record("DEPOSIT_VOIDED", "deposit", String.valueOf(id), payload);
-            return tx.deposits().find(id).orElseThrow();
+            tx.port(Journal.class).append(EVENT_VOIDED, payload);
+            tx.port(AuditTrail.class).record("DEPOSIT_VOIDED", "deposit", String.valueOf(id), payload);
+            return tx.port(DepositRepository.class).find(id).orElseThrow();
         });
     }
 
     public List<Deposit> deposits() {
-        return transactions.read(tx -> tx.deposits().all());
+        return transactions.read(tx -> tx.port(DepositRepository.class).all());
     }
 
     /** Pairs every imported payment with every deposit that is not void. */
     public DepositPairing pairing() {
-        return transactions.read(tx -> DepositPairing.of(tx.deposits().payments(), tx.deposits().all()));
+        return transactions.read(tx -> {
+            DepositRepository deposits = tx.port(DepositRepository.class);
+            return DepositPairing.of(deposits.payments(), deposits.all());
+        });
     }
 
     /** Imports a bank-statement CSV: every row is checked first; any error → nothing is written. */
@@ -114,11 +119,11 @@ public final class DepositService {
         int skipped = 0;
         List<Long> ids = new ArrayList<>();
         for (NewDeposit d : rows) {
-            if (!seen.add(d) || tx.deposits().existsActive(d)) {
+            if (!seen.add(d) || tx.port(DepositRepository.class).existsActive(d)) {
                 skipped++;
                 continue;
             }
-            ids.add(tx.deposits().insert(d, name));
+            ids.add(tx.port(DepositRepository.class).insert(d, name));
             imported++;
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -126,8 +131,8 @@ public final class DepositService {
         payload.put("imported", imported);
         payload.put("skipped_duplicates", skipped);
         payload.put("deposit_ids", ids);
-        tx.journal().append(EVENT_IMPORTED, payload);
-        tx.audit().record("DEPOSITS_IMPORTED", "deposit_file", name, payload);
+        tx.port(Journal.class).append(EVENT_IMPORTED, payload);
+        tx.port(AuditTrail.class).record("DEPOSITS_IMPORTED", "deposit_file", name, payload);
         return new DepositImportResult(imported, skipped, List.of());
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
@@ -115,7 +118,7 @@ public final class ExceptionQueue {
                 throw new IllegalStateException("Exception " + key + " is open already");
             }
             Instant at = tx.clock().instant();
-            tx.exceptions().append(new ExceptionRepository.Action(item.key(), action, owner, note, at, tx.actor().user()));
+            tx.port(ExceptionRepository.class).append(new ExceptionRepository.Action(item.key(), action, owner, note, at, tx.actor().user()));
             // no PHI: the key names ids only; notes are the clerk's own words about the work
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("item_key", item.key());
@@ -126,8 +129,8 @@ public final class ExceptionQueue {
             if (note != null) {
                 payload.put("note", note);
             }
-            tx.journal().append(event, payload);
-            tx.audit().record(audit, "exception", item.key(), payload);
+            tx.port(Journal.class).append(event, payload);
+            tx.port(AuditTrail.class).record(audit, "exception", item.key(), payload);
             return find(tx, key).orElseThrow();
         });
     }
@@ -159,9 +162,9 @@ public final class ExceptionQueue {
     /** Every item, or (with {@code only}) the items about one row of the category's kind. */
     private static List<ExceptionItem> derive(Tx tx, ExceptionCategory scope, Long only) {
         LocalDate today = LocalDate.now(tx.clock());
-        ExceptionRepository repo = tx.exceptions();
+        ExceptionRepository repo = tx.port(ExceptionRepository.class);
         Map<Long, LocalDate> importedOn = new HashMap<>();
-        for (RemittanceListRow p : tx.remittances().paymentList()) {
+        for (RemittanceListRow p : tx.port(RemittanceRepository.class).paymentList()) {
             importedOn.put(p.paymentId(), LocalDate.ofInstant(p.importedAt(), tx.clock().getZone()));
         }
         ExceptionRules rules = new ExceptionRules(today, importedOn);

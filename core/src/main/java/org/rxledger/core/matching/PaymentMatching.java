@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.payer.Routing;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.tx.Tx;
@@ -68,7 +69,7 @@ public final class PaymentMatching {
     public static Clp01Patterns patternsFor(Tx tx, String payerName) {
         Clp01Patterns patterns = new Clp01Patterns();
         if (payerName != null) {
-            tx.matches().settings(payerName).ifPresent(s -> {
+            tx.port(MatchRepository.class).settings(payerName).ifPresent(s -> {
                 if (!s.clp01Patterns().isEmpty()) {
                     patterns.forPayer(payerName, s.clp01Patterns());
                 }
@@ -79,7 +80,7 @@ public final class PaymentMatching {
 
     /** What the payer directory knows about a payment's payer (and the claims' payers by routing). */
     public static PayerContext payerContext(Tx tx, long paymentId) {
-        return tx.payers().paymentIdentity(paymentId)
+        return tx.port(PayerRepository.class).paymentIdentity(paymentId)
                 .map(id -> PayerContext.of(PayerDirectoryService.readFor(tx, id.identifier(), id.name()), id.identifier(),
                         id.name()))
                 .orElseGet(() -> new PayerContext(PayerDirectoryService.read(tx), null, null));
@@ -100,7 +101,7 @@ public final class PaymentMatching {
     }
 
     private static Summary match(Tx tx, long paymentId, boolean waitingOnly) {
-        MatchRepository repo = tx.matches();
+        MatchRepository repo = tx.port(MatchRepository.class);
         List<MatchRepository.RemitClaimToMatch> all = repo.claimsToMatch(paymentId);
         Set<Long> manual = repo.manuallyDecided(paymentId);
         List<MatchRepository.RemitClaimToMatch> kept = all.stream()

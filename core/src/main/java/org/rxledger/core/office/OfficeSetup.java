@@ -5,13 +5,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.Account;
+import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AccountService;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.Role;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
 
 /**
  * Use case: set up a new office in an empty data folder (issue 16 item 1, {@code rxledger init}):
@@ -60,8 +66,7 @@ public final class OfficeSetup {
 
     /** True when the folder holds no office yet: no pharmacy, no claims, no accounts. */
     public boolean folderIsEmpty() {
-        return transactions.read(tx -> tx.reference().pharmacy().isEmpty() && tx.claims().count() == 0
-                && tx.accounts().count() == 0);
+        return transactions.read(tx -> !holdsAnOffice(tx));
     }
 
     /**
@@ -73,19 +78,24 @@ public final class OfficeSetup {
         AccountService.NewAccount admin = new AccountService.NewAccount(adminName, adminDisplayName, Set.of(Role.ADMIN),
                 adminPassword);
         return transactions.inTransaction(tx -> {
-            if (tx.reference().pharmacy().isPresent() || tx.claims().count() > 0 || tx.accounts().count() > 0) {
+            if (holdsAnOffice(tx)) {
                 throw new RxLedgerException("OFFICE_EXISTS", "This data folder already holds an office; nothing was "
                         + "changed. Choose an empty folder with --data DIR.");
             }
             Account created = accounts.createFirstAdmin(tx, admin);
-            tx.reference().savePharmacy(office.pharmacy());
+            tx.port(ReferenceRepository.class).savePharmacy(office.pharmacy());
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("pharmacy", office.pharmacyName());
             detail.put("npi", office.npi());
             detail.put("ncpdpId", office.ncpdpId());
-            tx.audit().record("OFFICE_INITIALISED", "pharmacy", office.ncpdpId(), detail);
-            tx.journal().append("office.initialised", detail);
+            tx.port(AuditTrail.class).record("OFFICE_INITIALISED", "pharmacy", office.ncpdpId(), detail);
+            tx.port(Journal.class).append("office.initialised", detail);
             return created;
         });
+    }
+
+    private static boolean holdsAnOffice(Tx tx) {
+        return tx.port(ReferenceRepository.class).pharmacy().isPresent() || tx.port(ClaimRepository.class).count() > 0
+                || tx.port(AccountRepository.class).count() > 0;
     }
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -60,13 +63,13 @@ public final class PayerDirectoryService {
     }
 
     public List<PayerRepository.LinkProposal> proposals() {
-        return transactions.read(tx -> tx.payers().proposals());
+        return transactions.read(tx -> tx.port(PayerRepository.class).proposals());
     }
 
     /** The directory inside a caller's transaction; CLP07 evidence is summed per payer through payment identities. */
     public static PayerDirectory read(Tx tx) {
-        List<DirectoryPayer> payers = tx.payers().payers();
-        return withEvidence(payers, tx.payers().clp07Lines());
+        List<DirectoryPayer> payers = tx.port(PayerRepository.class).payers();
+        return withEvidence(payers, tx.port(PayerRepository.class).clp07Lines());
     }
 
     /**
@@ -74,7 +77,7 @@ public final class PayerDirectoryService {
      * over that payer's payments instead of every matched line of the office.
      */
     public static PayerDirectory readFor(Tx tx, String payerIdentifier, String payerName) {
-        List<DirectoryPayer> payers = tx.payers().payers();
+        List<DirectoryPayer> payers = tx.port(PayerRepository.class).payers();
         PayerDirectory bare = new PayerDirectory(payers, Map.of());
         Optional<DirectoryPayer> payer = bare.forStoredPayment(payerIdentifier, payerName);
         if (payer.isEmpty()) {
@@ -84,7 +87,7 @@ public final class PayerDirectoryService {
                 .map(PayerIdentity::value).toList();
         List<String> names = payer.get().identities().stream().filter(i -> i.kind() == IdentityKind.NAME)
                 .map(PayerIdentity::value).toList();
-        return withEvidence(payers, tx.payers().clp07Lines(ids, names));
+        return withEvidence(payers, tx.port(PayerRepository.class).clp07Lines(ids, names));
     }
 
     private static PayerDirectory withEvidence(List<DirectoryPayer> payers, List<PayerRepository.Clp07Lines> lines) {
@@ -163,20 +166,20 @@ public final class PayerDirectoryService {
                 Long payerId = payerIds.get(key(r.payerName()));
                 boolean changed = false;
                 if (payerId == null) {
-                    payerId = tx.payers().insertPayer(r.payerName().strip(), tx.clock().instant(), tx.actor().user());
+                    payerId = tx.port(PayerRepository.class).insertPayer(r.payerName().strip(), tx.clock().instant(), tx.actor().user());
                     payerIds.put(key(r.payerName()), payerId);
                     created++;
                     changed = true;
                 }
                 for (PayerIdentity id : identities(r)) {
                     if (held.add(id)) {
-                        tx.payers().insertIdentity(payerId, id);
+                        tx.port(PayerRepository.class).insertIdentity(payerId, id);
                         ids++;
                         changed = true;
                     }
                 }
                 if (r.routing() != null && linked.add(r.routing())) {
-                    tx.payers().insertRouting(payerId, r.routing(), "IMPORT", tx.clock().instant(), tx.actor().user());
+                    tx.port(PayerRepository.class).insertRouting(payerId, r.routing(), "IMPORT", tx.clock().instant(), tx.actor().user());
                     routings++;
                     changed = true;
                 }
@@ -188,8 +191,8 @@ public final class PayerDirectoryService {
             payload.put("identitiesAdded", ids);
             payload.put("routingsAdded", routings);
             payload.put("unchangedRows", unchanged);
-            tx.journal().append(EVENT_IMPORTED, payload);
-            tx.audit().record("PAYER_DIRECTORY_IMPORTED", "payer_file", fileName, payload);
+            tx.port(Journal.class).append(EVENT_IMPORTED, payload);
+            tx.port(AuditTrail.class).record("PAYER_DIRECTORY_IMPORTED", "payer_file", fileName, payload);
             return new PayerImportResult(created, ids, routings, unchanged, List.of());
         });
     }
@@ -227,26 +230,26 @@ public final class PayerDirectoryService {
     public static void seedFromReference(Tx tx) {
         PayerDirectory dir = read(tx);
         Map<Long, Long> directoryIdByPayer = new HashMap<>();
-        for (Payer p : tx.reference().payers()) {
+        for (Payer p : tx.port(ReferenceRepository.class).payers()) {
             if (p.name().startsWith("Payer BIN ") || dir.byName(p.name()).isPresent()) {
                 continue;
             }
-            long id = tx.payers().insertPayer(p.name(), tx.clock().instant(), tx.actor().user());
+            long id = tx.port(PayerRepository.class).insertPayer(p.name(), tx.clock().instant(), tx.actor().user());
             directoryIdByPayer.put(p.id(), id);
             PayerIdentity name = new PayerIdentity(IdentityKind.NAME, p.name());
             if (dir.holder(name).isEmpty()) {
-                tx.payers().insertIdentity(id, name);
+                tx.port(PayerRepository.class).insertIdentity(id, name);
             }
             if (p.payerIdentifier() != null && !p.payerIdentifier().isBlank()
                     && dir.holder(new PayerIdentity(IdentityKind.TRN03, p.payerIdentifier())).isEmpty()) {
-                tx.payers().insertIdentity(id, new PayerIdentity(IdentityKind.TRN03, p.payerIdentifier()));
+                tx.port(PayerRepository.class).insertIdentity(id, new PayerIdentity(IdentityKind.TRN03, p.payerIdentifier()));
             }
         }
-        for (Plan plan : tx.reference().plans()) {
+        for (Plan plan : tx.port(ReferenceRepository.class).plans()) {
             Long id = directoryIdByPayer.get(plan.payerId());
             Routing routing = new Routing(plan.bin(), plan.pcn(), plan.groupId());
             if (id != null && dir.link(routing).isEmpty()) {
-                tx.payers().insertRouting(id, routing, "SEED", tx.clock().instant(), tx.actor().user());
+                tx.port(PayerRepository.class).insertRouting(id, routing, "SEED", tx.clock().instant(), tx.actor().user());
             }
         }
     }
@@ -264,10 +267,10 @@ public final class PayerDirectoryService {
             if (dir.byName(n).isPresent()) {
                 throw new IllegalArgumentException("There is already a payer named " + dir.byName(n).get().name());
             }
-            long id = tx.payers().insertPayer(n, tx.clock().instant(), tx.actor().user());
+            long id = tx.port(PayerRepository.class).insertPayer(n, tx.clock().instant(), tx.actor().user());
             PayerIdentity nameId = new PayerIdentity(IdentityKind.NAME, n);
             if (dir.holder(nameId).isEmpty()) {
-                tx.payers().insertIdentity(id, nameId);
+                tx.port(PayerRepository.class).insertIdentity(id, nameId);
             }
             event(tx, EVENT_CREATED, "PAYER_CREATED", id, Map.of("payerId", id, "name", n));
             return read(tx).payer(id).orElseThrow();
@@ -283,7 +286,7 @@ public final class PayerDirectoryService {
             dir.holder(identity).ifPresent(h -> {
                 throw new IllegalArgumentException("835 payer " + identity.value() + " already belongs to " + h.name());
             });
-            tx.payers().insertIdentity(p.id(), identity);
+            tx.port(PayerRepository.class).insertIdentity(p.id(), identity);
             event(tx, EVENT_IDENTITY_ADDED, "PAYER_IDENTITY_ADDED", p.id(), Map.of("payerId", p.id(),
                     "kind", identity.kind().name(), "value", identity.value(), "reason", reason.strip()));
             return null;
@@ -301,7 +304,7 @@ public final class PayerDirectoryService {
                         + dir.payer(l.payerId()).map(DirectoryPayer::name).orElse("payer " + l.payerId())
                         + "; move it instead");
             });
-            long id = tx.payers().insertRouting(p.id(), routing, "MANUAL", tx.clock().instant(), tx.actor().user());
+            long id = tx.port(PayerRepository.class).insertRouting(p.id(), routing, "MANUAL", tx.clock().instant(), tx.actor().user());
             event(tx, EVENT_ROUTING_LINKED, "PAYER_ROUTING_LINKED", p.id(), routingPayload(id, routing, null, p.id(), reason));
             return new RoutingLink(id, p.id(), routing, "MANUAL");
         });
@@ -317,7 +320,7 @@ public final class PayerDirectoryService {
             if (link.payerId() == to.id()) {
                 throw new IllegalArgumentException(link.routing().label() + " already belongs to " + to.name());
             }
-            tx.payers().moveRouting(routingId, to.id());
+            tx.port(PayerRepository.class).moveRouting(routingId, to.id());
             event(tx, EVENT_ROUTING_MOVED, "PAYER_ROUTING_MOVED", to.id(),
                     routingPayload(routingId, link.routing(), link.payerId(), to.id(), reason));
             return null;
@@ -329,7 +332,7 @@ public final class PayerDirectoryService {
         requireReason(reason);
         transactions.inTransaction(tx -> {
             RoutingLink link = routing(read(tx), routingId);
-            tx.payers().deleteRouting(routingId);
+            tx.port(PayerRepository.class).deleteRouting(routingId);
             event(tx, EVENT_ROUTING_UNLINKED, "PAYER_ROUTING_UNLINKED", link.payerId(),
                     routingPayload(routingId, link.routing(), link.payerId(), null, reason));
             return null;
@@ -349,7 +352,7 @@ public final class PayerDirectoryService {
             PayerDirectory dir = read(tx);
             DirectoryPayer survivor = active(dir, survivorId);
             DirectoryPayer merged = active(dir, mergedId);
-            tx.payers().merge(merged.id(), survivor.id(), tx.clock().instant());
+            tx.port(PayerRepository.class).merge(merged.id(), survivor.id(), tx.clock().instant());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("survivorId", survivor.id());
             payload.put("survivor", survivor.name());
@@ -392,8 +395,8 @@ public final class PayerDirectoryService {
     }
 
     private static void event(Tx tx, String type, String action, long payerId, Map<String, ?> payload) {
-        tx.journal().append(type, payload);
-        tx.audit().record(action, "payer", String.valueOf(payerId), payload);
+        tx.port(Journal.class).append(type, payload);
+        tx.port(AuditTrail.class).record(action, "payer", String.valueOf(payerId), payload);
     }
 
     private static void requireReason(String reason) {
@@ -419,12 +422,12 @@ public final class PayerDirectoryService {
         if (unlinkedLines.isEmpty()) {
             return List.of();
         }
-        PayerRepository.PaymentIdentity me = tx.payers().paymentIdentity(paymentId).orElse(null);
+        PayerRepository.PaymentIdentity me = tx.port(PayerRepository.class).paymentIdentity(paymentId).orElse(null);
         if (me == null || me.name() == null || me.name().isBlank()) {
             return List.of();
         }
         Long payerId = dir.forStoredPayment(me.identifier(), me.name()).map(DirectoryPayer::id).orElse(null);
-        List<PayerRepository.LinkProposal> earlier = tx.payers().proposals();
+        List<PayerRepository.LinkProposal> earlier = tx.port(PayerRepository.class).proposals();
         List<RoutingLink> applied = new ArrayList<>();
         for (Routing routing : unlinkedLines.keySet()) {
             if (dir.link(routing).isPresent()) {
@@ -432,7 +435,7 @@ public final class PayerDirectoryService {
             }
             long total = 0;
             long mine = 0;
-            for (PayerRepository.RoutingLines l : tx.payers().routingLines(routing.bin(), routing.pcn())) {
+            for (PayerRepository.RoutingLines l : tx.port(PayerRepository.class).routingLines(routing.bin(), routing.pcn())) {
                 total += l.lines();
                 Optional<DirectoryPayer> theirs = dir.forStoredPayment(l.payment().identifier(), l.payment().name());
                 boolean same = payerId != null ? theirs.map(DirectoryPayer::id).orElse(-1L).equals(payerId)
@@ -450,16 +453,16 @@ public final class PayerDirectoryService {
             payload.put("fromThisPayer", mine);
             if (clear) {
                 if (payerId == null) {
-                    payerId = tx.payers().insertPayer(payerName, tx.clock().instant(), tx.actor().user());
-                    tx.payers().insertIdentity(payerId, new PayerIdentity(IdentityKind.NAME, me.name()));
+                    payerId = tx.port(PayerRepository.class).insertPayer(payerName, tx.clock().instant(), tx.actor().user());
+                    tx.port(PayerRepository.class).insertIdentity(payerId, new PayerIdentity(IdentityKind.NAME, me.name()));
                     if (me.identifier() != null && !me.identifier().isBlank()
                             && dir.holder(new PayerIdentity(IdentityKind.TRN03, me.identifier())).isEmpty()) {
-                        tx.payers().insertIdentity(payerId, new PayerIdentity(IdentityKind.TRN03, me.identifier()));
+                        tx.port(PayerRepository.class).insertIdentity(payerId, new PayerIdentity(IdentityKind.TRN03, me.identifier()));
                     }
                     payload.put("payerCreated", true);
                 }
-                long id = tx.payers().insertRouting(payerId, routing, "LEARNED", tx.clock().instant(), tx.actor().user());
-                tx.payers().insertProposal(routing, payerId, payerName, paymentId, (int) total, (int) mine, "APPLIED",
+                long id = tx.port(PayerRepository.class).insertRouting(payerId, routing, "LEARNED", tx.clock().instant(), tx.actor().user());
+                tx.port(PayerRepository.class).insertProposal(routing, payerId, payerName, paymentId, (int) total, (int) mine, "APPLIED",
                         tx.clock().instant());
                 payload.put("payerId", payerId);
                 payload.put("routingId", id);
@@ -469,10 +472,10 @@ public final class PayerDirectoryService {
                         mine, total);
             } else if (mine > 0 && earlier.stream().noneMatch(p -> p.routing().equals(routing)
                     && key(p.payerName()).equals(key(payerName)))) {
-                tx.payers().insertProposal(routing, payerId, payerName, paymentId, (int) total, (int) mine, "PROPOSED",
+                tx.port(PayerRepository.class).insertProposal(routing, payerId, payerName, paymentId, (int) total, (int) mine, "PROPOSED",
                         tx.clock().instant());
-                tx.journal().append(EVENT_LINK_PROPOSED, payload);
-                tx.audit().record("PAYER_LINK_PROPOSED", "routing", routing.label(), payload);
+                tx.port(Journal.class).append(EVENT_LINK_PROPOSED, payload);
+                tx.port(AuditTrail.class).record("PAYER_LINK_PROPOSED", "routing", routing.label(), payload);
             }
         }
         return applied;

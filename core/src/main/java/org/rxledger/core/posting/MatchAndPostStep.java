@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.rxledger.core.ledger.PostingMode;
+import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.ImportedRemittance;
 import org.rxledger.core.remit.PostImportStep;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +32,22 @@ public final class MatchAndPostStep implements PostImportStep {
     public void afterImport(Tx tx, ImportedRemittance imported) {
         for (long paymentId : imported.paymentIds()) {
             PaymentMatching.Summary matching = MatchingService.matchPayment(tx, paymentId);
-            PostingRepository.PaymentHeader header = tx.postings().payment(paymentId).orElseThrow();
-            PostingMode mode = tx.matches().settings(header.payerName())
+            PostingRepository.PaymentHeader header = tx.port(PostingRepository.class).payment(paymentId).orElseThrow();
+            PostingMode mode = tx.port(MatchRepository.class).settings(header.payerName())
                     .map(PayerRemitSettings::postingMode).orElse(PostingMode.AUTOMATIC);
             if (mode != PostingMode.AUTOMATIC) {
                 continue;
             }
             Optional<String> held = AutoPostGuard.holdReason(matching);
             if (held.isPresent()) {
-                tx.postings().holdPosting(paymentId, held.get());
+                tx.port(PostingRepository.class).holdPosting(paymentId, held.get());
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("paymentId", paymentId);
                 payload.put("trace", header.traceNumber());
                 payload.put("claims", matching.claims());
                 payload.put("matched", matching.matched());
-                tx.journal().append(EVENT_HELD, payload);
-                tx.audit().record("REMIT_POSTING_HELD", "payment", String.valueOf(paymentId), payload);
+                tx.port(Journal.class).append(EVENT_HELD, payload);
+                tx.port(AuditTrail.class).record("REMIT_POSTING_HELD", "payment", String.valueOf(paymentId), payload);
                 LOG.info("payment {} (trace {}): not posted automatically, {} of {} claim payment(s) matched", paymentId,
                         header.traceNumber(), matching.matched(), matching.claims());
             } else {

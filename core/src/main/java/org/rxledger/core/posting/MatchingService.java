@@ -17,6 +17,8 @@ import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -89,8 +91,8 @@ public final class MatchingService {
         if (waitingOnly) {
             payload.put("waitingOnly", true);
         }
-        tx.journal().append(EVENT_MATCHED, payload);
-        tx.audit().record("REMIT_MATCHED", "payment", String.valueOf(paymentId), payload);
+        tx.port(Journal.class).append(EVENT_MATCHED, payload);
+        tx.port(AuditTrail.class).record("REMIT_MATCHED", "payment", String.valueOf(paymentId), payload);
         LOG.info("payment {}: matched {} of {} claim(s), {} to review, {} unmatched in {} ms", paymentId, s.matched(),
                 s.claims(), s.needsReview(), s.unmatched(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -103,7 +105,7 @@ public final class MatchingService {
     public MatchRecord match(long remitClaimId, long claimId, String reason) {
         requireReason(reason);
         return transactions.inTransaction(tx -> {
-            MatchRepository repo = tx.matches();
+            MatchRepository repo = tx.port(MatchRepository.class);
             MatchRepository.RemitClaimToMatch rc = repo.remitClaim(remitClaimId)
                     .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
             ClaimFacts claim = repo.claimFacts(claimId)
@@ -129,7 +131,7 @@ public final class MatchingService {
                                                                      MatchCandidate chosen) {
         String payer = rc.remitted().payerName();
         Clp01Patterns patterns = PaymentMatching.patternsFor(tx, payer);
-        ClaimIndex index = PaymentMatching.candidateIndex(tx.matches(), patterns, payer, List.of(rc));
+        ClaimIndex index = PaymentMatching.candidateIndex(tx.port(MatchRepository.class), patterns, payer, List.of(rc));
         List<MatchRecord.CandidateSummary> considered = new ArrayList<>();
         new ClaimMatcher(patterns, PaymentMatching.payerContext(tx, rc.paymentId())).match(rc.remitted(), index)
                 .candidates().stream()
@@ -145,7 +147,7 @@ public final class MatchingService {
     public MatchRecord unmatch(long remitClaimId, String reason) {
         requireReason(reason);
         return transactions.inTransaction(tx -> {
-            MatchRepository.RemitClaimToMatch rc = tx.matches().remitClaim(remitClaimId)
+            MatchRepository.RemitClaimToMatch rc = tx.port(MatchRepository.class).remitClaim(remitClaimId)
                     .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
             if (rc.matchedClaimId() == null) {
                 throw new IllegalStateException("Remittance claim " + remitClaimId + " is not matched to any claim");
@@ -159,7 +161,7 @@ public final class MatchingService {
     }
 
     private static MatchRecord decide(Tx tx, MatchRepository.RemitClaimToMatch rc, MatchRepository.NewDecision d, String action) {
-        tx.matches().record(List.of(d), tx.clock().instant(), tx.actor().user());
+        tx.port(MatchRepository.class).record(List.of(d), tx.clock().instant(), tx.actor().user());
         if (!java.util.Objects.equals(rc.matchedClaimId(), d.claimId())) {
             // a confirmation of the current claim leaves the ledger as it is: nothing to undo and post again
             RemittancePosting.repostClaim(tx, rc.remitClaimId(), d.reason());
@@ -170,36 +172,36 @@ public final class MatchingService {
         payload.put("fromClaimId", rc.matchedClaimId());
         payload.put("toClaimId", d.claimId());
         payload.put("reason", d.reason());
-        tx.journal().append(EVENT_MANUAL, payload);
-        tx.audit().record(action, "remit_claim", String.valueOf(rc.remitClaimId()), payload);
-        List<MatchRecord> history = tx.matches().history(rc.remitClaimId());
+        tx.port(Journal.class).append(EVENT_MANUAL, payload);
+        tx.port(AuditTrail.class).record(action, "remit_claim", String.valueOf(rc.remitClaimId()), payload);
+        List<MatchRecord> history = tx.port(MatchRepository.class).history(rc.remitClaimId());
         return history.get(history.size() - 1);
     }
 
     /** Every decision about a claim payment, oldest first. */
     public List<MatchRecord> history(long remitClaimId) {
-        return transactions.read(tx -> tx.matches().history(remitClaimId));
+        return transactions.read(tx -> tx.port(MatchRepository.class).history(remitClaimId));
     }
 
     /** The current decision of each claim payment of a payment, in file order. */
     public List<MatchRecord> decisions(long paymentId) {
-        return transactions.read(tx -> tx.matches().latestDecisions(paymentId));
+        return transactions.read(tx -> tx.port(MatchRepository.class).latestDecisions(paymentId));
     }
 
     public List<PayerRemitSettings> settings() {
-        return transactions.read(tx -> tx.matches().allSettings());
+        return transactions.read(tx -> tx.port(MatchRepository.class).allSettings());
     }
 
     /** Saves a payer's posting mode and CLP01 patterns (validated on construction of the settings). */
     public void saveSettings(PayerRemitSettings settings) {
         transactions.inTransaction(tx -> {
-            tx.matches().saveSettings(settings, tx.clock().instant(), tx.actor().user());
+            tx.port(MatchRepository.class).saveSettings(settings, tx.clock().instant(), tx.actor().user());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("payer", settings.payerName());
             payload.put("postingMode", settings.postingMode().name());
             payload.put("clp01Patterns", settings.clp01Patterns());
-            tx.journal().append("remittance.settings.saved", payload);
-            tx.audit().record("REMIT_SETTINGS_SAVED", "payer", settings.payerName(), payload);
+            tx.port(Journal.class).append("remittance.settings.saved", payload);
+            tx.port(AuditTrail.class).record("REMIT_SETTINGS_SAVED", "payer", settings.payerName(), payload);
             return null;
         });
     }

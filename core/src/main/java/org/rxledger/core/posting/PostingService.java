@@ -48,6 +48,6 @@ public final class PostingService {
 
     /** The posting log of a payment, oldest first. */
     public List<PostingRepository.PostingRecord> postings(long paymentId) {
-        return transactions.read(tx -> tx.postings().postings(paymentId));
+        return transactions.read(tx -> tx.port(PostingRepository.class).postings(paymentId));
     }
 }

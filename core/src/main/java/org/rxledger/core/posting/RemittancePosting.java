@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.ClaimFacts;
 import org.rxledger.core.matching.Clp01Patterns;
 import org.rxledger.core.matching.MatchRepository;
@@ -23,6 +25,8 @@ import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.matching.RxFill;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -82,12 +86,12 @@ public final class RemittancePosting {
         Built built = build(tx, h);
         List<LedgerEntry> entries = built.batch.entries();
         long t1 = System.nanoTime();
-        tx.ledger().append(built.batch);
+        tx.port(LedgerRepository.class).append(built.batch);
         long t2 = System.nanoTime();
         Money cash = cash(entries);
-        tx.postings().recordPosting(paymentId, built.batch.batchId(), PostingKind.POST, cash, null,
+        tx.port(PostingRepository.class).recordPosting(paymentId, built.batch.batchId(), PostingKind.POST, cash, null,
                 tx.clock().instant(), tx.actor().user());
-        tx.postings().setStatus(paymentId, PaymentStatus.POSTED);
+        tx.port(PostingRepository.class).setStatus(paymentId, PaymentStatus.POSTED);
         Money posted = verifyCash(tx, h, true);
         LOG.debug("payment {}: batch built in {} ms, {} entries appended in {} ms, checked in {} ms", paymentId,
                 (t1 - t0) / 1_000_000, entries.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
@@ -100,8 +104,8 @@ public final class RemittancePosting {
         payload.put("matchedClaims", built.matched);
         payload.put("unappliedClaims", built.claims - built.matched);
         payload.put("unattributedPlb", built.unattributedPlb);
-        tx.journal().append(EVENT_POSTED, payload);
-        tx.audit().record("REMIT_POSTED", "payment", String.valueOf(paymentId), payload);
+        tx.port(Journal.class).append(EVENT_POSTED, payload);
+        tx.port(AuditTrail.class).record("REMIT_POSTED", "payment", String.valueOf(paymentId), payload);
         return new PostingResult(paymentId, built.batch.batchId(), PostingKind.POST, entries.size(), cash, posted);
     }
 
@@ -113,16 +117,16 @@ public final class RemittancePosting {
             throw new IllegalStateException("Payment " + h.traceNumber() + " is not posted, so there is nothing to unpost");
         }
         LedgerBatch batch = newBatch(tx, h);
-        for (PostingRepository.NetEntry n : tx.postings().netEntries(paymentId)) {
+        for (PostingRepository.NetEntry n : tx.port(PostingRepository.class).netEntries(paymentId)) {
             batch.add(n.account(), n.amount().negate(), n.claimId(), n.patientId(), n.payerId(), n.sourceType(),
                     n.sourceId(), "Unpost trace " + h.traceNumber());
         }
         List<LedgerEntry> entries = batch.entries();
-        tx.ledger().append(batch);
+        tx.port(LedgerRepository.class).append(batch);
         Money cash = cash(entries);
-        tx.postings().recordPosting(paymentId, batch.batchId(), PostingKind.UNPOST, cash, reason,
+        tx.port(PostingRepository.class).recordPosting(paymentId, batch.batchId(), PostingKind.UNPOST, cash, reason,
                 tx.clock().instant(), tx.actor().user());
-        tx.postings().setStatus(paymentId, PaymentStatus.IMPORTED);
+        tx.port(PostingRepository.class).setStatus(paymentId, PaymentStatus.IMPORTED);
         Money posted = verifyCash(tx, h, false);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("paymentId", paymentId);
@@ -130,8 +134,8 @@ public final class RemittancePosting {
         payload.put("batchId", batch.batchId().toString());
         payload.put("entries", entries.size());
         payload.put("reason", reason);
-        tx.journal().append(EVENT_UNPOSTED, payload);
-        tx.audit().record("REMIT_UNPOSTED", "payment", String.valueOf(paymentId), payload);
+        tx.port(Journal.class).append(EVENT_UNPOSTED, payload);
+        tx.port(AuditTrail.class).record("REMIT_UNPOSTED", "payment", String.valueOf(paymentId), payload);
         return new PostingResult(paymentId, batch.batchId(), PostingKind.UNPOST, entries.size(), cash, posted);
     }
 
@@ -141,7 +145,7 @@ public final class RemittancePosting {
      * not posted (its next post will use the current match) or nothing changes.
      */
     public static Optional<PostingResult> repostClaim(Tx tx, long remitClaimId, String reason) {
-        PostingRepository.ClaimLine line = tx.postings().claimLine(remitClaimId)
+        PostingRepository.ClaimLine line = tx.port(PostingRepository.class).claimLine(remitClaimId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
         long paymentId = paymentOf(tx, remitClaimId);
         PostingRepository.PaymentHeader h = header(tx, paymentId);
@@ -150,7 +154,7 @@ public final class RemittancePosting {
         }
         LedgerBatch batch = newBatch(tx, h);
         String source = String.valueOf(remitClaimId);
-        List<PostingRepository.NetEntry> own = tx.postings().netEntries(paymentId).stream()
+        List<PostingRepository.NetEntry> own = tx.port(PostingRepository.class).netEntries(paymentId).stream()
                 .filter(n -> SOURCE_CLAIM.equals(n.sourceType()) && source.equals(n.sourceId())).toList();
         Set<Long> claimIds = new HashSet<>();
         own.forEach(n -> {
@@ -161,20 +165,20 @@ public final class RemittancePosting {
         if (line.claimId() != null) {
             claimIds.add(line.claimId());
         }
-        Poster poster = new Poster(batch, tx.postings().remitClaimNets(claimIds));
+        Poster poster = new Poster(batch, tx.port(PostingRepository.class).remitClaimNets(claimIds));
         for (PostingRepository.NetEntry n : own) {
             poster.add(n.account(), n.amount().negate(), n.claimId(), n.patientId(), n.payerId(), n.sourceType(),
                     n.sourceId(), "Re-post: undo " + line.patientControlNumber());
         }
-        Long payerId = tx.postings().payerId(h.payerName(), h.payerIdentifier()).orElse(null);
+        Long payerId = tx.port(PostingRepository.class).payerId(h.payerName(), h.payerIdentifier()).orElse(null);
         claimEntries(poster, h, line, payerId);
         if (batch.isEmpty()) {
             return Optional.empty();
         }
         List<LedgerEntry> entries = batch.entries();
-        tx.ledger().append(batch);
+        tx.port(LedgerRepository.class).append(batch);
         Money cash = cash(entries);
-        tx.postings().recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
+        tx.port(PostingRepository.class).recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
                 tx.clock().instant(), tx.actor().user());
         Money posted = verifyCash(tx, h, true);
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -182,8 +186,8 @@ public final class RemittancePosting {
         payload.put("remitClaimId", remitClaimId);
         payload.put("batchId", batch.batchId().toString());
         payload.put("entries", entries.size());
-        tx.journal().append(EVENT_ADJUSTED, payload);
-        tx.audit().record("REMIT_CLAIM_REPOSTED", "remit_claim", source, payload);
+        tx.port(Journal.class).append(EVENT_ADJUSTED, payload);
+        tx.port(AuditTrail.class).record("REMIT_CLAIM_REPOSTED", "remit_claim", source, payload);
         return Optional.of(new PostingResult(paymentId, batch.batchId(), PostingKind.ADJUST, entries.size(), cash, posted));
     }
 
@@ -197,17 +201,17 @@ public final class RemittancePosting {
      */
     public static PostingResult attributePlb(Tx tx, long plbId, long claimId, String reason) {
         requireReason(reason);
-        long paymentId = tx.postings().plbPayment(plbId).orElseThrow(
+        long paymentId = tx.port(PostingRepository.class).plbPayment(plbId).orElseThrow(
                 () -> new IllegalArgumentException("There is no PLB item " + plbId));
         PostingRepository.PaymentHeader h = header(tx, paymentId);
         if (h.status() != PaymentStatus.POSTED) {
             throw new IllegalStateException("Payment " + h.traceNumber() + " is not posted; post it before attributing its PLB items");
         }
-        if (tx.claims().find(claimId).isEmpty()) {
+        if (tx.port(ClaimRepository.class).find(claimId).isEmpty()) {
             throw new IllegalArgumentException("There is no claim " + claimId);
         }
         String source = String.valueOf(plbId);
-        List<PostingRepository.NetEntry> own = tx.postings().netEntries(paymentId).stream()
+        List<PostingRepository.NetEntry> own = tx.port(PostingRepository.class).netEntries(paymentId).stream()
                 .filter(n -> SOURCE_PLB.equals(n.sourceType()) && source.equals(n.sourceId()) && !n.amount().isZero())
                 .toList();
         for (PostingRepository.NetEntry n : own) {
@@ -224,12 +228,12 @@ public final class RemittancePosting {
                     n.sourceType(), n.sourceId(), "PLB attributed to claim " + claimId);
         }
         List<LedgerEntry> entries = batch.entries();
-        tx.ledger().append(batch);
+        tx.port(LedgerRepository.class).append(batch);
         Money cash = cash(entries);
-        tx.postings().recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
+        tx.port(PostingRepository.class).recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
                 tx.clock().instant(), tx.actor().user());
         // the decision itself, so that posting the payment again (after an unpost) attributes the item the same way
-        tx.postings().recordPlbAttribution(plbId, claimId, reason, tx.clock().instant(), tx.actor().user());
+        tx.port(PostingRepository.class).recordPlbAttribution(plbId, claimId, reason, tx.clock().instant(), tx.actor().user());
         Money posted = verifyCash(tx, h, true);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("paymentId", paymentId);
@@ -237,8 +241,8 @@ public final class RemittancePosting {
         payload.put("claimId", claimId);
         payload.put("batchId", batch.batchId().toString());
         payload.put("reason", reason);
-        tx.journal().append(EVENT_PLB_ATTRIBUTED, payload);
-        tx.audit().record("REMIT_PLB_ATTRIBUTED", "plb_item", source, payload);
+        tx.port(Journal.class).append(EVENT_PLB_ATTRIBUTED, payload);
+        tx.port(AuditTrail.class).record("REMIT_PLB_ATTRIBUTED", "plb_item", source, payload);
         return new PostingResult(paymentId, batch.batchId(), PostingKind.ADJUST, entries.size(), cash, posted);
     }
 
@@ -249,7 +253,7 @@ public final class RemittancePosting {
      */
     public static Map<Long, Long> attributedClaims(Tx tx, long paymentId) {
         Map<Long, Long> result = new HashMap<>();
-        for (PostingRepository.NetEntry n : tx.postings().netEntries(paymentId)) {
+        for (PostingRepository.NetEntry n : tx.port(PostingRepository.class).netEntries(paymentId)) {
             if (SOURCE_PLB.equals(n.sourceType()) && n.account() != LedgerAccount.PAYER_CASH && n.claimId() != null
                     && !n.amount().isZero()) {
                 result.put(Long.valueOf(n.sourceId()), n.claimId());
@@ -269,7 +273,7 @@ public final class RemittancePosting {
     }
 
     private static Money verifyCash(Tx tx, PostingRepository.PaymentHeader h, boolean posted) {
-        Money cash = tx.postings().postedCash(h.paymentId());
+        Money cash = tx.port(PostingRepository.class).postedCash(h.paymentId());
         Money expected = posted ? h.amount() : Money.ZERO;
         if (!cash.equals(expected)) {
             throw new IllegalStateException("Posting of payment " + h.traceNumber() + " does not balance: payer cash on the "
@@ -279,12 +283,12 @@ public final class RemittancePosting {
     }
 
     private static long paymentOf(Tx tx, long remitClaimId) {
-        return tx.matches().remitClaim(remitClaimId).map(MatchRepository.RemitClaimToMatch::paymentId)
+        return tx.port(MatchRepository.class).remitClaim(remitClaimId).map(MatchRepository.RemitClaimToMatch::paymentId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
     }
 
     private static PostingRepository.PaymentHeader header(Tx tx, long paymentId) {
-        return tx.postings().payment(paymentId)
+        return tx.port(PostingRepository.class).payment(paymentId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no stored payment " + paymentId));
     }
 
@@ -308,9 +312,9 @@ public final class RemittancePosting {
 
     private static Built build(Tx tx, PostingRepository.PaymentHeader h) {
         LedgerBatch batch = newBatch(tx, h);
-        Long payerId = tx.postings().payerId(h.payerName(), h.payerIdentifier()).orElse(null);
+        Long payerId = tx.port(PostingRepository.class).payerId(h.payerName(), h.payerIdentifier()).orElse(null);
         long t0 = System.nanoTime();
-        List<PostingRepository.ClaimLine> lines = tx.postings().claimLines(h.paymentId());
+        List<PostingRepository.ClaimLine> lines = tx.port(PostingRepository.class).claimLines(h.paymentId());
         LOG.debug("payment {}: {} claim lines read in {} ms", h.paymentId(), lines.size(), (System.nanoTime() - t0) / 1_000_000);
         Set<Long> claimIds = new HashSet<>();
         lines.forEach(l -> {
@@ -318,7 +322,7 @@ public final class RemittancePosting {
                 claimIds.add(l.claimId());
             }
         });
-        Poster poster = new Poster(batch, tx.postings().remitClaimNets(claimIds));
+        Poster poster = new Poster(batch, tx.port(PostingRepository.class).remitClaimNets(claimIds));
         int matched = 0;
         Money unapplied = Money.ZERO;
         for (PostingRepository.ClaimLine line : lines) {
@@ -328,11 +332,11 @@ public final class RemittancePosting {
                 unapplied = unapplied.plus(line.paid());
             }
         }
-        List<PostingRepository.PlbLine> plbs = tx.postings().plbLines(h.paymentId());
+        List<PostingRepository.PlbLine> plbs = tx.port(PostingRepository.class).plbLines(h.paymentId());
         Map<Long, Long> attributed = new HashMap<>(attribute(tx, h.payerName(), plbs));
         // a person's attribution (plb_attribution, V014) outranks the automatic one and survives unpost/re-post
         Map<Long, PostingRepository.PlbAttribution> byHand = plbs.isEmpty() ? Map.of()
-                : tx.postings().plbAttributions(h.paymentId());
+                : tx.port(PostingRepository.class).plbAttributions(h.paymentId());
         byHand.forEach((plbId, a) -> attributed.put(plbId, a.claimId()));
         int unattributed = 0;
         for (PostingRepository.PlbLine plb : plbs) {
@@ -529,7 +533,7 @@ public final class RemittancePosting {
         for (String t : all) {
             patterns.decode(payerName, t).forEach(r -> rx.add(r.rx()));
         }
-        MatchRepository repo = tx.matches();
+        MatchRepository repo = tx.port(MatchRepository.class);
         List<ClaimFacts> facts = repo.claimFacts(rx, all);
         List<MatchRepository.PriorPayment> priors = repo.priorPayments(all, all, List.of(), -1);
         Map<Long, Long> result = new HashMap<>();

@@ -8,6 +8,7 @@ import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public final class WaitingRematch {
     }
 
     public Result run() {
-        List<Long> payments = transactions.read(tx -> tx.matches().paymentsWithWaitingClaims());
+        List<Long> payments = transactions.read(tx -> tx.port(MatchRepository.class).paymentsWithWaitingClaims());
         int lookedAt = 0;
         int matched = 0;
         int waiting = 0;
@@ -63,13 +64,13 @@ public final class WaitingRematch {
 
     private static Result rematch(Tx tx, long paymentId) {
         PaymentMatching.Summary s = MatchingService.matchWaiting(tx, paymentId);
-        PostingRepository.PaymentHeader header = tx.postings().payment(paymentId).orElseThrow();
+        PostingRepository.PaymentHeader header = tx.port(PostingRepository.class).payment(paymentId).orElseThrow();
         int posted = 0;
         if (header.status() == PaymentStatus.POSTED) {
             for (long remitClaimId : s.changedRemitClaimIds()) {
                 RemittancePosting.repostClaim(tx, remitClaimId, "automatic matching of waiting claim payments");
             }
-        } else if (tx.remittances().postingHeldReason(paymentId) != null && postsAutomatically(tx, header)
+        } else if (tx.port(RemittanceRepository.class).postingHeldReason(paymentId) != null && postsAutomatically(tx, header)
                 && AutoPostGuard.holdReason(wholePayment(tx, paymentId)).isEmpty()) {
             RemittancePosting.post(tx, paymentId);
             posted = 1;
@@ -78,13 +79,13 @@ public final class WaitingRematch {
     }
 
     private static boolean postsAutomatically(Tx tx, PostingRepository.PaymentHeader header) {
-        return tx.matches().settings(header.payerName()).map(PayerRemitSettings::postingMode)
+        return tx.port(MatchRepository.class).settings(header.payerName()).map(PayerRemitSettings::postingMode)
                 .orElse(PostingMode.AUTOMATIC) == PostingMode.AUTOMATIC;
     }
 
     /** The guard's counts over every line of the payment as it stands now, a person's matches included. */
     private static PaymentMatching.Summary wholePayment(Tx tx, long paymentId) {
-        List<MatchRepository.RemitClaimToMatch> lines = tx.matches().claimsToMatch(paymentId);
+        List<MatchRepository.RemitClaimToMatch> lines = tx.port(MatchRepository.class).claimsToMatch(paymentId);
         int tied = (int) lines.stream().filter(c -> c.matchedClaimId() != null).count();
         int review = (int) lines.stream().filter(c -> c.status() == MatchStatus.NEEDS_REVIEW).count();
         return new PaymentMatching.Summary(paymentId, lines.size(), tied, review, lines.size() - tied - review, 0, 0, 0,

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.rxledger.core.claim.ClaimPostings;
 import org.rxledger.core.deposit.DepositPairing;
+import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.deposit.RemittedPayment;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.DailyReconciliation.PayerDay;
@@ -69,7 +70,7 @@ public final class DailyReconciliationService {
 
     /** First and last day with any activity, for a default range; empty for an empty office. */
     public Optional<LocalDate[]> activityRange() {
-        return transactions.read(tx -> tx.recon().activityRange());
+        return transactions.read(tx -> tx.port(ReconRepository.class).activityRange());
     }
 
     private record Key(LocalDate date, String payer) {
@@ -106,7 +107,7 @@ public final class DailyReconciliationService {
 
     private List<DailyReconciliation> read(LocalDate from, LocalDate to, boolean everyDay) {
         return transactions.read(tx -> {
-            ReconRepository recon = tx.recon();
+            ReconRepository recon = tx.port(ReconRepository.class);
             Map<Key, Acc> days = new HashMap<>();
             Map<String, Money> opening = new TreeMap<>();
             recon.arBalances(from, to, (ArBalance b) -> {
@@ -156,7 +157,8 @@ public final class DailyReconciliationService {
             });
             Map<LocalDate, DayDeposits> deposits = new HashMap<>();
             recon.dayDeposits(from, to, d -> deposits.put(d.date(), d));
-            DepositPairing pairing = DepositPairing.of(tx.deposits().payments(), tx.deposits().all());
+            DepositRepository depositRows = tx.port(DepositRepository.class);
+            DepositPairing pairing = DepositPairing.of(depositRows.payments(), depositRows.all());
             for (RemittedPayment p : pairing.paymentsWithoutDeposit()) {
                 if (!p.paymentDate().isBefore(from) && !p.paymentDate().isAfter(to)) {
                     String payer = paymentPayers.getOrDefault(p.paymentId(), p.payerName());

@@ -49,7 +49,7 @@ public final class ReconciliationService {
     public List<ClaimRecon> claims() {
         return transactions.read(tx -> {
             List<ClaimRecon> rows = new ArrayList<>();
-            tx.recon().claimTotals(t -> rows.add(new ClaimRecon(t.claimId(), t.rx(), t.fill(), t.dateOfService(),
+            tx.port(ReconRepository.class).claimTotals(t -> rows.add(new ClaimRecon(t.claimId(), t.rx(), t.fill(), t.dateOfService(),
                     t.payerName(), t.expected(), t.paid(),
                     ClaimReconciliation.status(t.expected(), t.paid(), t.lines(), t.reversals() > 0, t.denials() > 0),
                     t.lines())));
@@ -66,7 +66,7 @@ public final class ReconciliationService {
             Map<String, Map<AgingBucket, Money>> buckets = new TreeMap<>();
             Map<String, int[]> counts = new TreeMap<>();
             Map<String, Money> credits = new TreeMap<>();
-            tx.recon().openClaims(asOf, r -> {
+            tx.port(ReconRepository.class).openClaims(asOf, r -> {
                 int[] c = counts.computeIfAbsent(r.payerName(), k -> new int[2]);
                 buckets.computeIfAbsent(r.payerName(), k -> new EnumMap<>(AgingBucket.class));
                 if (r.balance().isNegative()) {
@@ -91,7 +91,7 @@ public final class ReconciliationService {
     /** The open claims behind {@link #aging(LocalDate)}, by payer and date of service; streamed to {@code sink}. */
     public void openClaims(LocalDate asOf, java.util.function.Consumer<AgedClaim> sink) {
         transactions.read(tx -> {
-            tx.recon().openClaims(asOf, c -> sink.accept(new AgedClaim(c,
+            tx.port(ReconRepository.class).openClaims(asOf, c -> sink.accept(new AgedClaim(c,
                     Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(c.dateOfService(), asOf)),
                     AgingBucket.of(c.dateOfService(), asOf))));
             return null;
@@ -128,6 +128,6 @@ public final class ReconciliationService {
 
     /** Claim payments tied to no claim (unmatched or waiting for review), oldest payment first. */
     public List<MatchRepository.UnmatchedRemitClaim> unmatched() {
-        return transactions.read(tx -> tx.matches().unmatched());
+        return transactions.read(tx -> tx.port(MatchRepository.class).unmatched());
     }
 }

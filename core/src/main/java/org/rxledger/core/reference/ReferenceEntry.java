@@ -9,6 +9,8 @@ import java.util.Map;
 import org.rxledger.core.id.Dea;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -51,13 +53,13 @@ public final class ReferenceEntry {
         }
         refuseIf(problems);
         return transactions.inTransaction(tx -> {
-            if (tx.reference().findPatient(first, last, dateOfBirth).isPresent()) {
+            if (tx.port(ReferenceRepository.class).findPatient(first, last, dateOfBirth).isPresent()) {
                 throw new Refused(List.of("Patient " + last + ", " + first + " born " + dateOfBirth + " already exists; pick them from the list"));
             }
             if (dateOfBirth.isAfter(LocalDate.now(tx.clock()))) {
                 throw new Refused(List.of("Date of birth " + dateOfBirth + " is in the future"));
             }
-            Patient p = tx.reference().insertPatient(first, last, dateOfBirth, gender == null ? Patient.Gender.UNSPECIFIED : gender);
+            Patient p = tx.port(ReferenceRepository.class).insertPatient(first, last, dateOfBirth, gender == null ? Patient.Gender.UNSPECIFIED : gender);
             created(tx, "patient", p.id());
             return p;
         });
@@ -81,10 +83,10 @@ public final class ReferenceEntry {
         String first = firstName == null ? "" : firstName.strip().toUpperCase(Locale.ROOT);
         refuseIf(problems);
         return transactions.inTransaction(tx -> {
-            if (tx.reference().findPrescriberByNpi(n).isPresent()) {
+            if (tx.port(ReferenceRepository.class).findPrescriberByNpi(n).isPresent()) {
                 throw new Refused(List.of("A prescriber with NPI " + n + " already exists; pick them from the list"));
             }
-            Prescriber p = tx.reference().insertPrescriber(n, d.isEmpty() ? null : d, last, first);
+            Prescriber p = tx.port(ReferenceRepository.class).insertPrescriber(n, d.isEmpty() ? null : d, last, first);
             created(tx, "prescriber", p.id());
             return p;
         });
@@ -106,10 +108,10 @@ public final class ReferenceEntry {
         refuseIf(problems);
         Ndc parsed = Ndc.parse(raw);
         return transactions.inTransaction(tx -> {
-            if (tx.reference().findDrugByNdc(parsed.billing()).isPresent()) {
+            if (tx.port(ReferenceRepository.class).findDrugByNdc(parsed.billing()).isPresent()) {
                 throw new Refused(List.of("A drug with NDC " + parsed.billing() + " already exists; pick it from the list"));
             }
-            Drug drug = tx.reference().insertDrug(new Drug(0, parsed.billing(), parsed.nativeForm(), drugName, text(strength),
+            Drug drug = tx.port(ReferenceRepository.class).insertDrug(new Drug(0, parsed.billing(), parsed.nativeForm(), drugName, text(strength),
                     text(form), text(packageSize), uom, brand));
             created(tx, "drug", drug.id());
             return drug;
@@ -141,7 +143,7 @@ public final class ReferenceEntry {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", kind);
         payload.put("id", id);
-        tx.journal().append(EVENT_CREATED, payload);
-        tx.audit().record(kind.toUpperCase(Locale.ROOT) + "_CREATED", kind, String.valueOf(id), Map.of("source", "CHARGE_ENTRY"));
+        tx.port(Journal.class).append(EVENT_CREATED, payload);
+        tx.port(AuditTrail.class).record(kind.toUpperCase(Locale.ROOT) + "_CREATED", kind, String.valueOf(id), Map.of("source", "CHARGE_ENTRY"));
     }
 }

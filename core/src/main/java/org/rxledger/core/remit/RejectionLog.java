@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -38,7 +40,7 @@ public final class RejectionLog {
         String sha = sha256(file);
         Long size = size(file);
         return transactions.inTransaction(tx -> {
-            long id = tx.remittances().insertRejection(new RemittanceRepository.NewRejection(outcome.fileName(), sha,
+            long id = tx.port(RemittanceRepository.class).insertRejection(new RemittanceRepository.NewRejection(outcome.fileName(), sha,
                     size, source.name(), tx.clock().instant(), tx.actor().user(),
                     outcome.problems().stream().map(RemittanceProblem::describe).toList()));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -46,8 +48,8 @@ public final class RejectionLog {
             details.put("sha256", sha);
             details.put("source", source.name());
             details.put("problemCount", outcome.problems().size());
-            tx.journal().append(EVENT_REJECTED, details);
-            tx.audit().record("remittance.reject", "remit_rejection", String.valueOf(id), details);
+            tx.port(Journal.class).append(EVENT_REJECTED, details);
+            tx.port(AuditTrail.class).record("remittance.reject", "remit_rejection", String.valueOf(id), details);
             return id;
         });
     }

@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PrivateFiles;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -92,7 +95,8 @@ public final class RemittanceImportService {
     /**
      * Imports one file. Never throws for a bad or unreadable file: the outcome says what happened.
      *
-     * @param progress told how far each pass is; {@link ProgressListener#NONE} if nobody listens
+     * @param progress told how far each pass is, in bytes ("Checking <file>", then "Storing <file>");
+     *                 {@link ProgressListener#NONE} if nobody listens
      * @param cancelled polled while reading; when it turns true the import stops and nothing is stored
      */
     public ImportOutcome importFile(Path file, ProgressListener progress, BooleanSupplier cancelled) {
@@ -110,7 +114,7 @@ public final class RemittanceImportService {
         ReadResult check;
         long started = System.nanoTime();
         try (InputStream in = new DigestInputStream(
-                new ProgressStream(Files.newInputStream(file), ProgressListener.Phase.CHECKING, size, progress), digest)) {
+                new ProgressStream(Files.newInputStream(file), "Checking " + name, size, progress), digest)) {
             check = reader.read(in, name, keys, cancelled);
             if (check.ok()) {
                 in.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes after the last IEA
@@ -161,7 +165,7 @@ public final class RemittanceImportService {
      */
     private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                          ProgressListener progress, BooleanSupplier cancelled) {
-        long importId = transactions.inTransaction(tx -> tx.importPublications().begin(sha256, name));
+        long importId = transactions.inTransaction(tx -> tx.port(ImportPublications.class).begin(sha256, name));
         ImportOutcome outcome;
         // H2 writes a store one table at a time: a background store during the transaction or its commit can put
         // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
@@ -179,13 +183,13 @@ public final class RemittanceImportService {
                 long started = System.nanoTime();
                 // not flushed: if the marker is lost, the next open finds the file whole and publishes it then
                 transactions.inTransaction(tx -> {
-                    tx.importPublications().publish(importId);
+                    tx.port(ImportPublications.class).publish(importId);
                     return null;
                 });
                 LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             } else {
                 transactions.inTransaction(tx -> {
-                    tx.importPublications().abandon(importId, outcome.status().name());
+                    tx.port(ImportPublications.class).abandon(importId, outcome.status().name());
                     return null;
                 });
             }
@@ -205,7 +209,7 @@ public final class RemittanceImportService {
                 ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
                 if (o instanceof ImportOutcome.Imported imported) {
                     long measuring = System.nanoTime();
-                    tx.importPublications().recordManifest(importId, imported.file().id());
+                    tx.port(ImportPublications.class).recordManifest(importId, imported.file().id());
                     LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
                 }
                 stored[0] = System.nanoTime();
@@ -237,7 +241,7 @@ public final class RemittanceImportService {
 
     private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
                                 ProgressListener progress, BooleanSupplier cancelled) {
-        RemittanceRepository repo = tx.remittances();
+        RemittanceRepository repo = tx.port(RemittanceRepository.class);
         Optional<ImportedFile> sameFile = repo.findFileBySha256(sha256);
         if (sameFile.isPresent()) {
             return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
@@ -291,14 +295,14 @@ public final class RemittanceImportService {
         event.put("sha256", sha256);
         event.put("fileName", name);
         event.put("payments", journalPayments);
-        tx.journal().append(EVENT_IMPORTED, event);
+        tx.port(Journal.class).append(EVENT_IMPORTED, event);
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("sha256", sha256);
         audit.put("fileName", name);
         audit.put("sizeBytes", size);
         audit.put("paymentCount", summaries.size());
         audit.put("claimCount", second.claims());
-        tx.audit().record("remittance.import", "remit_file", String.valueOf(fileId), audit);
+        tx.port(AuditTrail.class).record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
         LOG.info("remittance {}: post-import step, counts, journal and audit took {} ms", name,
@@ -358,7 +362,7 @@ public final class RemittanceImportService {
      */
     private ImportOutcome duplicateOf(String name, DuplicatePaymentException dup) {
         return transactions.read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             return repo.findSamePayment(dup.payerIdentifier(), dup.payerName(), dup.traceNumber(), dup.amount())
                     .<ImportOutcome>map(same -> new ImportOutcome.Duplicate(name,
                             ImportOutcome.DuplicateReason.SAME_PAYMENT, repo.findFile(same.fileId()).orElseThrow(), same))
@@ -573,7 +577,7 @@ public final class RemittanceImportService {
         AtomicLong bytesRead = new AtomicLong();
         Thread thread = new Thread(() -> readInto(name, archived, queue, abandoned, bytesRead), "remit-read-ahead");
         thread.setDaemon(true);
-        progress.progress(ProgressListener.Phase.STORING, 0, size);
+        progress.progress(0, size, "Storing " + name);
         thread.start();
         try {
             long reported = 0;
@@ -585,7 +589,7 @@ public final class RemittanceImportService {
                 long read = bytesRead.get();
                 if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
                     reported = read;
-                    progress.progress(ProgressListener.Phase.STORING, read, size);
+                    progress.progress(read, size, "Storing " + name);
                 }
                 if (step instanceof Done done) {
                     if (done.failure() != null) {
@@ -671,18 +675,18 @@ public final class RemittanceImportService {
     /** Reports bytes read to the listener every 256 KiB. */
     private static final class ProgressStream extends FilterInputStream {
         private static final long STEP = 256 * 1024;
-        private final ProgressListener.Phase phase;
+        private final String message;
         private final long total;
         private final ProgressListener listener;
         private long done;
         private long reported;
 
-        ProgressStream(InputStream in, ProgressListener.Phase phase, long total, ProgressListener listener) {
+        ProgressStream(InputStream in, String message, long total, ProgressListener listener) {
             super(in);
-            this.phase = phase;
+            this.message = message;
             this.total = total;
             this.listener = listener;
-            listener.progress(phase, 0, total);
+            listener.progress(0, total, message);
         }
 
         @Override
@@ -707,7 +711,7 @@ public final class RemittanceImportService {
             done += n;
             if (done - reported >= STEP || done == total) {
                 reported = done;
-                listener.progress(phase, done, total);
+                listener.progress(done, total, message);
             }
         }
     }

@@ -20,7 +20,7 @@ public record PaymentAdvice(RemittancePaymentRow payment, List<RemittanceClaimRo
     /** Every stored payment with trace number {@code trace} (usually one), in one read transaction. */
     public static List<PaymentAdvice> withTrace(Transactions transactions, String trace) {
         return transactions.read(tx -> {
-            ReportingRepository data = tx.reporting();
+            ReportingRepository data = tx.port(ReportingRepository.class);
             List<PaymentAdvice> advices = new ArrayList<>();
             for (RemittancePaymentRow p : data.paymentsWithTrace(trace)) {
                 List<RemittanceClaimRow> claims = new ArrayList<>();

@@ -19,6 +19,6 @@ public final class StoredRemittanceHistory implements RemittanceHistory {
 
     @Override
     public List<Line> forClaim(long claimId) {
-        return transactions.read(tx -> tx.reporting().remittanceLinesOfClaim(claimId));
+        return transactions.read(tx -> tx.port(ReportingRepository.class).remittanceLinesOfClaim(claimId));
     }
 }

@@ -61,7 +61,7 @@ public final class AccountService {
     }
 
     public boolean anyAccount() {
-        return transactions.read(tx -> tx.accounts().count() > 0);
+        return transactions.read(tx -> tx.port(AccountRepository.class).count() > 0);
     }
 
     /** A new office's first account, an administrator; refused once any account exists. */
@@ -75,7 +75,7 @@ public final class AccountService {
             throw new RxLedgerException("FIRST_ACCOUNT_NOT_ADMIN", "The first account of an office must be an administrator.");
         }
         checkStrength(command.password());
-        if (tx.accounts().count() > 0) {
+        if (tx.port(AccountRepository.class).count() > 0) {
             throw new RxLedgerException("OFFICE_HAS_ACCOUNTS",
                     "This office already has accounts; an administrator creates new ones.");
         }
@@ -94,7 +94,7 @@ public final class AccountService {
      */
     public void createDemoAccounts(List<NewAccount> accounts) {
         transactions.inTransaction(tx -> {
-            if (tx.accounts().count() == 0) {
+            if (tx.port(AccountRepository.class).count() == 0) {
                 accounts.forEach(a -> insert(tx, a, "demo office"));
             }
             return null;
@@ -109,7 +109,7 @@ public final class AccountService {
      */
     public Session signIn(String name, char[] password, String workstation) {
         Instant now = transactions.clock().instant();
-        Optional<Account> found = transactions.read(tx -> tx.accounts().find(normalise(name)));
+        Optional<Account> found = transactions.read(tx -> tx.port(AccountRepository.class).find(normalise(name)));
         if (found.isEmpty()) {
             hasher.hash(password); // the same work as a real check, so timing does not tell which names exist
             audit(AUDIT_SIGN_IN_FAILED, normalise(name), Map.of("workstation", workstation, "reason", "unknown account"));
@@ -125,8 +125,8 @@ public final class AccountService {
             int failures = account.failedAttempts() + 1;
             Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(lockFor(failures)) : null;
             transactions.inTransaction(tx -> {
-                tx.accounts().recordFailure(account.name(), failures, lockedUntil);
-                tx.audit().record(lockedUntil == null ? AUDIT_SIGN_IN_FAILED : AUDIT_ACCOUNT_LOCKED, "account",
+                tx.port(AccountRepository.class).recordFailure(account.name(), failures, lockedUntil);
+                tx.port(AuditTrail.class).record(lockedUntil == null ? AUDIT_SIGN_IN_FAILED : AUDIT_ACCOUNT_LOCKED, "account",
                         account.name(), Map.of("workstation", workstation, "failures", failures));
                 return null;
             });
@@ -138,26 +138,26 @@ public final class AccountService {
                     + "ask an administrator.");
         }
         transactions.inTransaction(tx -> {
-            tx.accounts().clearFailures(account.name());
+            tx.port(AccountRepository.class).clearFailures(account.name());
             if (hasher.needsRehash(account.passwordHash())) {
-                tx.accounts().updatePassword(account.name(), hasher.hash(password), account.passwordChangedAt());
+                tx.port(AccountRepository.class).updatePassword(account.name(), hasher.hash(password), account.passwordChangedAt());
             }
-            tx.audit().record(AUDIT_SIGN_IN, "account", account.name(), Map.of("workstation", workstation));
+            tx.port(AuditTrail.class).record(AUDIT_SIGN_IN, "account", account.name(), Map.of("workstation", workstation));
             return null;
         });
         return new Session(account.name(), account.displayName(), account.roles(), workstation, now);
     }
 
     public void changePassword(Session session, char[] current, char[] replacement) {
-        Account account = transactions.read(tx -> tx.accounts().find(session.user())).orElseThrow(
+        Account account = transactions.read(tx -> tx.port(AccountRepository.class).find(session.user())).orElseThrow(
                 () -> new RxLedgerException("ACCOUNT_UNKNOWN", "Account '" + session.user() + "' no longer exists."));
         if (!hasher.matches(current, account.passwordHash())) {
             throw new RxLedgerException("PASSWORD_WRONG", "The current password is not right; the password was not changed.");
         }
         checkStrength(replacement);
         transactions.inTransaction(tx -> {
-            tx.accounts().updatePassword(account.name(), hasher.hash(replacement), tx.clock().instant());
-            tx.audit().record("PASSWORD_CHANGED", "account", account.name(), Map.of("by", session.user()));
+            tx.port(AccountRepository.class).updatePassword(account.name(), hasher.hash(replacement), tx.clock().instant());
+            tx.port(AuditTrail.class).record("PASSWORD_CHANGED", "account", account.name(), Map.of("by", session.user()));
             return null;
         });
     }
@@ -167,9 +167,9 @@ public final class AccountService {
         checkStrength(replacement);
         transactions.inTransaction(tx -> {
             Account account = existing(tx, name);
-            tx.accounts().updatePassword(account.name(), hasher.hash(replacement), tx.clock().instant());
-            tx.accounts().clearFailures(account.name());
-            tx.audit().record("PASSWORD_RESET", "account", account.name(), Map.of("by", by.user()));
+            tx.port(AccountRepository.class).updatePassword(account.name(), hasher.hash(replacement), tx.clock().instant());
+            tx.port(AccountRepository.class).clearFailures(account.name());
+            tx.port(AuditTrail.class).record("PASSWORD_RESET", "account", account.name(), Map.of("by", by.user()));
             return null;
         });
     }
@@ -178,8 +178,8 @@ public final class AccountService {
         authorizer.require(by, Permission.ACCOUNTS_MANAGE, "unlock accounts");
         transactions.inTransaction(tx -> {
             Account account = existing(tx, name);
-            tx.accounts().clearFailures(account.name());
-            tx.audit().record("ACCOUNT_UNLOCKED", "account", account.name(), Map.of("by", by.user()));
+            tx.port(AccountRepository.class).clearFailures(account.name());
+            tx.port(AuditTrail.class).record("ACCOUNT_UNLOCKED", "account", account.name(), Map.of("by", by.user()));
             return null;
         });
     }
@@ -196,38 +196,38 @@ public final class AccountService {
                 throw new RxLedgerException("ACCOUNT_SELF_DEMOTION", "An administrator cannot switch off or demote "
                         + "their own account; another administrator can.");
             }
-            tx.accounts().updateRolesAndStatus(account.name(), displayName == null ? account.displayName() : displayName,
+            tx.port(AccountRepository.class).updateRolesAndStatus(account.name(), displayName == null ? account.displayName() : displayName,
                     roles, active);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("by", by.user());
             detail.put("roles", roles.toString());
             detail.put("active", active);
-            tx.audit().record("ACCOUNT_CHANGED", "account", account.name(), detail);
+            tx.port(AuditTrail.class).record("ACCOUNT_CHANGED", "account", account.name(), detail);
             return null;
         });
     }
 
     public List<Account> list() {
-        return transactions.read(tx -> tx.accounts().all());
+        return transactions.read(tx -> tx.port(AccountRepository.class).all());
     }
 
     private Account insert(Tx tx, NewAccount command, String by) {
-        if (tx.accounts().find(command.name()).isPresent()) {
+        if (tx.port(AccountRepository.class).find(command.name()).isPresent()) {
             throw new RxLedgerException("ACCOUNT_EXISTS", "An account named '" + command.name() + "' already exists.");
         }
         Instant now = tx.clock().instant();
         Account account = new Account(command.name(), command.displayName(), command.roles(), true,
                 hasher.hash(command.password()), 0, null, now);
-        tx.accounts().insert(account, now);
+        tx.port(AccountRepository.class).insert(account, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("by", by);
         detail.put("roles", command.roles().toString());
-        tx.audit().record("ACCOUNT_CREATED", "account", account.name(), detail);
+        tx.port(AuditTrail.class).record("ACCOUNT_CREATED", "account", account.name(), detail);
         return account;
     }
 
     private static Account existing(Tx tx, String name) {
-        return tx.accounts().find(normalise(name)).orElseThrow(
+        return tx.port(AccountRepository.class).find(normalise(name)).orElseThrow(
                 () -> new RxLedgerException("ACCOUNT_UNKNOWN", "There is no account named '" + name + "'."));
     }
 
@@ -248,7 +248,7 @@ public final class AccountService {
 
     private void audit(String action, String name, Map<String, ?> detail) {
         transactions.inTransaction(tx -> {
-            tx.audit().record(action, "account", name, detail);
+            tx.port(AuditTrail.class).record(action, "account", name, detail);
             return null;
         });
     }

@@ -41,8 +41,8 @@ public final class AuditTrailVerification {
     public Result verify() {
         return transactions.read(tx -> {
             Walk walk = new Walk();
-            tx.audit().forEachInOrder(walk::check);
-            Optional<String> head = tx.audit().chainHead();
+            tx.port(AuditTrail.class).forEachInOrder(walk::check);
+            Optional<String> head = tx.port(AuditTrail.class).chainHead();
             if (walk.problem == null && head.isPresent() && !head.get().equals(walk.previous)) {
                 walk.problem = "the trail ends with hash " + walk.previous + " but the recorded head is " + head.get()
                         + " (records were removed from the end, or the table was emptied)";

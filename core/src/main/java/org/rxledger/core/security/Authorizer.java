@@ -29,7 +29,7 @@ public final class Authorizer {
             return;
         }
         transactions.inTransaction(tx -> {
-            tx.audit().record(AUDIT_REFUSED, "account", session.user(), Map.of("permission", permission.name(),
+            tx.port(AuditTrail.class).record(AUDIT_REFUSED, "account", session.user(), Map.of("permission", permission.name(),
                     "action", action, "workstation", session.workstation(), "roles", session.roles().toString()));
             return null;
         });

@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.rxledger.core.audit.DocumentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,9 @@ public final class PrivateFiles {
     /** What the workstation keeps in a data folder besides the database: logs, 835s, audit documents, packets. */
     /** The database, its lock and (from older versions) its trace file: {@code rxledger.mv.db}, {@code rxledger.lock}, … */
     private static final String DATABASE_FILES = "rxledger.";
-    private static final Set<String> OUR_FOLDERS = Set.of("logs", "remittances", "demo-remittances", DocumentFiles.FOLDER, "packets");
+    /** The audit documents folder ({@code audit.DocumentFiles}); named here because security comes before audit. */
+    public static final String DOCUMENTS_FOLDER = "documents";
+    private static final Set<String> OUR_FOLDERS = Set.of("logs", "remittances", "demo-remittances", DOCUMENTS_FOLDER, "packets");
     static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 

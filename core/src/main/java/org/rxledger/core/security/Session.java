@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.rxledger.core.tx.Actor;
 
 /**
  * A signed-in person at a workstation: who acts ({@link #actor()}) and what they may do.

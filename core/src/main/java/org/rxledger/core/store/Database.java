@@ -15,7 +15,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.rxledger.core.remit.InterruptedImport;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.security.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

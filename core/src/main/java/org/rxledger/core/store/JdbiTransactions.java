@@ -1,6 +1,8 @@
 package org.rxledger.core.store;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -18,11 +20,11 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
-import org.rxledger.core.security.Actor;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.sync.Journal;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -93,26 +95,39 @@ public final class JdbiTransactions implements Transactions {
         return clock;
     }
 
+    /** Opens one port on a transaction's handle. */
+    @FunctionalInterface
+    private interface PortFactory {
+        Object open(Handle handle, Actor actor, Clock clock);
+    }
+
+    /**
+     * Every port the store implements, by the area's interface. The store is the one place allowed to know every
+     * area (docs/adr/0018-areas-own-their-ports.md); a new port is one line here.
+     */
+    private static final Map<Class<?>, PortFactory> PORTS = Map.ofEntries(
+            Map.entry(ReferenceRepository.class, (handle, actor, clock) -> new JdbiReferenceRepository(handle)),
+            Map.entry(ClaimRepository.class, (handle, actor, clock) -> new JdbiClaimRepository(handle)),
+            Map.entry(LedgerRepository.class, (handle, actor, clock) -> new JdbiLedgerRepository(handle)),
+            Map.entry(RemittanceRepository.class, (handle, actor, clock) -> new JdbiRemittanceRepository(handle)),
+            Map.entry(Journal.class, (handle, actor, clock) -> new JdbiJournal(handle, actor, clock)),
+            Map.entry(AuditTrail.class, (handle, actor, clock) -> new JdbiAuditTrail(handle, actor, clock)),
+            Map.entry(AuditCaseRepository.class, (handle, actor, clock) -> new JdbiAuditCaseRepository(handle)),
+            Map.entry(DepositRepository.class, (handle, actor, clock) -> new JdbiDepositRepository(handle, actor, clock)),
+            Map.entry(MatchRepository.class, (handle, actor, clock) -> new JdbiMatchRepository(handle)),
+            Map.entry(PostingRepository.class, (handle, actor, clock) -> new JdbiPostingRepository(handle)),
+            Map.entry(ReconRepository.class, (handle, actor, clock) -> new JdbiReconRepository(handle)),
+            Map.entry(RejectQueueRepository.class, (handle, actor, clock) -> new JdbiRejectQueueRepository(handle, actor, clock)),
+            Map.entry(ReportingRepository.class, (handle, actor, clock) -> new JdbiReportingRepository(handle)),
+            Map.entry(ExceptionRepository.class, (handle, actor, clock) -> new JdbiExceptionRepository(handle)),
+            Map.entry(AccountRepository.class, (handle, actor, clock) -> new JdbiAccountRepository(handle)),
+            Map.entry(DisclosureLog.class, (handle, actor, clock) -> new JdbiDisclosureLog(handle, actor, clock)),
+            Map.entry(PayerRepository.class, (handle, actor, clock) -> new JdbiPayerRepository(handle)),
+            Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)));
+
     private final class JdbiTx implements Tx {
         private final Handle handle;
-        private ReferenceRepository reference;
-        private ClaimRepository claims;
-        private LedgerRepository ledger;
-        private RemittanceRepository remittances;
-        private Journal journal;
-        private AuditTrail audit;
-        private AuditCaseRepository auditCases;
-        private DepositRepository deposits;
-        private MatchRepository matches;
-        private PostingRepository postings;
-        private ReconRepository recon;
-        private RejectQueueRepository rejectQueue;
-        private ReportingRepository reporting;
-        private ExceptionRepository exceptions;
-        private AccountRepository accounts;
-        private DisclosureLog disclosures;
-        private PayerRepository payers;
-        private ImportPublications importPublications;
+        private final Map<Class<?>, Object> opened = new HashMap<>();
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -129,147 +144,17 @@ public final class JdbiTransactions implements Transactions {
         }
 
         @Override
-        public ReferenceRepository reference() {
-            if (reference == null) {
-                reference = new JdbiReferenceRepository(handle);
+        public <P> P port(Class<P> type) {
+            Object port = opened.get(type);
+            if (port == null) {
+                PortFactory factory = PORTS.get(type);
+                if (factory == null) {
+                    throw new IllegalArgumentException("The store implements no port " + type.getName());
+                }
+                port = factory.open(handle, actor, clock);
+                opened.put(type, port);
             }
-            return reference;
-        }
-
-        @Override
-        public ClaimRepository claims() {
-            if (claims == null) {
-                claims = new JdbiClaimRepository(handle);
-            }
-            return claims;
-        }
-
-        @Override
-        public LedgerRepository ledger() {
-            if (ledger == null) {
-                ledger = new JdbiLedgerRepository(handle);
-            }
-            return ledger;
-        }
-
-        @Override
-        public RemittanceRepository remittances() {
-            if (remittances == null) {
-                remittances = new JdbiRemittanceRepository(handle);
-            }
-            return remittances;
-        }
-
-        @Override
-        public Journal journal() {
-            if (journal == null) {
-                journal = new JdbiJournal(handle, actor, clock);
-            }
-            return journal;
-        }
-
-        @Override
-        public AuditTrail audit() {
-            if (audit == null) {
-                audit = new JdbiAuditTrail(handle, actor, clock);
-            }
-            return audit;
-        }
-
-        @Override
-        public AuditCaseRepository auditCases() {
-            if (auditCases == null) {
-                auditCases = new JdbiAuditCaseRepository(handle);
-            }
-            return auditCases;
-        }
-
-        @Override
-        public DepositRepository deposits() {
-            if (deposits == null) {
-                deposits = new JdbiDepositRepository(handle, actor, clock);
-            }
-            return deposits;
-        }
-
-        @Override
-        public MatchRepository matches() {
-            if (matches == null) {
-                matches = new JdbiMatchRepository(handle);
-            }
-            return matches;
-        }
-
-        @Override
-        public PostingRepository postings() {
-            if (postings == null) {
-                postings = new JdbiPostingRepository(handle);
-            }
-            return postings;
-        }
-
-        @Override
-        public ReconRepository recon() {
-            if (recon == null) {
-                recon = new JdbiReconRepository(handle);
-            }
-            return recon;
-        }
-
-        @Override
-        public RejectQueueRepository rejectQueue() {
-            if (rejectQueue == null) {
-                rejectQueue = new JdbiRejectQueueRepository(handle, actor, clock);
-            }
-            return rejectQueue;
-        }
-
-        @Override
-        public ReportingRepository reporting() {
-            if (reporting == null) {
-                reporting = new JdbiReportingRepository(handle);
-            }
-            return reporting;
-        }
-
-        @Override
-        public ExceptionRepository exceptions() {
-            if (exceptions == null) {
-                exceptions = new JdbiExceptionRepository(handle);
-            }
-            return exceptions;
-        }
-
-        @Override
-        public AccountRepository accounts() {
-            if (accounts == null) {
-                accounts = new JdbiAccountRepository(handle);
-            }
-            return accounts;
-        }
-
-        @Override
-        public DisclosureLog disclosures() {
-            if (disclosures == null) {
-                disclosures = new JdbiDisclosureLog(handle, actor, clock);
-            }
-            return disclosures;
-        }
-
-        @Override
-        public PayerRepository payers() {
-            if (payers == null) {
-                payers = new JdbiPayerRepository(handle);
-            }
-            return payers;
-        }
-
-        @Override
-        public ImportPublications importPublications() {
-            if (importPublications == null) {
-                importPublications = new JdbiImportPublications(handle, actor, clock);
-            }
-            return importPublications;
+            return type.cast(port);
         }
     }
 }

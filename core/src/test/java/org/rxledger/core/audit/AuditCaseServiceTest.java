@@ -21,10 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -108,7 +112,7 @@ class AuditCaseServiceTest {
                 "auditor asked for the coordination-of-benefits claim");
         assertThat(accepted.requestedClaims()).hasSize(2);
         java.util.List<org.rxledger.core.security.AuditRecord> trail = db.transactions()
-                .read(tx -> tx.audit().forEntity(AuditCaseService.ENTITY, "A-OTHER"));
+                .read(tx -> tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-OTHER"));
         assertThat(trail).anySatisfy(r -> {
             assertThat(r.action()).isEqualTo("AUDIT_OTHER_PAYER_CLAIMS_ACCEPTED");
             assertThat(r.detail()).contains("coordination-of-benefits").contains("\"lines\":1");
@@ -127,7 +131,7 @@ class AuditCaseServiceTest {
     void resolutionPrefersTheActivePaidAdjudicationOverAReversedOne() {
         Claim reversed = record(ClaimBuilder.aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.of(2025, 3, 3)));
         db.transactions().inTransaction(tx -> {
-            tx.claims().setLifecycle(reversed.id(), Lifecycle.REVERSED);
+            tx.port(ClaimRepository.class).setLifecycle(reversed.id(), Lifecycle.REVERSED);
             return null;
         });
         Claim rebill = record(ClaimBuilder.aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.of(2025, 3, 3))
@@ -152,9 +156,9 @@ class AuditCaseServiceTest {
     void creatingACaseWritesJournalEventsAndAuditRecordsWithoutPatientData() {
         caseWithOneKnownLine("A-300");
         db.transactions().read(tx -> {
-            assertThat(tx.journal().since(0, 100)).extracting(e -> e.type())
+            assertThat(tx.port(Journal.class).since(0, 100)).extracting(e -> e.type())
                     .contains(AuditCaseService.EVENT_CASE_CREATED, AuditCaseService.EVENT_CLAIMS_REQUESTED);
-            List<AuditRecord> trail = tx.audit().forEntity(AuditCaseService.ENTITY, "A-300");
+            List<AuditRecord> trail = tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-300");
             assertThat(trail).extracting(AuditRecord::action).containsExactly("AUDIT_CASE_CREATED", "AUDIT_CLAIMS_REQUESTED");
             assertThat(trail).allSatisfy(r -> assertThat(r.detail()).doesNotContain("TESTPATIENT"));
             return null;
@@ -235,7 +239,7 @@ class AuditCaseServiceTest {
 
         assertThat(closed.status()).isEqualTo(AuditStatus.CLOSED);
         assertThat(service.find("A-500").orElseThrow().auditCase().status()).isEqualTo(AuditStatus.CLOSED);
-        long changes = db.transactions().read(tx -> tx.audit().forEntity(AuditCaseService.ENTITY, "A-500").stream()
+        long changes = db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-500").stream()
                 .filter(r -> r.action().equals("AUDIT_STATUS_CHANGED")).count());
         assertThat(changes).isEqualTo(5);
     }
@@ -308,9 +312,9 @@ class AuditCaseServiceTest {
         assertThat(doc.originalName()).isEqualTo("scan José.png");
         assertThat(service.find("A-700").orElseThrow().documents()).containsExactly(doc);
         db.transactions().read(tx -> {
-            assertThat(tx.audit().forEntity(AuditCaseService.ENTITY, "A-700")).extracting(AuditRecord::action)
+            assertThat(tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-700")).extracting(AuditRecord::action)
                     .contains("AUDIT_DOCUMENT_ATTACHED");
-            assertThat(tx.audit().forEntity(AuditCaseService.ENTITY, "A-700")).allSatisfy(
+            assertThat(tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-700")).allSatisfy(
                     r -> assertThat(r.detail()).doesNotContain("José"));
             return null;
         });
@@ -363,9 +367,9 @@ class AuditCaseServiceTest {
             assertThat(x.id()).isEqualTo(f.id());
         });
         db.transactions().read(tx -> {
-            assertThat(tx.audit().forEntity(AuditCaseService.ENTITY, "A-800")).extracting(AuditRecord::action)
+            assertThat(tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-800")).extracting(AuditRecord::action)
                     .contains("AUDIT_TRANSMITTAL", "AUDIT_FINDING");
-            assertThat(tx.journal().since(0, 100)).extracting(e -> e.type())
+            assertThat(tx.port(Journal.class).since(0, 100)).extracting(e -> e.type())
                     .contains(AuditCaseService.EVENT_TRANSMITTAL_LOGGED, AuditCaseService.EVENT_FINDING_RECORDED);
             return null;
         });
@@ -383,7 +387,7 @@ class AuditCaseServiceTest {
         AuditCaseDetail c = caseWithOneKnownLine("A-900");
         String sha = "a".repeat(64);
         service.recordPacketGenerated("A-900", 12, sha);
-        AuditRecord r = db.transactions().read(tx -> tx.audit().forEntity(AuditCaseService.ENTITY, "A-900")).stream()
+        AuditRecord r = db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-900")).stream()
                 .filter(x -> x.action().equals("AUDIT_PACKET_GENERATED")).findFirst().orElseThrow();
         assertThat(r.user()).isEqualTo("clerk1");
         assertThat(r.occurredAt()).isEqualTo(TestDatabases.NOW);
@@ -396,7 +400,7 @@ class AuditCaseServiceTest {
 
         service.recordPacketGenerated("A-901", 3, "b".repeat(64));
 
-        java.util.List<org.rxledger.core.security.Disclosure> log = db.transactions().read(tx -> tx.disclosures().between(null, null));
+        java.util.List<org.rxledger.core.security.Disclosure> log = db.transactions().read(tx -> tx.port(DisclosureLog.class).between(null, null));
         assertThat(log).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(org.rxledger.core.security.Disclosure.Kind.AUDIT_PACKET);
             assertThat(d.recipient()).isEqualTo("ACME RX SOLUTIONS");
@@ -405,9 +409,9 @@ class AuditCaseServiceTest {
             assertThat(d.patientIds()).containsExactly(office.patient().id());
         });
         java.util.List<org.rxledger.core.security.Disclosure> mine = db.transactions()
-                .read(tx -> tx.disclosures().forPatient(office.patient().id()));
+                .read(tx -> tx.port(DisclosureLog.class).forPatient(office.patient().id()));
         java.util.List<org.rxledger.core.security.Disclosure> other = db.transactions()
-                .read(tx -> tx.disclosures().forPatient(office.patient().id() + 1000));
+                .read(tx -> tx.port(DisclosureLog.class).forPatient(office.patient().id() + 1000));
         assertThat(mine).hasSize(1);
         assertThat(other).isEmpty();
         // the log is append-only, like the audit trail

@@ -17,10 +17,12 @@ import org.rxledger.core.audit.AuditPacket.ClaimSection;
 import org.rxledger.core.audit.AuditPacket.PacketException;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
@@ -39,7 +41,7 @@ class AuditPacketAssemblerTest {
     void setUp() {
         office = TestOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
             return null;
         });
@@ -149,7 +151,7 @@ class AuditPacketAssemblerTest {
     void historyShowsTheReversalAndRebillOfTheFillAndRefillHistoryShowsEveryFill() {
         Claim original = record(ClaimBuilder.aPaidClaim(office).fill(2).dateOfService(LocalDate.of(2025, 3, 3)));
         db.transactions().inTransaction(tx -> {
-            tx.claims().setLifecycle(original.id(), Lifecycle.REVERSED);
+            tx.port(ClaimRepository.class).setLifecycle(original.id(), Lifecycle.REVERSED);
             return null;
         });
         Claim rebill = record(ClaimBuilder.aPaidClaim(office).fill(2).dateOfService(LocalDate.of(2025, 3, 3))

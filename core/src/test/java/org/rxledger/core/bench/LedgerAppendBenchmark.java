@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rxledger.core.id.Uuids;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 /**

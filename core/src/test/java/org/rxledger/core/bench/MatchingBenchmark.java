@@ -20,20 +20,23 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.demo.DemoOffice.ClaimPaymentDescription;
 import org.rxledger.core.demo.DemoRemittances;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.ClaimFacts;
 import org.rxledger.core.matching.ClaimIndex;
 import org.rxledger.core.matching.ClaimMatcher;
 import org.rxledger.core.matching.Clp01Patterns;
 import org.rxledger.core.matching.MatchDecision;
+import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.RemittedClaim;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +74,7 @@ class MatchingBenchmark {
                 LOG.info("BENCH cache size {} KB", cacheKb);
             }
             long[] ids = db.transactions().inTransaction(tx -> {
-                var ref = tx.reference();
+                var ref = tx.port(ReferenceRepository.class);
                 ref.savePharmacy(new Pharmacy("BENCH PHARMACY", "1234567893", "1234567", null, null, null, null, null));
                 var payer = ref.insertPayer("BENCH PBM", "1999999999");
                 var plan = ref.insertPlan(payer.id(), "Bench plan", "999999", "BENCH", "GRP1");
@@ -105,7 +108,7 @@ class MatchingBenchmark {
                     patterns.decode(r.payerName(), r.patientControlNumber()).forEach(x -> rx.add(x.rx()));
                     auth.add(r.payerClaimControlNumber());
                 }
-                List<ClaimFacts> facts = db.transactions().read(tx -> tx.matches().claimFacts(rx, auth));
+                List<ClaimFacts> facts = db.transactions().read(tx -> tx.port(MatchRepository.class).claimFacts(rx, auth));
                 ClaimIndex index = new ClaimIndex(facts);
                 long t1 = System.nanoTime();
                 ClaimMatcher matcher = new ClaimMatcher(patterns);
@@ -139,7 +142,7 @@ class MatchingBenchmark {
             }
             LOG.info("BENCH import+match+post of {} claims: {} ms ({} matched, {} ledger entries)",
                     imported.payments().get(0).claimCount(), importMs, imported.payments().get(0).matchedCount(),
-                    db.transactions().read(tx -> tx.ledger().count()));
+                    db.transactions().read(tx -> tx.port(LedgerRepository.class).count()));
         }
     }
 

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerEntry;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
 import org.rxledger.core.tx.Transactions;
@@ -56,7 +59,7 @@ class ChargeEntryTest {
     }
 
     private Money balance(long claimId, LedgerAccount account) {
-        return tx.read(t -> t.ledger().claimBalance(claimId, account));
+        return tx.read(t -> t.port(LedgerRepository.class).claimBalance(claimId, account));
     }
 
     @Test
@@ -72,10 +75,10 @@ class ChargeEntryTest {
         assertThat(balance(saved.id(), LedgerAccount.COUNTER_CASH)).isEqualTo(Money.ZERO);
         assertThat(balance(saved.id(), LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-31.85"));
         tx.read(t -> {
-            assertThat(t.journal().since(0, 100)).extracting(e -> e.type()).containsExactly(ClaimRecorder.EVENT_CLAIM_RECORDED);
-            assertThat(t.audit().forEntity("claim", String.valueOf(saved.id()))).extracting(AuditRecord::action)
+            assertThat(t.port(Journal.class).since(0, 100)).extracting(e -> e.type()).containsExactly(ClaimRecorder.EVENT_CLAIM_RECORDED);
+            assertThat(t.port(AuditTrail.class).forEntity("claim", String.valueOf(saved.id()))).extracting(AuditRecord::action)
                     .containsExactly("CLAIM_CREATED");
-            assertThat(t.rejectQueue().forClaim(saved.id())).isEmpty();
+            assertThat(t.port(RejectQueueRepository.class).forClaim(saved.id())).isEmpty();
             return null;
         });
     }
@@ -116,8 +119,8 @@ class ChargeEntryTest {
         Claim saved = entry.save(charge(v, false));
 
         tx.read(t -> {
-            assertThat(t.ledger().forClaim(saved.id())).isEmpty();
-            RejectFollowUp f = t.rejectQueue().forClaim(saved.id()).orElseThrow();
+            assertThat(t.port(LedgerRepository.class).forClaim(saved.id())).isEmpty();
+            RejectFollowUp f = t.port(RejectQueueRepository.class).forClaim(saved.id()).orElseThrow();
             assertThat(f.status()).isEqualTo(FollowUpStatus.OPEN);
             assertThat(f.dueDate()).isEqualTo(LocalDate.of(2025, 3, 23)); // today (2025-03-20) + 3 days
             return null;
@@ -134,9 +137,9 @@ class ChargeEntryTest {
                 .isInstanceOfSatisfying(ChargeProblems.class, e -> assertThat(e.problems()).extracting(ClaimRules.Problem::field)
                         .containsExactlyInAnyOrder(ClaimField.DAYS_SUPPLY, ClaimField.PLAN_PAID_AMOUNT));
         tx.read(t -> {
-            assertThat(t.claims().count()).isZero();
-            assertThat(t.ledger().count()).isZero();
-            assertThat(t.journal().count()).isZero();
+            assertThat(t.port(ClaimRepository.class).count()).isZero();
+            assertThat(t.port(LedgerRepository.class).count()).isZero();
+            assertThat(t.port(Journal.class).count()).isZero();
             return null;
         });
     }
@@ -156,7 +159,7 @@ class ChargeEntryTest {
 
         assertThatThrownBy(() -> entry.save(charge())).isInstanceOf(ChargeProblems.class)
                 .hasMessageContaining("already billed (claim #" + first.id());
-        assertThat(tx.<Long>read(t -> t.claims().count())).isEqualTo(1L);
+        assertThat(tx.<Long>read(t -> t.port(ClaimRepository.class).count())).isEqualTo(1L);
     }
 
     @Test
@@ -174,22 +177,22 @@ class ChargeEntryTest {
 
         assertThat(rebilled.transactionCode()).isEqualTo("B3");
         assertThat(rebilled.replacesClaimId()).isEqualTo(old.id());
-        Claim oldNow = tx.read(t -> t.claims().find(old.id()).orElseThrow());
+        Claim oldNow = tx.read(t -> t.port(ClaimRepository.class).find(old.id()).orElseThrow());
         assertThat(oldNow.lifecycle()).isEqualTo(Lifecycle.REBILLED);
         for (LedgerAccount account : LedgerAccount.values()) {
             assertThat(balance(old.id(), account)).as(account.name()).isEqualTo(Money.ZERO);
         }
-        List<LedgerEntry> oldEntries = tx.read(t -> t.ledger().forClaim(old.id()));
+        List<LedgerEntry> oldEntries = tx.read(t -> t.port(LedgerRepository.class).forClaim(old.id()));
         assertThat(oldEntries).hasSize(6).filteredOn(e -> e.reversesEntryId() != null)
                 .allSatisfy(e -> assertThat(e.sourceType()).isEqualTo(ClaimPostings.SOURCE_CLAIM_REBILL));
         assertThat(balance(rebilled.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("51.85"));
-        assertThat(tx.<Object>read(t -> t.ledger().balance(LedgerAccount.THIRD_PARTY_RECEIVABLE))).isEqualTo(Money.parse("51.85"));
+        assertThat(tx.<Object>read(t -> t.port(LedgerRepository.class).balance(LedgerAccount.THIRD_PARTY_RECEIVABLE))).isEqualTo(Money.parse("51.85"));
 
         List<FillHistory.Step> history = entry.history(rebilled.id());
         assertThat(history).extracting(FillHistory.Step::what)
                 .containsExactly("Billed (B1)", "Rebilled (B3)", "Replaced by rebill");
         assertThat(history.get(2).detail()).isEqualTo("#" + old.id() + " replaced by #" + rebilled.id());
-        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.journal().since(0, 100))).extracting(e -> e.type()).contains(ChargeEntry.EVENT_CLAIM_REBILLED);
+        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(ChargeEntry.EVENT_CLAIM_REBILLED);
     }
 
     @Test
@@ -211,7 +214,7 @@ class ChargeEntryTest {
 
         assertThatThrownBy(() -> entry.rebill(old.id(), charge(v, false), LocalDate.of(2025, 3, 20)))
                 .isInstanceOf(ChargeProblems.class).hasMessageContaining("keeps the Rx number and fill");
-        assertThat(tx.<Object>read(t -> t.claims().find(old.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(tx.<Object>read(t -> t.port(ClaimRepository.class).find(old.id()).orElseThrow().lifecycle())).isEqualTo(Lifecycle.ACTIVE);
     }
 
     @Test
@@ -226,11 +229,11 @@ class ChargeEntryTest {
         assertThat(corrected.planPaid()).isEqualTo(Money.parse("26.85"));
         assertThat(balance(saved.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("26.85"));
         assertThat(balance(saved.id(), LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("5.00"));
-        List<LedgerEntry> entries = tx.read(t -> t.ledger().forClaim(saved.id()));
+        List<LedgerEntry> entries = tx.read(t -> t.port(LedgerRepository.class).forClaim(saved.id()));
         // 3 original + 3 reversing (CLAIM_CORRECTION) + 3 reposted: nothing updated or deleted
         assertThat(entries).hasSize(9);
         assertThat(entries).filteredOn(e -> ClaimPostings.SOURCE_CLAIM_CORRECTION.equals(e.sourceType())).hasSize(3);
-        AuditRecord audit = tx.read(t -> t.audit().forEntity("claim", String.valueOf(saved.id()))).stream()
+        AuditRecord audit = tx.read(t -> t.port(AuditTrail.class).forEntity("claim", String.valueOf(saved.id()))).stream()
                 .filter(r -> r.action().equals("CLAIM_CORRECTED")).findFirst().orElseThrow();
         assertThat(audit.detail()).contains("\"patient_pay_amount\":{\"before\":\"10.00\",\"after\":\"5.00\"}")
                 .contains("\"plan_paid_amount\":{\"before\":\"21.85\",\"after\":\"26.85\"}")
@@ -246,13 +249,13 @@ class ChargeEntryTest {
     @Test
     void aCorrectionOfBillingDataWithoutAmountsLeavesTheLedgerAlone() {
         Claim saved = entry.save(charge());
-        long ledgerBefore = tx.read(t -> t.ledger().count());
+        long ledgerBefore = tx.read(t -> t.port(LedgerRepository.class).count());
 
         Claim corrected = entry.correct(saved.id(), Map.of(ClaimField.DAW, "1", ClaimField.CARDHOLDER_ID, "ZQX00099999"), null);
 
         assertThat(corrected.daw()).isEqualTo("1");
         assertThat(corrected.cardholderId()).isEqualTo("ZQX00099999");
-        assertThat(tx.<Long>read(t -> t.ledger().count())).isEqualTo(ledgerBefore);
+        assertThat(tx.<Long>read(t -> t.port(LedgerRepository.class).count())).isEqualTo(ledgerBefore);
         assertThat(entry.history(saved.id())).last().satisfies(s -> {
             assertThat(s.what()).isEqualTo("Corrected");
             assertThat(s.detail()).contains("Cardholder ID ZQX00012345 → ZQX00099999").contains("DAW code 0 → 1");
@@ -273,7 +276,7 @@ class ChargeEntryTest {
 
         assertThatThrownBy(() -> entry.correct(saved.id(), Map.of(ClaimField.PLAN_PAID_AMOUNT, "40.00"), null))
                 .isInstanceOf(ChargeProblems.class).hasMessageContaining("does not match ingredient cost paid");
-        assertThat(tx.<Object>read(t -> t.claims().find(saved.id()).orElseThrow().planPaid())).isEqualTo(Money.parse("21.85"));
+        assertThat(tx.<Object>read(t -> t.port(ClaimRepository.class).find(saved.id()).orElseThrow().planPaid())).isEqualTo(Money.parse("21.85"));
     }
 
     @Test
@@ -285,7 +288,7 @@ class ChargeEntryTest {
         assertThat(paper.channel()).isEqualTo(Channel.PAPER);
         assertThat(paper.authorizationNumber()).isNull();
         assertThat(balance(saved.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
-        assertThat(tx.<List<AuditRecord>>read(t -> t.audit().forEntity("claim", String.valueOf(saved.id())))).last()
+        assertThat(tx.<List<AuditRecord>>read(t -> t.port(AuditTrail.class).forEntity("claim", String.valueOf(saved.id())))).last()
                 .satisfies(r -> assertThat(r.detail()).contains("\"channel\":{\"before\":\"ELECTRONIC\",\"after\":\"PAPER\"}")
                         .contains("\"authorization_number\":{\"before\":\"A25071000001\",\"after\":\"\"}"));
     }

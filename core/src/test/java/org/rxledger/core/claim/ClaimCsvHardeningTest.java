@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -50,7 +51,7 @@ class ClaimCsvHardeningTest {
     }
 
     private long claimCount() {
-        return tx.read(t -> t.claims().count());
+        return tx.read(t -> t.port(ClaimRepository.class).count());
     }
 
     @ParameterizedTest
@@ -113,7 +114,7 @@ class ClaimCsvHardeningTest {
 
         assertThat(service.importFile(plain).imported()).isEqualTo(5);
         assertThat(service.importFile(bom).skippedDuplicates()).isEqualTo(5);
-        assertThat(tx.read(t -> t.reference().patients()).stream().map(p -> p.firstName())).contains("ÉLODIE");
+        assertThat(tx.read(t -> t.port(ReferenceRepository.class).patients()).stream().map(p -> p.firstName())).contains("ÉLODIE");
     }
 
     @Test

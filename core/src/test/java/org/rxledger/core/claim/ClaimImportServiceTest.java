@@ -14,8 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -47,7 +50,7 @@ class ClaimImportServiceTest {
 
     /** Counts of claim rows, ledger entries, journal events. */
     private List<Long> counts() {
-        return tx.read(t -> List.of(t.claims().count(), t.ledger().count(), t.journal().count()));
+        return tx.read(t -> List.of(t.port(ClaimRepository.class).count(), t.port(LedgerRepository.class).count(), t.port(Journal.class).count()));
     }
 
     @Test
@@ -58,24 +61,24 @@ class ClaimImportServiceTest {
         assertThat(result.imported()).isEqualTo(5);
         assertThat(result.skippedDuplicates()).isZero();
         tx.read(t -> {
-            assertThat(t.claims().count()).isEqualTo(5);
+            assertThat(t.port(ClaimRepository.class).count()).isEqualTo(5);
             // 21.85 + 262.40 + 55.10 + 12.00 + 9.50 (509-F9 is the third-party receivable, DOMAIN.md §4.1)
-            assertThat(t.ledger().balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("360.85"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("360.85"));
             // 10.00 + 25.00 + 5.00 + 4.00 + 3.00 — not collected at the counter as far as the file says
-            assertThat(t.ledger().balance(LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("47.00"));
-            assertThat(t.ledger().balance(LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-407.85"));
-            assertThat(t.ledger().trialBalance().values()).extracting(Money::toString).isNotEmpty();
-            assertThat(Money.sum(t.ledger().trialBalance().values())).isEqualTo(Money.ZERO);
-            Claim first = t.claims().findActive(new ClaimKey("7001234", 2, java.time.LocalDate.of(2025, 3, 3), "999999", "TESTPCN")).orElseThrow();
-            assertThat(t.ledger().claimBalance(first.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("47.00"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-407.85"));
+            assertThat(t.port(LedgerRepository.class).trialBalance().values()).extracting(Money::toString).isNotEmpty();
+            assertThat(Money.sum(t.port(LedgerRepository.class).trialBalance().values())).isEqualTo(Money.ZERO);
+            Claim first = t.port(ClaimRepository.class).findActive(new ClaimKey("7001234", 2, java.time.LocalDate.of(2025, 3, 3), "999999", "TESTPCN")).orElseThrow();
+            assertThat(t.port(LedgerRepository.class).claimBalance(first.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
             assertThat(first.source()).isEqualTo(ClaimSource.CSV_IMPORT);
-            assertThat(t.reference().patients()).hasSize(5);
-            assertThat(t.reference().prescribers()).hasSize(4).allSatisfy(p -> assertThat(p.lastName()).isEqualTo("UNKNOWN"));
-            assertThat(t.reference().drugs()).hasSize(5);
-            assertThat(t.reference().plans()).hasSize(2);
-            assertThat(t.reference().payers()).extracting(p -> p.name()).containsExactlyInAnyOrder("Payer BIN 999999", "Payer BIN 610014");
+            assertThat(t.port(ReferenceRepository.class).patients()).hasSize(5);
+            assertThat(t.port(ReferenceRepository.class).prescribers()).hasSize(4).allSatisfy(p -> assertThat(p.lastName()).isEqualTo("UNKNOWN"));
+            assertThat(t.port(ReferenceRepository.class).drugs()).hasSize(5);
+            assertThat(t.port(ReferenceRepository.class).plans()).hasSize(2);
+            assertThat(t.port(ReferenceRepository.class).payers()).extracting(p -> p.name()).containsExactlyInAnyOrder("Payer BIN 999999", "Payer BIN 610014");
             // five claim.recorded events plus one for the file
-            assertThat(t.journal().since(0, 100)).extracting(e -> e.type())
+            assertThat(t.port(Journal.class).since(0, 100)).extracting(e -> e.type())
                     .containsOnly(ClaimRecorder.EVENT_CLAIM_RECORDED, ClaimImportService.EVENT_IMPORTED)
                     .filteredOn(ClaimImportService.EVENT_IMPORTED::equals).hasSize(1);
             return null;
@@ -106,10 +109,10 @@ class ClaimImportServiceTest {
 
         assertThat(result.imported()).isEqualTo(1);
         tx.read(t -> {
-            assertThat(t.reference().patients()).hasSize(5);
-            assertThat(t.reference().plans()).hasSize(2);
-            assertThat(t.reference().drugs()).hasSize(5);
-            assertThat(t.reference().prescribers()).hasSize(4);
+            assertThat(t.port(ReferenceRepository.class).patients()).hasSize(5);
+            assertThat(t.port(ReferenceRepository.class).plans()).hasSize(2);
+            assertThat(t.port(ReferenceRepository.class).drugs()).hasSize(5);
+            assertThat(t.port(ReferenceRepository.class).prescribers()).hasSize(4);
             return null;
         });
     }

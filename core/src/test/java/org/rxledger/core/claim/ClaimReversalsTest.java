@@ -13,8 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -37,7 +40,7 @@ class ClaimReversalsTest {
     }
 
     private long claim1Id() {
-        return tx.read(t -> t.claims().findActive(CLAIM_1).orElseThrow().id());
+        return tx.read(t -> t.port(ClaimRepository.class).findActive(CLAIM_1).orElseThrow().id());
     }
 
     @Test
@@ -50,17 +53,17 @@ class ClaimReversalsTest {
         assertThat(reversed.status()).isEqualTo(ClaimStatus.REVERSED);
         tx.read(t -> {
             for (LedgerAccount account : LedgerAccount.values()) {
-                assertThat(t.ledger().claimBalance(id, account)).as(account.name()).isEqualTo(Money.ZERO);
+                assertThat(t.port(LedgerRepository.class).claimBalance(id, account)).as(account.name()).isEqualTo(Money.ZERO);
             }
             // the original entries stay; three reversing entries are added (append-only ledger)
-            assertThat(t.ledger().forClaim(id)).hasSize(6)
+            assertThat(t.port(LedgerRepository.class).forClaim(id)).hasSize(6)
                     .filteredOn(e -> e.reversesEntryId() != null).hasSize(3)
                     .allSatisfy(e -> assertThat(e.sourceType()).isEqualTo(ClaimPostings.SOURCE_CLAIM_REVERSAL));
-            assertThat(t.claims().findActive(CLAIM_1)).isEmpty();
-            assertThat(t.audit().forEntity("claim", String.valueOf(id))).extracting(r -> r.action()).contains("CLAIM_REVERSED");
-            assertThat(t.journal().since(0, 100)).extracting(e -> e.type()).contains(ClaimReversals.EVENT_CLAIM_REVERSED);
+            assertThat(t.port(ClaimRepository.class).findActive(CLAIM_1)).isEmpty();
+            assertThat(t.port(AuditTrail.class).forEntity("claim", String.valueOf(id))).extracting(r -> r.action()).contains("CLAIM_REVERSED");
+            assertThat(t.port(Journal.class).since(0, 100)).extracting(e -> e.type()).contains(ClaimReversals.EVENT_CLAIM_REVERSED);
             // third-party A/R is the other four claims only
-            assertThat(t.ledger().balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("339.00"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("339.00"));
             return null;
         });
     }
@@ -69,11 +72,11 @@ class ClaimReversalsTest {
     void refusesToReverseAClaimTwice() {
         long id = claim1Id();
         tx.inTransaction(t -> ClaimReversals.reverse(t, id, LocalDate.of(2025, 3, 9), "billing error"));
-        long ledgerBefore = tx.read(t -> t.ledger().count());
+        long ledgerBefore = tx.read(t -> t.port(LedgerRepository.class).count());
 
         assertThatThrownBy(() -> tx.inTransaction(t -> ClaimReversals.reverse(t, id, LocalDate.of(2025, 3, 9), "again")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already reversed");
-        long ledgerAfter = tx.read(t -> t.ledger().count());
+        long ledgerAfter = tx.read(t -> t.port(LedgerRepository.class).count());
         assertThat(ledgerAfter).isEqualTo(ledgerBefore);
     }
 

@@ -9,9 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
 import org.rxledger.core.tx.Transactions;
@@ -79,9 +82,9 @@ class RejectQueueTest {
         assertThat(f.owner()).isEqualTo("dana");
         assertThat(f.status()).isEqualTo(FollowUpStatus.IN_PROGRESS);
         assertThat(queue.items().get(0).followUp().dueDate()).isEqualTo(LocalDate.of(2025, 3, 25));
-        assertThat(tx.<List<AuditRecord>>read(t -> t.audit().forEntity("reject_followup", String.valueOf(id)))).singleElement()
+        assertThat(tx.<List<AuditRecord>>read(t -> t.port(AuditTrail.class).forEntity("reject_followup", String.valueOf(id)))).singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("\"claimId\":" + claim.id()).contains("\"after\":\"dana\""));
-        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.journal().since(0, 100))).extracting(e -> e.type()).contains(RejectQueue.EVENT_FOLLOW_UP_CHANGED);
+        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(RejectQueue.EVENT_FOLLOW_UP_CHANGED);
     }
 
     @Test
@@ -115,8 +118,8 @@ class RejectQueueTest {
         assertThat(item.followUp().status()).isEqualTo(FollowUpStatus.RESOLVED);
         assertThat(item.followUp().resolvedByClaimId()).isEqualTo(paid.id());
         assertThat(item.followUp().owner()).isEqualTo(TestDatabases.CLERK.user());
-        assertThat(tx.<Object>read(t -> t.ledger().claimBalance(paid.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE))).isEqualTo(Money.parse("21.85"));
-        assertThat(tx.<List<org.rxledger.core.ledger.LedgerEntry>>read(t -> t.ledger().forClaim(rejected.id()))).isEmpty();
+        assertThat(tx.<Object>read(t -> t.port(LedgerRepository.class).claimBalance(paid.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE))).isEqualTo(Money.parse("21.85"));
+        assertThat(tx.<List<org.rxledger.core.ledger.LedgerEntry>>read(t -> t.port(LedgerRepository.class).forClaim(rejected.id()))).isEmpty();
         assertThatThrownBy(() -> queue.changeStatus(item.followUp().id(), FollowUpStatus.OPEN, ""))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("resolved by rebill claim #" + paid.id());
     }

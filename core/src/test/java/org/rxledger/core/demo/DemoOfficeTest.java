@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.EnumMap;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimField;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimRules;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.Lifecycle;
@@ -32,6 +33,7 @@ import org.rxledger.core.id.Dea;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
@@ -41,7 +43,8 @@ import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.Pharmacy;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 
@@ -68,7 +71,7 @@ class DemoOfficeTest {
         long started = System.nanoTime();
         summary = DemoOffice.create(tx, END, SEED);
         elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-        claims = tx.read(t -> t.claims().all());
+        claims = tx.read(t -> t.port(ClaimRepository.class).all());
     }
 
     @AfterAll
@@ -83,13 +86,13 @@ class DemoOfficeTest {
         tx.read(t -> {
             Map<Long, String> payerOfPlan = new HashMap<>();
             Map<Long, String> names = new HashMap<>();
-            t.reference().payers().forEach(p -> names.put(p.id(), p.name()));
-            t.reference().plans().forEach(p -> payerOfPlan.put(p.id(), names.get(p.payerId())));
+            t.port(ReferenceRepository.class).payers().forEach(p -> names.put(p.id(), p.name()));
+            t.port(ReferenceRepository.class).plans().forEach(p -> payerOfPlan.put(p.id(), names.get(p.payerId())));
             for (Claim c : claims) {
                 assertThat(directory.forRouting(c.bin(), c.pcn(), c.groupId()).map(DirectoryPayer::name))
                         .as("claim %d (%s)", c.id(), c.bin()).contains(payerOfPlan.get(c.planId()));
             }
-            t.reference().payers().forEach(p -> assertThat(directory.forPayment(p.payerIdentifier(), null, "other name")
+            t.port(ReferenceRepository.class).payers().forEach(p -> assertThat(directory.forPayment(p.payerIdentifier(), null, "other name")
                     .map(DirectoryPayer::name)).contains(p.name()));
             return null;
         });
@@ -99,7 +102,7 @@ class DemoOfficeTest {
     void theSameSeedGivesTheSameOffice() {
         try (Database other = Database.inMemory("demo-" + UUID.randomUUID(), new Actor("tester", "test-ws"), CLOCK)) {
             DemoOffice.Summary again = DemoOffice.create(other.transactions(), END, SEED);
-            List<Claim> otherClaims = other.transactions().read(t -> t.claims().all());
+            List<Claim> otherClaims = other.transactions().read(t -> t.port(ClaimRepository.class).all());
 
             assertThat(again).isEqualTo(summary);
             assertThat(otherClaims).extracting(Claim::uuid, Claim::rxNumber, Claim::fillNumber, Claim::dateOfService,
@@ -147,15 +150,15 @@ class DemoOfficeTest {
     @Test
     void everyIdentifierIsValid() {
         tx.read(t -> {
-            Pharmacy pharmacy = t.reference().pharmacy().orElseThrow();
+            Pharmacy pharmacy = t.port(ReferenceRepository.class).pharmacy().orElseThrow();
             assertThat(Npi.isValid(pharmacy.npi())).isTrue();
             assertThat(pharmacy.ncpdpId()).matches("\\d{7}");
-            assertThat(t.reference().prescribers()).hasSize(40).allSatisfy(p -> {
+            assertThat(t.port(ReferenceRepository.class).prescribers()).hasSize(40).allSatisfy(p -> {
                 assertThat(Npi.problem(p.npi())).isNull();
                 assertThat(Dea.problem(p.dea())).isNull();
                 assertThat(p.dea().charAt(1)).isEqualTo(p.lastName().charAt(0));
             });
-            List<Drug> drugs = t.reference().drugs();
+            List<Drug> drugs = t.port(ReferenceRepository.class).drugs();
             assertThat(drugs).allSatisfy(d -> {
                 assertThat(Ndc.problem(d.ndc())).isNull();
                 assertThat(Ndc.parse(d.ndcNative()).billing()).isEqualTo(d.ndc());
@@ -164,10 +167,10 @@ class DemoOfficeTest {
                     .map(p -> p[0].length() + "-" + p[1].length() + "-" + p[2].length()).collect(Collectors.toSet());
             assertThat(layouts).containsExactlyInAnyOrder("4-4-2", "5-3-2", "5-4-1");
             assertThat(drugs).anyMatch(Drug::brand).anyMatch(d -> !d.brand());
-            assertThat(t.reference().plans()).allSatisfy(p -> assertThat(p.bin()).matches("\\d{6}"));
+            assertThat(t.port(ReferenceRepository.class).plans()).allSatisfy(p -> assertThat(p.bin()).matches("\\d{6}"));
             return null;
         });
-        Set<String> drugNdcs = tx.read(t -> t.reference().drugs().stream().map(Drug::ndc).collect(Collectors.toSet()));
+        Set<String> drugNdcs = tx.read(t -> t.port(ReferenceRepository.class).drugs().stream().map(Drug::ndc).collect(Collectors.toSet()));
         assertThat(claims).allSatisfy(c -> {
             assertThat(c.rxNumber()).matches("\\d{7}");
             assertThat(drugNdcs).contains(c.ndc());
@@ -252,9 +255,9 @@ class DemoOfficeTest {
             assertThat(money(b, patientSide)).isEqualTo(c.patientPay());
             assertThat(money(b, LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(c.planPaid().plus(c.patientPay()).negate());
         }
-        Money tpAr = tx.read(t -> t.ledger().balance(LedgerAccount.THIRD_PARTY_RECEIVABLE));
+        Money tpAr = tx.read(t -> t.port(LedgerRepository.class).balance(LedgerAccount.THIRD_PARTY_RECEIVABLE));
         assertThat(tpAr).isEqualTo(summary.planPaidTotal());
-        assertThat(Money.sum(tx.read(t -> t.ledger().trialBalance()).values())).isEqualTo(Money.ZERO);
+        assertThat(Money.sum(tx.read(t -> t.port(LedgerRepository.class).trialBalance()).values())).isEqualTo(Money.ZERO);
         List<Claim> reversed = claims.stream().filter(c -> c.lifecycle() == Lifecycle.REVERSED).toList();
         assertThat(reversed).hasSize(summary.reversedClaims()).allSatisfy(c -> assertThat(c.responseStatus()).isEqualTo(ResponseStatus.PAID));
         assertThat(reversed).allSatisfy(c -> assertThat(balances.get(c.id())).isNotEmpty());
@@ -294,8 +297,8 @@ class DemoOfficeTest {
         Map<Long, Patient> patients = new HashMap<>();
         Map<Long, Prescriber> prescribers = new HashMap<>();
         tx.read(t -> {
-            t.reference().patients().forEach(p -> patients.put(p.id(), p));
-            t.reference().prescribers().forEach(p -> prescribers.put(p.id(), p));
+            t.port(ReferenceRepository.class).patients().forEach(p -> patients.put(p.id(), p));
+            t.port(ReferenceRepository.class).prescribers().forEach(p -> prescribers.put(p.id(), p));
             return null;
         });
         for (Claim c : claims) {

@@ -20,6 +20,7 @@ import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchDecision;
 import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.money.Money;
@@ -29,7 +30,7 @@ import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,13 +84,13 @@ class DemoRemittancesTest {
         assertThat(d.candidates()).extracting(MatchRecord.CandidateSummary::rx).containsOnly(d.candidates().get(0).rx());
         assertThat(d.candidates()).extracting(MatchRecord.CandidateSummary::fill).doesNotHaveDuplicates();
         // not posted automatically: the money waits in unapplied cash
-        Money unapplied = db.transactions().read(tx -> tx.ledger().balance(LedgerAccount.UNAPPLIED_CASH));
+        Money unapplied = db.transactions().read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.UNAPPLIED_CASH));
         assertThat(unapplied.negate()).isEqualTo(Money.parse("12.34").plus(line.paid()));
     }
 
     @Test
     void postedCashIsTheSumOfTheBpr02Amounts() {
-        Money cash = db.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PAYER_CASH));
+        Money cash = db.transactions().read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.PAYER_CASH));
         assertThat(cash).isEqualTo(summary.total());
     }
 
@@ -112,15 +113,15 @@ class DemoRemittancesTest {
     void theWoTakebackIsAttributedToTheClaimPaidTwice() {
         // the claim paid twice: its PLB WO takes back one payment, so its net paid is what the plan owed
         List<ReconciliationService.ClaimRecon> recouped = recon.stream().filter(r -> !db.transactions()
-                .read(tx -> tx.ledger().claimBalance(r.claimId(), LedgerAccount.PLB_RECOUPMENT)).isZero()).toList();
+                .read(tx -> tx.port(LedgerRepository.class).claimBalance(r.claimId(), LedgerAccount.PLB_RECOUPMENT)).isZero()).toList();
         assertThat(recouped).singleElement().satisfies(r -> {
-            Money takenBack = db.transactions().read(tx -> tx.ledger().claimBalance(r.claimId(), LedgerAccount.PLB_RECOUPMENT));
+            Money takenBack = db.transactions().read(tx -> tx.port(LedgerRepository.class).claimBalance(r.claimId(), LedgerAccount.PLB_RECOUPMENT));
             assertThat(takenBack).isEqualTo(r.expected());
             assertThat(r.paid()).isEqualTo(r.expected());
             assertThat(r.status()).isEqualTo(ReconStatus.PAID);
             assertThat(r.remitLines()).isEqualTo(3); // two payments and the takeback
         });
-        Money interest = db.transactions().read(tx -> tx.ledger().balance(LedgerAccount.PLB_INTEREST));
+        Money interest = db.transactions().read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.PLB_INTEREST));
         assertThat(interest).isEqualTo(Money.parse("-3.17"));
     }
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Samples;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 class DepositServiceTest {
@@ -59,9 +61,9 @@ class DepositServiceTest {
             assertThat(p.payment().amount()).isEqualTo(Money.parse("206.82"));
         });
         assertThat(pairing.paymentsWithoutDeposit()).isEmpty();
-        long events = db.transactions().read(tx -> tx.journal().count());
+        long events = db.transactions().read(tx -> tx.port(Journal.class).count());
         assertThat(events).isGreaterThanOrEqualTo(2);
-        List<AuditRecord> audit = db.transactions().read(tx -> tx.audit().forEntity("deposit", String.valueOf(d.id())));
+        List<AuditRecord> audit = db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity("deposit", String.valueOf(d.id())));
         assertThat(audit).hasSize(1);
     }
 

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AccountService;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.security.Role;
 import org.rxledger.core.store.Database;
@@ -33,14 +35,14 @@ class OfficeSetupTest {
 
         setup.initialise(office, "owner", "Pat Owner", "a long password".toCharArray());
 
-        Pharmacy saved = db.transactions().read(tx -> tx.reference().pharmacy()).orElseThrow();
+        Pharmacy saved = db.transactions().read(tx -> tx.port(ReferenceRepository.class).pharmacy()).orElseThrow();
         assertThat(saved.name()).isEqualTo("Maple Street Pharmacy");
         assertThat(saved.npi()).isEqualTo("1234567893");
         assertThat(saved.ncpdpId()).isEqualTo("0312345");
         assertThat(saved.state()).isEqualTo("IL");
         assertThat(accounts.signIn("owner", "a long password".toCharArray(), "ws").roles()).containsExactly(Role.ADMIN);
         java.util.List<org.rxledger.core.security.AuditRecord> audit = db.transactions()
-                .read(tx -> tx.audit().forEntity("pharmacy", "0312345"));
+                .read(tx -> tx.port(AuditTrail.class).forEntity("pharmacy", "0312345"));
         assertThat(audit).hasSize(1);
         assertThat(setup.folderIsEmpty()).isFalse();
     }
@@ -52,7 +54,7 @@ class OfficeSetupTest {
         assertThatThrownBy(() -> setup.initialise(new OfficeSetup.NewOffice("Other", "1234567893", "0312345", null, null,
                 null, null, null), "other", null, "another password".toCharArray()))
                 .isInstanceOf(RxLedgerException.class).hasMessageContaining("already holds an office");
-        assertThat(db.transactions().read(tx -> tx.reference().pharmacy()).orElseThrow().name())
+        assertThat(db.transactions().read(tx -> tx.port(ReferenceRepository.class).pharmacy()).orElseThrow().name())
                 .isEqualTo("Maple Street Pharmacy");
         assertThat(accounts.list()).hasSize(1);
     }
@@ -62,7 +64,7 @@ class OfficeSetupTest {
         assertThatThrownBy(() -> setup.initialise(office, "owner", null, "short".toCharArray()))
                 .hasMessageContaining("at least 8 characters");
 
-        java.util.Optional<Pharmacy> pharmacy = db.transactions().read(tx -> tx.reference().pharmacy());
+        java.util.Optional<Pharmacy> pharmacy = db.transactions().read(tx -> tx.port(ReferenceRepository.class).pharmacy());
         assertThat(pharmacy).isEmpty();
         assertThat(setup.folderIsEmpty()).isTrue();
     }

@@ -29,6 +29,7 @@ import org.rxledger.core.claim.ClaimRules;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchKey;
 import org.rxledger.core.matching.MatchRecord;
+import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.recon.DailyReconciliation;
@@ -36,12 +37,15 @@ import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.MatchStatus;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.V013__RedundantIndexes;
 import org.rxledger.core.store.V015__OneIndexPerForeignKey;
+import org.rxledger.core.sync.Journal;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** The payer directory on a real H2 with the real migrations: import/export, learned links, merge, move, unlink. */
@@ -105,7 +109,7 @@ class PayerDirectoryTest {
     void aFileWithAnyBadRowWritesNothingAndNamesEachLineAndColumn() {
         importCsv(HEADER + "Blue Meadow Health,1444444444,004336,,\n");
         String before = payers.exportCsv();
-        long events = db.transactions().read(tx -> tx.journal().count());
+        long events = db.transactions().read(tx -> tx.port(Journal.class).count());
 
         PayerImportResult r = importCsv(HEADER
                 + "NORTHSTAR RX BENEFITS,1555555555,610502,NSRX,\n"
@@ -126,7 +130,7 @@ class PayerDirectoryTest {
             assertThat(e.message()).contains("already belongs to Blue Meadow Health");
         });
         assertThat(payers.exportCsv()).isEqualTo(before);
-        long after = db.transactions().read(tx -> tx.journal().count());
+        long after = db.transactions().read(tx -> tx.port(Journal.class).count());
         assertThat(after).isEqualTo(events);
     }
 
@@ -147,8 +151,8 @@ class PayerDirectoryTest {
         assertThat(d.forRouting("610502", "NSOLD", "")).map(DirectoryPayer::id).contains(survivor.id());
         assertThat(d.forPayment("1555555000", null, null)).map(DirectoryPayer::id).contains(survivor.id());
         db.transactions().read(tx -> {
-            assertThat(tx.journal().since(0, 100)).extracting(e -> e.type()).contains(PayerDirectoryService.EVENT_MERGED);
-            assertThat(tx.audit().forEntity("payer", String.valueOf(old.id())))
+            assertThat(tx.port(Journal.class).since(0, 100)).extracting(e -> e.type()).contains(PayerDirectoryService.EVENT_MERGED);
+            assertThat(tx.port(AuditTrail.class).forEntity("payer", String.valueOf(old.id())))
                     .anySatisfy(a -> assertThat(a.action()).isEqualTo("PAYER_MERGED"));
             return null;
         });
@@ -216,16 +220,16 @@ class PayerDirectoryTest {
         importRemittance("northstar.835", "EFT7001", lines);
 
         db.transactions().read(tx -> {
-            long payment = tx.remittances().files().stream().flatMap(f -> tx.remittances().paymentsOfFile(f.id()).stream())
+            long payment = tx.port(RemittanceRepository.class).files().stream().flatMap(f -> tx.port(RemittanceRepository.class).paymentsOfFile(f.id()).stream())
                     .findFirst().orElseThrow().id();
-            List<MatchRecord> decisions = tx.matches().latestDecisions(payment);
+            List<MatchRecord> decisions = tx.port(MatchRepository.class).latestDecisions(payment);
             assertThat(decisions).hasSize(4).allSatisfy(d -> assertThat(d.status()).isEqualTo(MatchStatus.MATCHED));
             assertThat(decisions.get(0).checks()).filteredOn(k -> k.key() == MatchKey.AUTHORIZATION).singleElement()
                     .satisfies(k -> assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.NOT_AVAILABLE));
             assertThat(decisions.get(0).checks()).filteredOn(k -> k.key() == MatchKey.PAYER).singleElement()
                     .satisfies(k -> assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.NOT_AVAILABLE));
-            assertThat(tx.journal().since(0, 1000)).extracting(e -> e.type()).contains(PayerDirectoryService.EVENT_ROUTING_LEARNED);
-            assertThat(tx.payers().proposals()).singleElement().satisfies(p -> {
+            assertThat(tx.port(Journal.class).since(0, 1000)).extracting(e -> e.type()).contains(PayerDirectoryService.EVENT_ROUTING_LEARNED);
+            assertThat(tx.port(PayerRepository.class).proposals()).singleElement().satisfies(p -> {
                 assertThat(p.status()).isEqualTo("APPLIED");
                 assertThat(p.routing()).isEqualTo(new Routing("610502", "NSRX", ""));
                 assertThat(p.lines()).isEqualTo(4);
@@ -238,7 +242,7 @@ class PayerDirectoryTest {
         assertThat(northstar.routings()).singleElement().satisfies(r -> assertThat(r.source()).isEqualTo("LEARNED"));
         assertThat(d.clp07(northstar.id()).convention()).isEqualTo(Clp07Convention.PAYER_CLAIM_NUMBER);
         db.transactions().read(tx -> {
-            assertThat(tx.audit().forEntity("payer", String.valueOf(northstar.id())))
+            assertThat(tx.port(AuditTrail.class).forEntity("payer", String.valueOf(northstar.id())))
                     .anySatisfy(a -> assertThat(a.action()).isEqualTo("PAYER_ROUTING_LEARNED"));
             return null;
         });
@@ -259,9 +263,9 @@ class PayerDirectoryTest {
         // the next payment of that PBM agrees on the payer key through the directory
         importRemittance("northstar-2.835", "EFT7002", List.of(line(4, "NS9000004")));
         db.transactions().read(tx -> {
-            long payment = tx.remittances().files().stream().flatMap(f -> tx.remittances().paymentsOfFile(f.id()).stream())
+            long payment = tx.port(RemittanceRepository.class).files().stream().flatMap(f -> tx.port(RemittanceRepository.class).paymentsOfFile(f.id()).stream())
                     .filter(p -> p.traceNumber().equals("EFT7002")).findFirst().orElseThrow().id();
-            assertThat(tx.matches().latestDecisions(payment)).singleElement().satisfies(m ->
+            assertThat(tx.port(MatchRepository.class).latestDecisions(payment)).singleElement().satisfies(m ->
                     assertThat(m.checks()).filteredOn(k -> k.key() == MatchKey.PAYER).singleElement()
                             .satisfies(k -> assertThat(k.outcome()).isEqualTo(KeyCheck.Outcome.AGREED)));
             return null;
@@ -271,7 +275,7 @@ class PayerDirectoryTest {
         payers.unlinkRouting(northstar.routings().get(0).id(), "routing belongs to another PBM");
         assertThat(payers.directory().forRouting("610502", "NSRX", "GRP1")).isEmpty();
         db.transactions().read(tx -> {
-            assertThat(tx.journal().since(0, 1000)).extracting(e -> e.type())
+            assertThat(tx.port(Journal.class).since(0, 1000)).extracting(e -> e.type())
                     .contains(PayerDirectoryService.EVENT_ROUTING_UNLINKED);
             return null;
         });

@@ -18,6 +18,8 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 
 /**
  * The exceptions queue derived from real imports (real H2, real migrations, match + post on import). Lives
@@ -211,7 +213,7 @@ class ExceptionQueueTest {
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "20.00")), List.of()));
         ExceptionQueue q = new ExceptionQueue(f.db.transactions());
         String key = "SHORT_PAID:C" + c.id();
-        long journalBefore = f.db.transactions().read(tx -> tx.journal().count());
+        long journalBefore = f.db.transactions().read(tx -> tx.port(Journal.class).count());
 
         assertThat(q.assignToMe(key).owner()).isEqualTo("clerk1");
         assertThatThrownBy(() -> q.resolve(key, "  ")).hasMessageContaining("note is required");
@@ -230,9 +232,9 @@ class ExceptionQueueTest {
         assertThat(reopened.status()).isEqualTo(ExceptionStatus.OPEN);
         assertThat(fresh.assign(key, "mgr").owner()).isEqualTo("mgr");
 
-        long journalAfter = f.db.transactions().read(tx -> tx.journal().count());
+        long journalAfter = f.db.transactions().read(tx -> tx.port(Journal.class).count());
         assertThat(journalAfter).isEqualTo(journalBefore + 4);
-        List<AuditRecord> audit = f.db.transactions().read(tx -> tx.audit().forEntity("exception", key));
+        List<AuditRecord> audit = f.db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity("exception", key));
         assertThat(audit).extracting(AuditRecord::action).containsExactly("EXCEPTION_ASSIGNED", "EXCEPTION_RESOLVED",
                         "EXCEPTION_REOPENED", "EXCEPTION_ASSIGNED");
         assertThatThrownBy(() -> q.resolve("SHORT_PAID:C999999", "x")).hasMessageContaining("no current exception");

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchDecision;
@@ -19,6 +20,7 @@ import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.MatchStatus;
+import org.rxledger.core.remit.RemittanceRepository;
 
 /** Matching through the real import on H2: CLP01 formats, date-of-service choice, CLP07 alone, review queue. */
 class MatchingTest {
@@ -84,7 +86,7 @@ class MatchingTest {
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", c, "21.85")), List.of()));
         MatchRecord auto = onlyDecision(f, "T1");
         assertThat(auto.status()).isEqualTo(MatchStatus.MATCHED);
-        long entriesBefore = f.db.transactions().read(tx -> tx.ledger().count());
+        long entriesBefore = f.db.transactions().read(tx -> tx.port(LedgerRepository.class).count());
 
         MatchingService matching = new MatchingService(f.db.transactions());
         MatchRecord confirmed = matching.match(auto.remitClaimId(), c.id(), "checked against the paper EOB");
@@ -92,7 +94,7 @@ class MatchingTest {
         assertThat(confirmed.status()).isEqualTo(MatchStatus.MANUAL);
         assertThat(confirmed.claimId()).isEqualTo(c.id());
         assertThat(confirmed.explanation()).startsWith("Confirmed by ").contains("checked against the paper EOB");
-        long entriesAfter = f.db.transactions().read(tx -> tx.ledger().count());
+        long entriesAfter = f.db.transactions().read(tx -> tx.port(LedgerRepository.class).count());
         assertThat(entriesAfter).as("no undo-and-repost batch for a confirmation").isEqualTo(entriesBefore);
         assertThat(new PostingService(f.db.transactions()).postings(f.paymentId("T1")))
                 .extracting(PostingRepository.PostingRecord::kind).containsExactly(PostingKind.POST);
@@ -117,7 +119,7 @@ class MatchingTest {
         // not applied to either claim; as the payment's only claim payment it also holds the payment for a clerk
         assertThat(f.balance(a.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(a.planPaid());
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
-        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).postingHeld()).isTrue();
+        assertThat(f.db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).get(0).postingHeld()).isTrue();
     }
 
     @Test

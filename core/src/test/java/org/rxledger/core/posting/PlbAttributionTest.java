@@ -39,7 +39,7 @@ class PlbAttributionTest {
         List<ExceptionItem> items = loose(f);
         assertThat(items).hasSize(1);
         long plbId = Long.parseLong(items.get(0).key().substring(items.get(0).key().indexOf(":P") + 2));
-        long paymentId = f.db.transactions().read(tx -> tx.postings().plbPayment(plbId)).getAsLong();
+        long paymentId = f.db.transactions().read(tx -> tx.port(PostingRepository.class).plbPayment(plbId)).getAsLong();
         PostingService service = new PostingService(f.db.transactions());
 
         assertThatThrownBy(() -> service.attributePlb(plbId, c.id(), " ")).hasMessageContaining("reason is required");
@@ -66,7 +66,7 @@ class PlbAttributionTest {
                 .hasMessageContaining("is not posted");
         // posting again keeps the hand attribution in force (the latest, to 7000002) in the posting batch itself
         PostingResult again = service.post(paymentId);
-        assertThat(again.postedCash()).isEqualTo(f.db.transactions().read(tx -> tx.postings().payment(paymentId)).get().amount());
+        assertThat(again.postedCash()).isEqualTo(f.db.transactions().read(tx -> tx.port(PostingRepository.class).payment(paymentId)).get().amount());
         assertThat(f.balance(LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
         assertThat(f.balance(d.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
         assertThat(f.balance(c.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("0.00"));
@@ -81,8 +81,8 @@ class PlbAttributionTest {
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "21.85")),
                 List.of(PostingFixture.plb("WO", "AUDIT-77", "7.50"), PostingFixture.plb("L6", "INTEREST", "-1.25"))));
         long plbId = plbIdOf(loose(f).get(0));
-        long paymentId = f.db.transactions().read(tx -> tx.postings().plbPayment(plbId)).getAsLong();
-        Money bpr02 = f.db.transactions().read(tx -> tx.postings().payment(paymentId)).get().amount();
+        long paymentId = f.db.transactions().read(tx -> tx.port(PostingRepository.class).plbPayment(plbId)).getAsLong();
+        Money bpr02 = f.db.transactions().read(tx -> tx.port(PostingRepository.class).payment(paymentId)).get().amount();
         PostingService service = new PostingService(f.db.transactions());
         service.attributePlb(plbId, c.id(), "audit letter 77");
 
@@ -90,7 +90,7 @@ class PlbAttributionTest {
 
         assertThat(r.kind()).isEqualTo(PostingKind.POST);
         assertThat(r.postedCash()).isEqualTo(bpr02);
-        Money onLedger = f.db.transactions().read(tx -> tx.postings().postedCash(paymentId));
+        Money onLedger = f.db.transactions().read(tx -> tx.port(PostingRepository.class).postedCash(paymentId));
         assertThat(onLedger).isEqualTo(bpr02);
         assertThat(f.balance(c.id(), LedgerAccount.PLB_RECOUPMENT)).isEqualTo(m("7.50"));
         assertThat(loose(f)).isEmpty();
@@ -109,7 +109,7 @@ class PlbAttributionTest {
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "21.85")),
                 List.of(PostingFixture.plb("WO", "AUDIT-77", "7.50"))));
         long plbId = plbIdOf(loose(f).get(0));
-        long paymentId = f.db.transactions().read(tx -> tx.postings().plbPayment(plbId)).getAsLong();
+        long paymentId = f.db.transactions().read(tx -> tx.port(PostingRepository.class).plbPayment(plbId)).getAsLong();
         PostingService service = new PostingService(f.db.transactions());
         service.attributePlb(plbId, c.id(), "audit letter 77");
         service.unpost(paymentId, "redo");
@@ -132,12 +132,12 @@ class PlbAttributionTest {
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7000001-00", c, "21.85")),
                 List.of(PostingFixture.plb("WO", "AUDIT-77", "7.50"))));
         long plbId = plbIdOf(loose(f).get(0));
-        long paymentId = f.db.transactions().read(tx -> tx.postings().plbPayment(plbId)).getAsLong();
+        long paymentId = f.db.transactions().read(tx -> tx.port(PostingRepository.class).plbPayment(plbId)).getAsLong();
         PostingService service = new PostingService(f.db.transactions());
         service.attributePlb(plbId, c.id(), "first");
         service.attributePlb(plbId, d.id(), "second");
 
-        PostingRepository.PlbAttribution inForce = f.db.transactions().read(tx -> tx.postings().plbAttributions(paymentId)).get(plbId);
+        PostingRepository.PlbAttribution inForce = f.db.transactions().read(tx -> tx.port(PostingRepository.class).plbAttributions(paymentId)).get(plbId);
         assertThat(inForce.claimId()).isEqualTo(d.id());
         assertThat(inForce.reason()).isEqualTo("second");
         assertThat(inForce.attributedBy()).isNotBlank();

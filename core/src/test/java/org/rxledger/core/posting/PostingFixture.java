@@ -13,17 +13,19 @@ import java.util.List;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.Adjustment;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.ProviderAdjustment;
 import org.rxledger.core.remit.Reference;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -120,16 +122,16 @@ final class PostingFixture {
     }
 
     Money balance(long claimId, LedgerAccount account) {
-        return db.transactions().read(tx -> tx.ledger().claimBalance(claimId, account));
+        return db.transactions().read(tx -> tx.port(LedgerRepository.class).claimBalance(claimId, account));
     }
 
     Money balance(LedgerAccount account) {
-        return db.transactions().read(tx -> tx.ledger().balance(account));
+        return db.transactions().read(tx -> tx.port(LedgerRepository.class).balance(account));
     }
 
     long paymentId(String trace) {
-        return db.transactions().read(tx -> tx.remittances().files().stream()
-                .flatMap(f -> tx.remittances().paymentsOfFile(f.id()).stream())
+        return db.transactions().read(tx -> tx.port(RemittanceRepository.class).files().stream()
+                .flatMap(f -> tx.port(RemittanceRepository.class).paymentsOfFile(f.id()).stream())
                 .filter(p -> p.traceNumber().equals(trace)).findFirst().orElseThrow().id());
     }
 }

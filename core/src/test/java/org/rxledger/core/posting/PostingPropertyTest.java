@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerEntry;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconciliationService;
@@ -131,7 +132,7 @@ class PostingPropertyTest {
                     .add(new RemitLine(LocalDate.of(2025, 3, 14), l.paid(), l.reversal(), l.denied()));
         }
         for (ReconciliationService.ClaimRecon r : new ReconciliationService(f.db.transactions()).claims()) {
-            List<LedgerEntry> entries = f.db.transactions().read(tx -> tx.ledger().forClaim(r.claimId()));
+            List<LedgerEntry> entries = f.db.transactions().read(tx -> tx.port(LedgerRepository.class).forClaim(r.claimId()));
             List<RemitLine> lines = new ArrayList<>(linesByClaim.getOrDefault(r.claimId(), List.of()));
             Money remitted = ClaimReconciliation.of(r.expected(), lines).paid();
             // a PLB item the posting tied to the claim is part of its net paid (docs/posting.md, "Net paid")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.LinkKind;
 import org.rxledger.core.matching.MatchRecord;
@@ -22,6 +23,8 @@ import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.PaymentSummary;
 import org.rxledger.core.remit.RemittanceListRow;
+import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.sync.JournalEvent;
 
 class PostingTest {
@@ -50,7 +53,7 @@ class PostingTest {
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("21.85"));
         assertThat(recon(f, c.id()).status()).isEqualTo(ReconStatus.PAID);
         long paymentId = f.paymentId("T1");
-        assertThat(f.db.transactions().read(tx -> tx.postings().payment(paymentId)).orElseThrow().status())
+        assertThat(f.db.transactions().read(tx -> tx.port(PostingRepository.class).payment(paymentId)).orElseThrow().status())
                 .isEqualTo(PaymentStatus.POSTED);
         List<MatchRecord> decisions = new MatchingService(f.db.transactions()).decisions(paymentId);
         assertThat(decisions).singleElement().satisfies(d -> {
@@ -197,21 +200,21 @@ class PostingTest {
         PostingFixture f = new PostingFixture(dir);
         Claim a = f.store(f.claim());
         Claim b = f.store(f.claim().rx("7005555").fill(0).authorization("A25071000002"));
-        Map<LedgerAccount, Money> before = f.db.transactions().read(tx -> tx.ledger().trialBalance());
+        Map<LedgerAccount, Money> before = f.db.transactions().read(tx -> tx.port(LedgerRepository.class).trialBalance());
         f.importPayments("a.835", f.payment("T1", List.of(PostingFixture.paid("7001234-02", a, "20.00"),
                 PostingFixture.paid("7005555", b, "21.85"), RemitFixtures.unreadable(a, "3.00")),
                 List.of(PostingFixture.plb("WO", "7005555", "2.00"))));
-        Map<LedgerAccount, Money> posted = f.db.transactions().read(tx -> tx.ledger().trialBalance());
+        Map<LedgerAccount, Money> posted = f.db.transactions().read(tx -> tx.port(LedgerRepository.class).trialBalance());
         long paymentId = f.paymentId("T1");
 
         PostingService posting = new PostingService(f.db.transactions());
         assertThatThrownBy(() -> posting.post(paymentId)).hasMessageContaining("already posted");
         posting.unpost(paymentId, "fixing a match");
-        assertThat(nonZero(f.db.transactions().read(tx -> tx.ledger().trialBalance()))).isEqualTo(nonZero(before));
+        assertThat(nonZero(f.db.transactions().read(tx -> tx.port(LedgerRepository.class).trialBalance()))).isEqualTo(nonZero(before));
         assertThat(f.balance(a.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(m("21.85"));
 
         posting.post(paymentId);
-        assertThat(nonZero(f.db.transactions().read(tx -> tx.ledger().trialBalance()))).isEqualTo(nonZero(posted));
+        assertThat(nonZero(f.db.transactions().read(tx -> tx.port(LedgerRepository.class).trialBalance()))).isEqualTo(nonZero(posted));
         assertThat(posting.postings(paymentId)).extracting(PostingRepository.PostingRecord::kind)
                 .containsExactly(PostingKind.POST, PostingKind.UNPOST, PostingKind.POST);
     }
@@ -241,7 +244,7 @@ class PostingTest {
         ImportOutcome outcome = f.importPayments("other-pharmacy.835", f.payment("T9", List.of(
                 PostingFixture.paid("7001234-02", c, "21.85"), RemitFixtures.unreadable(c, "3.00"),
                 RemitFixtures.unreadable(c, "4.00")), List.of()));
-        long journalAfterImport = f.db.transactions().read(tx -> tx.journal().count());
+        long journalAfterImport = f.db.transactions().read(tx -> tx.port(Journal.class).count());
 
         PaymentSummary imported = ((ImportOutcome.Imported) outcome).payments().get(0);
         assertThat(imported.matchedCount()).isEqualTo(1);
@@ -249,11 +252,11 @@ class PostingTest {
                 + " a stored claim (2 match none, 0 need review)");
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
         assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(Money.ZERO);
-        RemittanceListRow held = f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0);
+        RemittanceListRow held = f.db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).get(0);
         assertThat(held.status()).isEqualTo(PaymentStatus.IMPORTED);
         assertThat(held.postingHeld()).isTrue();
         assertThat(held.postingHeldReason()).isEqualTo(imported.postingHeldReason());
-        List<JournalEvent> events = f.db.transactions().read(tx -> tx.journal().since(0, 1000));
+        List<JournalEvent> events = f.db.transactions().read(tx -> tx.port(Journal.class).since(0, 1000));
         assertThat(events).extracting(JournalEvent::type).contains(MatchAndPostStep.EVENT_HELD);
 
         // the clerk has looked at it (the preview shows where the money would go) and posts it
@@ -263,16 +266,16 @@ class PostingTest {
         posting.post(paymentId);
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("28.85"));
         assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(m("-7.00"));
-        RemittanceListRow posted = f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0);
+        RemittanceListRow posted = f.db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).get(0);
         assertThat(posted.status()).isEqualTo(PaymentStatus.POSTED);
         assertThat(posted.postingHeld()).isFalse();
         assertThat(posted.postingHeldReason()).isNull();
-        long journalAfterPost = f.db.transactions().read(tx -> tx.journal().count());
+        long journalAfterPost = f.db.transactions().read(tx -> tx.port(Journal.class).count());
         assertThat(journalAfterPost).isGreaterThan(journalAfterImport);
 
         // an unpost does not bring the import-time hold back
         posting.unpost(paymentId, "checking the file again");
-        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).postingHeld()).isFalse();
+        assertThat(f.db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).get(0).postingHeld()).isFalse();
     }
 
     @Test
@@ -283,7 +286,7 @@ class PostingTest {
                 PostingFixture.paid("7001234-02", c, "21.85"), RemitFixtures.unreadable(c, "3.00")), List.of()));
         assertThat(((ImportOutcome.Imported) outcome).payments().get(0).postingHeldReason()).isNull();
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("24.85"));
-        assertThat(f.db.transactions().read(tx -> tx.remittances().paymentList()).get(0).status())
+        assertThat(f.db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList()).get(0).status())
                 .isEqualTo(PaymentStatus.POSTED);
     }
 

@@ -13,6 +13,8 @@ import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.sync.Journal;
 
 class WaitingRematchTest {
 
@@ -36,7 +38,7 @@ class WaitingRematchTest {
     }
 
     private static PaymentStatus status(PostingFixture f, long paymentId) {
-        return f.db.transactions().read(tx -> tx.postings().payment(paymentId)).orElseThrow().status();
+        return f.db.transactions().read(tx -> tx.port(PostingRepository.class).payment(paymentId)).orElseThrow().status();
     }
 
     @Test
@@ -53,7 +55,7 @@ class WaitingRematchTest {
         long paymentId = f.paymentId("T1");
         MatchingService matching = new MatchingService(f.db.transactions());
         assertThat(status(f, paymentId)).isEqualTo(PaymentStatus.IMPORTED);
-        assertThat(f.db.transactions().<String>read(tx -> tx.remittances().postingHeldReason(paymentId))).isNotNull();
+        assertThat(f.db.transactions().<String>read(tx -> tx.port(RemittanceRepository.class).postingHeldReason(paymentId))).isNotNull();
         // a person decides the first line is not this claim after all
         long manualLine = decision(matching, paymentId, 0).remitClaimId();
         matching.unmatch(manualLine, "the EOB names another patient");
@@ -75,17 +77,17 @@ class WaitingRematchTest {
         assertThat(decision(matching, paymentId, 0).claimId()).isNull();
         assertThat(matching.history(matchedLine)).hasSize(matchedHistory);
         assertThat(status(f, paymentId)).isEqualTo(PaymentStatus.POSTED);
-        assertThat(f.db.transactions().<String>read(tx -> tx.remittances().postingHeldReason(paymentId))).isNull();
+        assertThat(f.db.transactions().<String>read(tx -> tx.port(RemittanceRepository.class).postingHeldReason(paymentId))).isNull();
         assertThat(f.balance(LedgerAccount.PAYER_CASH)).isEqualTo(m("109.25"));
         assertThat(f.balance(storedB.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.ZERO);
         assertThat(f.balance(LedgerAccount.UNAPPLIED_CASH)).isEqualTo(m("-43.70"));
 
         // again with nothing new: the last line is looked at and stays waiting; nothing is written
-        long journal = f.db.transactions().read(tx -> tx.journal().count());
+        long journal = f.db.transactions().read(tx -> tx.port(Journal.class).count());
         int postings = new PostingService(f.db.transactions()).postings(paymentId).size();
         int decisions = matching.history(decision(matching, paymentId, 4).remitClaimId()).size();
         assertThat(new WaitingRematch(f.db.transactions()).run()).isEqualTo(new WaitingRematch.Result(1, 0, 1, 0));
-        assertThat(f.db.transactions().<Long>read(tx -> tx.journal().count())).isEqualTo(journal);
+        assertThat(f.db.transactions().<Long>read(tx -> tx.port(Journal.class).count())).isEqualTo(journal);
         assertThat(new PostingService(f.db.transactions()).postings(paymentId)).hasSize(postings);
         assertThat(matching.history(decision(matching, paymentId, 4).remitClaimId())).hasSize(decisions);
     }

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ReconWeek;
 import org.rxledger.core.testdata.TestDatabases;
 
@@ -72,7 +73,7 @@ class PlbTakebackReconTest {
         assertThat(first.paid()).isEqualTo(Money.parse("0.00"));
         assertThat(first.status()).isEqualTo(ReconStatus.REVERSED);
         // the ledger says the same: the WO sits on the claim in the PLB recoupment account
-        Money recouped = db.transactions().read(tx -> tx.ledger().claimBalance(claims.get(0).id(), LedgerAccount.PLB_RECOUPMENT));
+        Money recouped = db.transactions().read(tx -> tx.port(LedgerRepository.class).claimBalance(claims.get(0).id(), LedgerAccount.PLB_RECOUPMENT));
         assertThat(recouped).isEqualTo(Money.parse("21.85"));
         assertThat(recon(claims.get(2)).status()).isEqualTo(ReconStatus.PAID);
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 /**

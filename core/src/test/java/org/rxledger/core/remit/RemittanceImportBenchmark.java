@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 /**

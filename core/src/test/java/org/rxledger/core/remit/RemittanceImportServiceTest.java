@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 class RemittanceImportServiceTest {
@@ -120,9 +121,9 @@ class RemittanceImportServiceTest {
                 String.class)).isEqualTo("1234567893/1234567/ACH/I");
 
         db.transactions().read(tx -> {
-            long paymentId = tx.remittances().files().get(0).id();
-            List<ImportedPayment> payments = tx.remittances().paymentsOfFile(paymentId);
-            List<RemitClaimSummary> claims = tx.remittances().claimsOfPayment(payments.get(0).id());
+            long paymentId = tx.port(RemittanceRepository.class).files().get(0).id();
+            List<ImportedPayment> payments = tx.port(RemittanceRepository.class).paymentsOfFile(paymentId);
+            List<RemitClaimSummary> claims = tx.port(RemittanceRepository.class).claimsOfPayment(payments.get(0).id());
             assertThat(claims).extracting(RemitClaimSummary::patientControlNumber)
                     .containsExactly("7001234-02", "7001500-00", "6998877-01", "7001600-00");
             RemitClaimSummary first = claims.get(0);
@@ -133,7 +134,7 @@ class RemittanceImportServiceTest {
             RemitClaimSummary reversal = claims.get(2);
             assertThat(reversal.paid()).isEqualTo(Money.parse("-55.10"));
             assertThat(reversal.serviceDate()).isEqualTo(LocalDate.of(2025, 2, 20));
-            assertThat(tx.remittances().rawSegments(first.id()))
+            assertThat(tx.port(RemittanceRepository.class).rawSegments(first.id()))
                     .startsWith("17: CLP*7001234-02*1*48.25*21.85*10.00*12*A25071000001*01*1\n18: NM1*QC*1*");
             return null;
         });
@@ -213,7 +214,7 @@ class RemittanceImportServiceTest {
         AtomicBoolean storing = new AtomicBoolean();
 
         ImportOutcome outcome = service.importFile(big,
-                (phase, done, total) -> storing.compareAndSet(false, phase == ProgressListener.Phase.STORING),
+                (done, total, message) -> storing.compareAndSet(false, message.startsWith("Storing")),
                 storing::get);
 
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.CANCELLED);
@@ -236,7 +237,7 @@ class RemittanceImportServiceTest {
     void postImportStepSeesTheNewPaymentsInsideTheTransaction() throws IOException {
         List<Integer> seen = new ArrayList<>();
         RemittanceImportService withStep = new RemittanceImportService(db.transactions(), archive, (tx, imported) ->
-                imported.paymentIds().forEach(id -> seen.add(tx.remittances().claimsOfPayment(id).size())));
+                imported.paymentIds().forEach(id -> seen.add(tx.port(RemittanceRepository.class).claimsOfPayment(id).size())));
 
         ImportOutcome outcome = withStep.importFile(sample(), ProgressListener.NONE, () -> false);
 
@@ -247,8 +248,8 @@ class RemittanceImportServiceTest {
     @Test
     void postImportStepCanRecordMatchOutcomesThatCommitWithTheImport() throws IOException {
         RemittanceImportService withStep = new RemittanceImportService(db.transactions(), archive, (tx, imported) -> {
-            RemitClaimSummary first = tx.remittances().claimsOfPayment(imported.paymentIds().get(0)).get(0);
-            tx.remittances().recordMatch(first.id(), null, MatchStatus.NEEDS_REVIEW);
+            RemitClaimSummary first = tx.port(RemittanceRepository.class).claimsOfPayment(imported.paymentIds().get(0)).get(0);
+            tx.port(RemittanceRepository.class).recordMatch(first.id(), null, MatchStatus.NEEDS_REVIEW);
         });
 
         withStep.importFile(sample(), ProgressListener.NONE, () -> false);
@@ -467,8 +468,8 @@ class RemittanceImportServiceTest {
             awaitLatch(firstStoring);
 
             // the second import's duplicate SELECT runs before the first commits, so only the unique index sees it
-            ImportOutcome second = service.importFile(b, (phase, done, total) -> {
-                if (phase == ProgressListener.Phase.STORING) {
+            ImportOutcome second = service.importFile(b, (done, total, message) -> {
+                if (message.startsWith("Storing")) {
                     secondChecked.countDown();
                 }
             }, () -> false);

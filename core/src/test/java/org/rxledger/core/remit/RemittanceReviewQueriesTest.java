@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** The read side of the review screens on the DOMAIN.md §2.8 sample, stored by the real import. */
@@ -39,7 +41,7 @@ class RemittanceReviewQueriesTest {
 
     @Test
     void paymentListCarriesTheFiguresThatProveThePaymentBalances() {
-        List<RemittanceListRow> rows = db.transactions().read(tx -> tx.remittances().paymentList());
+        List<RemittanceListRow> rows = db.transactions().read(tx -> tx.port(RemittanceRepository.class).paymentList());
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.payerName()).isEqualTo("ACME RX SOLUTIONS");
             assertThat(r.traceNumber()).isEqualTo("EFT0314A77");
@@ -57,7 +59,7 @@ class RemittanceReviewQueriesTest {
     @Test
     void claimDetailReadsAdjustmentsLinesAndProviderAdjustments() {
         db.transactions().read(tx -> {
-            RemittanceRepository repo = tx.remittances();
+            RemittanceRepository repo = tx.port(RemittanceRepository.class);
             long paymentId = repo.paymentList().get(0).paymentId();
             List<RemitClaimSummary> claims = repo.claimsOfPayment(paymentId);
             RemitClaimSummary first = claims.get(0);
@@ -90,7 +92,7 @@ class RemittanceReviewQueriesTest {
         long id = new RejectionLog(db.transactions()).record(broken, (ImportOutcome.Rejected) outcome,
                 RejectionLog.Source.CLI);
 
-        List<RejectedImport> rejections = db.transactions().read(tx -> tx.remittances().rejections());
+        List<RejectedImport> rejections = db.transactions().read(tx -> tx.port(RemittanceRepository.class).rejections());
         assertThat(rejections).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(id);
             assertThat(r.fileName()).isEqualTo("broken.835");
@@ -99,9 +101,9 @@ class RemittanceReviewQueriesTest {
             assertThat(r.attemptedBy()).isEqualTo(TestDatabases.CLERK.user());
             assertThat(r.problems()).contains("BPR02");
         });
-        List<?> audit = db.transactions().read(tx -> tx.audit().forEntity("remit_rejection", String.valueOf(id)));
+        List<?> audit = db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity("remit_rejection", String.valueOf(id)));
         assertThat(audit).hasSize(1);
-        List<ImportedFile> files = db.transactions().read(tx -> tx.remittances().files());
+        List<ImportedFile> files = db.transactions().read(tx -> tx.port(RemittanceRepository.class).files());
         assertThat(files).hasSize(1);
     }
 }

@@ -16,10 +16,11 @@ import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.MatchStatus;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.remit.Samples;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -45,10 +46,10 @@ class StoredRemittanceHistoryTest {
         Files.write(file, Samples.bytes(Samples.SAMPLE_835));
         new RemittanceImportService(db.transactions(), dir.resolve("archive")).importFile(file, ProgressListener.NONE, () -> false);
         List<RemittanceClaimRow> remitClaims = new ArrayList<>();
-        db.transactions().read(tx -> tx.reporting().remittanceClaims(ReportPeriod.ALL, remitClaims::add));
+        db.transactions().read(tx -> tx.port(ReportingRepository.class).remittanceClaims(ReportPeriod.ALL, remitClaims::add));
         long first = remitClaims.get(0).remitClaimId();
         db.transactions().inTransaction(tx -> {
-            tx.remittances().recordMatch(first, claim.id(), MatchStatus.MATCHED);
+            tx.port(RemittanceRepository.class).recordMatch(first, claim.id(), MatchStatus.MATCHED);
             return null;
         });
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.tx.Actor;
 
 /** Accounts, sign-in, lock-out and passwords on a real H2 with the real migrations (issue 16 item 1). */
 class AccountServiceTest {
@@ -178,7 +179,7 @@ class AccountServiceTest {
     }
 
     private java.util.List<AuditRecord> auditOf(String account) {
-        return db.transactions().read(tx -> tx.audit().forEntity("account", account));
+        return db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity("account", account));
     }
 
     private String storedHash(String name) {

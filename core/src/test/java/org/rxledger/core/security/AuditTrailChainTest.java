@@ -25,12 +25,12 @@ class AuditTrailChainTest {
         for (int i = 1; i <= 3; i++) {
             int n = i;
             db.transactions().inTransaction(tx -> {
-                tx.audit().record("TEST_ACTION", "claim", String.valueOf(n), Map.of("note", "record " + n));
+                tx.port(AuditTrail.class).record("TEST_ACTION", "claim", String.valueOf(n), Map.of("note", "record " + n));
                 return null;
             });
         }
         db.transactions().inTransaction(tx -> {
-            tx.audit().recordAll(java.util.List.of(
+            tx.port(AuditTrail.class).recordAll(java.util.List.of(
                     new AuditTrail.Entry("TEST_BATCH", "payment", "7", Map.of("n", 4)),
                     new AuditTrail.Entry("TEST_BATCH", "payment", "8", Map.of("n", 5))));
             return null;
@@ -121,7 +121,7 @@ class AuditTrailChainTest {
     void appendingAfterAnEditKeepsTheBreakVisible() {
         tamper("UPDATE audit_record SET detail = '{}' WHERE seq = " + seqOf(1));
         db.transactions().inTransaction(tx -> {
-            tx.audit().record("LATER", "claim", "9", Map.of());
+            tx.port(AuditTrail.class).record("LATER", "claim", "9", Map.of());
             return null;
         });
 
@@ -153,7 +153,7 @@ class AuditTrailChainTest {
             assertThat(result.intact()).as(result.describe()).isTrue();
             assertThat(result.checked()).isEqualTo(3);
             migrated.transactions().inTransaction(tx -> {
-                tx.audit().record("NEW", "claim", "4", Map.of());
+                tx.port(AuditTrail.class).record("NEW", "claim", "4", Map.of());
                 return null;
             });
             assertThat(new AuditTrailVerification(migrated.transactions()).verify().checked()).isEqualTo(4);

@@ -3,8 +3,8 @@ package org.rxledger.core.store;
 import java.nio.file.Path;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /**

@@ -14,11 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.reference.Patient;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.remit.Samples;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 
 /** Issue 23 items 8 and 9 at the store: one holder per data folder, owner-only files, no values in errors or traces. */
@@ -40,12 +42,12 @@ class DataFolderTest {
                     .isInstanceOf(DataFolderBusyException.class)
                     .hasMessageContaining("is in use by process " + ProcessHandle.current().pid() + " (rxledger remit import, since ");
             // the refused open took nothing away from the holder
-            long claims = first.transactions().read(tx -> tx.claims().count());
+            long claims = first.transactions().read(tx -> tx.port(ClaimRepository.class).count());
             assertThat(claims).isZero();
         }
         assertThat(DataFolderLock.holder(dir)).isEmpty();
         try (Database again = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
-            long claims = again.transactions().read(tx -> tx.claims().count());
+            long claims = again.transactions().read(tx -> tx.port(ClaimRepository.class).count());
             assertThat(claims).isZero();
         }
     }
@@ -104,7 +106,7 @@ class DataFolderTest {
             assertThat(dir.resolve("rxledger.trace.db")).doesNotExist();
 
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> db.transactions().inTransaction(tx ->
-                    tx.reference().insertPatient("ALPHA", PATIENT.repeat(4), LocalDate.of(1962, 4, 15), Patient.Gender.UNSPECIFIED)));
+                    tx.port(ReferenceRepository.class).insertPatient("ALPHA", PATIENT.repeat(4), LocalDate.of(1962, 4, 15), Patient.Gender.UNSPECIFIED)));
 
             assertThat(thrown).isInstanceOf(StoreException.class)
                     .hasMessageContaining("SQL state 22001").hasMessageContaining("column LAST_NAME").hasMessageContaining("table PATIENT");

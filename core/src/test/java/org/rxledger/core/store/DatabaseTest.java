@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.sync.Journal;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -33,7 +38,7 @@ class DatabaseTest {
         Claim claim = ClaimBuilder.aPaidClaim(office).daw("1").build();
         Claim stored = db.transactions().inTransaction(tx -> ClaimRecorder.record(tx, claim, office.payer().id()));
 
-        Claim read = db.transactions().read(tx -> tx.claims().find(stored.id())).orElseThrow();
+        Claim read = db.transactions().read(tx -> tx.port(ClaimRepository.class).find(stored.id())).orElseThrow();
         assertThat(read).usingRecursiveComparison().ignoringFields("quantity").isEqualTo(stored);
         assertThat(read.quantity()).isEqualByComparingTo("30");
         assertThat(read.status()).isEqualTo(ClaimStatus.PAID);
@@ -46,12 +51,12 @@ class DatabaseTest {
                 tx -> ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).build(), office.payer().id()));
 
         db.transactions().read(tx -> {
-            assertThat(tx.ledger().claimBalance(stored.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
-            assertThat(tx.ledger().claimBalance(stored.id(), LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("10.00"));
-            assertThat(tx.ledger().claimBalance(stored.id(), LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-31.85"));
-            assertThat(tx.journal().since(0, 10)).extracting(e -> e.type()).containsExactly(ClaimRecorder.EVENT_CLAIM_RECORDED);
-            assertThat(tx.journal().since(0, 10).get(0).user()).isEqualTo("clerk1");
-            assertThat(tx.audit().forEntity("claim", String.valueOf(stored.id()))).hasSize(1);
+            assertThat(tx.port(LedgerRepository.class).claimBalance(stored.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("21.85"));
+            assertThat(tx.port(LedgerRepository.class).claimBalance(stored.id(), LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("10.00"));
+            assertThat(tx.port(LedgerRepository.class).claimBalance(stored.id(), LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-31.85"));
+            assertThat(tx.port(Journal.class).since(0, 10)).extracting(e -> e.type()).containsExactly(ClaimRecorder.EVENT_CLAIM_RECORDED);
+            assertThat(tx.port(Journal.class).since(0, 10).get(0).user()).isEqualTo("clerk1");
+            assertThat(tx.port(AuditTrail.class).forEntity("claim", String.valueOf(stored.id()))).hasSize(1);
             return null;
         });
     }
@@ -61,7 +66,7 @@ class DatabaseTest {
         TestOffice office = TestOffice.create(db.transactions());
         Claim stored = db.transactions().inTransaction(tx -> ClaimRecorder.record(tx,
                 ClaimBuilder.aPaidClaim(office).collectedAtCounter().build(), office.payer().id()));
-        Map<LedgerAccount, Money> balances = db.transactions().read(tx -> tx.ledger().trialBalance());
+        Map<LedgerAccount, Money> balances = db.transactions().read(tx -> tx.port(LedgerRepository.class).trialBalance());
         assertThat(balances).containsEntry(LedgerAccount.COUNTER_CASH, Money.parse("10.00"))
                 .doesNotContainKey(LedgerAccount.PATIENT_RECEIVABLE);
         assertThat(stored.patientPayCollected()).isTrue();
@@ -72,7 +77,7 @@ class DatabaseTest {
         TestOffice office = TestOffice.create(db.transactions());
         db.transactions().inTransaction(tx -> ClaimRecorder.record(tx,
                 ClaimBuilder.aPaidClaim(office).rejected("75").build(), office.payer().id()));
-        long entries = db.transactions().read(tx -> tx.ledger().count());
+        long entries = db.transactions().read(tx -> tx.port(LedgerRepository.class).count());
         assertThat(entries).isZero();
     }
 
@@ -85,9 +90,9 @@ class DatabaseTest {
         })).hasMessageContaining("simulated failure");
 
         db.transactions().read(tx -> {
-            assertThat(tx.claims().count()).isZero();
-            assertThat(tx.ledger().count()).isZero();
-            assertThat(tx.journal().count()).isZero();
+            assertThat(tx.port(ClaimRepository.class).count()).isZero();
+            assertThat(tx.port(LedgerRepository.class).count()).isZero();
+            assertThat(tx.port(Journal.class).count()).isZero();
             return null;
         });
     }
@@ -103,7 +108,7 @@ class DatabaseTest {
                     .as(sql).isInstanceOf(UnableToExecuteStatementException.class)
                     .hasMessageContaining("append-only");
         }
-        long entries = db.transactions().read(tx -> tx.ledger().count());
+        long entries = db.transactions().read(tx -> tx.port(LedgerRepository.class).count());
         assertThat(entries).isEqualTo(3);
     }
 
@@ -116,7 +121,7 @@ class DatabaseTest {
         }
         assertThat(Database.existsIn(dir)).isTrue();
         try (Database reopened = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
-            java.util.List<org.rxledger.core.reference.Payer> payers = reopened.transactions().read(tx -> tx.reference().payers());
+            java.util.List<org.rxledger.core.reference.Payer> payers = reopened.transactions().read(tx -> tx.port(ReferenceRepository.class).payers());
             assertThat(payers).hasSize(1);
         }
         db = TestDatabases.fresh();

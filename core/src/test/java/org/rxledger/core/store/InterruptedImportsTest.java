@@ -22,11 +22,12 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.InterruptedImport;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -141,7 +142,7 @@ class InterruptedImportsTest {
 
     @Test
     void anAttemptThatStoredNothingIsClosedQuietly() {
-        db.transactions().inTransaction(tx -> tx.importPublications().begin("0".repeat(64), "never.835"));
+        db.transactions().inTransaction(tx -> tx.port(ImportPublications.class).begin("0".repeat(64), "never.835"));
 
         assertThat(InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK))
                 .extracting(InterruptedImport::outcome).containsExactly(InterruptedImport.Outcome.NOTHING_STORED);

@@ -15,11 +15,11 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.ProgressListener;
 import org.rxledger.core.remit.ProviderAdjustment;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.task.ProgressListener;
 
 /**
  * A week of work for the reconciliation screens, workbooks and their tests, on the {@link TestOffice}: three

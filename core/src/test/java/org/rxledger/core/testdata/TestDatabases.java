@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.rxledger.core.security.Actor;
+import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
 /** A fresh in-memory H2 with the real migrations, a fixed clock and a test user. */

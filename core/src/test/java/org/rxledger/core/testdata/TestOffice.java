@@ -6,6 +6,7 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Transactions;
 
 /** The smallest office a claim can be stored in: one payer, plan, patient, prescriber and drug. */
@@ -13,7 +14,7 @@ public record TestOffice(Payer payer, Plan plan, Patient patient, Prescriber pre
 
     public static TestOffice create(Transactions transactions) {
         return transactions.inTransaction(tx -> {
-            var ref = tx.reference();
+            var ref = tx.port(ReferenceRepository.class);
             Payer payer = ref.insertPayer("ACME RX SOLUTIONS", "1999999999");
             Plan plan = ref.insertPlan(payer.id(), "ACME Commercial", "999999", "TESTPCN", "GRP7781");
             Patient patient = ref.insertPatient("ALPHA", "TESTPATIENT", LocalDate.of(1962, 4, 15), Patient.Gender.FEMALE);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
@@ -43,7 +44,7 @@ public final class ClaimsRegisterXlsxWriter implements Report {
         try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
             xlsx.startTable("Claims", "Claims register", parameters(period.from(), period.to()), request.generatedAt(),
                     COLUMNS);
-            long rows = transactions.read(tx -> tx.reporting().claimSummaries(period, c -> row(xlsx, c)));
+            long rows = transactions.read(tx -> tx.port(ReportingRepository.class).claimSummaries(period, c -> row(xlsx, c)));
             xlsx.writeTo(target);
             return new ReportOutcome(target, String.format("claims register, %,d claims", rows), Map.of("Claims", rows));
         }

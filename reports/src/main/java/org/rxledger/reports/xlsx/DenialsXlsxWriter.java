@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
@@ -43,7 +44,7 @@ public final class DenialsXlsxWriter implements Report {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
             transactions.read(tx -> {
-                var data = tx.reporting();
+                var data = tx.port(ReportingRepository.class);
                 xlsx.startTable("By code and payer", "Denials by code and payer", params, request.generatedAt(), SUMMARY);
                 rows.put("By code and payer", data.denialsByCodeAndPayer(period, g -> xlsx.row(g.source().label(),
                         g.code(), g.description(), g.payerName(), g.count(), g.billed(), g.paid())));

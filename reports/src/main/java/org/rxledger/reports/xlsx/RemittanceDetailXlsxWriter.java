@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
@@ -52,7 +53,7 @@ public final class RemittanceDetailXlsxWriter implements Report {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
             transactions.read(tx -> {
-                var data = tx.reporting();
+                var data = tx.port(ReportingRepository.class);
                 xlsx.startTable("Payments", "Remittance detail — payments", params, request.generatedAt(), PAYMENTS);
                 rows.put("Payments", data.remittancePayments(period, p -> xlsx.row(p.traceNumber(), p.paymentDate(),
                         p.payerName(), p.payerIdentifier(), p.method(), p.amount(), p.claimCount(), p.claimsPaid(),

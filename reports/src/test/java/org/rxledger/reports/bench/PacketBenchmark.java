@@ -14,6 +14,7 @@ import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditType;
 import org.rxledger.core.audit.NewAuditCase;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.claim.ClaimRecorder;
@@ -53,7 +54,7 @@ class PacketBenchmark {
             TestOffice office = TestOffice.create(db.transactions());
             List<RequestedLine> lines = new ArrayList<>();
             db.transactions().inTransaction(tx -> {
-                tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+                tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                         "Springfield", "IL", "62701", "217-555-0100"));
                 for (int i = 0; i < claims; i++) {
                     String rx = String.valueOf(7_100_000 + i / 3);

@@ -29,7 +29,7 @@ import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.remit.ProgressListener;
+import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;

@@ -39,7 +39,9 @@ import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditRecord;
+import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
@@ -60,9 +62,9 @@ class AuditPacketPdfWriterTest {
     void setUp() throws IOException {
         office = TestOffice.create(db.transactions());
         Patient jose = db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Main Street Pharmacy", "1234567893", "0312345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
-            return tx.reference().insertPatient("José", "Núñez", LocalDate.of(1958, 7, 1), Patient.Gender.MALE);
+            return tx.port(ReferenceRepository.class).insertPatient("José", "Núñez", LocalDate.of(1958, 7, 1), Patient.Gender.MALE);
         });
         db.transactions().inTransaction(tx -> {
             ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7001234").fill(0).dateOfService(LocalDate.of(2025, 1, 2))
@@ -347,7 +349,7 @@ class AuditPacketPdfWriterTest {
 
         String sha = org.rxledger.core.audit.DocumentFiles.sha256Of(out).orElseThrow();
         assertThat(result.sha256()).isEqualTo(sha);
-        AuditRecord record = db.transactions().read(tx -> tx.audit().forEntity(AuditCaseService.ENTITY, "A-123")).stream()
+        AuditRecord record = db.transactions().read(tx -> tx.port(AuditTrail.class).forEntity(AuditCaseService.ENTITY, "A-123")).stream()
                 .filter(r -> r.action().equals("AUDIT_PACKET_GENERATED")).findFirst().orElseThrow();
         assertThat(record.detail()).contains(sha, "\"pageCount\":" + result.pageCount());
         assertThat(record.user()).isEqualTo("clerk1");

@@ -16,6 +16,7 @@ import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.claim.PaperClaim;
 import org.rxledger.core.reference.Pharmacy;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
@@ -37,7 +38,7 @@ class PaperClaimPdfWriterTest {
 
     private PaperClaim paperClaim(ClaimBuilder builder) {
         return db.transactions().inTransaction(tx -> {
-            tx.reference().savePharmacy(new Pharmacy("Núñez Corner Pharmacy", "1234567893", "0512345", "12 Main St",
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("Núñez Corner Pharmacy", "1234567893", "0512345", "12 Main St",
                     "Springfield", "IL", "62701", "217-555-0100"));
             Claim c = ClaimRecorder.record(tx, builder.build(), office.payer().id());
             return PaperClaim.load(tx, c.id());

@@ -1,4 +1,4 @@
-package org.rxledger.core.security;
+package org.rxledger.core.tx;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
