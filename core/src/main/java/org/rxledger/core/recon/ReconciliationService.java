@@ -110,7 +110,7 @@ public final class ReconciliationService {
     /** The short-paid and denied claims with a date of service on or before {@code asOf}, aged as of it; streamed. */
     public void shortPaidAndDenied(LocalDate asOf, java.util.function.Consumer<ShortOrDenied> sink) {
         transactions.read(tx -> {
-            tx.recon().claimTotals(t -> {
+            tx.port(ReconRepository.class).claimTotals(t -> {
                 if (t.dateOfService().isAfter(asOf)) {
                     return;
                 }

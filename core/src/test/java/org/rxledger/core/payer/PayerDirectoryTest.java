@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.ClaimImportResult;
 import org.rxledger.core.claim.ClaimImportService;
 import org.rxledger.core.claim.ClaimRules;
+import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchKey;
 import org.rxledger.core.matching.MatchRecord;
@@ -290,12 +291,13 @@ class PayerDirectoryTest {
         importRemittance("northstar.835", "EFT7101", List.of(line(0, "NS9000000")));
 
         db.transactions().read(tx -> {
-            assertThat(tx.remittances().paymentList()).singleElement()
+            RemittanceRepository remittances = tx.port(RemittanceRepository.class);
+            assertThat(remittances.paymentList()).singleElement()
                     .satisfies(r -> assertThat(r.payerName()).isEqualTo("Northstar (PBM)"));
-            assertThat(tx.deposits().payments()).singleElement()
+            assertThat(tx.port(DepositRepository.class).payments()).singleElement()
                     .satisfies(p -> assertThat(p.payerName()).isEqualTo("Northstar (PBM)"));
             // the payment itself keeps the name as sent
-            assertThat(tx.remittances().files().stream().flatMap(f -> tx.remittances().paymentsOfFile(f.id()).stream()))
+            assertThat(remittances.files().stream().flatMap(f -> remittances.paymentsOfFile(f.id()).stream()))
                     .singleElement().satisfies(p -> assertThat(p.payerName()).isEqualTo(NORTHSTAR));
             return null;
         });
