@@ -71,8 +71,8 @@ public final class X12RemittanceReader {
     }
 
     /** Builds a {@link Remittance} from the events of one read. */
-    private static final class Collector implements RemittanceHandler {
-        private final List<Remittance.Transaction> transactions = new ArrayList<>();
+    static final class Collector implements RemittanceHandler {
+        final List<Remittance.Transaction> transactions = new ArrayList<>();
         private final List<ClaimPayment> claims = new ArrayList<>();
         private final List<ProviderAdjustment> plbs = new ArrayList<>();
 

@@ -2,7 +2,7 @@ package org.rxledger.core.remit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.money.Money;
@@ -22,31 +22,8 @@ class PaymentBuilderTest {
             + "NM1*QC*1*TESTPATIENT*ALPHA****MI*ZQX00012345~SVC*N4:12345067890*48.25*%s**30~DTM*472*20250303~"
             + "CAS*CO*45*16.40~CAS*PR*3*10.00~";
 
-    private final List<Payment> payments = new ArrayList<>();
-    private final List<ClaimPayment> claims = new ArrayList<>();
-    private final List<ProviderAdjustment> plbs = new ArrayList<>();
-    private final List<Integer> claimCounts = new ArrayList<>();
-    private final ReadContext context = new ReadContext("t.835", new RemittanceHandler() {
-        @Override
-        public void payment(int number, Payment payment) {
-            payments.add(payment);
-        }
-
-        @Override
-        public void claim(ClaimPayment claim) {
-            claims.add(claim);
-        }
-
-        @Override
-        public void providerAdjustment(ProviderAdjustment adjustment) {
-            plbs.add(adjustment);
-        }
-
-        @Override
-        public void endPayment(int number, Payment payment, int claimCount) {
-            claimCounts.add(claimCount);
-        }
-    });
+    private final X12RemittanceReader.Collector collected = new X12RemittanceReader.Collector();
+    private final ReadContext context = new ReadContext("t.835", collected);
 
     private List<RemittanceProblem> build(String bpr02, String svc03, String plb) {
         String text = HEADER.formatted(bpr02) + CLAIM.formatted(svc03) + plb;
@@ -62,20 +39,22 @@ class PaymentBuilderTest {
         List<RemittanceProblem> problems = build("11.85", "21.85", "PLB*1234567893*20251231*WO:6901122-00*10.00~");
 
         assertThat(problems).isEmpty();
-        assertThat(payments).singleElement().satisfies(p -> {
+        Remittance.Transaction transaction = collected.transactions.get(0);
+        assertThat(collected.transactions).hasSize(1);
+        assertThat(transaction.payment()).satisfies(p -> {
             assertThat(p.amount()).isEqualTo(Money.parse("11.85"));
             assertThat(p.trace().number()).isEqualTo("EFT0314A77");
             assertThat(p.payer().name()).isEqualTo("ACME RX SOLUTIONS");
         });
-        assertThat(claims).singleElement().satisfies(c -> {
+        assertThat(transaction.claims()).singleElement().satisfies(c -> {
             assertThat(c.patientControlNumber()).isEqualTo("7001234-02");
             assertThat(c.ndc()).contains("12345067890");
             assertThat(c.adjustmentTotal()).isEqualTo(Money.parse("26.40"));
             assertThat(c.rawSegments()).extracting(RawSegment::text).startsWith(
                     "CLP*7001234-02*1*48.25*21.85*10.00*12*A25071000001*01*1");
         });
-        assertThat(plbs).singleElement().extracting(ProviderAdjustment::reference).isEqualTo("6901122-00");
-        assertThat(claimCounts).containsExactly(1);
+        assertThat(transaction.providerAdjustments()).singleElement().extracting(ProviderAdjustment::reference)
+                .isEqualTo("6901122-00");
     }
 
     @Test
@@ -89,7 +68,7 @@ class PaymentBuilderTest {
             assertThat(p.message()).isEqualTo("Payment 1 (trace EFT0314A77), claim 7001234-02, service line 1: "
                     + "SVC02 48.25 minus line adjustments 26.40 comes to 21.85 but SVC03 says 20.00");
         });
-        assertThat(claims).isEmpty();
+        assertThat(collected.transactions).singleElement().satisfies(t -> assertThat(t.claims()).isEmpty());
     }
 
     @Test
