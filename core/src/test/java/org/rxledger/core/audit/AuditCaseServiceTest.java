@@ -25,6 +25,7 @@ import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.TestOwner;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
@@ -411,7 +412,7 @@ class AuditCaseServiceTest {
         assertThat(mine).hasSize(1);
         assertThat(other).isEmpty();
         // the log is append-only, like the audit trail
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("DELETE FROM disclosure")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestOwner.jdbi(db).useHandle(h -> h.execute("DELETE FROM disclosure")))
                 .hasMessageContaining("append-only");
     }
 
