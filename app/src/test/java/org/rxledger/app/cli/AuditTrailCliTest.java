@@ -13,6 +13,7 @@ import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleFiles;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.TestOwner;
 
 /** {@code rxledger audit-trail verify} on a real data directory, before and after a hand edit. */
 class AuditTrailCliTest {
@@ -36,7 +37,7 @@ class AuditTrailCliTest {
 
         long edited;
         try (Database db = Database.open(data, new Actor("tamperer", "ws"), Clock.systemUTC())) {
-            edited = db.jdbi().withHandle(h -> {
+            edited = TestOwner.jdbi(db).withHandle(h -> {
                 long seq = h.createQuery("SELECT MIN(seq) FROM audit_record").mapTo(Long.class).one();
                 h.execute("DROP TRIGGER audit_record_append_only");
                 h.execute("UPDATE audit_record SET user_name = 'someone-else' WHERE seq = " + seq);

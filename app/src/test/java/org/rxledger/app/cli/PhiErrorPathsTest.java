@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleFiles;
+import org.rxledger.core.store.TestOwner;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -105,7 +106,7 @@ class PhiErrorPathsTest {
 
         // a database failure while storing a valid file: a constraint the test adds refuses the patient row
         CliRunner.on(data).read(ctx -> {
-            ctx.database().jdbi().useHandle(h -> h.execute("ALTER TABLE patient ADD CONSTRAINT test_refuses_patients CHECK (last_name <> '"
+            TestOwner.jdbi(ctx.database()).useHandle(h -> h.execute("ALTER TABLE patient ADD CONSTRAINT test_refuses_patients CHECK (last_name <> '"
                     + LAST + "')"));
             return null;
         });

@@ -18,6 +18,7 @@ import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.remit.ImportedFile;
 import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.store.TestOwner;
 
 /** The `rxledger remit` contract on a real data directory and the DOMAIN.md §2.8 sample. */
 class RemitCommandTest {
@@ -165,7 +166,7 @@ class RemitCommandTest {
         assertThat(run("remit", "import", sample.toString()).exit()).isZero();
         // what a kill inside the commit can leave (issue 23): the attempt unpublished, decisions and postings gone
         CliRunner.on(data).read(ctx -> {
-            ctx.database().jdbi().useHandle(h -> {
+            TestOwner.jdbi(ctx.database()).useHandle(h -> {
                 h.execute("UPDATE remit_import SET state = 'RUNNING'");
                 h.execute("SET @RXLEDGER_REPAIR = (SELECT MAX(id) FROM remit_import)");
                 h.execute("DELETE FROM match_decision");

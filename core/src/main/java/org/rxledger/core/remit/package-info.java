@@ -11,7 +11,11 @@
  *   <li>{@link org.rxledger.core.remit.RemittanceRepository} via {@code Tx.remittances()} — list stored
  *       files, payments, claims and a claim's raw segments for screens.</li>
  *   <li>{@link org.rxledger.core.remit.X12RemittanceReader} — stream a file into a
- *       {@link org.rxledger.core.remit.RemittanceHandler} (or {@code readAll} a small one, e.g. a preview).</li>
+ *       {@link org.rxledger.core.remit.RemittanceHandler} (or {@code readAll} a small one, e.g. a preview).
+ *       Inside, four parts: {@code X12Tokenizer} (StAEDI events to segments), {@code EnvelopeChecks},
+ *       the model builder ({@code PaymentBuilder}, {@code ClaimLoopBuilder}) and
+ *       {@link org.rxledger.core.remit.RemittanceBalancing}, the balancing rules as pure functions over the
+ *       model, usable on a claim or payment built in code.</li>
  *   <li>{@link org.rxledger.core.remit.X12RemittanceWriter} — write 835 files (demo data, benchmarks).</li>
  * </ul>
  *

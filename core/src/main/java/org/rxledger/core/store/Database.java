@@ -3,7 +3,6 @@ package org.rxledger.core.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -23,6 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's embedded H2 database in file mode, migrated with Flyway on open.
  *
+ * <p>Two database users (docs/adr/0019-the-application-connects-as-a-restricted-user.md, {@link DatabaseUsers}):
+ * the owner migrates, repairs and runs the maintenance commands; everything else, {@link #jdbi()} and the
+ * {@link #transactions()}, works as the application's user, which may only read and insert into the append-only
+ * tables. The owner's connection stays open while the database is, so the settings of the owner's URL hold.
+ *
  * <p>One instance per data directory; {@link #close()} shuts H2 down cleanly (over plain JDBC:
  * Jdbi's {@code execute} throws on SHUTDOWN, docs/development.md, trap 3).
  */
@@ -33,32 +37,72 @@ public final class Database implements AutoCloseable {
     /** H2's default; set on every open because a process killed during an import leaves it at 0 (ADR 0015). */
     static final int WRITE_DELAY_MILLIS = 500;
 
-    private final String url;
+    private final Connection keeper;
     private final Jdbi jdbi;
+    private final Jdbi ownerJdbi;
     private final JdbiTransactions transactions;
     /** The data folder's lock while a file database is open; null in memory. */
     private DataFolderLock folderLock;
     private final List<InterruptedImport> interruptedImports;
 
-    private Database(String url, Actor actor, Clock clock) {
-        this.url = url;
+    /**
+     * @param url the owner's URL, with the database settings
+     * @param applicationUrl the same database without settings, which only the owner may make
+     */
+    private Database(String url, String applicationUrl, String ownerSecret, Actor actor, Clock clock) {
+        try {
+            this.keeper = DatabaseUsers.connectOwner(url, ownerSecret);
+        } catch (SQLException e) {
+            throw notPrepared(e);
+        }
+        try {
+            JdbcDataSource owner = dataSource(url, DatabaseUsers.OWNER, ownerSecret);
+            try {
+                Flyway.configure().dataSource(owner).locations("classpath:db/migration")
+                        .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey(),
+                                new V022__AuditTrailHashChain(), new V025__PaymentTraceKeyRequired())
+                        .load().migrate();
+            } catch (FlywayException e) {
+                throw notPrepared(e);
+            }
+            String applicationPassword = DatabaseUsers.newSecret();
+            try {
+                DatabaseUsers.grantApplicationRights(keeper, applicationPassword);
+            } catch (SQLException e) {
+                throw notPrepared(e);
+            }
+            this.ownerJdbi = Jdbi.create(owner).installPlugin(new SqlObjectPlugin());
+            ownerJdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS));
+            this.jdbi = Jdbi.create(dataSource(applicationUrl, DatabaseUsers.APPLICATION, applicationPassword))
+                    .installPlugin(new SqlObjectPlugin());
+            this.transactions = new JdbiTransactions(jdbi, ownerJdbi, actor, clock);
+            // before anyone reads: an import a killed process left unpublished is kept whole or removed
+            this.interruptedImports = InterruptedImports.recover(ownerJdbi, actor, clock);
+        } catch (RuntimeException e) {
+            closeQuietly(keeper);
+            throw e;
+        }
+    }
+
+    private static StoreException notPrepared(Exception e) {
+        return new StoreException("The local database could not be prepared (" + e.getMessage()
+                + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
+    }
+
+    private static JdbcDataSource dataSource(String url, String user, String password) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        ds.setUser("rxledger");
-        ds.setPassword("");
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
+    }
+
+    private static void closeQuietly(Connection connection) {
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                    .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey(),
-                            new V022__AuditTrailHashChain()).load().migrate();
-        } catch (FlywayException e) {
-            throw new StoreException("The local database could not be prepared (" + e.getMessage()
-                    + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("database connection close: {}", e.getSQLState());
         }
-        this.jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
-        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS));
-        this.transactions = new JdbiTransactions(jdbi, actor, clock);
-        // before anyone reads: an import a killed process left unpublished is kept whole or removed
-        this.interruptedImports = InterruptedImports.recover(jdbi, actor, clock);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir}. */
@@ -105,11 +149,11 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             LOG.warn("an old database trace file could not be removed: {}", e.getClass().getSimpleName());
         }
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        String file = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         LOG.info("opening database in {}", dataDir.toAbsolutePath());
         Database db;
         try {
-            db = new Database(url, actor, clock);
+            db = new Database(file + ";TRACE_LEVEL_FILE=0", file, DatabaseUsers.ownerSecret(dataDir), actor, clock);
         } catch (StoreException e) {
             // another program without our lock file (an older RxLedger, an H2 console) has the database open
             if (SqlErrors.hasState(e, "90020")) {
@@ -121,9 +165,12 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** A private in-memory database (tests, benchmarks); same migrations as the file database. */
+    /**
+     * A private in-memory database (tests, benchmarks); same migrations and users as the file database. The
+     * owner keeps the empty password here: nothing outside this process can reach the database.
+     */
     public static Database inMemory(String name, Actor actor, Clock clock) {
-        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", actor, clock);
+        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "jdbc:h2:mem:" + name, "", actor, clock);
     }
 
     /** True when {@code dataDir} holds no database yet (first launch). */
@@ -135,8 +182,14 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** The application's connections: they may not change or empty the append-only tables. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The owner's connections (migrations, crash repair, maintenance); tests reach them through the store package. */
+    Jdbi ownerJdbi() {
+        return ownerJdbi;
     }
 
     /**
@@ -149,11 +202,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(url, "rxledger", ""); Statement s = c.createStatement()) {
+        try (Statement s = keeper.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.warn("database shutdown: {}", e.getMessage());
         } finally {
+            closeQuietly(keeper);
             if (folderLock != null) {
                 folderLock.close();
             }

@@ -32,13 +32,16 @@ import org.rxledger.core.tx.Tx;
 public final class JdbiTransactions implements Transactions {
 
     private final Jdbi jdbi;
+    /** The owner's: the flush and the writer's delay are the database's, which only the owner may change. */
+    private final Jdbi maintenance;
     private final Actor actor;
     private final Clock clock;
     private final Object pauseLock = new Object();
     private int pauses;
 
-    JdbiTransactions(Jdbi jdbi, Actor actor, Clock clock) {
+    JdbiTransactions(Jdbi jdbi, Jdbi maintenance, Actor actor, Clock clock) {
         this.jdbi = jdbi;
+        this.maintenance = maintenance;
         this.actor = actor;
         this.clock = clock;
     }
@@ -68,14 +71,14 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public void flushToDisk() {
-        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+        maintenance.useHandle(h -> h.execute("CHECKPOINT"));
     }
 
     @Override
     public Pause pauseBackgroundWrites() {
         synchronized (pauseLock) {
             if (pauses++ == 0) {
-                jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+                maintenance.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
             }
         }
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -83,7 +86,7 @@ public final class JdbiTransactions implements Transactions {
             if (closed.compareAndSet(false, true)) {
                 synchronized (pauseLock) {
                     if (--pauses == 0) {
-                        jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + Database.WRITE_DELAY_MILLIS));
+                        maintenance.useHandle(h -> h.execute("SET WRITE_DELAY " + Database.WRITE_DELAY_MILLIS));
                     }
                 }
             }

@@ -28,6 +28,7 @@ import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.TestOwner;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
@@ -415,7 +416,7 @@ class AuditCaseServiceTest {
         assertThat(mine).hasSize(1);
         assertThat(other).isEmpty();
         // the log is append-only, like the audit trail
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("DELETE FROM disclosure")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestOwner.jdbi(db).useHandle(h -> h.execute("DELETE FROM disclosure")))
                 .hasMessageContaining("append-only");
     }
 

@@ -18,6 +18,7 @@ import org.rxledger.core.remit.Samples;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.TestOwner;
 import org.rxledger.core.sync.Journal;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
@@ -143,7 +144,7 @@ class DepositServiceTest {
         deposits.voidDeposit(d.id(), "wrong account");
 
         for (String sql : new String[] {"UPDATE deposit SET amount = 6", "DELETE FROM deposit", "DELETE FROM deposit_void"}) {
-            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(sql))).as(sql).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> TestOwner.jdbi(db).useHandle(h -> h.execute(sql))).as(sql).hasMessageContaining("append-only");
         }
         assertThat(deposits.deposits()).singleElement().satisfies(x -> assertThat(x.amount()).isEqualTo(Money.parse("5.00")));
     }

@@ -19,6 +19,7 @@ import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.store.TestOwner;
 import org.rxledger.core.sync.Journal;
 
 /**
@@ -241,7 +242,7 @@ class ExceptionQueueTest {
         assertThatThrownBy(() -> q.resolve("SHORTPAID-42", "x")).hasMessageContaining("is not an exception key");
         assertThatThrownBy(() -> q.resolve("SHORT_PAID:Cx", "x")).hasMessageContaining("is not an exception key");
         for (String sql : new String[] {"UPDATE exception_action SET note = 'x'", "DELETE FROM exception_action"}) {
-            assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute(sql))).as(sql)
+            assertThatThrownBy(() -> TestOwner.jdbi(f.db).useHandle(h -> h.execute(sql))).as(sql)
                     .hasMessageContaining("append-only");
         }
     }

@@ -14,6 +14,7 @@ import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.store.TestOwner;
 
 /** A person attributes a PLB takeback to a claim (real H2, real migrations). */
 class PlbAttributionTest {
@@ -141,7 +142,7 @@ class PlbAttributionTest {
         assertThat(inForce.claimId()).isEqualTo(d.id());
         assertThat(inForce.reason()).isEqualTo("second");
         assertThat(inForce.attributedBy()).isNotBlank();
-        assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute("DELETE FROM plb_attribution")))
+        assertThatThrownBy(() -> TestOwner.jdbi(f.db).useHandle(h -> h.execute("DELETE FROM plb_attribution")))
                 .hasMessageContaining("append-only");
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.TestOwner;
 import org.rxledger.core.testdata.TestDatabases;
 
 /**
@@ -56,7 +57,7 @@ class AuditTrailChainTest {
 
     @Test
     void theAppendOnlyTriggerStillRefusesAnEdit() {
-        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("UPDATE audit_record SET user_name = 'x'")))
+        assertThatThrownBy(() -> TestOwner.jdbi(db).useHandle(h -> h.execute("UPDATE audit_record SET user_name = 'x'")))
                 .hasMessageContaining("append-only");
     }
 
@@ -110,7 +111,7 @@ class AuditTrailChainTest {
         tamper("DELETE FROM audit_record WHERE seq = " + seqOf(5));
         assertThat(verification.verify().problem()).contains("removed from the end");
 
-        db.jdbi().useHandle(h -> h.execute("TRUNCATE TABLE audit_record"));
+        TestOwner.jdbi(db).useHandle(h -> h.execute("TRUNCATE TABLE audit_record"));
         AuditTrailVerification.Result emptied = verification.verify();
         assertThat(emptied.intact()).isFalse();
         assertThat(emptied.checked()).isZero();
@@ -167,7 +168,7 @@ class AuditTrailChainTest {
 
     /** What someone with the database owner's password could do: lift the trigger, change a row, put it back. */
     private void tamper(String sql) {
-        db.jdbi().useHandle(h -> {
+        TestOwner.jdbi(db).useHandle(h -> {
             h.execute("DROP TRIGGER audit_record_append_only");
             h.execute(sql);
             h.execute("CREATE TRIGGER audit_record_append_only BEFORE UPDATE, DELETE ON audit_record"

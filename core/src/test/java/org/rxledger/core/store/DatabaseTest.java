@@ -104,7 +104,7 @@ class DatabaseTest {
 
         for (String sql : new String[] {"UPDATE ledger_entry SET amount = 0", "DELETE FROM ledger_entry",
                 "DELETE FROM journal_event", "UPDATE audit_record SET action = 'X'"}) {
-            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(sql)))
+            assertThatThrownBy(() -> TestOwner.jdbi(db).useHandle(h -> h.execute(sql)))
                     .as(sql).isInstanceOf(UnableToExecuteStatementException.class)
                     .hasMessageContaining("append-only");
         }

@@ -104,7 +104,7 @@ class IndexLayoutTest {
     @Test
     void aRunInterruptedBetweenDropAndAddIsCompletedByRunningItAgain() throws Exception {
         db = TestDatabases.fresh();
-        db.jdbi().useHandle(h -> {
+        db.ownerJdbi().useHandle(h -> {
             // as if the process died right after the first DROP CONSTRAINT (H2 commits DDL at once)
             h.execute("ALTER TABLE remit_claim DROP CONSTRAINT remit_claim_matched_claim_fk");
             runV013Again(h);

@@ -84,7 +84,7 @@ class InterruptedImportsTest {
         assertThat(row.get("claims")).isEqualTo(6L);
         assertThat(row.get("postings")).isEqualTo(2L);
         assertThat(((BigDecimal) row.get("ledger_cash"))).isEqualByComparingTo((BigDecimal) row.get("payment_total"));
-        assertThat(InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK)).isEmpty();
+        assertThat(InterruptedImports.recover(db.ownerJdbi(), TestDatabases.CLERK, TestDatabases.CLOCK)).isEmpty();
     }
 
     @Test
@@ -96,7 +96,7 @@ class InterruptedImportsTest {
             h.execute("DELETE FROM remit_posting WHERE id = (SELECT MAX(id) FROM remit_posting)");
         });
 
-        List<InterruptedImport> found = InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK);
+        List<InterruptedImport> found = InterruptedImports.recover(db.ownerJdbi(), TestDatabases.CLERK, TestDatabases.CLOCK);
 
         assertThat(found).singleElement().satisfies(i -> {
             assertThat(i.outcome()).isEqualTo(InterruptedImport.Outcome.REMOVED);
@@ -119,7 +119,7 @@ class InterruptedImportsTest {
     void ledgerEntriesWhosePostingRecordIsMissingAreFoundThroughTheirSource() {
         tear(h -> h.execute("DELETE FROM remit_posting"));
 
-        assertThat(InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK))
+        assertThat(InterruptedImports.recover(db.ownerJdbi(), TestDatabases.CLERK, TestDatabases.CLOCK))
                 .extracting(InterruptedImport::outcome).containsExactly(InterruptedImport.Outcome.REMOVED);
         assertThat(books().get("remittance ledger entries")).isEqualTo(0L);
         assertThat(count("SELECT COUNT(*) FROM ledger_entry")).as("the claims' own entries stay").isPositive();
@@ -132,7 +132,7 @@ class InterruptedImportsTest {
     void aFileStoredCompletelyBeforeTheKillIsKeptAndPublished() {
         tear(h -> { });
 
-        List<InterruptedImport> found = InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK);
+        List<InterruptedImport> found = InterruptedImports.recover(db.ownerJdbi(), TestDatabases.CLERK, TestDatabases.CLOCK);
 
         assertThat(found).extracting(InterruptedImport::outcome).containsExactly(InterruptedImport.Outcome.COMPLETED);
         assertThat(importRow().get("state")).isEqualTo("PUBLISHED");
@@ -144,7 +144,7 @@ class InterruptedImportsTest {
     void anAttemptThatStoredNothingIsClosedQuietly() {
         db.transactions().inTransaction(tx -> tx.port(ImportPublications.class).begin("0".repeat(64), "never.835"));
 
-        assertThat(InterruptedImports.recover(db.jdbi(), TestDatabases.CLERK, TestDatabases.CLOCK))
+        assertThat(InterruptedImports.recover(db.ownerJdbi(), TestDatabases.CLERK, TestDatabases.CLOCK))
                 .extracting(InterruptedImport::outcome).containsExactly(InterruptedImport.Outcome.NOTHING_STORED);
         assertThat(books()).isEqualTo(clean);
         assertThat(count("SELECT COUNT(*) FROM remit_import WHERE state = 'RUNNING'")).isZero();
@@ -152,7 +152,7 @@ class InterruptedImportsTest {
 
     @Test
     void theAppendOnlyTablesStillRefuseEverythingOutsideARepair() {
-        db.jdbi().useHandle(h -> {
+        TestOwner.jdbi(db).useHandle(h -> {
             assertThatThrownBy(() -> h.execute("DELETE FROM ledger_entry")).hasMessageContaining("append-only");
             // naming a published import does not open the door
             h.execute("SET @RXLEDGER_REPAIR = (SELECT MAX(id) FROM remit_import)");
@@ -175,7 +175,7 @@ class InterruptedImportsTest {
 
     /** Sets the file's attempt back to RUNNING and removes rows with the append-only triggers let through. */
     private void tear(java.util.function.Consumer<Handle> damage) {
-        db.jdbi().useHandle(h -> {
+        TestOwner.jdbi(db).useHandle(h -> {
             h.execute("UPDATE remit_import SET state = 'RUNNING', finished_at = NULL");
             h.execute("SET @RXLEDGER_REPAIR = (SELECT MAX(id) FROM remit_import)");
             damage.accept(h);
