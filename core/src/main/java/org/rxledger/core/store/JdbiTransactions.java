@@ -64,6 +64,11 @@ public final class JdbiTransactions implements Transactions {
         return actor;
     }
 
+    /** A unit of work that also writes through its transaction's handle: store adapters' own rows (sync's inbound log). */
+    <T> T inTransactionWithHandle(java.util.function.BiFunction<Tx, Handle, T> work) {
+        return inTransaction(tx -> work.apply(tx, ((JdbiTx) tx).handle));
+    }
+
     @Override
     public void flushToDisk() {
         jdbi.useHandle(h -> h.execute("CHECKPOINT"));
