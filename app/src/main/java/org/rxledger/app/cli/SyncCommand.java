@@ -15,9 +15,9 @@ import org.rxledger.app.AppContext;
 import org.rxledger.core.adapters.central.PostgresCentralJournal;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.JdbiSyncStore;
-import org.rxledger.core.sync.CentralPassword;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.CentralUnreachableException;
+import org.rxledger.core.sync.Secrets;
 import org.rxledger.core.sync.SyncReport;
 import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.sync.SyncStatus;
@@ -43,9 +43,13 @@ final class SyncCommand {
     static SyncService service(AppContext ctx, JdbiSyncStore store) {
         CentralSettings settings = store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
                 "this workstation is not connected to a central server: run rxledger sync connect --url JDBC_URL --user USER"));
-        String password = CentralPassword.resolve(ctx.dataDir(), System.getenv()).orElse("");
+        String password = password(ctx);
         return new SyncService(ctx.transactions(), store, () -> PostgresCentralJournal.connect(settings, password),
                 RemittanceImportService.archiveDirIn(ctx.dataDir()), SyncService.Checkpoint.NONE);
+    }
+
+    private static String password(AppContext ctx) {
+        return Secrets.resolve(Secrets.centralFileIn(ctx.dataDir()), System.getenv(CentralSettings.PASSWORD_ENV)).orElse("");
     }
 
     abstract static class Sub implements Callable<Integer> {
@@ -60,8 +64,9 @@ final class SyncCommand {
         }
     }
 
-    @Command(name = "connect", description = "Save the central server's address and user (the password comes from $"
-            + CentralSettings.PASSWORD_ENV + " or standard input and is kept in an owner-only file, never in the database).")
+    @Command(name = "connect", description = "Save the central server's address and user. The password comes from $"
+            + CentralSettings.PASSWORD_ENV + " (not stored) or, with --password-stdin, from standard input (kept in an "
+            + "owner-only file in the data folder); never in the database.")
     static final class Connect extends Sub {
         @Option(names = "--url", required = true, paramLabel = "JDBC_URL", description = "e.g. jdbc:postgresql://central.example:5432/rxledger")
         String url;
@@ -73,6 +78,10 @@ final class SyncCommand {
                 description = "DISABLE (only for a server on this machine), REQUIRE or VERIFY_FULL; default ${DEFAULT-VALUE}.")
         CentralSettings.TlsMode tls;
 
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input and keep it "
+                + "in <data dir>/secrets/central.password, readable by this operating-system user only.")
+        boolean passwordStdin;
+
         @Override
         public Integer call() throws IOException {
             CentralSettings settings;
@@ -82,13 +91,13 @@ final class SyncCommand {
                 throw new RxLedgerCommand.UsageError(e.getMessage());
             }
             try (AppContext ctx = parent.root.openContext()) {
-                if (System.getenv(CentralSettings.PASSWORD_ENV) == null) {
+                if (passwordStdin) {
                     String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                    CentralPassword.store(ctx.dataDir(), password == null ? "" : password);
+                    Secrets.store(Secrets.centralFileIn(ctx.dataDir()), password == null ? "" : password);
                 }
                 JdbiSyncStore store = new JdbiSyncStore(ctx.database());
                 store.saveSettings(settings, ctx.actor().user(), ctx.clock().instant());
-                String password = CentralPassword.resolve(ctx.dataDir(), System.getenv()).orElse("");
+                String password = password(ctx);
                 String reach;
                 try (var central = PostgresCentralJournal.connect(settings, password)) {
                     reach = "reachable, " + central.eventCount() + " event(s) on it";
