@@ -2,12 +2,13 @@ package org.rxledger.core.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,11 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.claim.ClaimImportError;
 import org.rxledger.core.claim.ClaimImportResult;
 import org.rxledger.core.claim.ClaimImportService;
+import org.rxledger.core.claim.ClaimKey;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.claim.ClaimRules;
+import org.rxledger.core.claim.ClaimValues;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.posting.MatchAndPostStep;
@@ -169,6 +173,12 @@ final class EventApplier {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        Optional<Inbound> here = sameKeyHere(e, claim);
+        if (here.isPresent()) {
+            checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
+            store.record(e, here.get());
+            return here.get();
+        }
         ClaimImportResult r;
         try {
             r = new ClaimImportService(store.transactionsFor(e), new ClaimRules(clock))
@@ -189,6 +199,42 @@ final class EventApplier {
         checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
         store.record(e, result);
         return result;
+    }
+
+    /**
+     * A claim with the same key (Rx, fill, date of service, BIN, PCN) already here: the same claim is a
+     * duplicate (one claim kept); a different one is parked for a person, naming the fields that differ (not
+     * their values).
+     */
+    private Optional<Inbound> sameKeyHere(RemoteEvent e, JsonNode claim) {
+        ClaimKey key;
+        try {
+            key = new ClaimKey(claim.path(ClaimField.RX_NUMBER.column()).asText(),
+                    Integer.parseInt(claim.path(ClaimField.FILL_NUMBER.column()).asText()),
+                    LocalDate.parse(claim.path(ClaimField.DATE_OF_SERVICE.column()).asText()),
+                    claim.path(ClaimField.BIN.column()).asText(), claim.path(ClaimField.PCN.column()).asText());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the import names what is wrong
+        }
+        return store.transactionsFor(e).read(tx -> tx.claims().findActive(key).map(existing -> {
+            var patient = tx.reference().patient(existing.patientId()).orElseThrow();
+            var prescriber = tx.reference().prescriber(existing.prescriberId()).orElseThrow();
+            List<String> differ = new ArrayList<>();
+            for (Map.Entry<ClaimField, String> v : ClaimValues.of(existing, patient, prescriber).entrySet()) {
+                String mine = v.getValue() == null ? "" : v.getValue();
+                JsonNode theirs = claim.path(v.getKey().column());
+                if (!theirs.isMissingNode() && !theirs.asText().equals(mine)) {
+                    differ.add(v.getKey().label());
+                }
+            }
+            if (differ.isEmpty()) {
+                return Inbound.duplicate("the same claim (Rx, fill, date of service, BIN, PCN) is already here as claim "
+                        + existing.id() + "; one claim kept");
+            }
+            return Inbound.parked("claim " + existing.id() + " here has the same Rx, fill, date of service, BIN and PCN "
+                    + "as the claim entered at " + e.originName() + " by " + e.user() + ", but differs in: "
+                    + String.join(", ", differ) + "; decide which is right and correct the claim here");
+        }));
     }
 
     private static Inbound posting(Tx tx, RemoteEvent e, JsonNode key) {

@@ -235,4 +235,30 @@ class CentralSyncTest {
             assertThat(i.originName()).isEqualTo("ws-a");
         });
     }
+
+    @Test
+    void theSameClaimEnteredAtBothWorkstationsIsOneClaimAndADifferentOneGoesToAPerson() {
+        a.record("7000071");
+        b.record("7000071");
+        a.db.transactions().inTransaction(tx -> org.rxledger.core.claim.ClaimRecorder.record(tx,
+                org.rxledger.core.testdata.ClaimBuilder.aPaidClaim(a.office).rx("7000072").planPaid("40.00").build(),
+                a.office.payer().id()));
+        b.db.transactions().inTransaction(tx -> org.rxledger.core.claim.ClaimRecorder.record(tx,
+                org.rxledger.core.testdata.ClaimBuilder.aPaidClaim(b.office).rx("7000072").planPaid("35.00").build(),
+                b.office.payer().id()));
+
+        a.sync(central).run();
+        b.sync(central).run();
+        a.sync(central).run();
+
+        for (SyncWorkstation ws : List.of(a, b)) {
+            assertThat(ws.claimCount()).isEqualTo(2);
+            assertThat(ws.store.attention(10)).extracting(SyncStore.InboundItem::outcome)
+                    .containsExactlyInAnyOrder(InboundOutcome.DUPLICATE, InboundOutcome.PARKED);
+        }
+        assertThat(b.store.attention(10)).filteredOn(i -> i.outcome() == InboundOutcome.PARKED).singleElement()
+                .satisfies(i -> assertThat(i.reason()).contains("differs in: Plan paid amount").contains("ws-a by alice")
+                        .doesNotContain("40.00"));
+        assertThat(b.receivable("7000072")).isEqualTo(Money.parse("35.00"));
+    }
 }
