@@ -20,7 +20,7 @@ import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

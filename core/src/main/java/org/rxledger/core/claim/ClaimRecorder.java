@@ -7,7 +7,7 @@ import java.util.Map;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**

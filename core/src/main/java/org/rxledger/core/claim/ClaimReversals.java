@@ -14,7 +14,7 @@ import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**

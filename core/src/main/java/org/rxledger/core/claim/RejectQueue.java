@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.rxledger.core.reference.CodeTable;
 import org.rxledger.core.reference.CodeTables;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

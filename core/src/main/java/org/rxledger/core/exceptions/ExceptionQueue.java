@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;

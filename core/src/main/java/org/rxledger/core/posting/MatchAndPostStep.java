@@ -10,7 +10,7 @@ import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.ImportedRemittance;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

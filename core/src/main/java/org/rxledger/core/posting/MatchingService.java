@@ -18,7 +18,7 @@ import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;

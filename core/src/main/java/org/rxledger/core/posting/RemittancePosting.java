@@ -26,7 +26,7 @@ import org.rxledger.core.matching.RxFill;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Tx;
 
 /**

@@ -10,7 +10,7 @@ import org.rxledger.core.id.Dea;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

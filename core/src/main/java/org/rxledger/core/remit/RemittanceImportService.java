@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PrivateFiles;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;

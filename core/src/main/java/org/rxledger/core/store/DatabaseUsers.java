@@ -43,7 +43,7 @@ final class DatabaseUsers {
      * are added to these on every open, so a later migration's append-only table is covered too; a table named
      * here stays restricted even if someone with the owner's secret drops its trigger.
      */
-    static final Set<String> APPEND_ONLY = Set.of("LEDGER_ENTRY", "JOURNAL_EVENT", "AUDIT_RECORD", "MATCH_DECISION",
+    static final Set<String> APPEND_ONLY = Set.of("LEDGER_ENTRY", "JOURNAL_EVENT", "AUDIT_RECORD", "MATCH_DECISION", "SYNC_INBOUND", "SYNC_RUN", "MAILBOX_FILE",
             "REMIT_POSTING", "EXCEPTION_ACTION", "DEPOSIT", "DEPOSIT_VOID", "PLB_ATTRIBUTION",
             "DIRECTORY_LINK_PROPOSAL", "DISCLOSURE");
 

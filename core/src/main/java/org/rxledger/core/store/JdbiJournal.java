@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.id.Uuids;
 import org.rxledger.core.tx.Actor;
-import org.rxledger.core.sync.Journal;
-import org.rxledger.core.sync.JournalEvent;
+import org.rxledger.core.journal.Journal;
+import org.rxledger.core.journal.JournalEvent;
 
 final class JdbiJournal implements Journal {
 

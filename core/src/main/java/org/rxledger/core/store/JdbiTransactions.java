@@ -23,7 +23,7 @@ import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
@@ -67,6 +67,11 @@ public final class JdbiTransactions implements Transactions {
 
     public Actor actor() {
         return actor;
+    }
+
+    /** A unit of work that also writes through its transaction's handle: store adapters' own rows (sync's inbound log). */
+    <T> T inTransactionWithHandle(java.util.function.BiFunction<Tx, Handle, T> work) {
+        return inTransaction(tx -> work.apply(tx, ((JdbiTx) tx).handle));
     }
 
     @Override

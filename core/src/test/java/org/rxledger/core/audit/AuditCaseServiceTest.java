@@ -29,7 +29,7 @@ import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.TestOwner;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;

@@ -16,7 +16,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
 import org.rxledger.core.tx.Transactions;
@@ -192,7 +192,7 @@ class ChargeEntryTest {
         assertThat(history).extracting(FillHistory.Step::what)
                 .containsExactly("Billed (B1)", "Rebilled (B3)", "Replaced by rebill");
         assertThat(history.get(2).detail()).isEqualTo("#" + old.id() + " replaced by #" + rebilled.id());
-        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(ChargeEntry.EVENT_CLAIM_REBILLED);
+        assertThat(tx.<List<org.rxledger.core.journal.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(ChargeEntry.EVENT_CLAIM_REBILLED);
     }
 
     @Test

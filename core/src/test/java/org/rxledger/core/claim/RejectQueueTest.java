@@ -14,7 +14,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
 import org.rxledger.core.tx.Transactions;
@@ -84,7 +84,7 @@ class RejectQueueTest {
         assertThat(queue.items().get(0).followUp().dueDate()).isEqualTo(LocalDate.of(2025, 3, 25));
         assertThat(tx.<List<AuditRecord>>read(t -> t.port(AuditTrail.class).forEntity("reject_followup", String.valueOf(id)))).singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("\"claimId\":" + claim.id()).contains("\"after\":\"dana\""));
-        assertThat(tx.<List<org.rxledger.core.sync.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(RejectQueue.EVENT_FOLLOW_UP_CHANGED);
+        assertThat(tx.<List<org.rxledger.core.journal.JournalEvent>>read(t -> t.port(Journal.class).since(0, 100))).extracting(e -> e.type()).contains(RejectQueue.EVENT_FOLLOW_UP_CHANGED);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.TestOwner;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 

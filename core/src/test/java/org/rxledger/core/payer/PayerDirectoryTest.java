@@ -45,7 +45,7 @@ import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.V013__RedundantIndexes;
 import org.rxledger.core.store.V015__OneIndexPerForeignKey;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
 

@@ -20,7 +20,7 @@ import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.security.AuditRecord;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.store.TestOwner;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 
 /**
  * The exceptions queue derived from real imports (real H2, real migrations, match + post on import). Lives

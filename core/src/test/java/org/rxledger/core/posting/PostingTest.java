@@ -24,8 +24,8 @@ import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.PaymentSummary;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.remit.RemittanceRepository;
-import org.rxledger.core.sync.Journal;
-import org.rxledger.core.sync.JournalEvent;
+import org.rxledger.core.journal.Journal;
+import org.rxledger.core.journal.JournalEvent;
 
 class PostingTest {
 

@@ -14,7 +14,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceRepository;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 
 class WaitingRematchTest {
 

@@ -18,7 +18,7 @@ import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.sync.Journal;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;

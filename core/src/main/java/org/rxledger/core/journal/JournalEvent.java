@@ -1,4 +1,4 @@
-package org.rxledger.core.sync;
+package org.rxledger.core.journal;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.rxledger.core.sync;
+package org.rxledger.core.journal;
 
 import java.util.List;
 import java.util.Map;

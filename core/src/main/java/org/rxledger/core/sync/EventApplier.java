@@ -1,0 +1,311 @@
+package org.rxledger.core.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rxledger.core.claim.ClaimField;
+import org.rxledger.core.claim.ClaimImportError;
+import org.rxledger.core.claim.ClaimImportResult;
+import org.rxledger.core.claim.ClaimImportService;
+import org.rxledger.core.claim.ClaimKey;
+import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimRules;
+import org.rxledger.core.claim.ClaimValues;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.posting.MatchAndPostStep;
+import org.rxledger.core.posting.MatchingService;
+import org.rxledger.core.posting.PostingRepository;
+import org.rxledger.core.posting.RemittancePosting;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ImportedPayment;
+import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.remit.PostImportStep;
+import org.rxledger.core.task.ProgressListener;
+import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.core.remit.RemittanceImportService;
+import org.rxledger.core.tx.Tx;
+import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.remit.RemittanceRepository;
+
+/**
+ * Pull side of ADR 0021: applies another workstation's event here through the same use cases a clerk uses,
+ * keyed by business keys, so the same rules (duplicate 835s, claim keys, balanced postings) hold. What
+ * cannot be applied is parked with its reason and never stops the events behind it.
+ */
+final class EventApplier {
+
+    /** Written while applying their cause here (matching runs within an import) or only describing local work. */
+    static final Set<String> NOT_APPLIED_ELSEWHERE = Set.of(
+            ClaimImportService.EVENT_IMPORTED, MatchingService.EVENT_MATCHED, MatchAndPostStep.EVENT_HELD,
+            RejectionLog.EVENT_REJECTED, "remittance.import_repaired", "remittance.import_completed_on_open",
+            PayerDirectoryService.EVENT_LINK_PROPOSED, PayerDirectoryService.EVENT_ROUTING_LEARNED,
+            "demo.created", "office.initialised");
+
+    /** Event types applied here; the rest are parked until a version of RxLedger applies them. */
+    static final Set<String> APPLIED = Set.of(RemittanceImportService.EVENT_IMPORTED, RemittancePosting.EVENT_POSTED,
+            RemittancePosting.EVENT_UNPOSTED, ClaimRecorder.EVENT_CLAIM_RECORDED);
+
+    private final SyncStore store;
+    private final Path archiveDir;
+    private final Clock clock;
+    private final SyncService.Checkpoint checkpoint;
+
+    EventApplier(SyncStore store, Path archiveDir, Clock clock, SyncService.Checkpoint checkpoint) {
+        this.store = store;
+        this.archiveDir = archiveDir;
+        this.clock = clock;
+        this.checkpoint = checkpoint;
+    }
+
+    Inbound apply(RemoteEvent e, CentralJournal central) {
+        if (NOT_APPLIED_ELSEWHERE.contains(e.type())) {
+            Inbound skipped = Inbound.skipped(e.type() + " is repeated here by applying its cause, or was local to " + e.originName());
+            store.record(e, skipped);
+            return skipped;
+        }
+        if (!APPLIED.contains(e.type())) {
+            return park(e, e.type() + " events are not applied on other workstations by this version of RxLedger;"
+                    + " kept here and on the central server");
+        }
+        JsonNode context = EventContexts.parse(e.context());
+        if (context.isMissingNode()) {
+            return park(e, e.type() + " arrived without what is needed to apply it (its records were gone from "
+                    + e.originName() + " when it was sent)");
+        }
+        return switch (e.type()) {
+            case RemittanceImportService.EVENT_IMPORTED -> importRemittance(e, context, central);
+            case ClaimRecorder.EVENT_CLAIM_RECORDED -> recordClaim(e, context);
+            default -> {
+                try {
+                    yield store.applyOnce(e, tx -> guarded(() -> posting(tx, e, context)));
+                } catch (Refused refused) {
+                    yield park(e, refused.getMessage());
+                }
+            }
+        };
+    }
+
+    private Inbound park(RemoteEvent e, String reason) {
+        Inbound parked = Inbound.parked(reason);
+        store.record(e, parked);
+        return parked;
+    }
+
+    private Inbound importRemittance(RemoteEvent e, JsonNode context, CentralJournal central) {
+        String sha256 = context.path("sha256").asText();
+        Optional<byte[]> bytes = central.blob(sha256);
+        if (bytes.isEmpty()) {
+            return park(e, "the 835 imported at " + e.originName() + " (SHA-256 " + sha256 + ") is not on the central server");
+        }
+        Inbound result;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("rxledger-sync");
+            String name = Path.of(context.path("fileName").asText("remittance.835")).getFileName().toString();
+            Path file = dir.resolve(name.isBlank() ? "remittance.835" : name);
+            Files.write(file, bytes.get());
+            Set<String> postedAtOrigin = new HashSet<>();
+            for (JsonNode k : context.path("postedWithImport")) {
+                postedAtOrigin.add(EventContexts.keyOf(k.path("payerIdentifier").asText(null), k.path("trace").asText(),
+                        k.path("amount").asText()));
+            }
+            ImportOutcome outcome = new RemittanceImportService(store.transactionsFor(e), archiveDir, asAtOrigin(postedAtOrigin))
+                    .importFile(file, ProgressListener.NONE, () -> false);
+            result = switch (outcome.status()) {
+                case IMPORTED -> Inbound.applied(outcome.message());
+                case DUPLICATE -> Inbound.duplicate(e.originName() + " imported " + outcome.message() + "; counted once");
+                case REJECTED, CANCELLED -> Inbound.parked(outcome.message());
+            };
+        } catch (IOException ex) {
+            throw new UncheckedIOException("a temporary copy of a synced 835 could not be written", ex);
+        } finally {
+            deleteQuietly(dir);
+        }
+        checkpoint.reached(SyncService.STEP_IMPORT_APPLIED);
+        store.record(e, result);
+        return result;
+    }
+
+    /**
+     * Matches every payment as a clerk's import does, and posts those the origin's import posted — not by this
+     * workstation's payer settings, so both end with the same postings.
+     */
+    private static PostImportStep asAtOrigin(Set<String> postedAtOrigin) {
+        return (tx, imported) -> {
+            for (long paymentId : imported.paymentIds()) {
+                MatchingService.matchPayment(tx, paymentId);
+                PostingRepository.PaymentHeader h = tx.port(PostingRepository.class).payment(paymentId).orElseThrow();
+                if (postedAtOrigin.contains(EventContexts.keyOf(h.payerIdentifier(), h.traceNumber(),
+                        h.amount().amount().toPlainString()))) {
+                    RemittancePosting.post(tx, paymentId);
+                }
+            }
+        };
+    }
+
+    private Inbound recordClaim(RemoteEvent e, JsonNode context) {
+        StringWriter csv = new StringWriter();
+        JsonNode claim = context.path("claim");
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = claim.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            columns.add(f.getKey());
+            values.add(f.getValue().asText());
+        }
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            printer.printRecord(columns);
+            printer.printRecord(values);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Optional<Inbound> here = sameKeyHere(e, claim);
+        if (here.isPresent()) {
+            checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
+            store.record(e, here.get());
+            return here.get();
+        }
+        ClaimImportResult r;
+        try {
+            r = new ClaimImportService(store.transactionsFor(e), new ClaimRules(clock))
+                    .importCsv("claim from " + e.originName(), new StringReader(csv.toString()));
+        } catch (RuntimeException ex) {
+            return park(e, "the claim from " + e.originName() + " could not be recorded here: " + ex.getMessage());
+        }
+        Inbound result;
+        if (!r.errors().isEmpty()) {
+            result = Inbound.parked("the claim from " + e.originName() + " breaks the claim rules here: "
+                    + String.join("; ", r.errors().stream().map(ClaimImportError::toString).toList()));
+        } else if (r.imported() == 1) {
+            result = Inbound.applied("claim recorded");
+        } else {
+            result = Inbound.duplicate("a claim with the same Rx, fill, date of service, BIN and PCN is already here;"
+                    + " one claim kept");
+        }
+        checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
+        store.record(e, result);
+        return result;
+    }
+
+    /**
+     * A claim with the same key (Rx, fill, date of service, BIN, PCN) already here: the same claim is a
+     * duplicate (one claim kept); a different one is parked for a person, naming the fields that differ (not
+     * their values).
+     */
+    private Optional<Inbound> sameKeyHere(RemoteEvent e, JsonNode claim) {
+        ClaimKey key;
+        try {
+            key = new ClaimKey(claim.path(ClaimField.RX_NUMBER.column()).asText(),
+                    Integer.parseInt(claim.path(ClaimField.FILL_NUMBER.column()).asText()),
+                    LocalDate.parse(claim.path(ClaimField.DATE_OF_SERVICE.column()).asText()),
+                    claim.path(ClaimField.BIN.column()).asText(), claim.path(ClaimField.PCN.column()).asText());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the import names what is wrong
+        }
+        return store.transactionsFor(e).read(tx -> tx.port(ClaimRepository.class).findActive(key).map(existing -> {
+            var patient = tx.port(ReferenceRepository.class).patient(existing.patientId()).orElseThrow();
+            var prescriber = tx.port(ReferenceRepository.class).prescriber(existing.prescriberId()).orElseThrow();
+            List<String> differ = new ArrayList<>();
+            for (Map.Entry<ClaimField, String> v : ClaimValues.of(existing, patient, prescriber).entrySet()) {
+                String mine = v.getValue() == null ? "" : v.getValue();
+                JsonNode theirs = claim.path(v.getKey().column());
+                if (!theirs.isMissingNode() && !theirs.asText().equals(mine)) {
+                    differ.add(v.getKey().label());
+                }
+            }
+            if (differ.isEmpty()) {
+                return Inbound.duplicate("the same claim (Rx, fill, date of service, BIN, PCN) is already here as claim "
+                        + existing.id() + "; one claim kept");
+            }
+            return Inbound.parked("claim " + existing.id() + " here has the same Rx, fill, date of service, BIN and PCN "
+                    + "as the claim entered at " + e.originName() + " by " + e.user() + ", but differs in: "
+                    + String.join(", ", differ) + "; decide which is right and correct the claim here");
+        }));
+    }
+
+    private static Inbound posting(Tx tx, RemoteEvent e, JsonNode key) {
+        String trace = key.path("trace").asText();
+        Money amount = Money.parse(key.path("amount").asText());
+        String what = "payment trace " + trace + " of " + amount.amount().toPlainString();
+        if (key.path("withImport").asBoolean(false)) {
+            return Inbound.skipped(what + " was posted by its import at " + e.originName() + ", and here with it");
+        }
+        Optional<ImportedPayment> payment = tx.port(RemittanceRepository.class).findSamePayment(key.path("payerIdentifier").asText(null),
+                key.path("payerName").asText(), trace, amount);
+        if (payment.isEmpty()) {
+            return Inbound.parked(what + " is not on this workstation (its 835 was not applied here)");
+        }
+        long id = payment.get().id();
+        PostingRepository.PaymentHeader h = tx.port(PostingRepository.class).payment(id).orElseThrow();
+        JsonNode payload = EventContexts.parse(e.payload());
+        if (e.type().equals(RemittancePosting.EVENT_POSTED)) {
+            if (h.status() != PaymentStatus.POSTED) {
+                RemittancePosting.post(tx, id);
+                return Inbound.applied(what + " posted as at " + e.originName());
+            }
+            List<PostingRepository.PostingRecord> log = tx.port(PostingRepository.class).postings(id);
+            String by = log.isEmpty() ? "" : log.get(log.size() - 1).postedBy();
+            if (by.startsWith(SyncStore.SYNC_USER_PREFIX)) {
+                return Inbound.applied(what + " was already posted here when its 835 was applied");
+            }
+            return Inbound.duplicate(what + " was posted here by " + by + " and at " + e.originName() + " by " + e.user()
+                    + "; one posting stands");
+        }
+        if (h.status() == PaymentStatus.POSTED) {
+            String reason = payload.path("reason").asText("");
+            RemittancePosting.unpost(tx, id, "unposted at " + e.originName() + " by " + e.user()
+                    + (reason.isBlank() ? "" : ": " + reason));
+            return Inbound.applied(what + " unposted as at " + e.originName());
+        }
+        return Inbound.skipped(what + " is not posted here; nothing to unpost");
+    }
+
+    /** A use case that refuses (a posting that would not balance, a state that moved on) parks the event. */
+    private static Inbound guarded(java.util.function.Supplier<Inbound> work) {
+        try {
+            return work.get();
+        } catch (IllegalStateException | IllegalArgumentException | org.rxledger.core.error.RxLedgerException ex) {
+            throw new Refused(ex.getMessage(), ex);
+        }
+    }
+
+    /** Thrown inside {@link SyncStore#applyOnce} to roll back and park: see {@link SyncService}. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary folder left behind holds nothing the archive does not
+        }
+    }
+}

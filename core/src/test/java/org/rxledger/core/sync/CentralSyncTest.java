@@ -1,0 +1,264 @@
+package org.rxledger.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.adapters.central.EmbeddedCentral;
+import org.rxledger.core.adapters.central.PostgresCentralJournal;
+import org.rxledger.core.claim.Claim;
+import org.rxledger.core.deposit.DepositMethod;
+import org.rxledger.core.deposit.DepositService;
+import org.rxledger.core.deposit.NewDeposit;
+import org.rxledger.core.ledger.LedgerAccount;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.posting.PostingService;
+import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.PaymentStatus;
+
+/** Two workstation H2 databases syncing through a real PostgreSQL (embedded, one server for the class, one database per test). */
+class CentralSyncTest {
+
+    private static EmbeddedCentral server;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @TempDir
+    Path temp;
+
+    private SyncWorkstation a;
+    private SyncWorkstation b;
+    private Supplier<CentralJournal> central;
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedCentral.start(0, null);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void twoWorkstations() {
+        String url = server.newDatabase("sync_test_" + DATABASES.incrementAndGet());
+        CentralSettings settings = new CentralSettings(url, EmbeddedCentral.USER, CentralSettings.TlsMode.DISABLE);
+        central = () -> PostgresCentralJournal.connect(settings, "");
+        a = new SyncWorkstation("ws-a", "alice", temp);
+        b = new SyncWorkstation("ws-b", "bob", temp);
+    }
+
+    @AfterEach
+    void close() {
+        a.close();
+        b.close();
+    }
+
+    private long centralEvents() {
+        try (CentralJournal c = central.get()) {
+            return c.eventCount();
+        }
+    }
+
+    @Test
+    void claimsAndAPostedEraReachTheOtherWorkstationOnceWithTheSameBalances() {
+        Claim c1 = a.record("7000001");
+        Claim c2 = a.record("7000002");
+        a.importEra(SyncWorkstation.era(temp.resolve("in"), "era1.835", "EFT100", List.of(c1, c2)));
+
+        SyncReport pushed = a.sync(central).run();
+        SyncReport pulled = b.sync(central).run();
+
+        assertThat(pushed.outcome()).isEqualTo(SyncReport.Outcome.CAUGHT_UP);
+        assertThat(pushed.pushed()).isEqualTo(a.localEvents());
+        assertThat(centralEvents()).isEqualTo(a.localEvents());
+        assertThat(b.store.attention(10)).isEmpty();
+        assertThat(pulled.parked()).isZero();
+        assertThat(b.claimCount()).isEqualTo(2);
+        assertThat(b.fileCount()).isEqualTo(1);
+        assertThat(b.payment("EFT100").status()).isEqualTo(PaymentStatus.POSTED);
+        assertThat(b.balance(LedgerAccount.PAYER_CASH)).isEqualTo(a.balance(LedgerAccount.PAYER_CASH));
+        assertThat(b.receivable("7000001")).isEqualTo(a.receivable("7000001")).isEqualTo(Money.ZERO);
+        assertThat(b.balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(a.balance(LedgerAccount.THIRD_PARTY_RECEIVABLE));
+
+        // again, both ways: nothing new anywhere, nothing echoed back
+        SyncReport again = b.sync(central).run();
+        SyncReport againA = a.sync(central).run();
+        assertThat(again.pushed()).isZero();
+        assertThat(againA.pulled()).isZero();
+        assertThat(b.claimCount()).isEqualTo(2);
+        assertThat(centralEvents()).isEqualTo(a.localEvents());
+        assertThat(b.store.status().waiting()).isZero();
+    }
+
+    @Test
+    void aCrashBetweenTheCentralCommitAndTheLocalAcknowledgementDoublesNothing() {
+        a.record("7000011");
+        a.record("7000012");
+        AtomicBoolean crash = new AtomicBoolean(true);
+        SyncService crashing = a.sync(central, step -> {
+            if (step.equals(SyncService.STEP_PUSH_COMMITTED) && crash.getAndSet(false)) {
+                throw new IllegalStateException("killed after the central commit");
+            }
+        });
+
+        assertThatThrownBy(crashing::run).hasMessageContaining("killed");
+        assertThat(centralEvents()).isEqualTo(a.localEvents());
+        assertThat(a.store.status().waiting()).isEqualTo(a.localEvents());
+
+        SyncReport retry = a.sync(central).run();
+
+        assertThat(retry.pushed()).isEqualTo(a.localEvents());
+        assertThat(centralEvents()).isEqualTo(a.localEvents());
+        assertThat(a.store.status().waiting()).isZero();
+        b.sync(central).run();
+        assertThat(b.claimCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aCrashAfterApplyingAnEraBeforeRecordingItDoublesNothing() {
+        Claim c1 = a.record("7000021");
+        a.importEra(SyncWorkstation.era(temp.resolve("in"), "era.835", "EFT200", List.of(c1)));
+        a.sync(central).run();
+        AtomicBoolean crash = new AtomicBoolean(true);
+
+        assertThatThrownBy(() -> b.sync(central, step -> {
+            if (step.equals(SyncService.STEP_IMPORT_APPLIED) && crash.getAndSet(false)) {
+                throw new IllegalStateException("killed after the import");
+            }
+        }).run()).hasMessageContaining("killed");
+        b.sync(central).run();
+
+        assertThat(b.fileCount()).isEqualTo(1);
+        assertThat(b.balance(LedgerAccount.PAYER_CASH)).isEqualTo(a.balance(LedgerAccount.PAYER_CASH));
+        assertThat(b.receivable("7000021")).isEqualTo(Money.ZERO);
+        assertThat(b.store.pulledCursor()).isPositive();
+    }
+
+    @Test
+    void theSameEraImportedAtBothWorkstationsWhileApartIsCountedOnce() {
+        Claim c1 = a.record("7000031");
+        Claim c2 = a.record("7000032");
+        a.sync(central).run();
+        b.sync(central).run();
+        Path era = SyncWorkstation.era(temp.resolve("in"), "same.835", "EFT300", List.of(c1, c2));
+        assertThat(a.importEra(era).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(b.importEra(era).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+
+        a.sync(central).run();
+        SyncReport atB = b.sync(central).run();
+        SyncReport atA = a.sync(central).run();
+
+        Money once = a.payment("EFT300").amount();
+        for (SyncWorkstation ws : List.of(a, b)) {
+            assertThat(ws.fileCount()).isEqualTo(1);
+            assertThat(ws.balance(LedgerAccount.PAYER_CASH)).isEqualTo(once);
+            assertThat(ws.receivable("7000031")).isEqualTo(Money.ZERO);
+        }
+        assertThat(atB.duplicates()).isPositive();
+        assertThat(atA.duplicates()).isPositive();
+        assertThat(b.store.attention(10)).anySatisfy(i -> {
+            assertThat(i.outcome()).isEqualTo(InboundOutcome.DUPLICATE);
+            assertThat(i.reason()).contains("already imported").contains("counted once");
+        });
+    }
+
+    @Test
+    void anUnpostReachesTheOtherWorkstation() {
+        Claim c1 = a.record("7000041");
+        a.importEra(SyncWorkstation.era(temp.resolve("in"), "era.835", "EFT400", List.of(c1)));
+        a.sync(central).run();
+        b.sync(central).run();
+        assertThat(b.payment("EFT400").status()).isEqualTo(PaymentStatus.POSTED);
+
+        new PostingService(a.db.transactions()).unpost(a.payment("EFT400").id(), "posted to the wrong deposit");
+        a.sync(central).run();
+        b.sync(central).run();
+
+        assertThat(b.payment("EFT400").status()).isEqualTo(PaymentStatus.IMPORTED);
+        assertThat(b.balance(LedgerAccount.PAYER_CASH)).isEqualTo(a.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
+        assertThat(b.receivable("7000041")).isEqualTo(a.receivable("7000041"));
+    }
+
+    @Test
+    void offlineWorkWaitsAndCatchesUpOnReconnect() {
+        a.record("7000051");
+        Supplier<CentralJournal> down = () -> PostgresCentralJournal.connect(new CentralSettings(
+                "jdbc:postgresql://localhost:1/rxledger", "postgres", CentralSettings.TlsMode.DISABLE), "");
+
+        SyncReport offline = a.sync(down).run();
+
+        assertThat(offline.outcome()).isEqualTo(SyncReport.Outcome.UNREACHABLE);
+        assertThat(offline.message()).contains("cannot be reached").contains("nothing is lost");
+        SyncStatus status = a.store.status();
+        assertThat(status.online()).isFalse();
+        assertThat(status.waiting()).isEqualTo(a.localEvents());
+        assertThat(status.lastSync()).isNull();
+
+        a.record("7000052");
+        SyncReport back = a.sync(central).run();
+        b.sync(central).run();
+
+        assertThat(back.outcome()).isEqualTo(SyncReport.Outcome.CAUGHT_UP);
+        assertThat(a.store.status().online()).isTrue();
+        assertThat(a.store.status().waiting()).isZero();
+        assertThat(a.store.status().lastSync()).isNotNull();
+        assertThat(b.claimCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventThisVersionCannotApplyIsParkedAndTheEventsBehindItGoOn() {
+        new DepositService(a.db.transactions()).record(new NewDeposit(java.time.LocalDate.of(2025, 3, 14),
+                Money.parse("100.00"), "EFT900", DepositMethod.ACH, null, null));
+        a.record("7000061");
+        a.sync(central).run();
+
+        SyncReport atB = b.sync(central).run();
+
+        assertThat(atB.parked()).isEqualTo(1);
+        assertThat(b.claimCount()).isEqualTo(1);
+        assertThat(b.store.status().parked()).isEqualTo(1);
+        assertThat(b.store.attention(10)).singleElement().satisfies(i -> {
+            assertThat(i.type()).isEqualTo(DepositService.EVENT_RECORDED);
+            assertThat(i.outcome()).isEqualTo(InboundOutcome.PARKED);
+            assertThat(i.reason()).contains("not applied on other workstations");
+            assertThat(i.originName()).isEqualTo("ws-a");
+        });
+    }
+
+    @Test
+    void theSameClaimEnteredAtBothWorkstationsIsOneClaimAndADifferentOneGoesToAPerson() {
+        a.record("7000071");
+        b.record("7000071");
+        a.db.transactions().inTransaction(tx -> org.rxledger.core.claim.ClaimRecorder.record(tx,
+                org.rxledger.core.testdata.ClaimBuilder.aPaidClaim(a.office).rx("7000072").planPaid("40.00").build(),
+                a.office.payer().id()));
+        b.db.transactions().inTransaction(tx -> org.rxledger.core.claim.ClaimRecorder.record(tx,
+                org.rxledger.core.testdata.ClaimBuilder.aPaidClaim(b.office).rx("7000072").planPaid("35.00").build(),
+                b.office.payer().id()));
+
+        a.sync(central).run();
+        b.sync(central).run();
+        a.sync(central).run();
+
+        for (SyncWorkstation ws : List.of(a, b)) {
+            assertThat(ws.claimCount()).isEqualTo(2);
+            assertThat(ws.store.attention(10)).extracting(SyncStore.InboundItem::outcome)
+                    .containsExactlyInAnyOrder(InboundOutcome.DUPLICATE, InboundOutcome.PARKED);
+        }
+        assertThat(b.store.attention(10)).filteredOn(i -> i.outcome() == InboundOutcome.PARKED).singleElement()
+                .satisfies(i -> assertThat(i.reason()).contains("differs in: Plan paid amount").contains("ws-a by alice")
+                        .doesNotContain("40.00"));
+        assertThat(b.receivable("7000072")).isEqualTo(Money.parse("35.00"));
+    }
+}
