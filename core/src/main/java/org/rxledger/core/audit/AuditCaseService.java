@@ -26,6 +26,7 @@ import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.security.Permission;
 
 /**
  * Use cases of PBM audit cases (DOMAIN.md §5): open a case from the audit letter and its claim list,
@@ -85,7 +86,7 @@ public final class AuditCaseService {
      */
     public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines, String otherPayersReason) {
         Objects.requireNonNull(header, "header");
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "open a PBM audit case", tx -> {
             AuditCaseRepository cases = tx.auditCases();
             if (cases.findByAuditId(header.auditId()).isPresent()) {
                 throw new AuditCaseException("An audit with id " + header.auditId()
@@ -134,7 +135,7 @@ public final class AuditCaseService {
     }
 
     private AuditCaseDetail appendLines(String auditId, List<RequestedLine> lines) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "add claims to a PBM audit case", tx -> {
             AuditCase c = requireCase(tx, auditId);
             addLines(tx, c, lines, null);
             return detail(tx, c);
@@ -148,7 +149,7 @@ public final class AuditCaseService {
      */
     public AuditCase changeStatus(String auditId, AuditStatus target) {
         Objects.requireNonNull(target, "target");
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "change a PBM audit case's status", tx -> {
             AuditCase c = requireCase(tx, auditId);
             if (!c.status().canMoveTo(target)) {
                 String allowed = c.status().next().isEmpty() ? "a closed audit cannot change any more"
@@ -175,7 +176,7 @@ public final class AuditCaseService {
             throw new IllegalArgumentException("who sent the packet is empty");
         }
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "log a packet transmittal", tx -> {
             AuditCase c = requireCase(tx, auditId);
             Transmittal t = tx.auditCases().insertTransmittal(new Transmittal(0, c.id(), method, sentAt, tracking,
                     person.strip()));
@@ -200,7 +201,7 @@ public final class AuditCaseService {
         if (recoupment.isNegative()) {
             throw new IllegalArgumentException("a recoupment of " + recoupment + " is negative; enter the amount the PBM takes back");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "record an audit finding", tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
             AuditFinding f = tx.auditCases().insertFinding(new AuditFinding(0, c.id(), lineNo, finding.strip(),
@@ -225,7 +226,7 @@ public final class AuditCaseService {
         Objects.requireNonNull(file, "file");
         transactions.read(tx -> requireLine(tx, requireCase(tx, auditId), lineNo));
         DocumentFiles.Stored stored = documentFiles.store(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "attach a document to a PBM audit case", tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
             AuditDocument d = tx.auditCases().insertDocument(new AuditDocument(0, c.id(), lineNo, kind,
@@ -256,7 +257,7 @@ public final class AuditCaseService {
         if (pdfSha256 == null || !pdfSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("the packet hash must be 64 lower-case hex digits (SHA-256)");
         }
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "produce a desk-audit packet", tx -> {
             AuditCase c = requireCase(tx, auditId);
             List<Long> claimIds = tx.auditCases().requestedClaims(c.id()).stream()
                     .map(RequestedClaim::claimId).filter(Objects::nonNull).toList();

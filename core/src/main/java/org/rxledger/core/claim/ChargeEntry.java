@@ -19,6 +19,7 @@ import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.security.Permission;
 
 /**
  * Charge entry (issue 3): a clerk enters an adjudicated prescription charge, corrects a saved one, reverses it
@@ -94,7 +95,7 @@ public final class ChargeEntry {
      * @throws ChargeProblems when a field or a cross-field rule fails, or the fill is already billed to the plan
      */
     public Claim save(NewCharge charge) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "enter a charge", tx -> {
             Prepared p = prepare(tx, charge);
             refuseDuplicate(tx, p.valid());
             return ClaimRecorder.record(tx, p.toClaim(tx, "B1", null, charge.collectedAtCounter()), p.plan().payerId());
@@ -103,7 +104,7 @@ public final class ChargeEntry {
 
     /** B2: see {@link ClaimReversals#reverse}. */
     public Claim reverse(long claimId, LocalDate effectiveDate, String reason) {
-        return transactions.inTransaction(tx -> ClaimReversals.reverse(tx, claimId, effectiveDate, reason));
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "reverse a claim", tx -> ClaimReversals.reverse(tx, claimId, effectiveDate, reason));
     }
 
     /**
@@ -114,7 +115,7 @@ public final class ChargeEntry {
      * @throws IllegalStateException  when the old claim is not active
      */
     public Claim rebill(long claimId, NewCharge corrected, LocalDate effectiveDate) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "rebill a claim", tx -> {
             Claim old = active(tx, claimId, "rebilled");
             Prepared p = prepare(tx, corrected);
             if (!p.valid().rxNumber().equals(old.rxNumber()) || p.valid().fillNumber() != old.fillNumber()) {
@@ -150,7 +151,7 @@ public final class ChargeEntry {
      * @throws ChargeProblems when a changed value breaks a rule or a key field would change
      */
     public Claim correct(long claimId, Map<ClaimField, String> changes, Boolean collectedAtCounter) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "correct a claim", tx -> {
             Claim old = active(tx, claimId, "corrected");
             Patient patient = tx.reference().patient(old.patientId()).orElseThrow();
             Prescriber prescriber = tx.reference().prescriber(old.prescriberId()).orElseThrow();

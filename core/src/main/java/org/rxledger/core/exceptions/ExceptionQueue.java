@@ -21,6 +21,7 @@ import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.security.Permission;
 
 /**
  * The exceptions work queue (DOMAIN.md §4.3): every item derived afresh from the remittance, matching and
@@ -105,7 +106,7 @@ public final class ExceptionQueue {
     }
 
     private ExceptionItem act(String key, String action, String owner, String note, String event, String audit) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.EXCEPTION_WORK, "work an exception", tx -> {
             ExceptionItem item = find(tx, key).orElseThrow(() -> new IllegalArgumentException(
                     "There is no current exception " + key + " (it may have been cleared by a match or a payment)"));
             if (action.equals(ExceptionRepository.Action.RESOLVE) && !item.open()) {

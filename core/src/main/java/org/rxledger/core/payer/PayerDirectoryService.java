@@ -21,6 +21,7 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,7 @@ public final class PayerDirectoryService {
         if (!errors.isEmpty()) {
             return new PayerImportResult(0, 0, 0, 0, errors);
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "import the payer directory", tx -> {
             PayerDirectory dir = read(tx);
             Map<Routing, String> routingOwner = new HashMap<>();
             Map<PayerIdentity, String> idOwner = new HashMap<>();
@@ -259,7 +260,7 @@ public final class PayerDirectoryService {
         if (n.isEmpty() || n.length() > 120) {
             throw new IllegalArgumentException("A payer name of 1 to 120 characters is required");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "create a payer", tx -> {
             PayerDirectory dir = read(tx);
             if (dir.byName(n).isPresent()) {
                 throw new IllegalArgumentException("There is already a payer named " + dir.byName(n).get().name());
@@ -277,7 +278,7 @@ public final class PayerDirectoryService {
     /** Ties an 835 identity (TRN03, N104 / REF*2U, or the name as sent) to a payer. */
     public void addIdentity(long payerId, PayerIdentity identity, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "add a payer identity", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.holder(identity).ifPresent(h -> {
@@ -293,7 +294,7 @@ public final class PayerDirectoryService {
     /** Links a routing nobody has yet to a payer. */
     public RoutingLink linkRouting(long payerId, Routing routing, String reason) {
         requireReason(reason);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "link a routing to a payer", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.link(routing).ifPresent(l -> {
@@ -310,7 +311,7 @@ public final class PayerDirectoryService {
     /** Moves a routing to another payer (a wrong learned link, a PBM that took over a plan). */
     public void moveRouting(long routingId, long toPayerId, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "move a routing", tx -> {
             PayerDirectory dir = read(tx);
             RoutingLink link = routing(dir, routingId);
             DirectoryPayer to = active(dir, toPayerId);
@@ -327,7 +328,7 @@ public final class PayerDirectoryService {
     /** Undoes a link (learned or not): the routing's claims show as an unknown payer again until it is linked. */
     public void unlinkRouting(long routingId, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "unlink a routing", tx -> {
             RoutingLink link = routing(read(tx), routingId);
             tx.payers().deleteRouting(routingId);
             event(tx, EVENT_ROUTING_UNLINKED, "PAYER_ROUTING_UNLINKED", link.payerId(),
@@ -345,7 +346,7 @@ public final class PayerDirectoryService {
         if (survivorId == mergedId) {
             throw new IllegalArgumentException("A payer cannot be merged into itself");
         }
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "merge payers", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer survivor = active(dir, survivorId);
             DirectoryPayer merged = active(dir, mergedId);

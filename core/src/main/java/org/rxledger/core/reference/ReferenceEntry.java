@@ -11,6 +11,7 @@ import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.security.Permission;
 
 /**
  * Creates the patient, prescriber or drug a clerk needs while entering a charge, with the identifier rules of
@@ -50,7 +51,7 @@ public final class ReferenceEntry {
             problems.add("Date of birth is required");
         }
         refuseIf(problems);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a patient", tx -> {
             if (tx.reference().findPatient(first, last, dateOfBirth).isPresent()) {
                 throw new Refused(List.of("Patient " + last + ", " + first + " born " + dateOfBirth + " already exists; pick them from the list"));
             }
@@ -80,7 +81,7 @@ public final class ReferenceEntry {
         String last = name("Last name", lastName, problems);
         String first = firstName == null ? "" : firstName.strip().toUpperCase(Locale.ROOT);
         refuseIf(problems);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a prescriber", tx -> {
             if (tx.reference().findPrescriberByNpi(n).isPresent()) {
                 throw new Refused(List.of("A prescriber with NPI " + n + " already exists; pick them from the list"));
             }
@@ -105,7 +106,7 @@ public final class ReferenceEntry {
         }
         refuseIf(problems);
         Ndc parsed = Ndc.parse(raw);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a drug", tx -> {
             if (tx.reference().findDrugByNdc(parsed.billing()).isPresent()) {
                 throw new Refused(List.of("A drug with NDC " + parsed.billing() + " already exists; pick it from the list"));
             }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.security.Permission;
 
 /**
  * Use case: remember a refused 835 file (table remit_rejection) so the review screen can list every
@@ -37,7 +38,7 @@ public final class RejectionLog {
     public long record(Path file, ImportOutcome.Rejected outcome, Source source) {
         String sha = sha256(file);
         Long size = size(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.REMIT_IMPORT, "record a rejected 835 file", tx -> {
             long id = tx.remittances().insertRejection(new RemittanceRepository.NewRejection(outcome.fileName(), sha,
                     size, source.name(), tx.clock().instant(), tx.actor().user(),
                     outcome.problems().stream().map(RemittanceProblem::describe).toList()));
