@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
@@ -13,6 +14,9 @@ import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.Actor;
+import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.security.Permission;
+import org.rxledger.core.security.Session;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
@@ -128,6 +132,22 @@ public final class AppContext implements AutoCloseable {
     /** Accounts, sign-in and passwords (issue 16); PBKDF2 at its default work factor (ADR 0016). */
     public AccountService accounts() {
         return new AccountService(transactions(), new PasswordHasher());
+    }
+
+    /**
+     * An office without any account yet (a folder set up before accounts existed, or never set up) has nobody
+     * to sign in as: its opener, the operating-system user, acts with every permission until the first account
+     * exists (docs/adr/0020-sign-in-and-enforcement.md). Returns false, signing nobody in, once an account exists.
+     */
+    public boolean signInIfNoAccounts() {
+        Optional<Session> opener = accounts().sessionWithoutAccounts(actor);
+        opener.ifPresent(transactions()::signIn);
+        return opener.isPresent();
+    }
+
+    /** Refuses (audited, {@link org.rxledger.core.security.PermissionDenied}) unless the signed-in person may. */
+    public void require(Permission permission, String action) {
+        new Authorizer(transactions()).require(permission, action);
     }
 
     public Database database() {
