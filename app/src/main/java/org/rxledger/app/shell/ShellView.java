@@ -259,7 +259,8 @@ public final class ShellView extends BorderPane {
     }
 
     private HBox statusBar() {
-        Label user = new Label("User: " + vm.user());
+        Label user = new Label("Signed in: " + vm.user());
+        user.setId("statusUser");
         Label dataDir = new Label("Data: " + vm.dataDir());
         dataDir.setTooltip(new Tooltip(vm.dataDir()));
         dataDir.setMinWidth(0);
@@ -361,6 +362,12 @@ public final class ShellView extends BorderPane {
 
     public ChargeEntryView chargeEntryView() {
         return chargeEntryView;
+    }
+
+    /** Adds a menu before Help (the sign-in gate's Session menu). */
+    public void addMenu(Menu menu) {
+        MenuBar bar = (MenuBar) lookup("#menuBar");
+        bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), menu);
     }
 
     public ClaimsView claimsView() {
