@@ -24,9 +24,9 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 
 /**
  * Use cases of PBM audit cases (DOMAIN.md §5): open a case from the audit letter and its claim list,

@@ -17,9 +17,9 @@ import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 
 /**
  * Charge entry (issue 3): a clerk enters an adjudicated prescription charge, corrects a saved one, reverses it

@@ -20,9 +20,9 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

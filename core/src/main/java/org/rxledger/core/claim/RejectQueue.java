@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.rxledger.core.reference.CodeTable;
 import org.rxledger.core.reference.CodeTables;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 
 /**
  * The reject follow-up work queue (DOMAIN.md §10.1): every rejected adjudication gets a follow-up when it is

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 
 /**
  * The exceptions work queue (DOMAIN.md §4.3): every item derived afresh from the remittance, matching and

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

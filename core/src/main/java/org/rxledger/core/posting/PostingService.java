@@ -1,8 +1,8 @@
 package org.rxledger.core.posting;
 
 import java.util.List;
-import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.security.Permission;
+import org.rxledger.core.tx.Transactions;
 
 /**
  * Posting use cases, each in its own transaction (the ledger batch, the posting log row, the payment

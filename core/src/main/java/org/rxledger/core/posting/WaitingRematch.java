@@ -8,9 +8,9 @@ import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

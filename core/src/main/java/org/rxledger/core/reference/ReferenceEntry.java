@@ -9,9 +9,9 @@ import java.util.Map;
 import org.rxledger.core.id.Dea;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 
 /**
  * Creates the patient, prescriber or drug a clerk needs while entering a charge, with the identifier rules of

@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.security.Permission;
+import org.rxledger.core.tx.Transactions;
 
 /**
  * Use case: remember a refused 835 file (table remit_rejection) so the review screen can list every

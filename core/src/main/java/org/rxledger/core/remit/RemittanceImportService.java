@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
-import org.rxledger.core.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
