@@ -39,9 +39,13 @@ public final class AppContext implements AutoCloseable {
         this.actor = actor;
         this.clock = clock;
         this.database = database;
+        signInIfNoAccounts();
     }
 
-    /** Opens the data directory's database (creating and migrating it if needed). */
+    /**
+     * Opens the data directory's database (creating and migrating it if needed). Nobody is signed in unless the
+     * office has no account yet ({@link #signInIfNoAccounts}).
+     */
     public static AppContext open(Path dataDir, Actor actor, Clock clock) {
         return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock));
     }

@@ -374,7 +374,7 @@ public final class ShellView extends BorderPane {
         return claimsView;
     }
 
-    private static void applyTheme(boolean dark) {
+    static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -410,6 +410,7 @@ public final class ShellView extends BorderPane {
                 Ctrl+6          Payers (search; Enter to the table, Enter again to
                                 the other payer; Ctrl+M merge, Ctrl+R move routing)
                 Ctrl+Shift+D    Dark theme on/off
+                Ctrl+L          Lock the window (Session menu: sign out, password)
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);

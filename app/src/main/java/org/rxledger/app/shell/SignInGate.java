@@ -75,8 +75,10 @@ public final class SignInGate {
 
     /** Looks at the office (creating the demo office in an empty folder first), then signs in or opens the shell. */
     public void start() {
+        // the person's theme before any screen: the sign-in screen is drawn with it too
+        ShellView.applyTheme(Boolean.parseBoolean(setup.settings().get(ShellViewModel.KEY_DARK, "false")));
         SignInView waiting = new SignInView("", (u, p) -> { }, null);
-        waiting.showBusy("Opening the data folder…");
+        waiting.showBusy("Opening the data folder (a new, empty folder gets the demo office first: about a minute)…");
         root.getChildren().setAll(waiting);
         runner.run("Opening the data folder", progress -> {
             boolean seeded = false;
