@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.rxledger.core.audit.AuditCaseService;
 import org.rxledger.core.audit.AuditPacketAssembler;
@@ -13,6 +14,10 @@ import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
+import org.rxledger.core.tx.Actor;
+import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.security.Permission;
+import org.rxledger.core.security.Session;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
@@ -36,9 +41,13 @@ public final class AppContext implements AutoCloseable {
         this.actor = actor;
         this.clock = clock;
         this.database = database;
+        signInIfNoAccounts();
     }
 
-    /** Opens the data directory's database (creating and migrating it if needed). */
+    /**
+     * Opens the data directory's database (creating and migrating it if needed). Nobody is signed in unless the
+     * office has no account yet ({@link #signInIfNoAccounts}).
+     */
     public static AppContext open(Path dataDir, Actor actor, Clock clock) {
         return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock));
     }
@@ -129,6 +138,22 @@ public final class AppContext implements AutoCloseable {
     /** Accounts, sign-in and passwords (issue 16); PBKDF2 at its default work factor (ADR 0016). */
     public AccountService accounts() {
         return new AccountService(transactions(), new PasswordHasher());
+    }
+
+    /**
+     * An office without any account yet (a folder set up before accounts existed, or never set up) has nobody
+     * to sign in as: its opener, the operating-system user, acts with every permission until the first account
+     * exists (docs/adr/0020-sign-in-and-enforcement.md). Returns false, signing nobody in, once an account exists.
+     */
+    public boolean signInIfNoAccounts() {
+        Optional<Session> opener = accounts().sessionWithoutAccounts(actor);
+        opener.ifPresent(transactions()::signIn);
+        return opener.isPresent();
+    }
+
+    /** Refuses (audited, {@link org.rxledger.core.security.PermissionDenied}) unless the signed-in person may. */
+    public void require(Permission permission, String action) {
+        new Authorizer(transactions()).require(permission, action);
     }
 
     public Database database() {

@@ -22,10 +22,13 @@ public final class DemoSeeder {
     public static OfficeSeeder forContext(AppContext ctx) {
         return progress -> {
             progress.progress(0, -1, "Creating the demo office");
+            // no accounts yet: the opener creates the office and imports its 835s; then the accounts follow
+            ctx.signInIfNoAccounts();
             DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
-            DemoAccounts.create(ctx.accounts());
             progress.progress(0, -1, "Importing the demo remittances");
-            return describe(office) + "; " + describe(importRemittances(ctx));
+            String summary = describe(office) + "; " + describe(importRemittances(ctx));
+            DemoAccounts.create(ctx.accounts());
+            return summary;
         };
     }
 

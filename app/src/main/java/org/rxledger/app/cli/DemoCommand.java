@@ -26,20 +26,22 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (AppContext ctx = root.openContext()) {
+        try (AppContext ctx = root.openContextWithoutSignIn()) {
             if (!DemoOffice.isEmpty(ctx.transactions())) {
                 err.println("rxledger: " + ctx.dataDir() + " already holds an office; the demo office is only created in an "
                         + "empty data directory (choose another with --data DIR).");
                 err.flush();
                 return Cli.EXIT_REJECTED;
             }
+            // the folder has no accounts yet: the opener creates the office and imports its 835s, then the accounts follow
+            ctx.signInIfNoAccounts();
             out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
-            DemoAccounts.create(ctx.accounts());
-            out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
-                    + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
             out.flush();
             String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
             out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
+            DemoAccounts.create(ctx.accounts());
+            out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
+                    + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
             out.flush();
         }
         return 0;

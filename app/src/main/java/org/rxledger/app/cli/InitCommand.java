@@ -1,11 +1,8 @@
 package org.rxledger.app.cli;
 
-import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
@@ -54,16 +51,12 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--zip") String zip;
     @Option(names = "--phone") String phone;
 
-    @Option(names = "--password-stdin", description = "Read the administrator's password from the first line of "
-            + "standard input instead of asking on the terminal.")
-    boolean passwordStdin;
-
     @Override
     public Integer call() throws IOException {
         // validate the office before asking for a password or touching the folder
         OfficeSetup.NewOffice newOffice = new OfficeSetup.NewOffice(office, npi, ncpdp, address, city, state, zip, phone);
         char[] password = password();
-        try (AppContext ctx = root.openContext()) {
+        try (AppContext ctx = root.openContextWithoutSignIn()) {
             Account created = new OfficeSetup(ctx.transactions(), ctx.accounts())
                     .initialise(newOffice, admin, adminName, password);
             PrintWriter out = spec.commandLine().getOut();
@@ -77,12 +70,8 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private char[] password() throws IOException {
-        if (passwordStdin) {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--password-stdin: standard input had no password line");
-            }
-            return line.toCharArray();
+        if (root.passwordStdin) {
+            return CliSignIn.firstLineOfStandardInput();
         }
         Console console = System.console();
         if (console == null) {

@@ -39,6 +39,15 @@ public final class RxLedgerCommand implements Callable<Integer> {
                     + "0 = do not wait). Still busy: exit code " + Cli.EXIT_BUSY + ".")
     int waitSeconds;
 
+    @Option(names = "--user", paramLabel = "NAME", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Sign in as NAME (default: $" + CliSignIn.ENV_USER + "; on the demo office, " + CliSignIn.DEMO_USER
+                    + "). The password comes from $" + CliSignIn.ENV_PASSWORD + ", --password-stdin or the terminal.")
+    String user;
+
+    @Option(names = "--password-stdin", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Read the password from the first line of standard input (for init: the new administrator's).")
+    boolean passwordStdin;
+
     @Spec
     CommandSpec spec;
 
@@ -57,8 +66,29 @@ public final class RxLedgerCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** Opens the data folder for the command being run, waiting (with a notice on stderr) while another process holds it. */
+    /**
+     * Opens the data folder for the command being run and signs its person in ({@link CliSignIn}); the folder is
+     * closed again when the sign-in is refused.
+     */
     AppContext openContext() {
+        AppContext ctx = openContextWithoutSignIn();
+        try {
+            CliSignIn.signIn(ctx, user, passwordStdin, !IMPORT_ONLY.equals(commandWords()));
+            return ctx;
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /** The one command the inbox's service account (import permission only, no {@code view}) may run. */
+    private static final String IMPORT_ONLY = "rxledger remit import";
+
+    /**
+     * Opens the data folder without signing anyone in ({@code demo} and {@code init}, which set an office up), waiting
+     * (with a notice on stderr) while another process holds it.
+     */
+    AppContext openContextWithoutSignIn() {
         if (waitSeconds < 0) {
             throw new UsageError("--wait " + waitSeconds + ": expected a number of seconds, 0 or more");
         }

@@ -259,7 +259,8 @@ public final class ShellView extends BorderPane {
     }
 
     private HBox statusBar() {
-        Label user = new Label("User: " + vm.user());
+        Label user = new Label("Signed in: " + vm.user());
+        user.setId("statusUser");
         Label dataDir = new Label("Data: " + vm.dataDir());
         dataDir.setTooltip(new Tooltip(vm.dataDir()));
         dataDir.setMinWidth(0);
@@ -363,11 +364,17 @@ public final class ShellView extends BorderPane {
         return chargeEntryView;
     }
 
+    /** Adds a menu before Help (the sign-in gate's Session menu). */
+    public void addMenu(Menu menu) {
+        MenuBar bar = (MenuBar) lookup("#menuBar");
+        bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), menu);
+    }
+
     public ClaimsView claimsView() {
         return claimsView;
     }
 
-    private static void applyTheme(boolean dark) {
+    static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -403,6 +410,7 @@ public final class ShellView extends BorderPane {
                 Ctrl+6          Payers (search; Enter to the table, Enter again to
                                 the other payer; Ctrl+M merge, Ctrl+R move routing)
                 Ctrl+Shift+D    Dark theme on/off
+                Ctrl+L          Lock the window (Session menu: sign out, password)
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);

@@ -296,8 +296,12 @@ public final class ShellViewModel {
         return runner.status();
     }
 
+    /** Who is signed in, for the status bar: "Demo Clerk (demo-clerk) @ ws-7"; the opener while nobody is. */
     public String user() {
-        return setup.actor().user() + " @ " + setup.actor().workstation();
+        return setup.transactions().session()
+                .map(s -> (s.displayName().equals(s.user()) ? s.user() : s.displayName() + " (" + s.user() + ")")
+                        + " @ " + s.workstation())
+                .orElse(setup.actor().user() + " @ " + setup.actor().workstation());
     }
 
     public String dataDir() {

@@ -17,6 +17,10 @@ public final class Failures {
         if (failure instanceof CancellationException) {
             return Notice.info("Cancelled", capitalise(doing) + " was cancelled.");
         }
+        if (failure instanceof org.rxledger.core.error.RxLedgerException refused) {
+            // written for the person at the desk: a refused permission names it and says nothing was changed
+            return Notice.error("RxLedger could not finish " + doing + ": " + refused.getMessage());
+        }
         if (failure instanceof StoreException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());
         }

@@ -48,7 +48,9 @@ class InitCliTest {
                     .isEqualTo("Maple Street Pharmacy");
             assertThat(ctx.accounts().list()).singleElement().satisfies(a -> assertThat(a.displayName()).isEqualTo("Pat Owner"));
         }
-        assertThat(CliRunner.on(data).run("accounts", "list").out()).contains("owner").contains("admin");
+        System.setIn(new ByteArrayInputStream("a long password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(CliRunner.on(data).run("--user", "owner", "--password-stdin", "accounts", "list").out())
+                .contains("owner").contains("admin");
 
         Run second = init("a long password");
         assertThat(second.exit()).isEqualTo(Cli.EXIT_REJECTED);

@@ -268,6 +268,25 @@ class MatchingUiTest {
     }
 
     @Test
+    void aClerkIsRefusedAnUnpostAndThePaymentStaysPosted(FxRobot robot) throws Exception {
+        ctx.transactions().signIn(new org.rxledger.core.security.Session("pat", "Pat Clerk",
+                java.util.Set.of(org.rxledger.core.security.Role.CLERK), "ws-test", TestStores.CLOCK.instant()));
+        openPayment(robot, "EFT100");
+        click(robot, "#remitUnpost");
+        waitUntil(() -> showing(robot, "#unpostDialogReason"));
+        click(robot, "#unpostDialogReason").write("Deposit was returned by the bank");
+        click(robot, "#unpostDialogOk");
+
+        waitUntil(() -> text(robot, "#unpostDialogProblem").contains("pat may not unpost a payment"));
+        assertThat(text(robot, "#unpostDialogProblem")).contains("'unpost'").contains("Nothing was changed");
+        click(robot, "#unpostDialogReason").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !showing(robot, "#unpostDialogReason"));
+        assertThat(selectedPayment(robot).status()).isEqualTo(PaymentStatus.POSTED);
+        TableView<PostingRecord> postings = robot.lookup("#remitPostings").queryTableView();
+        waitUntil(() -> postings.getItems().size() == 1);
+    }
+
+    @Test
     void payerSettingsRefuseABadPatternAndSaveAGoodOne(FxRobot robot) throws Exception {
         openPayment(robot, "EFT100");
         shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T);

@@ -25,9 +25,10 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
-import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -89,7 +90,7 @@ public final class AuditCaseService {
      */
     public AuditCaseDetail create(NewAuditCase header, List<RequestedLine> lines, String otherPayersReason) {
         Objects.requireNonNull(header, "header");
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "open a PBM audit case", tx -> {
             AuditCaseRepository cases = tx.port(AuditCaseRepository.class);
             if (cases.findByAuditId(header.auditId()).isPresent()) {
                 throw new AuditCaseException("An audit with id " + header.auditId()
@@ -138,7 +139,7 @@ public final class AuditCaseService {
     }
 
     private AuditCaseDetail appendLines(String auditId, List<RequestedLine> lines) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "add claims to a PBM audit case", tx -> {
             AuditCase c = requireCase(tx, auditId);
             addLines(tx, c, lines, null);
             return detail(tx, c);
@@ -152,7 +153,7 @@ public final class AuditCaseService {
      */
     public AuditCase changeStatus(String auditId, AuditStatus target) {
         Objects.requireNonNull(target, "target");
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "change a PBM audit case's status", tx -> {
             AuditCase c = requireCase(tx, auditId);
             if (!c.status().canMoveTo(target)) {
                 String allowed = c.status().next().isEmpty() ? "a closed audit cannot change any more"
@@ -179,7 +180,7 @@ public final class AuditCaseService {
             throw new IllegalArgumentException("who sent the packet is empty");
         }
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "log a packet transmittal", tx -> {
             AuditCase c = requireCase(tx, auditId);
             Transmittal t = tx.port(AuditCaseRepository.class).insertTransmittal(new Transmittal(0, c.id(), method, sentAt, tracking,
                     person.strip()));
@@ -204,7 +205,7 @@ public final class AuditCaseService {
         if (recoupment.isNegative()) {
             throw new IllegalArgumentException("a recoupment of " + recoupment + " is negative; enter the amount the PBM takes back");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "record an audit finding", tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
             AuditFinding f = tx.port(AuditCaseRepository.class).insertFinding(new AuditFinding(0, c.id(), lineNo, finding.strip(),
@@ -229,7 +230,7 @@ public final class AuditCaseService {
         Objects.requireNonNull(file, "file");
         transactions.read(tx -> requireLine(tx, requireCase(tx, auditId), lineNo));
         DocumentFiles.Stored stored = documentFiles.store(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "attach a document to a PBM audit case", tx -> {
             AuditCase c = requireCase(tx, auditId);
             requireLine(tx, c, lineNo);
             AuditDocument d = tx.port(AuditCaseRepository.class).insertDocument(new AuditDocument(0, c.id(), lineNo, kind,
@@ -260,7 +261,7 @@ public final class AuditCaseService {
         if (pdfSha256 == null || !pdfSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("the packet hash must be 64 lower-case hex digits (SHA-256)");
         }
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "produce a desk-audit packet", tx -> {
             AuditCase c = requireCase(tx, auditId);
             List<Long> claimIds = tx.port(AuditCaseRepository.class).requestedClaims(c.id()).stream()
                     .map(RequestedClaim::claimId).filter(Objects::nonNull).toList();

@@ -18,9 +18,10 @@ import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -98,7 +99,7 @@ public final class ChargeEntry {
      * @throws ChargeProblems when a field or a cross-field rule fails, or the fill is already billed to the plan
      */
     public Claim save(NewCharge charge) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "enter a charge", tx -> {
             Prepared p = prepare(tx, charge);
             refuseDuplicate(tx, p.valid());
             return ClaimRecorder.record(tx, p.toClaim(tx, "B1", null, charge.collectedAtCounter()), p.plan().payerId());
@@ -107,7 +108,7 @@ public final class ChargeEntry {
 
     /** B2: see {@link ClaimReversals#reverse}. */
     public Claim reverse(long claimId, LocalDate effectiveDate, String reason) {
-        return transactions.inTransaction(tx -> ClaimReversals.reverse(tx, claimId, effectiveDate, reason));
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "reverse a claim", tx -> ClaimReversals.reverse(tx, claimId, effectiveDate, reason));
     }
 
     /**
@@ -118,7 +119,7 @@ public final class ChargeEntry {
      * @throws IllegalStateException  when the old claim is not active
      */
     public Claim rebill(long claimId, NewCharge corrected, LocalDate effectiveDate) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "rebill a claim", tx -> {
             Claim old = active(tx, claimId, "rebilled");
             Prepared p = prepare(tx, corrected);
             if (!p.valid().rxNumber().equals(old.rxNumber()) || p.valid().fillNumber() != old.fillNumber()) {
@@ -154,7 +155,7 @@ public final class ChargeEntry {
      * @throws ChargeProblems when a changed value breaks a rule or a key field would change
      */
     public Claim correct(long claimId, Map<ClaimField, String> changes, Boolean collectedAtCounter) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_CORRECT, "correct a claim", tx -> {
             Claim old = active(tx, claimId, "corrected");
             Patient patient = tx.port(ReferenceRepository.class).patient(old.patientId()).orElseThrow();
             Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(old.prescriberId()).orElseThrow();

@@ -20,8 +20,9 @@ import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.ReferenceRepository;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ public final class ClaimImportService {
             return ClaimImportResult.refused(fileName, errors);
         }
         long started = System.nanoTime();
-        ClaimImportResult result = transactions.inTransaction(tx -> write(tx, fileName, valid));
+        ClaimImportResult result = transactions.inTransaction(Permission.CLAIM_ENTER, "import claims", tx -> write(tx, fileName, valid));
         LOG.info("claims import: {} imported, {} already present, in {} ms", result.imported(), result.skippedDuplicates(),
                 (System.nanoTime() - started) / 1_000_000);
         return result;

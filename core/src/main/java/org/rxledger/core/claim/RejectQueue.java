@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.rxledger.core.reference.CodeTable;
 import org.rxledger.core.reference.CodeTables;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -98,7 +99,7 @@ public final class RejectQueue {
         if (who != null && who.length() > 60) {
             throw new IllegalArgumentException("The owner name is longer than 60 characters");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.EXCEPTION_WORK, "assign a reject follow-up", tx -> {
             RejectFollowUp f = existing(tx, followUpId);
             FollowUpStatus status = f.status() == FollowUpStatus.OPEN && who != null ? FollowUpStatus.IN_PROGRESS : f.status();
             RejectFollowUp changed = new RejectFollowUp(f.id(), f.claimId(), who, dueDate, status, f.note(),
@@ -117,7 +118,7 @@ public final class RejectQueue {
         if (text.length() > 400) {
             throw new IllegalArgumentException("The note is longer than 400 characters");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.EXCEPTION_WORK, "change a reject follow-up", tx -> {
             RejectFollowUp f = existing(tx, followUpId);
             if (f.status() == FollowUpStatus.RESOLVED) {
                 throw new IllegalStateException("This reject was resolved by rebill claim #" + f.resolvedByClaimId() + "; it cannot be reopened");

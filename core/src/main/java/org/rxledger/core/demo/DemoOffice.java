@@ -135,6 +135,14 @@ public final class DemoOffice {
                 || !reference.patients().isEmpty() || !reference.payers().isEmpty();
     }
 
+    /**
+     * True when this office is the demo office (its creation is in the audit trail): fictional data whose
+     * accounts' password is public, so the command line may sign in for the person (docs/adr/0020).
+     */
+    public static boolean isDemo(Transactions transactions) {
+        return transactions.read(tx -> !tx.port(AuditTrail.class).forEntity("office", "demo").isEmpty());
+    }
+
     /** Creates the demo office with claims ending today (the transactions' clock) and the default seed. */
     public static Summary create(Transactions transactions) {
         return create(transactions, null, DEFAULT_SEED);

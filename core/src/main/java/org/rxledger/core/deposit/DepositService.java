@@ -19,8 +19,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -51,7 +52,7 @@ public final class DepositService {
 
     /** Records one deposit a clerk typed in; refuses an exact repeat of a stored one. */
     public Deposit record(NewDeposit deposit) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.DEPOSIT_RECORD, "record a deposit", tx -> {
             if (deposit.depositDate().isAfter(LocalDate.now(tx.clock()))) {
                 throw new IllegalArgumentException("The deposit date " + deposit.depositDate() + " is in the future");
             }
@@ -72,7 +73,7 @@ public final class DepositService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Say why the deposit is voided");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.DEPOSIT_RECORD, "void a deposit", tx -> {
             Deposit d = tx.port(DepositRepository.class).find(id)
                     .orElseThrow(() -> new IllegalArgumentException("There is no deposit " + id));
             if (d.voided()) {
@@ -110,7 +111,7 @@ public final class DepositService {
         if (!errors.isEmpty()) {
             return new DepositImportResult(0, 0, errors);
         }
-        return transactions.inTransaction(tx -> store(tx, name, rows));
+        return transactions.inTransaction(Permission.DEPOSIT_RECORD, "import a bank statement", tx -> store(tx, name, rows));
     }
 
     private static DepositImportResult store(Tx tx, String name, List<NewDeposit> rows) {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Tx;
@@ -108,7 +109,7 @@ public final class ExceptionQueue {
     }
 
     private ExceptionItem act(String key, String action, String owner, String note, String event, String audit) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.EXCEPTION_WORK, "work an exception", tx -> {
             ExceptionItem item = find(tx, key).orElseThrow(() -> new IllegalArgumentException(
                     "There is no current exception " + key + " (it may have been cleared by a match or a payment)"));
             if (action.equals(ExceptionRepository.Action.RESOLVE) && !item.open()) {

@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
+import org.rxledger.core.journal.Journal;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -118,7 +119,7 @@ public final class PayerDirectoryService {
         if (!errors.isEmpty()) {
             return new PayerImportResult(0, 0, 0, 0, errors);
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "import the payer directory", tx -> {
             PayerDirectory dir = read(tx);
             Map<Routing, String> routingOwner = new HashMap<>();
             Map<PayerIdentity, String> idOwner = new HashMap<>();
@@ -262,7 +263,7 @@ public final class PayerDirectoryService {
         if (n.isEmpty() || n.length() > 120) {
             throw new IllegalArgumentException("A payer name of 1 to 120 characters is required");
         }
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "create a payer", tx -> {
             PayerDirectory dir = read(tx);
             if (dir.byName(n).isPresent()) {
                 throw new IllegalArgumentException("There is already a payer named " + dir.byName(n).get().name());
@@ -280,7 +281,7 @@ public final class PayerDirectoryService {
     /** Ties an 835 identity (TRN03, N104 / REF*2U, or the name as sent) to a payer. */
     public void addIdentity(long payerId, PayerIdentity identity, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "add a payer identity", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.holder(identity).ifPresent(h -> {
@@ -296,7 +297,7 @@ public final class PayerDirectoryService {
     /** Links a routing nobody has yet to a payer. */
     public RoutingLink linkRouting(long payerId, Routing routing, String reason) {
         requireReason(reason);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "link a routing to a payer", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.link(routing).ifPresent(l -> {
@@ -313,7 +314,7 @@ public final class PayerDirectoryService {
     /** Moves a routing to another payer (a wrong learned link, a PBM that took over a plan). */
     public void moveRouting(long routingId, long toPayerId, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "move a routing", tx -> {
             PayerDirectory dir = read(tx);
             RoutingLink link = routing(dir, routingId);
             DirectoryPayer to = active(dir, toPayerId);
@@ -330,7 +331,7 @@ public final class PayerDirectoryService {
     /** Undoes a link (learned or not): the routing's claims show as an unknown payer again until it is linked. */
     public void unlinkRouting(long routingId, String reason) {
         requireReason(reason);
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "unlink a routing", tx -> {
             RoutingLink link = routing(read(tx), routingId);
             tx.port(PayerRepository.class).deleteRouting(routingId);
             event(tx, EVENT_ROUTING_UNLINKED, "PAYER_ROUTING_UNLINKED", link.payerId(),
@@ -348,7 +349,7 @@ public final class PayerDirectoryService {
         if (survivorId == mergedId) {
             throw new IllegalArgumentException("A payer cannot be merged into itself");
         }
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "merge payers", tx -> {
             PayerDirectory dir = read(tx);
             DirectoryPayer survivor = active(dir, survivorId);
             DirectoryPayer merged = active(dir, mergedId);

@@ -17,8 +17,9 @@ import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class MatchingService {
 
     /** Matches (again) every claim payment of a payment that a person has not decided; re-posts what changed. */
     public PaymentMatching.Summary matchPayment(long paymentId) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.MATCH_DECIDE, "match a payment's claims", tx -> {
             PaymentMatching.Summary s = matchPayment(tx, paymentId);
             for (long remitClaimId : s.changedRemitClaimIds()) {
                 RemittancePosting.repostClaim(tx, remitClaimId, "automatic matching re-run");
@@ -104,7 +105,7 @@ public final class MatchingService {
      */
     public MatchRecord match(long remitClaimId, long claimId, String reason) {
         requireReason(reason);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.MATCH_DECIDE, "match a claim payment", tx -> {
             MatchRepository repo = tx.port(MatchRepository.class);
             MatchRepository.RemitClaimToMatch rc = repo.remitClaim(remitClaimId)
                     .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
@@ -146,7 +147,7 @@ public final class MatchingService {
     /** Removes the tie between a claim payment and its claim; its money goes to unapplied cash if posted. */
     public MatchRecord unmatch(long remitClaimId, String reason) {
         requireReason(reason);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.MATCH_DECIDE, "unmatch a claim payment", tx -> {
             MatchRepository.RemitClaimToMatch rc = tx.port(MatchRepository.class).remitClaim(remitClaimId)
                     .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
             if (rc.matchedClaimId() == null) {
@@ -194,7 +195,7 @@ public final class MatchingService {
 
     /** Saves a payer's posting mode and CLP01 patterns (validated on construction of the settings). */
     public void saveSettings(PayerRemitSettings settings) {
-        transactions.inTransaction(tx -> {
+        transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "change a payer's posting settings", tx -> {
             tx.port(MatchRepository.class).saveSettings(settings, tx.clock().instant(), tx.actor().user());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("payer", settings.payerName());

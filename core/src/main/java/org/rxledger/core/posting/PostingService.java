@@ -1,6 +1,7 @@
 package org.rxledger.core.posting;
 
 import java.util.List;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -22,17 +23,17 @@ public final class PostingService {
 
     /** Posts a payment that is not posted (review-first payers, or after an unpost). */
     public PostingResult post(long paymentId) {
-        return transactions.inTransaction(tx -> RemittancePosting.post(tx, paymentId));
+        return transactions.inTransaction(Permission.POST, "post a payment", tx -> RemittancePosting.post(tx, paymentId));
     }
 
     /** Unposts a whole payment with a reversing batch; the reason is required and kept. */
     public PostingResult unpost(long paymentId, String reason) {
-        return transactions.inTransaction(tx -> RemittancePosting.unpost(tx, paymentId, reason));
+        return transactions.inTransaction(Permission.UNPOST, "unpost a payment", tx -> RemittancePosting.unpost(tx, paymentId, reason));
     }
 
     /** Unposts and posts again under the current matches, in one transaction. */
     public PostingResult repost(long paymentId, String reason) {
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.UNPOST, "re-post a payment", tx -> {
             RemittancePosting.unpost(tx, paymentId, reason);
             return RemittancePosting.post(tx, paymentId);
         });
@@ -43,7 +44,7 @@ public final class PostingService {
      * a required reason: one reversing-and-reposting ADJUST batch.
      */
     public PostingResult attributePlb(long plbItemId, long claimId, String reason) {
-        return transactions.inTransaction(tx -> RemittancePosting.attributePlb(tx, plbItemId, claimId, reason));
+        return transactions.inTransaction(Permission.MATCH_DECIDE, "attribute a PLB item to a claim", tx -> RemittancePosting.attributePlb(tx, plbItemId, claimId, reason));
     }
 
     /** The posting log of a payment, oldest first. */

@@ -9,6 +9,7 @@ import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceRepository;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class WaitingRematch {
         int waiting = 0;
         int posted = 0;
         for (long paymentId : payments) {
-            Result r = transactions.inTransaction(tx -> rematch(tx, paymentId));
+            Result r = transactions.inTransaction(Permission.MATCH_DECIDE, "re-match waiting claim payments", tx -> rematch(tx, paymentId));
             lookedAt += r.lookedAt();
             matched += r.matched();
             waiting += r.stillWaiting();

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.rxledger.core.id.Dea;
 import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -52,7 +53,7 @@ public final class ReferenceEntry {
             problems.add("Date of birth is required");
         }
         refuseIf(problems);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a patient", tx -> {
             if (tx.port(ReferenceRepository.class).findPatient(first, last, dateOfBirth).isPresent()) {
                 throw new Refused(List.of("Patient " + last + ", " + first + " born " + dateOfBirth + " already exists; pick them from the list"));
             }
@@ -82,7 +83,7 @@ public final class ReferenceEntry {
         String last = name("Last name", lastName, problems);
         String first = firstName == null ? "" : firstName.strip().toUpperCase(Locale.ROOT);
         refuseIf(problems);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a prescriber", tx -> {
             if (tx.port(ReferenceRepository.class).findPrescriberByNpi(n).isPresent()) {
                 throw new Refused(List.of("A prescriber with NPI " + n + " already exists; pick them from the list"));
             }
@@ -107,7 +108,7 @@ public final class ReferenceEntry {
         }
         refuseIf(problems);
         Ndc parsed = Ndc.parse(raw);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.CLAIM_ENTER, "add a drug", tx -> {
             if (tx.port(ReferenceRepository.class).findDrugByNdc(parsed.billing()).isPresent()) {
                 throw new Refused(List.of("A drug with NDC " + parsed.billing() + " already exists; pick it from the list"));
             }

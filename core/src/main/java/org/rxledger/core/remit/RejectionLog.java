@@ -12,8 +12,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -39,7 +40,7 @@ public final class RejectionLog {
     public long record(Path file, ImportOutcome.Rejected outcome, Source source) {
         String sha = sha256(file);
         Long size = size(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransaction(Permission.REMIT_IMPORT, "record a rejected 835 file", tx -> {
             long id = tx.port(RemittanceRepository.class).insertRejection(new RemittanceRepository.NewRejection(outcome.fileName(), sha,
                     size, source.name(), tx.clock().instant(), tx.actor().user(),
                     outcome.problems().stream().map(RemittanceProblem::describe).toList()));

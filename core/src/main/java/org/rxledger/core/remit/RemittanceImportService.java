@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Permission;
 import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.task.ProgressListener;
@@ -165,7 +166,7 @@ public final class RemittanceImportService {
      */
     private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
                                          ProgressListener progress, BooleanSupplier cancelled) {
-        long importId = transactions.inTransaction(tx -> tx.port(ImportPublications.class).begin(sha256, name));
+        long importId = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> tx.port(ImportPublications.class).begin(sha256, name));
         ImportOutcome outcome;
         // H2 writes a store one table at a time: a background store during the transaction or its commit can put
         // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
@@ -182,13 +183,13 @@ public final class RemittanceImportService {
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 long started = System.nanoTime();
                 // not flushed: if the marker is lost, the next open finds the file whole and publishes it then
-                transactions.inTransaction(tx -> {
+                transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
                     tx.port(ImportPublications.class).publish(importId);
                     return null;
                 });
                 LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             } else {
-                transactions.inTransaction(tx -> {
+                transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
                     tx.port(ImportPublications.class).abandon(importId, outcome.status().name());
                     return null;
                 });
@@ -205,7 +206,7 @@ public final class RemittanceImportService {
                                              ProgressListener progress, BooleanSupplier cancelled, long importId) {
         try {
             long[] stored = new long[1];
-            ImportOutcome outcome = transactions.inTransaction(tx -> {
+            ImportOutcome outcome = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
                 ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
                 if (o instanceof ImportOutcome.Imported imported) {
                     long measuring = System.nanoTime();

@@ -1,5 +1,6 @@
 package org.rxledger.core.security;
 
+import org.rxledger.core.tx.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,19 @@ public final class AccountService {
             }
             Objects.requireNonNull(password, "password");
         }
+    }
+
+    /**
+     * The session of an office that has no account yet (set up before accounts existed, or not set up): nobody
+     * can sign in, so whoever opened it — the operating-system user — acts with every permission until the first
+     * account exists (docs/adr/0020-sign-in-and-enforcement.md). Empty once any account exists.
+     */
+    public Optional<Session> sessionWithoutAccounts(Actor opener) {
+        if (anyAccount()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(opener.user(), opener.user(), Set.of(Role.ADMIN), opener.workstation(),
+                transactions.clock().instant()));
     }
 
     public boolean anyAccount() {

@@ -2,6 +2,8 @@ package org.rxledger.core.security;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -18,6 +20,29 @@ public final class Authorizer {
 
     public Authorizer(Transactions transactions) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * The check of {@link Transactions#inTransaction(Permission, String, Transactions.Work)}: against the person
+     * signed in to {@code transactions}.
+     *
+     * @throws RxLedgerException {@code NOT_SIGNED_IN} when nobody is (recorded like a refusal)
+     * @throws PermissionDenied when the signed-in person's roles lack {@code permission}
+     */
+    public void require(Permission permission, String action) {
+        Optional<Session> session = transactions.session();
+        if (session.isPresent()) {
+            require(session.get(), permission, action);
+            return;
+        }
+        transactions.inTransaction(tx -> {
+            tx.port(AuditTrail.class).record(AUDIT_REFUSED, "account", tx.actor().user(), Map.of("permission", permission.name(),
+                    "action", action, "workstation", tx.actor().workstation(), "reason", "nobody signed in"));
+            return null;
+        });
+        throw new RxLedgerException("NOT_SIGNED_IN", "Nobody is signed in, and to " + action + " needs the permission '"
+                + permission.cliName() + "'. Sign in first (on the command line: --user NAME). "
+                + "Nothing was changed.");
     }
 
     /**

@@ -37,4 +37,9 @@ public enum Permission {
     public String description() {
         return description;
     }
+
+    /** {@code writeoff-approve-clerk-tier}: as {@code rxledger roles} prints it and refusals name it. */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

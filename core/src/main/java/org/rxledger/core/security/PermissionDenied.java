@@ -9,7 +9,7 @@ public final class PermissionDenied extends RxLedgerException {
 
     public PermissionDenied(String user, Permission permission, String action) {
         super("PERMISSION_DENIED", user + " may not " + action + ": that needs the permission '"
-                + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "' ("
+                + permission.cliName() + "' ("
                 + permission.description() + "), which none of " + user + "'s roles has. Nothing was changed.");
         this.permission = permission;
     }

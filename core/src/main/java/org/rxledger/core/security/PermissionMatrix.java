@@ -78,7 +78,7 @@ public final class PermissionMatrix {
         }
         out.append(System.lineSeparator());
         for (Permission p : Permission.values()) {
-            out.append(String.format("%-34s", p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            out.append(String.format("%-34s", p.cliName()));
             for (Role r : Role.values()) {
                 out.append(String.format(" %-17s", GRANTS.get(r).contains(p) ? "yes" : "-"));
             }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
@@ -16,6 +17,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.security.PrivateFiles;
+import org.rxledger.core.security.Role;
+import org.rxledger.core.security.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,10 +170,16 @@ public final class Database implements AutoCloseable {
 
     /**
      * A private in-memory database (tests, benchmarks); same migrations and users as the file database. The
-     * owner keeps the empty password here: nothing outside this process can reach the database.
+     * owner keeps the empty password here: nothing outside this process can reach the database. Unlike a file
+     * database, where the workstation or the command signs a person in, it starts signed in as an administrator
+     * named by {@code actor}, so a test of a use case's own rules needs no sign-in; tests of the permission
+     * checks sign in someone else ({@link JdbiTransactions#signIn}).
      */
     public static Database inMemory(String name, Actor actor, Clock clock) {
-        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "jdbc:h2:mem:" + name, "", actor, clock);
+        Database db = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "jdbc:h2:mem:" + name, "", actor, clock);
+        db.transactions.signIn(new Session(actor.user(), actor.user(), Set.of(Role.ADMIN), actor.workstation(),
+                clock.instant()));
+        return db;
     }
 
     /** True when {@code dataDir} holds no database yet (first launch). */

@@ -3,6 +3,7 @@ package org.rxledger.core.store;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -24,25 +25,31 @@ import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.journal.Journal;
+import org.rxledger.core.security.Session;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
-/** Runs units of work on one Jdbi handle each, in a database transaction. */
+/**
+ * Runs units of work on one Jdbi handle each, in a database transaction. Each transaction acts as the
+ * person signed in when it began, or as the opener's {@link Actor} (the operating-system user: opening
+ * the folder, settling an interrupted import) while nobody is.
+ */
 public final class JdbiTransactions implements Transactions {
 
     private final Jdbi jdbi;
     /** The owner's: the flush and the writer's delay are the database's, which only the owner may change. */
     private final Jdbi maintenance;
-    private final Actor actor;
+    private final Actor opener;
     private final Clock clock;
+    private volatile Session session;
     private final Object pauseLock = new Object();
     private int pauses;
 
     JdbiTransactions(Jdbi jdbi, Jdbi maintenance, Actor actor, Clock clock) {
         this.jdbi = jdbi;
         this.maintenance = maintenance;
-        this.actor = actor;
+        this.opener = actor;
         this.clock = clock;
     }
 
@@ -65,8 +72,25 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
+    /** Who a transaction begun now acts as. */
     public Actor actor() {
-        return actor;
+        Session current = session;
+        return current == null ? opener : current.actor();
+    }
+
+    @Override
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    @Override
+    public void signIn(Session session) {
+        this.session = java.util.Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public void signOut() {
+        this.session = null;
     }
 
     /** A unit of work that also writes through its transaction's handle: store adapters' own rows (sync's inbound log). */
@@ -136,6 +160,8 @@ public final class JdbiTransactions implements Transactions {
     private final class JdbiTx implements Tx {
         private final Handle handle;
         private final Map<Class<?>, Object> opened = new HashMap<>();
+        /** Fixed for the whole transaction, even if someone signs in meanwhile. */
+        private final Actor actor = JdbiTransactions.this.actor();
 
         JdbiTx(Handle handle) {
             this.handle = handle;

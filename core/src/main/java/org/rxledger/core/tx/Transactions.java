@@ -1,12 +1,47 @@
 package org.rxledger.core.tx;
 
 import java.time.Clock;
+import java.util.Optional;
+import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.security.Permission;
+import org.rxledger.core.security.Session;
 
 /** Port: runs a unit of work in one database transaction. */
 public interface Transactions {
 
     /** Runs {@code work} in a read-write transaction; any exception rolls everything back. */
     <T> T inTransaction(Work<T> work);
+
+    /**
+     * The one door of a use case that changes data (issue 16, docs/adr/0020-sign-in-and-enforcement.md): the
+     * signed-in person must hold {@code needed} ({@link Authorizer#require}); a refusal is audited on its own
+     * and thrown as {@link org.rxledger.core.security.PermissionDenied} before {@code work} runs, so nothing
+     * of it is written. Use cases call this one; the plain {@link #inTransaction(Work)} is kept for the
+     * store, sign-in and the setting-up of an office, which an architecture test holds to.
+     *
+     * @param action what is attempted, completing "may not …" ("unpost a payment")
+     */
+    default <T> T inTransaction(Permission needed, String action, Work<T> work) {
+        new Authorizer(this).require(needed, action);
+        return inTransaction(work);
+    }
+
+    /** The person signed in here (the workstation or a command), if anyone is. */
+    default Optional<Session> session() {
+        return Optional.empty();
+    }
+
+    /**
+     * From now on, transactions act as {@code session}'s person ({@link Tx#actor()}: journal, audit trail,
+     * ledger) and guarded use cases check its roles.
+     */
+    default void signIn(Session session) {
+        throw new UnsupportedOperationException("this store has no sign-in");
+    }
+
+    /** Nobody is signed in any more: guarded use cases refuse until someone signs in. */
+    default void signOut() {
+    }
 
     /** Runs read-only work (no journal or audit expected). */
     <T> T read(Work<T> work);

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.rxledger.core.id.Uuids;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.TestDatabases;
 
 /**
  * Benchmark for docs/adr/0012-time-ordered-entry-ids.md (not a timed test): how long appending one large
@@ -51,7 +52,7 @@ public final class LedgerAppendBenchmark {
             default -> throw new IllegalArgumentException("id kind must be v4 or v7, not " + kind);
         };
         Path dir = Files.createTempDirectory("rxledger-ledger-bench-");
-        try (Database db = Database.open(dir.resolve("data"), new Actor("bench", "ws"), Clock.systemUTC());
+        try (Database db = TestDatabases.signedIn(Database.open(dir.resolve("data"), new Actor("bench", "ws"), Clock.systemUTC()));
              Connection c = db.jdbi().open().getConnection()) {
             c.setAutoCommit(false);
             long t0 = System.nanoTime();

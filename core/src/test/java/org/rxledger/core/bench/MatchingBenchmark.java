@@ -38,6 +38,7 @@ import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.TestDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ class MatchingBenchmark {
         int stored = Integer.getInteger("rxledger.bench.stored", 1_000_000);
         int remitted = Integer.getInteger("rxledger.bench.remitted", 100_000);
         Clock clock = Clock.fixed(Instant.parse("2025-06-30T12:00:00Z"), ZoneOffset.UTC);
-        try (Database db = Database.open(dir.resolve("data"), new Actor("bench", "bench-ws"), clock)) {
+        try (Database db = TestDatabases.signedIn(Database.open(dir.resolve("data"), new Actor("bench", "bench-ws"), clock))) {
             Integer cacheKb = Integer.getInteger("rxledger.bench.cacheKb");
             if (cacheKb != null) {
                 db.jdbi().useHandle(h -> h.execute("SET CACHE_SIZE " + cacheKb));

@@ -24,7 +24,7 @@ public final class ChargeEntryBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path dir = Files.createTempDirectory("rxledger-charge-bench-");
-        try (Database db = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(dir)) {
             TestOffice office = TestOffice.create(db.transactions());
             ChargeEntry entry = new ChargeEntry(db.transactions(), new ClaimRules(TestDatabases.CLOCK));
             List<Long> ids = new ArrayList<>();

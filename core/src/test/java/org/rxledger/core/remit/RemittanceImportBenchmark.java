@@ -20,6 +20,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.TestDatabases;
 
 /**
  * Issue 4 benchmark (a command, not a timed test): generates an N-claim 835 with the streaming
@@ -104,7 +105,7 @@ public final class RemittanceImportBenchmark {
         System.gc();
         resetPeaks();
         Actor actor = new Actor("bench", "ws");
-        try (Database db = onDisk ? Database.open(dataDir, actor, Clock.systemUTC())
+        try (Database db = onDisk ? TestDatabases.signedIn(Database.open(dataDir, actor, Clock.systemUTC()))
                 : Database.inMemory("bench-" + UUID.randomUUID(), actor, Clock.systemUTC())) {
             RemittanceImportService service = new RemittanceImportService(db.transactions(),
                     RemittanceImportService.archiveDirIn(dataDir));

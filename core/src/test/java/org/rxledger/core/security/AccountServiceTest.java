@@ -53,6 +53,18 @@ class AccountServiceTest {
     }
 
     @Test
+    void anOfficeWithoutAccountsActsAsItsOpenerUntilTheFirstAccountExists() {
+        assertThat(accounts.sessionWithoutAccounts(new Actor("os-user", "ws1"))).hasValueSatisfying(s -> {
+            assertThat(s.user()).isEqualTo("os-user");
+            assertThat(s.may(Permission.UNPOST)).isTrue();
+        });
+
+        admin();
+
+        assertThat(accounts.sessionWithoutAccounts(new Actor("os-user", "ws1"))).isEmpty();
+    }
+
+    @Test
     void theFirstAccountIsAnAdministratorAndOnlyTheFirst() {
         assertThat(accounts.anyAccount()).isFalse();
         assertThatThrownBy(() -> accounts.createFirstAdmin(new AccountService.NewAccount("bob", "Bob", Set.of(Role.CLERK),

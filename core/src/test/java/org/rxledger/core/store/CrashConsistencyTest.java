@@ -109,7 +109,7 @@ class CrashConsistencyTest {
             String state;
             String settled = "-";
             String again = "-";
-            try (Database db = Database.open(runDir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+            try (Database db = TestDatabases.open(runDir)) {
                 settled = settled(db);
                 Snapshot after = snapshot(db);
                 state = after.equals(empty) ? "nothing" : after.equals(done) ? "complete" : "TORN";
@@ -126,7 +126,7 @@ class CrashConsistencyTest {
             if (state.startsWith("TORN")) {
                 torn++;
             }
-            try (Database db = Database.open(runDir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+            try (Database db = TestDatabases.open(runDir)) {
                 ImportOutcome outcome = new RemittanceImportService(db.transactions(),
                         RemittanceImportService.archiveDirIn(runDir), new MatchAndPostStep())
                         .importFile(file, ProgressListener.NONE, () -> false);
@@ -160,7 +160,7 @@ class CrashConsistencyTest {
 
     private static void seed(Path dataDir, Path file, int claims) throws Exception {
         List<ClaimPayment> lines = new ArrayList<>(claims);
-        try (Database db = Database.open(dataDir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(dataDir)) {
             TestOffice office = TestOffice.create(db.transactions());
             db.jdbi().<Exception>useHandle(h -> insertClaims(h, office, claims));
         }
@@ -277,7 +277,7 @@ class CrashConsistencyTest {
     }
 
     private static Snapshot snapshot(Path dataDir) {
-        try (Database db = Database.open(dataDir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(dataDir)) {
             return snapshot(db);
         }
     }

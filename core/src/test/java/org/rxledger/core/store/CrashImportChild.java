@@ -22,7 +22,7 @@ public final class CrashImportChild {
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);
         Path file = Path.of(args[1]);
-        try (Database db = Database.open(dataDir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(dataDir)) {
             RemittanceImportService imports = new RemittanceImportService(db.transactions(),
                     RemittanceImportService.archiveDirIn(dataDir), new MatchAndPostStep());
             ImportOutcome outcome = imports.importFile(file, ProgressListener.NONE, () -> false);

@@ -33,12 +33,12 @@ class DataFolderTest {
 
     @Test
     void aSecondOpenOfTheFolderIsRefusedNamingTheHolderUntilTheFirstCloses() {
-        try (Database first = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK, "rxledger remit import")) {
+        try (Database first = TestDatabases.open(dir, "rxledger remit import")) {
             assertThat(DataFolderLock.holder(dir)).get().satisfies(h -> {
                 assertThat(h.pid()).isEqualTo(ProcessHandle.current().pid());
                 assertThat(h.command()).isEqualTo("rxledger remit import");
             });
-            assertThatThrownBy(() -> Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK, "rxledger claims list"))
+            assertThatThrownBy(() -> TestDatabases.open(dir, "rxledger claims list"))
                     .isInstanceOf(DataFolderBusyException.class)
                     .hasMessageContaining("is in use by process " + ProcessHandle.current().pid() + " (rxledger remit import, since ");
             // the refused open took nothing away from the holder
@@ -46,7 +46,7 @@ class DataFolderTest {
             assertThat(claims).isZero();
         }
         assertThat(DataFolderLock.holder(dir)).isEmpty();
-        try (Database again = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database again = TestDatabases.open(dir)) {
             long claims = again.transactions().read(tx -> tx.port(ClaimRepository.class).count());
             assertThat(claims).isZero();
         }
@@ -56,7 +56,7 @@ class DataFolderTest {
     void aRegularFileIsNotADataFolder() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.txt"), "x");
 
-        assertThatThrownBy(() -> Database.open(file, TestDatabases.CLERK, TestDatabases.CLOCK))
+        assertThatThrownBy(() -> TestDatabases.open(file))
                 .isInstanceOf(StoreException.class).hasMessage("The data folder " + file + " is a file, not a folder");
     }
 
@@ -73,7 +73,7 @@ class DataFolderTest {
         }
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        try (Database db = Database.open(data, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(data)) {
             assertThat(mode(data)).isEqualTo("rwx------");
             assertThat(mode(data.resolve("logs"))).isEqualTo("rwx------");
             assertThat(mode(log)).isEqualTo("rw-------");
@@ -102,7 +102,7 @@ class DataFolderTest {
     @Test
     void aValueTooLongForItsColumnFailsWithStateAndColumnButNoValueAndLeavesNoTraceFile() throws IOException {
         Files.writeString(dir.resolve("rxledger.trace.db"), "an older version's trace with " + PATIENT);
-        try (Database db = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database db = TestDatabases.open(dir)) {
             assertThat(dir.resolve("rxledger.trace.db")).doesNotExist();
 
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> db.transactions().inTransaction(tx ->

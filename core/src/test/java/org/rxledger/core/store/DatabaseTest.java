@@ -116,11 +116,11 @@ class DatabaseTest {
     void aFileDatabaseKeepsItsDataAcrossReopening(@TempDir Path dir) {
         db.close();
         assertThat(Database.existsIn(dir)).isFalse();
-        try (Database file = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database file = TestDatabases.open(dir)) {
             TestOffice.create(file.transactions());
         }
         assertThat(Database.existsIn(dir)).isTrue();
-        try (Database reopened = Database.open(dir, TestDatabases.CLERK, TestDatabases.CLOCK)) {
+        try (Database reopened = TestDatabases.open(dir)) {
             java.util.List<org.rxledger.core.reference.Payer> payers = reopened.transactions().read(tx -> tx.port(ReferenceRepository.class).payers());
             assertThat(payers).hasSize(1);
         }

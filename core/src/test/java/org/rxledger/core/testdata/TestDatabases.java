@@ -1,9 +1,14 @@
 package org.rxledger.core.testdata;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
+import org.rxledger.core.tx.Actor;
+import org.rxledger.core.security.Role;
+import org.rxledger.core.security.Session;
 import org.rxledger.core.tx.Actor;
 import org.rxledger.core.store.Database;
 
@@ -15,6 +20,26 @@ public final class TestDatabases {
     public static final Actor CLERK = new Actor("clerk1", "ws-test");
 
     private TestDatabases() {
+    }
+
+    /**
+     * Opens a file database as the workstation would, with {@link #CLERK}'s name signed in as an administrator
+     * (a file database starts with nobody signed in; the tests of the permission checks sign in others).
+     */
+    public static Database open(Path dataDir) {
+        return signedIn(Database.open(dataDir, CLERK, CLOCK));
+    }
+
+    /** The same, saying what this process does to one that finds the folder busy. */
+    public static Database open(Path dataDir, String purpose) {
+        return signedIn(Database.open(dataDir, CLERK, CLOCK, purpose));
+    }
+
+    /** Signs {@code db}'s opener in as an administrator (benchmarks that open with an actor of their own). */
+    public static Database signedIn(Database db) {
+        Actor a = db.transactions().actor();
+        db.transactions().signIn(new Session(a.user(), a.user(), Set.of(Role.ADMIN), a.workstation(), NOW));
+        return db;
     }
 
     public static Database fresh() {
