@@ -14,11 +14,11 @@ import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.Authorizer;
-import org.rxledger.core.security.Permission;
-import org.rxledger.core.security.Session;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
@@ -151,7 +151,7 @@ public final class AppContext implements AutoCloseable {
         return opener.isPresent();
     }
 
-    /** Refuses (audited, {@link org.rxledger.core.security.PermissionDenied}) unless the signed-in person may. */
+    /** Refuses (audited, {@link org.rxledger.core.access.PermissionDenied}) unless the signed-in person may. */
     public void require(Permission permission, String action) {
         new Authorizer(transactions()).require(permission, action);
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.core.security.Account;
-import org.rxledger.core.security.Role;
+import org.rxledger.core.access.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -38,7 +38,7 @@ final class AuditTrailCommand {
             PrintWriter out = spec.commandLine().getOut();
             AuditTrailVerification.Result result;
             try (AppContext ctx = parent.root.openContext()) {
-                ctx.require(org.rxledger.core.security.Permission.AUDIT_TRAIL_VERIFY, "verify the audit trail");
+                ctx.require(org.rxledger.core.access.Permission.AUDIT_TRAIL_VERIFY, "verify the audit trail");
                 result = new AuditTrailVerification(ctx.transactions()).verify();
             }
             if (json) {

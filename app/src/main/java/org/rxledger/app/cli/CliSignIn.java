@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 import org.rxledger.app.AppContext;
 import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoOffice;
-import org.rxledger.core.security.Permission;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.Session;
 
 /**
  * Who a command acts as (issue 16, docs/adr/0020-sign-in-and-enforcement.md): {@code --user NAME} or

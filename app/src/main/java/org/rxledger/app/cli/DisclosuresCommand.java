@@ -48,7 +48,7 @@ final class DisclosuresCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Disclosure> list;
         try (AppContext ctx = root.openContext()) {
-            ctx.require(org.rxledger.core.security.Permission.AUDIT_TRAIL_VERIFY, "read the disclosure log");
+            ctx.require(org.rxledger.core.access.Permission.AUDIT_TRAIL_VERIFY, "read the disclosure log");
             list = ctx.transactions().read(tx -> patient != null ? tx.port(DisclosureLog.class).forPatient(patient)
                     : tx.port(DisclosureLog.class).between(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                             to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));

@@ -22,8 +22,8 @@ import javafx.stage.Window;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.core.security.Account;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.Role;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
 
 /**
  * Session › Accounts… for an administrator (issue 16): the office's accounts; create one, change its roles or

@@ -23,8 +23,8 @@ import org.rxledger.app.ui.Failures;
 import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.Permission;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.Session;
 import org.rxledger.core.reference.ReferenceRepository;
 
 /**

@@ -14,7 +14,7 @@ import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.tx.Transactions;
 
 /**

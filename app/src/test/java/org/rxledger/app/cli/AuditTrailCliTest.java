@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.app.testdata.SampleFiles;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.TestOwner;
 

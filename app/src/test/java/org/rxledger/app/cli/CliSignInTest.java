@@ -20,8 +20,8 @@ import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.deposit.Deposit;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.AuditRecord;
-import org.rxledger.core.security.Role;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
 import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.security.AuditTrail;
 

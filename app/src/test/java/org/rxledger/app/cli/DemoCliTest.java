@@ -43,7 +43,7 @@ class DemoCliTest {
         try (AppContext ctx = AppContext.open(dir)) {
             // the stated demo password signs in, with the role the name says
             assertThat(ctx.accounts().signIn("demo-supervisor", "demo".toCharArray(), "ws").roles())
-                    .containsExactly(org.rxledger.core.security.Role.SUPERVISOR);
+                    .containsExactly(org.rxledger.core.access.Role.SUPERVISOR);
         }
 
         assertThat(run("--data", dir.toString(), "demo")).isEqualTo(Cli.EXIT_REJECTED);

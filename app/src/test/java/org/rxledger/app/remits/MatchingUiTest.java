@@ -269,8 +269,8 @@ class MatchingUiTest {
 
     @Test
     void aClerkIsRefusedAnUnpostAndThePaymentStaysPosted(FxRobot robot) throws Exception {
-        ctx.transactions().signIn(new org.rxledger.core.security.Session("pat", "Pat Clerk",
-                java.util.Set.of(org.rxledger.core.security.Role.CLERK), "ws-test", TestStores.CLOCK.instant()));
+        ctx.transactions().signIn(new org.rxledger.core.access.Session("pat", "Pat Clerk",
+                java.util.Set.of(org.rxledger.core.access.Role.CLERK), "ws-test", TestStores.CLOCK.instant()));
         openPayment(robot, "EFT100");
         click(robot, "#remitUnpost");
         waitUntil(() -> showing(robot, "#unpostDialogReason"));

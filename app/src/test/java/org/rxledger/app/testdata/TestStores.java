@@ -16,7 +16,7 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.task.ProgressListener;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 
 /** Fresh in-memory databases and workstation setups for app tests. */

@@ -28,7 +28,7 @@ import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.DisclosureLog;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

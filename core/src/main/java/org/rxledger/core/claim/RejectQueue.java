@@ -12,7 +12,7 @@ import org.rxledger.core.reference.CodeTable;
 import org.rxledger.core.reference.CodeTables;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

@@ -3,7 +3,7 @@ package org.rxledger.core.demo;
 import java.util.List;
 import java.util.Set;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.Role;
+import org.rxledger.core.access.Role;
 
 /**
  * The demo office's accounts: one per role, all with the password {@value #PASSWORD}, stated on the

@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.tx.Tx;

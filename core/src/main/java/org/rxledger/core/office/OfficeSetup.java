@@ -14,7 +14,7 @@ import org.rxledger.core.security.Account;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Role;
+import org.rxledger.core.access.Role;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;

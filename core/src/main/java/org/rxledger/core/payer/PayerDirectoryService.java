@@ -22,7 +22,7 @@ import org.rxledger.core.reference.Plan;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;

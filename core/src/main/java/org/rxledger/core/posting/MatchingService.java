@@ -19,7 +19,7 @@ import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package org.rxledger.core.posting;
 
 import java.util.List;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 
 /**

@@ -9,7 +9,7 @@ import org.rxledger.core.matching.PaymentMatching;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.PaymentStatus;
 import org.rxledger.core.remit.RemittanceRepository;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;

@@ -11,7 +11,7 @@ import org.rxledger.core.id.Ndc;
 import org.rxledger.core.id.Npi;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 
 /**

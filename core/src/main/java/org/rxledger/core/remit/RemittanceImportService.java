@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
-import org.rxledger.core.security.Permission;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.task.ProgressListener;

@@ -1,5 +1,6 @@
 package org.rxledger.core.security;
 
+import org.rxledger.core.access.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

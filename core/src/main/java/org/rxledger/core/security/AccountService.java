@@ -1,6 +1,9 @@
 package org.rxledger.core.security;
 
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,8 @@
 package org.rxledger.core.security;
 
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.PermissionDenied;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

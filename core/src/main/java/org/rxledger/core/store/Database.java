@@ -15,10 +15,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.rxledger.core.remit.InterruptedImport;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.PrivateFiles;
-import org.rxledger.core.security.Role;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.rxledger.core.remit.InterruptedImport;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.rxledger.core.security.Account;
 import org.rxledger.core.security.AccountRepository;
-import org.rxledger.core.security.Role;
+import org.rxledger.core.access.Role;
 
 /** The only writer of table {@code account}. Roles are stored as a comma-separated list of enum names. */
 final class JdbiAccountRepository implements AccountRepository {

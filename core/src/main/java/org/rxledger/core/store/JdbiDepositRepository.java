@@ -14,7 +14,7 @@ import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.deposit.NewDeposit;
 import org.rxledger.core.deposit.RemittedPayment;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 
 /** Deposits in H2 (V010__deposits.sql); payments read from the 835 tables (V002). */
 final class JdbiDepositRepository implements DepositRepository {

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.Disclosure;
 import org.rxledger.core.security.DisclosureLog;
 

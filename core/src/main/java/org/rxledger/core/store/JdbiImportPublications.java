@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.rxledger.core.remit.ImportPublications;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 
 /** {@code remit_import} rows (V018): marks before the import, manifest inside it, state after it. */
 final class JdbiImportPublications implements ImportPublications {

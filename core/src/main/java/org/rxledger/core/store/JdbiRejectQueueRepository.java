@@ -14,7 +14,7 @@ import org.rxledger.core.claim.FollowUpStatus;
 import org.rxledger.core.claim.RejectFollowUp;
 import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.claim.RejectQueueRow;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 
 final class JdbiRejectQueueRepository implements RejectQueueRepository {
 

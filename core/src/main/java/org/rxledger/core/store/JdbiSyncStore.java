@@ -13,7 +13,9 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.Inbound;
 import org.rxledger.core.sync.InboundOutcome;
@@ -158,7 +160,11 @@ public final class JdbiSyncStore implements SyncStore {
     /** The sync actor: the origin's user, marked so that what it writes here is never pushed back. */
     private JdbiTransactions transactionsAs(RemoteEvent event) {
         String user = cut(SYNC_USER_PREFIX + event.user(), USER_LENGTH);
-        return new JdbiTransactions(jdbi, owner, new Actor(user, local.workstation()), clock);
+        JdbiTransactions as = new JdbiTransactions(jdbi, owner, new Actor(user, local.workstation()), clock);
+        // the origin was allowed this work where it was done (its own sign-in checked it); here it is applied by the
+        // sync, which may do what a supervisor may: import, post and unpost (docs/adr/0021)
+        as.signIn(new Session(user, user, java.util.Set.of(Role.SUPERVISOR), local.workstation(), clock.instant()));
+        return as;
     }
 
     @Override

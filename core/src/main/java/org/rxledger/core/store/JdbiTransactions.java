@@ -23,10 +23,12 @@ import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.access.Permission;
 import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.journal.Journal;
-import org.rxledger.core.security.Session;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 
@@ -61,6 +63,13 @@ public final class JdbiTransactions implements Transactions {
         } catch (RuntimeException e) {
             throw SqlErrors.isDatabaseError(e) ? SqlErrors.translate(e) : e;
         }
+    }
+
+    /** The check lives in the security area's {@link Authorizer}; the store is the one place that knows both. */
+    @Override
+    public <T> T inTransaction(Permission needed, String action, Work<T> work) {
+        new Authorizer(this).require(needed, action);
+        return inTransaction(work);
     }
 
     @Override

@@ -2,9 +2,8 @@ package org.rxledger.core.tx;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.rxledger.core.security.Authorizer;
-import org.rxledger.core.security.Permission;
-import org.rxledger.core.security.Session;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.Session;
 
 /** Port: runs a unit of work in one database transaction. */
 public interface Transactions {
@@ -14,17 +13,14 @@ public interface Transactions {
 
     /**
      * The one door of a use case that changes data (issue 16, docs/adr/0020-sign-in-and-enforcement.md): the
-     * signed-in person must hold {@code needed} ({@link Authorizer#require}); a refusal is audited on its own
-     * and thrown as {@link org.rxledger.core.security.PermissionDenied} before {@code work} runs, so nothing
+     * signed-in person must hold {@code needed} (the security area's Authorizer); a refusal is audited on its own
+     * and thrown as {@link org.rxledger.core.access.PermissionDenied} before {@code work} runs, so nothing
      * of it is written. Use cases call this one; the plain {@link #inTransaction(Work)} is kept for the
      * store, sign-in and the setting-up of an office, which an architecture test holds to.
      *
      * @param action what is attempted, completing "may not …" ("unpost a payment")
      */
-    default <T> T inTransaction(Permission needed, String action, Work<T> work) {
-        new Authorizer(this).require(needed, action);
-        return inTransaction(work);
-    }
+    <T> T inTransaction(Permission needed, String action, Work<T> work);
 
     /** The person signed in here (the workstation or a command), if anyone is. */
     default Optional<Session> session() {

@@ -1,5 +1,6 @@
 package org.rxledger.core.tx;
 
+import org.rxledger.core.access.Actor;
 import java.time.Clock;
 
 /**

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rxledger.core.id.Uuids;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.TestDatabases;
 

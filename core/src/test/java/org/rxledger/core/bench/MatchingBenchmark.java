@@ -36,7 +36,7 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.task.ProgressListener;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.TestDatabases;
 import org.slf4j.Logger;

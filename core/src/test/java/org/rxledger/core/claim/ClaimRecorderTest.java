@@ -15,7 +15,7 @@ import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.journal.Journal;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 

@@ -44,7 +44,7 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Prescriber;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.ReferenceRepository;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;
 

@@ -30,7 +30,7 @@ import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -11,7 +11,7 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.PasswordHasher;
-import org.rxledger.core.security.Role;
+import org.rxledger.core.access.Role;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.TestDatabases;
 

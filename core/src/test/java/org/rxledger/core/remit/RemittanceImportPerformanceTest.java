@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.task.ProgressListener;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.task.ProgressListener;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 
 class RemittanceImportServiceTest {

@@ -1,5 +1,9 @@
 package org.rxledger.core.security;
 
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.PermissionDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.store.Database;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 
 /** Accounts, sign-in, lock-out and passwords on a real H2 with the real migrations (issue 16 item 1). */
 class AccountServiceTest {

@@ -1,5 +1,8 @@
 package org.rxledger.core.security;
 
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.access.PermissionMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;

@@ -41,7 +41,7 @@ class DatabaseUsersTest {
     Path data;
 
     private Database open() {
-        return Database.open(data, TestDatabases.CLERK, TestDatabases.CLOCK);
+        return TestDatabases.open(data);
     }
 
     /** A paid claim and the sample 835: rows in the ledger, journal, audit trail and decision logs. */

@@ -24,7 +24,7 @@ import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.remit.Remittance;
 import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.JdbiSyncStore;
 import org.rxledger.core.testdata.ClaimBuilder;

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-import org.rxledger.core.tx.Actor;
-import org.rxledger.core.security.Role;
-import org.rxledger.core.security.Session;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
+import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 
 /** A fresh in-memory H2 with the real migrations, a fixed clock and a test user. */

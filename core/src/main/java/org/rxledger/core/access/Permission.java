@@ -1,4 +1,4 @@
-package org.rxledger.core.security;
+package org.rxledger.core.access;
 
 /**
  * What a use case needs before it writes (issue 16 item 2). Reading is {@link #VIEW}; unmasked

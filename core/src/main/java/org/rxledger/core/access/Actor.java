@@ -1,4 +1,4 @@
-package org.rxledger.core.tx;
+package org.rxledger.core.access;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,10 +1,10 @@
-package org.rxledger.core.security;
+package org.rxledger.core.access;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.rxledger.core.tx.Actor;
+import org.rxledger.core.access.Actor;
 
 /**
  * A signed-in person at a workstation: who acts ({@link #actor()}) and what they may do.

@@ -1,4 +1,4 @@
-package org.rxledger.core.security;
+package org.rxledger.core.access;
 
 import java.util.Locale;
 
