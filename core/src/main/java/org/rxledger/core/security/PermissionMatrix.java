@@ -8,6 +8,7 @@ import static org.rxledger.core.security.Permission.DEPOSIT_RECORD;
 import static org.rxledger.core.security.Permission.EXCEPTION_WORK;
 import static org.rxledger.core.security.Permission.MATCH_DECIDE;
 import static org.rxledger.core.security.Permission.PAYER_DIRECTORY_EDIT;
+import static org.rxledger.core.security.Permission.PATIENT_ACCOUNT_WORK;
 import static org.rxledger.core.security.Permission.POST;
 import static org.rxledger.core.security.Permission.REMIT_IMPORT;
 import static org.rxledger.core.security.Permission.REPORT_EXPORT;
@@ -37,7 +38,7 @@ public final class PermissionMatrix {
 
     static {
         Set<Permission> clerk = EnumSet.of(VIEW, CLAIM_ENTER, CLAIM_CORRECT, REMIT_IMPORT, MATCH_DECIDE, POST,
-                EXCEPTION_WORK, DEPOSIT_RECORD, REPORT_EXPORT, WRITEOFF_PROPOSE, WRITEOFF_APPROVE_CLERK_TIER);
+                EXCEPTION_WORK, DEPOSIT_RECORD, REPORT_EXPORT, PATIENT_ACCOUNT_WORK, WRITEOFF_PROPOSE, WRITEOFF_APPROVE_CLERK_TIER);
         Set<Permission> supervisor = EnumSet.copyOf(clerk);
         supervisor.addAll(EnumSet.of(VIEW_FULL_IDENTIFIERS, UNPOST, PAYER_DIRECTORY_EDIT, WRITEOFF_APPROVE_SUPERVISOR_TIER));
         Set<Permission> manager = EnumSet.copyOf(supervisor);

@@ -70,4 +70,6 @@ public interface Tx {
     PayerRepository payers();
     /** The record of each 835 import attempt that makes imports crash-consistent (issue 23). */
     ImportPublications importPublications();
+    /** Patient accounts, holds, statements and write-offs (issue 18). */
+    org.rxledger.core.collections.CollectionsRepository collections();
 }
