@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.core.demo.DemoAccounts;
+import org.rxledger.core.demo.DemoCollections;
 import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.demo.DemoRemittances;
 
@@ -25,7 +26,10 @@ public final class DemoSeeder {
             DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
             DemoAccounts.create(ctx.accounts());
             progress.progress(0, -1, "Importing the demo remittances");
-            return describe(office) + "; " + describe(importRemittances(ctx));
+            String remits = describe(importRemittances(ctx));
+            progress.progress(0, -1, "Sending the demo statements");
+            DemoCollections.create(ctx.transactions());
+            return describe(office) + "; " + remits;
         };
     }
 

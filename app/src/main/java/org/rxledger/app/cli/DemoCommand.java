@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DemoSeeder;
 import org.rxledger.core.demo.DemoAccounts;
+import org.rxledger.core.demo.DemoCollections;
 import org.rxledger.core.demo.DemoOffice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
             out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
+            DemoCollections.Summary c = DemoCollections.create(ctx.transactions());
+            out.println("Patient accounts: " + c.accounts() + " with a balance, " + c.statements() + " statements sent, "
+                    + c.recommendations() + " write-offs to review.");
             out.flush();
         }
         return 0;
