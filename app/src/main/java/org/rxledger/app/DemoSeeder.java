@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.core.demo.DemoAccounts;
+import org.rxledger.core.demo.DemoCollections;
 import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.demo.DemoRemittances;
 
@@ -26,9 +27,11 @@ public final class DemoSeeder {
             ctx.signInIfNoAccounts();
             DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
             progress.progress(0, -1, "Importing the demo remittances");
-            String summary = describe(office) + "; " + describe(importRemittances(ctx));
+            String remits = describe(importRemittances(ctx));
             DemoAccounts.create(ctx.accounts());
-            return summary;
+            progress.progress(0, -1, "Sending the demo statements");
+            DemoCollections.create(ctx.transactions());
+            return describe(office) + "; " + remits;
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DemoSeeder;
 import org.rxledger.core.demo.DemoAccounts;
+import org.rxledger.core.demo.DemoCollections;
 import org.rxledger.core.demo.DemoOffice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
             DemoAccounts.create(ctx.accounts());
             out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
                     + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
+            DemoCollections.Summary c = DemoCollections.create(ctx.transactions());
+            out.println("Patient accounts: " + c.accounts() + " with a balance, " + c.statements() + " statements sent, "
+                    + c.recommendations() + " write-offs to review.");
             out.flush();
         }
         return 0;

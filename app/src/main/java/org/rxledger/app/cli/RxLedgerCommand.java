@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ClaimsCommand.class, RemitCommand.class, DepositsCommand.class, ReconCommand.class,
                 ReportCommand.class, AuditCommand.class, AuditTrailCommand.class, ExceptionsCommand.class,
                 RolesCommand.class, AccountsCommand.class, InitCommand.class, DisclosuresCommand.class,
-                RemitPostingCommands.Payers.class, SyncCommand.class, CentralCommand.class, MailboxCommand.class})
+                RemitPostingCommands.Payers.class, SyncCommand.class, CentralCommand.class, MailboxCommand.class,
+                PatientAccountsCommand.class, WriteOffsCommand.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 
     /** Opens the window for a data directory; returns the exit code when it closes. */

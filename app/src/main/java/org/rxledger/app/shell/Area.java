@@ -13,7 +13,8 @@ public enum Area {
     EXCEPTIONS("Exceptions", "Work queue: unmatched, short-paid, denied, reversed … items to resolve (Ctrl+3)"),
     RECONCILIATION("Reconciliation", "Daily reconciliation, claims, aging and deposits (Ctrl+5)"),
     AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)"),
-    PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)");
+    PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)"),
+    PATIENT_ACCOUNTS("Patient accounts", "Patient balances, aging, holds and the write-off review queue (Ctrl+7)");
 
     private final String label;
     private final String description;

@@ -48,6 +48,7 @@ import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
+import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
 
@@ -72,6 +73,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination REJECTS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXCEPTIONS = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PAYERS = new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PATIENT_ACCOUNTS = new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -81,6 +83,7 @@ public final class ShellView extends BorderPane {
     private final AuditsView auditsView;
     private final ExceptionsView exceptionsView;
     private final PayersView payersView;
+    private final CollectionsView collectionsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
 
@@ -95,9 +98,11 @@ public final class ShellView extends BorderPane {
         this.auditsView = new AuditsView(vm.audits());
         this.exceptionsView = new ExceptionsView(vm.exceptions());
         this.payersView = new PayersView(vm.payers());
+        this.collectionsView = new CollectionsView(vm.collections());
         Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
                 Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
-                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView, Area.PAYERS, payersView);
+                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView, Area.PAYERS, payersView,
+                Area.PATIENT_ACCOUNTS, collectionsView);
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -129,6 +134,8 @@ public final class ShellView extends BorderPane {
                     exceptionsView.focusTable();
                 } else if (now == Area.PAYERS) {
                     payersView.focusSearch();
+                } else if (now == Area.PATIENT_ACCOUNTS) {
+                    collectionsView.focusTable();
                 }
             }
             if (was != null && was != now && areaViews.get(was) != null) {
@@ -186,7 +193,9 @@ public final class ShellView extends BorderPane {
         MenuItem reconciliation = item("Reconciliation", RECONCILIATION, () -> vm.areaProperty().set(Area.RECONCILIATION));
         MenuItem exceptions = item("Exceptions work queue", EXCEPTIONS, () -> vm.areaProperty().set(Area.EXCEPTIONS));
         MenuItem payers = item("Payers", PAYERS, () -> vm.areaProperty().set(Area.PAYERS));
+        MenuItem patientAccounts = item("Patient accounts", PATIENT_ACCOUNTS, () -> vm.areaProperty().set(Area.PATIENT_ACCOUNTS));
         Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
+                patientAccounts,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 
@@ -409,13 +418,15 @@ public final class ShellView extends BorderPane {
                                 Ctrl+Enter creates the case in its dialog)
                 Ctrl+6          Payers (search; Enter to the table, Enter again to
                                 the other payer; Ctrl+M merge, Ctrl+R move routing)
+                Ctrl+7          Patient accounts (write-off review tab: A or Ctrl+Enter
+                                approve, R then a reason and Enter reject)
                 Ctrl+Shift+D    Dark theme on/off
                 Ctrl+L          Lock the window (Session menu: sign out, password)
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(29);
+        text.setPrefRowCount(31);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

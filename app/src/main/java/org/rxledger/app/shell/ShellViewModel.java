@@ -27,6 +27,9 @@ import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;
+import org.rxledger.app.collections.CollectionsViewModel;
+import org.rxledger.core.security.AccountService;
+import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -60,6 +63,7 @@ public final class ShellViewModel {
     private final InboxWatcher inbox;
     private final ExceptionsViewModel exceptions;
     private final PayersViewModel payers;
+    private final CollectionsViewModel collections;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -124,6 +128,13 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
+        this.collections = new CollectionsViewModel(setup.transactions(), new AccountService(setup.transactions(),
+                new PasswordHasher()), setup.actor().workstation(), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.PATIENT_ACCOUNTS) {
+                collections.reload();
+            }
+        });
         area.addListener((o, was, now) -> {
             if (now == Area.PAYERS) {
                 payers.reload();
@@ -318,6 +329,10 @@ public final class ShellViewModel {
 
     public PayersViewModel payers() {
         return payers;
+    }
+
+    public CollectionsViewModel collections() {
+        return collections;
     }
 
     public ExceptionsViewModel exceptions() {

@@ -19,6 +19,7 @@ public enum Permission {
     REPORT_EXPORT("export and print reports that name patients"),
     AUDIT_CASE_MANAGE("open PBM audit cases and produce desk-audit packets"),
     PAYER_DIRECTORY_EDIT("edit the payer directory and per-payer settings"),
+    PATIENT_ACCOUNT_WORK("post patient payments and refunds, place and release holds, run statements"),
     WRITEOFF_PROPOSE("propose write-offs"),
     WRITEOFF_APPROVE_CLERK_TIER("approve write-offs up to 25.00"),
     WRITEOFF_APPROVE_SUPERVISOR_TIER("approve write-offs up to 250.00"),

@@ -19,6 +19,26 @@ import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_CLERK_TIER;
 import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_MANAGER_TIER;
 import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_SUPERVISOR_TIER;
 import static org.rxledger.core.access.Permission.WRITEOFF_PROPOSE;
+import static org.rxledger.core.access.Permission.AUDIT_CASE_MANAGE;
+import static org.rxledger.core.access.Permission.AUDIT_TRAIL_VERIFY;
+import static org.rxledger.core.access.Permission.CLAIM_CORRECT;
+import static org.rxledger.core.access.Permission.CLAIM_ENTER;
+import static org.rxledger.core.access.Permission.DEPOSIT_RECORD;
+import static org.rxledger.core.access.Permission.EXCEPTION_WORK;
+import static org.rxledger.core.access.Permission.MATCH_DECIDE;
+import static org.rxledger.core.access.Permission.PATIENT_ACCOUNT_WORK;
+import static org.rxledger.core.access.Permission.PAYER_DIRECTORY_EDIT;
+import static org.rxledger.core.access.Permission.POST;
+import static org.rxledger.core.access.Permission.REMIT_IMPORT;
+import static org.rxledger.core.access.Permission.REPORT_EXPORT;
+import static org.rxledger.core.access.Permission.SETTINGS_EDIT;
+import static org.rxledger.core.access.Permission.UNPOST;
+import static org.rxledger.core.access.Permission.VIEW;
+import static org.rxledger.core.access.Permission.VIEW_FULL_IDENTIFIERS;
+import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_CLERK_TIER;
+import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_MANAGER_TIER;
+import static org.rxledger.core.access.Permission.WRITEOFF_APPROVE_SUPERVISOR_TIER;
+import static org.rxledger.core.access.Permission.WRITEOFF_PROPOSE;
 
 import java.util.Collection;
 import java.util.EnumMap;
@@ -37,7 +57,7 @@ public final class PermissionMatrix {
 
     static {
         Set<Permission> clerk = EnumSet.of(VIEW, CLAIM_ENTER, CLAIM_CORRECT, REMIT_IMPORT, MATCH_DECIDE, POST,
-                EXCEPTION_WORK, DEPOSIT_RECORD, REPORT_EXPORT, WRITEOFF_PROPOSE, WRITEOFF_APPROVE_CLERK_TIER);
+                EXCEPTION_WORK, DEPOSIT_RECORD, REPORT_EXPORT, PATIENT_ACCOUNT_WORK, WRITEOFF_PROPOSE, WRITEOFF_APPROVE_CLERK_TIER);
         Set<Permission> supervisor = EnumSet.copyOf(clerk);
         supervisor.addAll(EnumSet.of(VIEW_FULL_IDENTIFIERS, UNPOST, PAYER_DIRECTORY_EDIT, WRITEOFF_APPROVE_SUPERVISOR_TIER));
         Set<Permission> manager = EnumSet.copyOf(supervisor);

@@ -46,7 +46,11 @@ public enum ClaimField {
     SCC_CODES("scc_codes", "Submission clarification codes", false),
     INGREDIENT_COST_PAID("ingredient_cost_paid", "Ingredient cost paid", false),
     DISPENSING_FEE_PAID("dispensing_fee_paid", "Dispensing fee paid", false),
-    CHANNEL("channel", "Claim channel", false);
+    CHANNEL("channel", "Claim channel", false),
+    // patient accounts (issue 18): blank means the whole patient pay was collected at the counter
+    PATIENT_PAID_AT_POS("patient_paid_at_pos", "Patient paid at the counter", false),
+    /** A house-charge account (LTC facility, family) billed for the patient pay instead of the patient. */
+    CHARGE_ACCOUNT("charge_account", "Charge account", false);
 
     private final String column;
     private final String label;

@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * unknown BIN/PCN/group gets a payer named {@code "Payer BIN <bin>"} (the BIN identifies the processor,
  * DOMAIN.md §1.4, so all plans of one BIN share it) and the plan is named by its routing; a prescriber
  * without {@code prescriber_last_name} is "UNKNOWN"; an unknown NDC becomes drug "NDC &lt;ndc&gt;".
- * Patient pay is booked to the patient's account (the file does not say it was collected at the counter).
+ * Patient pay was collected at the counter unless the optional {@code patient_paid_at_pos} says less was
+ * (issue 18): what was not collected stays on the patient's account, or on the house-charge account named by the
+ * optional {@code charge_account} (an LTC facility, a family).
  * An import that adds no claims writes no journal event (nothing changed that needs syncing).
  */
 public final class ClaimImportService {
@@ -114,6 +116,7 @@ public final class ClaimImportService {
         References refs = new References(tx.port(ReferenceRepository.class));
         int skipped = 0;
         List<Claim> toRecord = new ArrayList<>();
+        List<ClaimRules.ValidClaim> recorded = new ArrayList<>();
         List<Long> payerIds = new ArrayList<>();
         for (ClaimRules.ValidClaim c : claims) {
             if (tx.port(ClaimRepository.class).findActive(c.key()).isPresent()) {
@@ -122,10 +125,15 @@ public final class ClaimImportService {
             }
             Plan plan = refs.plan(c.bin(), c.pcn(), c.groupId());
             toRecord.add(toClaim(tx, c, plan, refs));
+            recorded.add(c);
             payerIds.add(plan.payerId());
         }
         // statement batches: a 3,000-row file records in about a second instead of several
-        List<Long> claimIds = ClaimRecorder.recordAll(tx, toRecord, payerIds).stream().map(Claim::id).toList();
+        List<Claim> stored = ClaimRecorder.recordAll(tx, toRecord, payerIds);
+        List<Long> claimIds = stored.stream().map(Claim::id).toList();
+        for (int i = 0; i < stored.size(); i++) {
+            PatientPayAtCounter.book(tx, stored.get(i), recorded.get(i).patientPaidAtPos(), recorded.get(i).chargeAccount());
+        }
         int imported = claimIds.size();
         if (imported > 0) {
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -153,7 +161,9 @@ public final class ClaimImportService {
                 prescriber.id(), drug.id(), c.ndc().billing(), c.quantity(), c.daysSupply(), c.daw(), c.sccCodes(),
                 c.otherCoverageCode(), c.ingredientCostSubmitted(), c.dispensingFeeSubmitted(), c.usualAndCustomary(),
                 c.grossAmountDue(), c.responseStatus(), c.rejectCodes(), c.authorizationNumber(), c.patientPay(),
-                c.ingredientCostPaid(), c.dispensingFeePaid(), c.planPaid(), c.channel(), false, Lifecycle.ACTIVE, null, ClaimSource.CSV_IMPORT,
+                c.ingredientCostPaid(), c.dispensingFeePaid(), c.planPaid(), c.channel(),
+                PatientPayAtCounter.allCollected(c.patientPay(), c.patientPaidAtPos()) && c.responseStatus().createsReceivable(),
+                Lifecycle.ACTIVE, null, ClaimSource.CSV_IMPORT,
                 // the file carries no adjudication time: the claim was adjudicated on its date of service
                 c.dateOfService().atStartOfDay(ZoneOffset.UTC).toInstant(), tx.clock().instant(), tx.actor().user());
     }

@@ -103,7 +103,8 @@ public final class ClaimRules {
                              Money usualAndCustomary, Money grossAmountDue, Money patientPay, Money planPaid,
                              String authorizationNumber, ResponseStatus responseStatus, List<String> rejectCodes,
                              String relationshipCode, String otherCoverageCode, String sccCodes,
-                             Money ingredientCostPaid, Money dispensingFeePaid, Channel channel) {
+                             Money ingredientCostPaid, Money dispensingFeePaid, Channel channel,
+                             Money patientPaidAtPos, String chargeAccount) {
 
         public ValidClaim {
             rejectCodes = List.copyOf(rejectCodes);
@@ -272,6 +273,8 @@ public final class ClaimRules {
             case SCC_CODES -> sccCodes(field, value);
             case INGREDIENT_COST_PAID, DISPENSING_FEE_PAID -> value.isEmpty() ? null : money(field, value, false);
             case CHANNEL -> channel(field, value);
+            case PATIENT_PAID_AT_POS -> value.isEmpty() ? null : money(field, value, false);
+            case CHARGE_ACCOUNT -> chargeAccount(field, value);
         };
     }
 
@@ -474,6 +477,19 @@ public final class ClaimRules {
         return (code >= 1 && code <= 36) || code == 42 || code == 43 || code == 47 || code == 48 || code == 99;
     }
 
+    /** Same shape as a patient-account key's code (collections.AccountKey): letters, digits, '.', '_', '-'. */
+    private static String chargeAccount(ClaimField field, String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        String code = value.toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z0-9][A-Z0-9._-]{0,39}")) {
+            throw new FieldException(field.label() + " '" + value + "' must be 1 to 40 letters, digits, '.', '_' or '-' "
+                    + "(e.g. MAPLE-LTC)");
+        }
+        return code;
+    }
+
     private static Channel channel(ClaimField field, String value) {
         return switch (value.toUpperCase(Locale.ROOT)) {
             case "", "E", "ELECTRONIC" -> Channel.ELECTRONIC;
@@ -527,6 +543,13 @@ public final class ClaimRules {
         }
         if (gross == null && ingredient != null && fee != null) {
             gross = ingredient.plus(fee);
+        }
+
+        Money owedByPatient = (Money) v.get(ClaimField.PATIENT_PAY_AMOUNT);
+        Money paidAtPos = (Money) v.get(ClaimField.PATIENT_PAID_AT_POS);
+        if (owedByPatient != null && paidAtPos != null && paidAtPos.isGreaterThan(owedByPatient)) {
+            problems.add(new Problem(ClaimField.PATIENT_PAID_AT_POS, "Patient paid at the counter " + paidAtPos
+                    + " is more than the patient pay amount " + owedByPatient));
         }
 
         // a paper (UCF) claim is keyed by the payer later: it has no NCPDP authorization number (DOMAIN.md §7.3)
@@ -643,7 +666,9 @@ public final class ClaimRules {
                 (String) v.getOrDefault(ClaimField.SCC_CODES, ""),
                 (Money) v.get(ClaimField.INGREDIENT_COST_PAID),
                 (Money) v.get(ClaimField.DISPENSING_FEE_PAID),
-                (Channel) v.getOrDefault(ClaimField.CHANNEL, Channel.ELECTRONIC));
+                (Channel) v.getOrDefault(ClaimField.CHANNEL, Channel.ELECTRONIC),
+                (Money) v.get(ClaimField.PATIENT_PAID_AT_POS),
+                (String) v.get(ClaimField.CHARGE_ACCOUNT));
     }
 
     /** Carries a field's plain-words problem out of the parser. */

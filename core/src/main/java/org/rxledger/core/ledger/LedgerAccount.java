@@ -30,8 +30,14 @@ public enum LedgerAccount {
     PLB_OTHER("PLB other"),
     /** Remitted money not tied to a claim yet. */
     UNAPPLIED_CASH("Unapplied cash"),
-    /** Bad-debt and administrative write-offs of patient balances. */
-    WRITE_OFF("Write-offs");
+    /** Administrative write-offs of patient balances: small balances, deceased patients' estates not pursued. */
+    WRITE_OFF("Write-offs"),
+    /** Patient balances written off as uncollectible after the statement cycle, or discharged in bankruptcy. */
+    BAD_DEBT("Bad debt"),
+    /** Patient balances forgiven under the written hardship (charity) policy; never booked as bad debt. */
+    CHARITY_CARE("Charity care"),
+    /** Payments received on patient accounts after dispensing (counter, phone, mail, card), less refunds. */
+    PATIENT_CASH("Patient payments");
 
     private final String label;
 

@@ -43,7 +43,7 @@ final class DatabaseUsers {
      * are added to these on every open, so a later migration's append-only table is covered too; a table named
      * here stays restricted even if someone with the owner's secret drops its trigger.
      */
-    static final Set<String> APPEND_ONLY = Set.of("LEDGER_ENTRY", "JOURNAL_EVENT", "AUDIT_RECORD", "MATCH_DECISION", "SYNC_INBOUND", "SYNC_RUN", "MAILBOX_FILE",
+    static final Set<String> APPEND_ONLY = Set.of("LEDGER_ENTRY", "JOURNAL_EVENT", "AUDIT_RECORD", "MATCH_DECISION", "SYNC_INBOUND", "SYNC_RUN", "MAILBOX_FILE", "CLAIM_CHARGE_ACCOUNT", "PATIENT_PAYMENT", "ACCOUNT_HOLD_EVENT", "ACCOUNT_STATEMENT", "WRITE_OFF_RECOMMENDATION", "WRITE_OFF_ITEM", "WRITE_OFF_DECISION",
             "REMIT_POSTING", "EXCEPTION_ACTION", "DEPOSIT", "DEPOSIT_VOID", "PLB_ATTRIBUTION",
             "DIRECTORY_LINK_PROPOSAL", "DISCLOSURE");
 

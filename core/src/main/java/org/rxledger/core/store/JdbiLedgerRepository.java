@@ -111,7 +111,7 @@ final class JdbiLedgerRepository implements LedgerRepository {
         return handle.createQuery("SELECT COUNT(*) FROM ledger_entry").mapTo(Long.class).one();
     }
 
-    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getObject("entry_id", UUID.class), rs.getObject("batch_id", UUID.class),
                 LedgerAccount.valueOf(rs.getString("account")), Money.of(rs.getBigDecimal("amount")),
                 nullableLong(rs, "claim_id"), nullableLong(rs, "patient_id"), nullableLong(rs, "payer_id"),

@@ -12,6 +12,7 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.deposit.DepositRepository;
 import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.claim.RejectQueueRepository;
+import org.rxledger.core.collections.CollectionsRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.payer.PayerRepository;
@@ -164,7 +165,8 @@ public final class JdbiTransactions implements Transactions {
             Map.entry(AccountRepository.class, (handle, actor, clock) -> new JdbiAccountRepository(handle)),
             Map.entry(DisclosureLog.class, (handle, actor, clock) -> new JdbiDisclosureLog(handle, actor, clock)),
             Map.entry(PayerRepository.class, (handle, actor, clock) -> new JdbiPayerRepository(handle)),
-            Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)));
+            Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)),
+            Map.entry(CollectionsRepository.class, (handle, actor, clock) -> new JdbiCollectionsRepository(handle, clock)));
 
     private final class JdbiTx implements Tx {
         private final Handle handle;

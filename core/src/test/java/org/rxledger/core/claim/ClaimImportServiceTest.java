@@ -54,6 +54,42 @@ class ClaimImportServiceTest {
     }
 
     @Test
+    void patientPayNotCollectedAtTheCounterStaysOnThePatientsOrTheHouseChargeAccount() {
+        String[] lines = sample().split("\\R");
+        StringBuilder csv = new StringBuilder(lines[0]).append(",patient_paid_at_pos,charge_account\n");
+        csv.append(lines[1]).append(",4.00,\n");          // 10.00 due, 4.00 paid at the counter
+        csv.append(lines[2]).append(",0,maple-ltc\n");    // 25.00 due, billed to the facility
+        csv.append(lines[3]).append(",,\n");              // blank: all collected
+
+        ClaimImportResult result = importText(csv.toString());
+
+        assertThat(result.errors()).isEmpty();
+        tx.read(t -> {
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("31.00"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.COUNTER_CASH)).isEqualTo(Money.parse("9.00"));
+            assertThat(t.port(org.rxledger.core.collections.CollectionsRepository.class).openItems("H:MAPLE-LTC", java.time.LocalDate.of(2030, 1, 1)))
+                    .singleElement().satisfies(i -> assertThat(i.balance()).isEqualTo(Money.parse("25.00")));
+            assertThat(Money.sum(t.port(LedgerRepository.class).trialBalance().values())).isEqualTo(Money.ZERO);
+            return null;
+        });
+    }
+
+    @Test
+    void aCounterPaymentAboveThePatientPayIsRefusedNamingTheLineAndColumn() {
+        String[] lines = sample().split("\\R");
+        String csv = lines[0] + ",patient_paid_at_pos\n" + lines[1] + ",10.01\n";
+
+        ClaimImportResult result = importText(csv);
+
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo("patient_paid_at_pos");
+            assertThat(e.message()).contains("10.01 is more than the patient pay amount 10.00");
+        });
+        assertThat(counts().get(0)).isZero();
+    }
+
+    @Test
     void importsTheSharedSampleWithReceivablesEqualToPlanPaidAndPatientPay() {
         ClaimImportResult result = importText(sample());
 
@@ -64,8 +100,9 @@ class ClaimImportServiceTest {
             assertThat(t.port(ClaimRepository.class).count()).isEqualTo(5);
             // 21.85 + 262.40 + 55.10 + 12.00 + 9.50 (509-F9 is the third-party receivable, DOMAIN.md §4.1)
             assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.THIRD_PARTY_RECEIVABLE)).isEqualTo(Money.parse("360.85"));
-            // 10.00 + 25.00 + 5.00 + 4.00 + 3.00 — not collected at the counter as far as the file says
-            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.parse("47.00"));
+            // 10.00 + 25.00 + 5.00 + 4.00 + 3.00 — collected at the counter: the file has no patient_paid_at_pos
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.COUNTER_CASH)).isEqualTo(Money.parse("47.00"));
+            assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PATIENT_RECEIVABLE)).isEqualTo(Money.ZERO);
             assertThat(t.port(LedgerRepository.class).balance(LedgerAccount.PRESCRIPTION_SALES)).isEqualTo(Money.parse("-407.85"));
             assertThat(t.port(LedgerRepository.class).trialBalance().values()).extracting(Money::toString).isNotEmpty();
             assertThat(Money.sum(t.port(LedgerRepository.class).trialBalance().values())).isEqualTo(Money.ZERO);

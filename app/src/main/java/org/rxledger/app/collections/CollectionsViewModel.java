@@ -1,0 +1,210 @@
+package org.rxledger.app.collections;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.rxledger.app.task.TaskRunner;
+import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Notice;
+import org.rxledger.core.collections.AccountActivity;
+import org.rxledger.core.collections.AccountDetail;
+import org.rxledger.core.collections.AccountItem;
+import org.rxledger.core.collections.PatientAccount;
+import org.rxledger.core.collections.PatientAccountService;
+import org.rxledger.core.collections.WriteOff;
+import org.rxledger.core.collections.WriteOffService;
+import org.rxledger.core.error.RxLedgerException;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.security.AccountService;
+import org.rxledger.core.access.Session;
+import org.rxledger.core.tx.Transactions;
+
+/**
+ * Patient accounts and the write-off review queue (issue 18): accounts with balance, aging and holds; the selected
+ * account's open fills and ledger movements; the recommendations waiting for a decision. Approving and rejecting
+ * need a signed-in person, whose permission and name {@link WriteOffService} checks and records; a refusal is
+ * shown in {@link #messageProperty()} in the service's words.
+ */
+public final class CollectionsViewModel {
+
+    private final PatientAccountService accountsService;
+    private final WriteOffService writeOffs;
+    private final AccountService signIns;
+    private final TaskRunner runner;
+    private final Consumer<Notice> notices;
+    private final Clock clock;
+    private final ObservableList<PatientAccount> accounts = FXCollections.observableArrayList();
+    private final FilteredList<PatientAccount> shown = new FilteredList<>(accounts);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<PatientAccount> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<AccountItem> items = FXCollections.observableArrayList();
+    private final ObservableList<AccountActivity> activity = FXCollections.observableArrayList();
+    private final ObservableList<WriteOff> queue = FXCollections.observableArrayList();
+    private final ObjectProperty<WriteOff> selectedWriteOff = new SimpleObjectProperty<>(this, "selectedWriteOff");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper queueTotals = new ReadOnlyStringWrapper(this, "queueTotals", "");
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+
+    private final String workstation;
+
+    public CollectionsViewModel(Transactions transactions, AccountService signIns, String workstation, TaskRunner runner,
+                                Consumer<Notice> notices) {
+        this.workstation = workstation;
+        this.accountsService = new PatientAccountService(transactions);
+        this.writeOffs = new WriteOffService(transactions);
+        this.signIns = signIns;
+        this.runner = runner;
+        this.notices = notices;
+        this.clock = transactions.clock();
+        search.addListener((o, was, now) -> {
+            String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(a -> needle.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(needle)
+                    || a.key().toLowerCase(Locale.ROOT).contains(needle));
+        });
+        selected.addListener((o, was, now) -> loadDetail(now));
+    }
+
+    public ObservableList<PatientAccount> shownAccounts() {
+        return shown;
+    }
+
+    public ObservableList<PatientAccount> allAccounts() {
+        return accounts;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<PatientAccount> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<AccountItem> items() {
+        return items;
+    }
+
+    public ObservableList<AccountActivity> activity() {
+        return activity;
+    }
+
+    public ObservableList<WriteOff> queue() {
+        return queue;
+    }
+
+    public ObjectProperty<WriteOff> selectedWriteOffProperty() {
+        return selectedWriteOff;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queueTotalsProperty() {
+        return queueTotals.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    private record Loaded(List<PatientAccount> accounts, List<WriteOff> waiting) {
+    }
+
+    public void reload() {
+        LocalDate today = LocalDate.now(clock);
+        runner.run("Loading patient accounts", progress -> new Loaded(accountsService.accounts(today),
+                writeOffs.list().stream().filter(w -> w.status() == WriteOff.Status.PENDING).toList()), loaded -> {
+            String keep = selected.get() == null ? null : selected.get().key();
+            accounts.setAll(loaded.accounts());
+            queue.setAll(loaded.waiting());
+            queueTotals.set(loaded.waiting().size() + " waiting, "
+                    + Money.sum(loaded.waiting().stream().map(WriteOff::amount).toList()) + " in all");
+            PatientAccount again = keep == null ? null
+                    : shown.stream().filter(a -> a.key().equals(keep)).findFirst().orElse(null);
+            selected.set(null);
+            selected.set(again != null ? again : shown.isEmpty() ? null : shown.get(0));
+        }, failure -> notices.accept(Failures.explain("loading patient accounts", failure)));
+    }
+
+    private void loadDetail(PatientAccount account) {
+        if (account == null) {
+            items.clear();
+            activity.clear();
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        runner.run("Loading an account", progress -> accountsService.account(account.key(), today), (AccountDetail d) -> {
+            if (selected.get() != null && selected.get().key().equals(d.account().key())) {
+                items.setAll(d.items());
+                activity.setAll(d.activity());
+            }
+        }, failure -> notices.accept(Failures.explain("loading an account", failure)));
+    }
+
+    /** Signs a person in for this area's decisions; a wrong password says so in the message. */
+    public void signIn(String user, char[] password) {
+        try {
+            Session s = signIns.signIn(user == null ? "" : user.strip(), password, workstation);
+            session.set(s);
+            message.set("Signed in as " + s.user() + ".");
+        } catch (RxLedgerException e) {
+            message.set(e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    public void approve() {
+        decide("Approving a write-off", (s, w) -> writeOffs.approve(s, w.id()));
+    }
+
+    /** Rejects with the typed reason (a reason is required; the service says so when it is blank). */
+    public void reject() {
+        String why = reason.get();
+        decide("Rejecting a write-off", (s, w) -> writeOffs.reject(s, w.id(), why));
+    }
+
+    private void decide(String title, java.util.function.BiFunction<Session, WriteOff, WriteOff> action) {
+        WriteOff w = selectedWriteOff.get();
+        Session s = session.get();
+        if (w == null) {
+            message.set("Choose a write-off in the queue first.");
+            return;
+        }
+        if (s == null) {
+            message.set("Sign in first: approving or rejecting a write-off names the person who decides.");
+            return;
+        }
+        runner.run(title, progress -> action.apply(s, w), done -> {
+            message.set("Write-off " + done.id() + " " + done.status().name().toLowerCase(Locale.ROOT) + " by " + done.decidedBy()
+                    + ": " + done.kind() + " " + done.amount() + " on " + done.accountKey() + ".");
+            reason.set("");
+            reload();
+        }, failure -> {
+            if (failure instanceof RxLedgerException refused) {
+                message.set(refused.getMessage());
+            } else {
+                notices.accept(Failures.explain(title.toLowerCase(Locale.ROOT), failure));
+            }
+        });
+    }
+}

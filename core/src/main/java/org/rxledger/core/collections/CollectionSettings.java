@@ -1,0 +1,65 @@
+package org.rxledger.core.collections;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rxledger.core.money.Money;
+
+/**
+ * The office's collection thresholds (DOMAIN.md §6.2, "configurable; examples, not regulation"). Defaults are
+ * issue 18's; an office changes them with {@code rxledger patient-accounts settings --set NAME=VALUE}.
+ *
+ * @param statementIntervalDays days between statements of the cycle
+ * @param finalNoticeNumber     the statement that is the final notice (statements 1, 2, 3 "past due", 4 final)
+ */
+public record CollectionSettings(Money smallBalanceUnder, int smallBalanceStatements, int badDebtDays,
+                                 int badDebtStatements, int noPaymentDays, int statementIntervalDays,
+                                 int finalNoticeNumber, Money clerkLimit, Money supervisorLimit, Money managerLimit) {
+
+    public static final CollectionSettings DEFAULTS = new CollectionSettings(Money.parse("5.00"), 2, 120, 4, 90, 30, 4,
+            Money.parse("25.00"), Money.parse("250.00"), Money.parse("1000.00"));
+
+    /** The settings by their stored names, for printing. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("small_balance_under", smallBalanceUnder.toString());
+        m.put("small_balance_statements", String.valueOf(smallBalanceStatements));
+        m.put("bad_debt_days", String.valueOf(badDebtDays));
+        m.put("bad_debt_statements", String.valueOf(badDebtStatements));
+        m.put("no_payment_days", String.valueOf(noPaymentDays));
+        m.put("statement_interval_days", String.valueOf(statementIntervalDays));
+        m.put("final_notice_number", String.valueOf(finalNoticeNumber));
+        m.put("clerk_limit", clerkLimit.toString());
+        m.put("supervisor_limit", supervisorLimit.toString());
+        m.put("manager_limit", managerLimit.toString());
+        return m;
+    }
+
+    /** The defaults overridden by stored values; an unknown name or a bad value is refused naming both. */
+    public static CollectionSettings from(Map<String, String> stored) {
+        Map<String, String> m = DEFAULTS.asMap();
+        stored.forEach((k, v) -> {
+            if (!m.containsKey(k)) {
+                throw new IllegalArgumentException("unknown collection setting '" + k + "'; expected one of "
+                        + String.join(", ", m.keySet()));
+            }
+            m.put(k, v);
+        });
+        try {
+            CollectionSettings s = new CollectionSettings(Money.parse(m.get("small_balance_under")),
+                    Integer.parseInt(m.get("small_balance_statements")), Integer.parseInt(m.get("bad_debt_days")),
+                    Integer.parseInt(m.get("bad_debt_statements")), Integer.parseInt(m.get("no_payment_days")),
+                    Integer.parseInt(m.get("statement_interval_days")), Integer.parseInt(m.get("final_notice_number")),
+                    Money.parse(m.get("clerk_limit")), Money.parse(m.get("supervisor_limit")), Money.parse(m.get("manager_limit")));
+            if (s.clerkLimit.isGreaterThan(s.supervisorLimit) || s.supervisorLimit.isGreaterThan(s.managerLimit)) {
+                throw new IllegalArgumentException("approval limits must rise: clerk_limit " + s.clerkLimit
+                        + " ≤ supervisor_limit " + s.supervisorLimit + " ≤ manager_limit " + s.managerLimit);
+            }
+            if (s.statementIntervalDays < 1 || s.finalNoticeNumber < 1) {
+                throw new IllegalArgumentException("statement_interval_days and final_notice_number must be 1 or more");
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a collection setting is not a whole number: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.rxledger.core.collections;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.rxledger.core.ledger.LedgerEntry;
+import org.rxledger.core.money.Money;
+
+/**
+ * Port: patient accounts' reads (balances are always summed from the ledger) and the append-only rows behind
+ * payments, holds, statements and write-offs.
+ */
+public interface CollectionsRepository {
+
+    /** Every fill with a non-zero patient balance as of the date, of one account or (key null) of all, oldest first. */
+    List<AccountItem> openItems(String accountKey, LocalDate asOf);
+
+    /** The account's PATIENT_RECEIVABLE entries, oldest first. */
+    List<AccountActivity> activity(String accountKey);
+
+    /** The display name of an account: "Last, First" for a patient, the code for a house-charge account. */
+    Optional<String> accountName(String accountKey);
+
+    void assignChargeAccount(long claimId, String chargeCode);
+
+    long insertPayment(String accountKey, String kind, PaymentMethod method, Money amount, String reference,
+                       LocalDate receivedOn, UUID batchId, String by);
+
+    /** The last payment date of every account that has one. */
+    Map<String, LocalDate> lastPayments();
+
+    void insertHoldEvent(String accountKey, HoldKind kind, boolean placed, String note, LocalDate effectiveOn, String by);
+
+    /** Active holds by account. */
+    Map<String, Set<HoldKind>> activeHolds();
+
+    void insertStatement(Statement statement, String by);
+
+    /** Statements by account, in number order. */
+    Map<String, List<Statement>> statements();
+
+    Map<String, String> settings();
+
+    void putSetting(String name, String value);
+
+    /** Marks a plan as a federal program's (MEDICARE, MEDICAID, TRICARE, …), or unmarks it (program null). */
+    void setFederalProgram(long planId, String program);
+
+    long insertRecommendation(WriteOffPolicy.Finding finding, LocalDate asOf, String by);
+
+    void insertDecision(long recommendationId, WriteOff.Status decision, String reason, UUID batchId, String by);
+
+    /** Every recommendation with its status, newest first. */
+    List<WriteOff> writeOffs();
+
+    Optional<WriteOff> writeOff(long id);
+
+    /** The batch an approval posted. */
+    Optional<UUID> approvalBatch(long recommendationId);
+
+    List<LedgerEntry> entriesOfBatch(UUID batchId);
+}
