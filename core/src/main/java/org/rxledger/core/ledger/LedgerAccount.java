@@ -31,7 +31,12 @@ public enum LedgerAccount {
     /** Remitted money not tied to a claim yet. */
     UNAPPLIED_CASH("Unapplied cash"),
     /** Bad-debt and administrative write-offs of patient balances. */
-    WRITE_OFF("Write-offs");
+    WRITE_OFF("Write-offs"),
+    /**
+     * Medicare MFP refunds received from manufacturers through the MTF (credit side), apart from every plan's
+     * receivable (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md).
+     */
+    MFP_REFUNDS("MFP refunds (manufacturers)");
 
     private final String label;
 

@@ -271,5 +271,10 @@ public final class JdbiTransactions implements Transactions {
             }
             return importPublications;
         }
+
+        @Override
+        public org.rxledger.core.mfp.MfpRepository mfp() {
+            return new JdbiMfpRepository(handle);
+        }
     }
 }

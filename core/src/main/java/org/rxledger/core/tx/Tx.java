@@ -70,4 +70,7 @@ public interface Tx {
     PayerRepository payers();
     /** The record of each 835 import attempt that makes imports crash-consistent (issue 23). */
     ImportPublications importPublications();
+
+    /** Medicare MFP refunds: price list, payer roles, refunds received, disputes (issue 24). */
+    org.rxledger.core.mfp.MfpRepository mfp();
 }
