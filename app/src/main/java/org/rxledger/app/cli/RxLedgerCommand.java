@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ClaimsCommand.class, RemitCommand.class, DepositsCommand.class, ReconCommand.class,
                 ReportCommand.class, AuditCommand.class, AuditTrailCommand.class, ExceptionsCommand.class,
                 RolesCommand.class, AccountsCommand.class, InitCommand.class, DisclosuresCommand.class,
-                RemitPostingCommands.Payers.class})
+                RemitPostingCommands.Payers.class, MfpCommand.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 
     /** Opens the window for a data directory; returns the exit code when it closes. */

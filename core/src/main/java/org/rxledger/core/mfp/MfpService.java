@@ -241,6 +241,16 @@ public final class MfpService {
                         + " is not an MFP-eligible fill (selected drug on a Part D payer) and has no refund recorded"));
     }
 
+    /** The claim of a fill whatever its eligibility (the active one first), e.g. to let an excluded fill back in. */
+    public long claimOfFill(String rxNumber, int fill) {
+        String rx = rxNumber.strip().replaceFirst("^0+(?=\\d)", "");
+        return transactions.read(tx -> tx.mfp().fillsOfRx(rx).stream().filter(c -> c.fillNumber() == fill)
+                .sorted(java.util.Comparator.comparing((MfpRepository.FillCandidate c) -> !c.active())).findFirst()
+                .map(MfpRepository.FillCandidate::claimId)
+                .orElseThrow(() -> new RxLedgerException("MFP_NO_CLAIM", "No claim for Rx " + rxNumber.strip()
+                        + " fill " + fill)));
+    }
+
     private static MfpRefund refundOfClaim(Tx tx, long claimId, LocalDate asOf) {
         return refunds(tx, asOf).stream().filter(r -> r.claimId() == claimId).findFirst()
                 .orElseThrow(() -> new RxLedgerException("MFP_NO_REFUND", "Claim " + claimId
