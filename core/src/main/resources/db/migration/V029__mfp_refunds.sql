@@ -1,6 +1,6 @@
 -- Medicare MFP refunds (issue 24; docs/mfp.md, docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md).
--- Every table is append-only: a price list is versioned by effective date and import, a payer role or a
--- manufacturer's own amount is superseded by a later row, a dispute moves on by events.
+-- Every table is append-only: a price list is versioned by effective date and import, a Part D routing, an MTF
+-- payer or a manufacturer's own amount is superseded by a later row, a dispute moves on by events.
 
 -- The selected drugs' prices per unit (5 decimals, as published); for a date the row whose range covers it
 -- with the latest effective_from wins, and among equal starts the later import.
@@ -23,19 +23,34 @@ CREATE INDEX mfp_price_ndc ON mfp_price (ndc, effective_from);
 CREATE TRIGGER mfp_price_append_only BEFORE UPDATE, DELETE ON mfp_price
     FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";
 
--- What a directory payer is for MFP: PART_D (its claims are Medicare Part D) or MTF (its 835s are MFP
--- refunds from the Medicare Transaction Facilitator). The latest row per payer and role decides.
-CREATE TABLE mfp_payer_role (
+-- Which claims are Medicare Part D: Part D sponsors bill under their own BIN + PCN (+ group), so a claim is Part D
+-- when the most specific routing here that covers it (PCN / group '' = any) says so; the latest row of a routing
+-- decides (active = FALSE takes it back).
+CREATE TABLE mfp_part_d_routing (
     id         BIGINT AUTO_INCREMENT PRIMARY KEY,
-    payer_id   BIGINT        NOT NULL REFERENCES directory_payer (id),
-    role       VARCHAR(10)   NOT NULL,
+    bin        CHAR(6)       NOT NULL,
+    pcn        VARCHAR(10)   NOT NULL DEFAULT '',
+    group_id   VARCHAR(15)   NOT NULL DEFAULT '',
     active     BOOLEAN       NOT NULL,
     reason     VARCHAR(500)  NOT NULL,
     set_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    set_by     VARCHAR(60)   NOT NULL,
-    CONSTRAINT mfp_payer_role_role CHECK (role IN ('PART_D', 'MTF'))
+    set_by     VARCHAR(60)   NOT NULL
 );
-CREATE TRIGGER mfp_payer_role_append_only BEFORE UPDATE, DELETE ON mfp_payer_role
+CREATE INDEX mfp_part_d_routing_bin ON mfp_part_d_routing (bin);
+CREATE TRIGGER mfp_part_d_routing_append_only BEFORE UPDATE, DELETE ON mfp_part_d_routing
+    FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";
+
+-- Which directory payers' 835s are MFP refunds (the Medicare Transaction Facilitator, or a manufacturer paying
+-- directly); the latest row per payer decides.
+CREATE TABLE mfp_refund_payer (
+    id         BIGINT AUTO_INCREMENT PRIMARY KEY,
+    payer_id   BIGINT        NOT NULL REFERENCES directory_payer (id),
+    active     BOOLEAN       NOT NULL,
+    reason     VARCHAR(500)  NOT NULL,
+    set_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    set_by     VARCHAR(60)   NOT NULL
+);
+CREATE TRIGGER mfp_refund_payer_append_only BEFORE UPDATE, DELETE ON mfp_refund_payer
     FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";
 
 -- A claim kept out of the pharmacy refund flow (340B, direct member reimbursement, MTF "coordinate with

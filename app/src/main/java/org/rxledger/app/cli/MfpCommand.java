@@ -19,20 +19,21 @@ import org.rxledger.core.mfp.MfpPriceImportResult;
 import org.rxledger.core.mfp.MfpRefund;
 import org.rxledger.core.mfp.MfpRepository;
 import org.rxledger.core.mfp.MfpService;
-import org.rxledger.core.mfp.PayerRole;
 import org.rxledger.core.mfp.RefundState;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.Routing;
 import org.rxledger.core.tx.Transactions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Medicare MFP refunds from the command line (issue 24; docs/mfp.md): {@code rxledger mfp prices|payers|refunds|
- * exclude|expected|dispute}.
+ * Medicare MFP refunds from the command line (issue 24; docs/mfp.md): {@code rxledger mfp prices|part-d|mtf|setup|
+ * refunds|exclude|expected|dispute}.
  */
-@Command(name = "mfp", description = "Medicare MFP refunds: selected-drug prices, Part D and MTF payers, refunds, disputes.",
-        subcommands = {MfpCommand.Prices.class, MfpCommand.Payers.class, MfpCommand.Refunds.class, MfpCommand.Exclude.class,
+@Command(name = "mfp", description = "Medicare MFP refunds: selected-drug prices, Part D routings, the MTF, refunds, disputes.",
+        subcommands = {MfpCommand.Prices.class, MfpCommand.PartD.class, MfpCommand.Mtf.class, MfpCommand.Setup.class,
+                MfpCommand.Refunds.class, MfpCommand.Exclude.class,
                 MfpCommand.Expected.class, MfpCommand.Disputes.class})
 public final class MfpCommand {
 
@@ -101,20 +102,19 @@ public final class MfpCommand {
         }
     }
 
-    @Command(name = "payers", description = "Which directory payers are Medicare Part D, and which is the MTF.",
-            subcommands = {SetRole.class, ListRoles.class})
-    static final class Payers {
-    }
+    @Command(name = "part-d", description = "Mark the claims of a BIN + PCN (+ group) as Medicare Part D (--off to unmark); "
+            + "reason required.")
+    static final class PartD extends RemitPostingCommands.Base {
+        @Option(names = "--bin", required = true, paramLabel = "BIN", description = "The BIN (6 digits).")
+        String bin;
 
-    @Command(name = "set", description = "Mark a directory payer as Part D or as the MTF (--off to unmark); reason required.")
-    static final class SetRole extends RemitPostingCommands.Base {
-        @Option(names = "--payer", required = true, paramLabel = "NAME", description = "The payer's name in the directory.")
-        String payer;
+        @Option(names = "--pcn", paramLabel = "PCN", description = "The PCN (blank: every PCN of the BIN).")
+        String pcn;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "part-d or mtf.")
-        String role;
+        @Option(names = "--group", paramLabel = "GROUP", description = "The group (blank: every group).")
+        String group;
 
-        @Option(names = "--off", description = "Remove the role instead.")
+        @Option(names = "--off", description = "The routing's claims are not Part D.")
         boolean off;
 
         @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
@@ -122,33 +122,59 @@ public final class MfpCommand {
 
         @Override
         void run(Transactions transactions, PrintWriter out) {
-            PayerRole r = switch (role.strip().toLowerCase(Locale.ROOT)) {
-                case "part-d", "partd", "part_d" -> PayerRole.PART_D;
-                case "mtf" -> PayerRole.MTF;
-                default -> throw new RxLedgerCommand.UsageError("--role " + role + ": expected part-d or mtf");
-            };
-            new MfpService(transactions).setPayerRole(payer, r, !off, reason);
-            out.printf("%s %s %s.%n", payer.strip(), off ? "is no longer" : "is now", r == PayerRole.MTF ? "the MTF" : "Medicare Part D");
+            Routing routing;
+            try {
+                routing = new Routing(bin, pcn, group);
+            } catch (IllegalArgumentException e) {
+                throw new RxLedgerCommand.UsageError(e.getMessage());
+            }
+            new MfpService(transactions).setPartD(routing, !off, reason);
+            out.printf("Claims of %s %s Medicare Part D.%n", routing.label(), off ? "are not" : "are");
         }
     }
 
-    @Command(name = "list", description = "List the payers marked Part D or MTF.")
-    static final class ListRoles extends RemitPostingCommands.Base {
-        @Option(names = "--json", description = "Print a JSON array.")
+    @Command(name = "mtf", description = "Mark a directory payer whose 835s are MFP refunds (the MTF) (--off to unmark); "
+            + "reason required.")
+    static final class Mtf extends RemitPostingCommands.Base {
+        @Option(names = "--payer", required = true, paramLabel = "NAME", description = "The payer's name in the directory.")
+        String payer;
+
+        @Option(names = "--off", description = "Its 835s are ordinary remittances again.")
+        boolean off;
+
+        @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
+        String reason;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            new MfpService(transactions).setRefundPayer(payer, !off, reason);
+            out.printf("835s of %s %s MFP refunds.%n", payer.strip(), off ? "are not" : "are");
+        }
+    }
+
+    @Command(name = "setup", description = "Show the Part D routings and the MFP refund payers.")
+    static final class Setup extends RemitPostingCommands.Base {
+        @Option(names = "--json", description = "Print a JSON object.")
         boolean json;
 
         @Override
         void run(Transactions transactions, PrintWriter out) {
-            List<MfpRepository.RolePayer> payers = new MfpService(transactions).rolePayers();
+            MfpService service = new MfpService(transactions);
+            List<MfpRepository.PartDRouting> routings = service.partDRoutings();
+            List<MfpRepository.RefundPayer> payers = service.refundPayers();
             if (json) {
-                CliOutput.json(out, payers.stream().map(p -> Map.of("payer_id", p.payerId(), "payer", p.payerName(),
-                        "role", p.role().name())).toList());
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("part_d_routings", routings.stream().map(r -> Map.of("bin", r.routing().bin(), "pcn", r.routing().pcn(),
+                        "group_id", r.routing().groupId(), "reason", r.reason())).toList());
+                o.put("refund_payers", payers.stream().map(p -> Map.of("payer_id", p.payerId(), "payer", p.payerName(),
+                        "reason", p.reason())).toList());
+                CliOutput.json(out, o);
                 return;
             }
-            payers.forEach(p -> out.printf("%-7s %s%n", p.role() == PayerRole.MTF ? "MTF" : "PART D", p.payerName()));
-            if (payers.isEmpty()) {
-                out.println("No payer is marked Part D or MTF yet (rxledger mfp payers set --payer NAME --role part-d|mtf).");
-            }
+            out.println("Part D routings:" + (routings.isEmpty() ? " none (rxledger mfp part-d --bin B --pcn P --reason R)" : ""));
+            routings.forEach(r -> out.printf("  %s — %s%n", r.routing().label(), r.reason()));
+            out.println("MFP refund payers (MTF):" + (payers.isEmpty() ? " none (rxledger mfp mtf --payer NAME --reason R)" : ""));
+            payers.forEach(p -> out.printf("  %s — %s%n", p.payerName(), p.reason()));
         }
     }
 

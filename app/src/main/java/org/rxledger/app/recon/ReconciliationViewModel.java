@@ -12,6 +12,7 @@ public final class ReconciliationViewModel {
     private final ClaimReconViewModel claims;
     private final AgingViewModel aging;
     private final DepositsViewModel deposits;
+    private final MfpRefundsViewModel mfp;
     private boolean loaded;
 
     public ReconciliationViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
@@ -19,6 +20,7 @@ public final class ReconciliationViewModel {
         this.claims = new ClaimReconViewModel(transactions, runner, notices);
         this.aging = new AgingViewModel(transactions, runner, notices);
         this.deposits = new DepositsViewModel(transactions, runner, notices);
+        this.mfp = new MfpRefundsViewModel(transactions, runner, notices);
     }
 
     /** Loads on first visit; later visits keep what is shown until the clerk reloads. */
@@ -29,6 +31,7 @@ public final class ReconciliationViewModel {
             claims.reload();
             aging.shown();
             deposits.reload();
+            mfp.shown();
         }
     }
 
@@ -37,6 +40,7 @@ public final class ReconciliationViewModel {
         claims.reload();
         aging.reload();
         deposits.reload();
+        mfp.reload();
     }
 
     public DailyViewModel daily() {
@@ -53,5 +57,9 @@ public final class ReconciliationViewModel {
 
     public DepositsViewModel deposits() {
         return deposits;
+    }
+
+    public MfpRefundsViewModel mfp() {
+        return mfp;
     }
 }

@@ -38,11 +38,13 @@ class MfpCliTest {
                 "7001400,0,2026-02-04,999999,TESTPCN,GRP7781,ZQX00012345,001,ALPHA,TESTPATIENT,1962-04-15,12345067890,30,30,0,1987654328,46.50,1.75,52.00,48.25,10.00,21.85,A26020400001"));
         assertThat(cli.exit("claims", "import", claims.toString())).isZero();
         Path directory = Files.write(dir.resolve("payers.csv"), List.of("payer_name,remit_payer_id,bin,pcn,group_id",
-                "ACME PART D,1999999999,999999,TESTPCN,", "MEDICARE TRANSACTION FACILITATOR,1900000024,,,"));
+                "ACME RX SOLUTIONS,1999999999,999999,TESTPCN,", "MEDICARE TRANSACTION FACILITATOR,1900000024,,,"));
         assertThat(cli.exit("payers", "import", directory.toString())).isZero();
-        assertThat(cli.exit("mfp", "payers", "set", "--payer", "ACME PART D", "--role", "part-d", "--reason", "PDP")).isZero();
-        assertThat(cli.exit("mfp", "payers", "set", "--payer", "medicare transaction facilitator", "--role", "mtf",
-                "--reason", "MTF payment module")).isZero();
+        assertThat(cli.exit("mfp", "part-d", "--bin", "999999", "--pcn", "TESTPCN", "--reason", "PDP")).isZero();
+        assertThat(cli.exit("mfp", "mtf", "--payer", "medicare transaction facilitator", "--reason", "MTF payment module"))
+                .isZero();
+        assertThat(cli.exit("mfp", "setup")).isZero();
+        assertThat(cli.out()).contains("BIN 999999 PCN TESTPCN — PDP").contains("MEDICARE TRANSACTION FACILITATOR — MTF payment module");
     }
 
     private Path resource(String name) throws IOException {

@@ -27,29 +27,39 @@ public interface MfpRepository {
                          boolean active) {
     }
 
-    /** A directory payer with an active MFP role. */
-    record RolePayer(long payerId, String payerName, PayerRole role) {
+    /** A directory payer whose 835s are MFP refunds (the MTF, or a manufacturer paying directly). */
+    record RefundPayer(long payerId, String payerName, String reason) {
+    }
+
+    /** A routing whose claims are Medicare Part D. */
+    record PartDRouting(org.rxledger.core.payer.Routing routing, String reason) {
     }
 
     List<MfpPrice> prices();
 
     void insertPrices(List<MfpPrice> prices, UUID importId, String fileName, Instant at, String by);
 
-    void insertPayerRole(long payerId, PayerRole role, boolean active, String reason, Instant at, String by);
+    void insertPartDRouting(org.rxledger.core.payer.Routing routing, boolean active, String reason, Instant at, String by);
 
-    List<RolePayer> rolePayers();
+    /** The routings whose latest row says Part D. */
+    List<PartDRouting> partDRoutings();
+
+    void insertRefundPayer(long payerId, boolean active, String reason, Instant at, String by);
+
+    /** The payers whose latest row says their 835s are MFP refunds. */
+    List<RefundPayer> refundPayers();
 
     /** The directory payer (not merged) of this name, case-insensitive. */
     java.util.Optional<Long> directoryPayerId(String name);
 
-    /** Claims owed (or once paid) a refund: selected drug on its date of service, Part D payer, not excluded. */
+    /** Claims owed (or once paid) a refund: selected drug on its date of service, Part D routing, not excluded. */
     List<EligibleClaim> eligibleClaims();
 
     List<RefundReceipt> receipts();
 
     List<MtfClaimPayment> unrecordedMtfClaimPayments();
 
-    /** Of these payments, the ones whose payer is an MTF. */
+    /** Of these payments, the ones whose payer is an MFP refund payer. */
     Set<Long> mtfPayments(Collection<Long> paymentIds);
 
     /** Claims whose Rx number is {@code rx} once leading zeros are dropped. */

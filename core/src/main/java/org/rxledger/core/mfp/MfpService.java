@@ -23,6 +23,7 @@ import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.matching.RxFill;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.Routing;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class MfpService {
 
     public static final String EVENT_PRICES_IMPORTED = "mfp.prices_imported";
-    public static final String EVENT_PAYER_ROLE = "mfp.payer_role_set";
+    public static final String EVENT_SETUP = "mfp.setup_changed";
     public static final String EVENT_REFUNDS_RECORDED = "mfp.refunds_recorded";
     public static final String EVENT_EXPECTED_CHANGED = "mfp.expected_changed";
     public static final String EVENT_DISPUTE = "mfp.dispute";
@@ -97,28 +98,51 @@ public final class MfpService {
         return transactions.read(tx -> tx.mfp().prices());
     }
 
-    // ---- payer roles ------------------------------------------------------------------------------------------
+    // ---- Part D routings and refund payers -------------------------------------------------------------------
 
-    /** Marks (or unmarks) a directory payer as Medicare Part D or as the MTF; the payer must be in the directory. */
-    public void setPayerRole(String payerName, PayerRole role, boolean active, String reason) {
+    /**
+     * Marks (or unmarks) the claims of a BIN + PCN (+ group) as Medicare Part D: Part D sponsors bill under their own
+     * routings, so the routing, not the PBM, says whether a claim is Part D.
+     */
+    public void setPartD(Routing routing, boolean active, String reason) {
         String why = required(reason, "a reason");
         transactions.inTransaction(tx -> {
-            long payerId = tx.mfp().directoryPayerId(payerName).orElseThrow(() -> new RxLedgerException("MFP_UNKNOWN_PAYER",
-                    "No payer named '" + payerName.strip() + "' in the payer directory (see payers list; add it with payers import)"));
-            tx.mfp().insertPayerRole(payerId, role, active, why, tx.clock().instant(), tx.actor().user());
+            tx.mfp().insertPartDRouting(routing, active, why, tx.clock().instant(), tx.actor().user());
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("payerId", payerId);
-            payload.put("role", role.name());
-            payload.put("active", active);
+            payload.put("bin", routing.bin());
+            payload.put("pcn", routing.pcn());
+            payload.put("group", routing.groupId());
+            payload.put("partD", active);
             payload.put("reason", why);
-            tx.journal().append(EVENT_PAYER_ROLE, payload);
-            tx.audit().record("MFP_PAYER_ROLE_SET", "directory_payer", String.valueOf(payerId), payload);
+            tx.journal().append(EVENT_SETUP, payload);
+            tx.audit().record("MFP_PART_D_ROUTING", "routing", routing.label(), payload);
             return null;
         });
     }
 
-    public List<MfpRepository.RolePayer> rolePayers() {
-        return transactions.read(tx -> tx.mfp().rolePayers());
+    /** Marks (or unmarks) a directory payer whose 835s are MFP refunds (the MTF); it must be in the directory. */
+    public void setRefundPayer(String payerName, boolean active, String reason) {
+        String why = required(reason, "a reason");
+        transactions.inTransaction(tx -> {
+            long payerId = tx.mfp().directoryPayerId(payerName).orElseThrow(() -> new RxLedgerException("MFP_UNKNOWN_PAYER",
+                    "No payer named '" + payerName.strip() + "' in the payer directory (see payers list; add it with payers import)"));
+            tx.mfp().insertRefundPayer(payerId, active, why, tx.clock().instant(), tx.actor().user());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("payerId", payerId);
+            payload.put("refundPayer", active);
+            payload.put("reason", why);
+            tx.journal().append(EVENT_SETUP, payload);
+            tx.audit().record("MFP_REFUND_PAYER", "directory_payer", String.valueOf(payerId), payload);
+            return null;
+        });
+    }
+
+    public List<MfpRepository.PartDRouting> partDRoutings() {
+        return transactions.read(tx -> tx.mfp().partDRoutings());
+    }
+
+    public List<MfpRepository.RefundPayer> refundPayers() {
+        return transactions.read(tx -> tx.mfp().refundPayers());
     }
 
     // ---- refunds received -------------------------------------------------------------------------------------

@@ -18,14 +18,14 @@ import org.rxledger.core.mfp.DisputeStatus;
 import org.rxledger.core.mfp.ExclusionReason;
 import org.rxledger.core.mfp.MfpPrice;
 import org.rxledger.core.mfp.MfpRepository;
-import org.rxledger.core.mfp.PayerRole;
 import org.rxledger.core.mfp.RefundKind;
 import org.rxledger.core.mfp.RefundReceipt;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.Routing;
 
 /**
- * The MFP tables in H2 (V029__mfp_refunds.sql). A claim's payer and a payment's payer come from the payer
- * directory ({@link PayerSql}); "latest row wins" tables are read with the row of the highest id.
+ * The MFP tables in H2 (V029__mfp_refunds.sql). A claim is Part D by its routing, a payment's payer comes from the
+ * payer directory ({@link PayerSql}); "latest row wins" tables are read with the row of the highest id.
  */
 final class JdbiMfpRepository implements MfpRepository {
 
@@ -34,11 +34,22 @@ final class JdbiMfpRepository implements MfpRepository {
             rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
             rs.getString("manufacturer"));
 
-    /** The active payers of a role: the latest row per payer and role says active. */
-    private static final String ROLE_PAYERS = """
-            SELECT r.payer_id FROM mfp_payer_role r
-            WHERE r.role = '%s' AND r.active
-              AND r.id = (SELECT MAX(r2.id) FROM mfp_payer_role r2 WHERE r2.payer_id = r.payer_id AND r2.role = r.role)""";
+    /** The refund payers: the latest row per payer says active. */
+    private static final String REFUND_PAYERS = """
+            SELECT r.payer_id FROM mfp_refund_payer r
+            WHERE r.active AND r.id = (SELECT MAX(r2.id) FROM mfp_refund_payer r2 WHERE r2.payer_id = r.payer_id)""";
+
+    /**
+     * Whether the claim aliased {@code c} is Part D: the latest row of the most specific Part D routing covering it
+     * (BIN+PCN+group over BIN+PCN over BIN, as the payer directory resolves routings).
+     */
+    private static final String PART_D = """
+            COALESCE((SELECT r.active FROM mfp_part_d_routing r
+                      WHERE r.bin = c.bin AND (r.pcn = '' OR r.pcn = UPPER(c.pcn))
+                        AND (r.group_id = '' OR r.group_id = UPPER(c.group_id))
+                      ORDER BY CASE WHEN r.pcn = '' THEN 0 ELSE 4 END + CASE WHEN r.group_id = '' THEN 0 ELSE 2 END DESC,
+                               r.id DESC
+                      FETCH FIRST 1 ROW ONLY), FALSE)""";
 
     private final Handle handle;
 
@@ -72,22 +83,41 @@ final class JdbiMfpRepository implements MfpRepository {
     }
 
     @Override
-    public void insertPayerRole(long payerId, PayerRole role, boolean active, String reason, Instant at, String by) {
+    public void insertPartDRouting(Routing routing, boolean active, String reason, Instant at, String by) {
         handle.createUpdate("""
-                        INSERT INTO mfp_payer_role (payer_id, role, active, reason, set_at, set_by)
-                        VALUES (:payer, :role, :active, :reason, :at, :by)""")
-                .bind("payer", payerId).bind("role", role.name()).bind("active", active).bind("reason", reason)
-                .bind("at", at(at)).bind("by", by).execute();
+                        INSERT INTO mfp_part_d_routing (bin, pcn, group_id, active, reason, set_at, set_by)
+                        VALUES (:bin, :pcn, :group, :active, :reason, :at, :by)""")
+                .bind("bin", routing.bin()).bind("pcn", routing.pcn()).bind("group", routing.groupId())
+                .bind("active", active).bind("reason", reason).bind("at", at(at)).bind("by", by).execute();
     }
 
     @Override
-    public List<RolePayer> rolePayers() {
+    public List<PartDRouting> partDRoutings() {
         return handle.createQuery("""
-                        SELECT r.payer_id, dp.name, r.role FROM mfp_payer_role r JOIN directory_payer dp ON dp.id = r.payer_id
-                        WHERE r.active AND r.id = (SELECT MAX(r2.id) FROM mfp_payer_role r2
-                                                   WHERE r2.payer_id = r.payer_id AND r2.role = r.role)
-                        ORDER BY r.role, dp.name""")
-                .map((rs, ctx) -> new RolePayer(rs.getLong(1), rs.getString(2), PayerRole.valueOf(rs.getString(3)))).list();
+                        SELECT r.bin, r.pcn, r.group_id, r.reason FROM mfp_part_d_routing r
+                        WHERE r.active AND r.id = (SELECT MAX(r2.id) FROM mfp_part_d_routing r2 WHERE r2.bin = r.bin
+                                                   AND r2.pcn = r.pcn AND r2.group_id = r.group_id)
+                        ORDER BY r.bin, r.pcn, r.group_id""")
+                .map((rs, ctx) -> new PartDRouting(new Routing(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4))).list();
+    }
+
+    @Override
+    public void insertRefundPayer(long payerId, boolean active, String reason, Instant at, String by) {
+        handle.createUpdate("""
+                        INSERT INTO mfp_refund_payer (payer_id, active, reason, set_at, set_by)
+                        VALUES (:payer, :active, :reason, :at, :by)""")
+                .bind("payer", payerId).bind("active", active).bind("reason", reason).bind("at", at(at)).bind("by", by)
+                .execute();
+    }
+
+    @Override
+    public List<RefundPayer> refundPayers() {
+        return handle.createQuery("""
+                        SELECT r.payer_id, dp.name, r.reason FROM mfp_refund_payer r JOIN directory_payer dp ON dp.id = r.payer_id
+                        WHERE r.active AND r.id = (SELECT MAX(r2.id) FROM mfp_refund_payer r2 WHERE r2.payer_id = r.payer_id)
+                        ORDER BY dp.name""")
+                .map((rs, ctx) -> new RefundPayer(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
     @Override
@@ -99,7 +129,6 @@ final class JdbiMfpRepository implements MfpRepository {
 
     @Override
     public List<EligibleClaim> eligibleClaims() {
-        String partD = ROLE_PAYERS.formatted(PayerRole.PART_D.name());
         return handle.createQuery("""
                         SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, c.ndc, c.quantity, c.lifecycle,
                                p.id AS price_id, p.ndc AS price_ndc, p.mfp_per_unit, p.wac_per_unit, p.effective_from,
@@ -107,7 +136,7 @@ final class JdbiMfpRepository implements MfpRepository {
                                (SELECT m.amount FROM mfp_manufacturer_amount m WHERE m.claim_id = c.id
                                 ORDER BY m.id DESC FETCH FIRST 1 ROW ONLY) AS own_amount,
                                CASE WHEN c.lifecycle = 'ACTIVE' AND c.response_status IN ('P', 'C')
-                                     AND %1$s IN (%2$s)
+                                     AND %s
                                      AND COALESCE((SELECT e.excluded FROM mfp_exclusion e WHERE e.claim_id = c.id
                                                    ORDER BY e.id DESC FETCH FIRST 1 ROW ONLY), FALSE) = FALSE
                                     THEN TRUE ELSE FALSE END AS eligible,
@@ -117,7 +146,7 @@ final class JdbiMfpRepository implements MfpRepository {
                                                     WHERE p2.ndc = c.ndc AND p2.effective_from <= c.date_of_service
                                                       AND (p2.effective_to IS NULL OR p2.effective_to >= c.date_of_service)
                                                     ORDER BY p2.effective_from DESC, p2.id DESC FETCH FIRST 1 ROW ONLY)
-                        ORDER BY c.date_of_service, c.rx_number, c.fill_number, c.id""".formatted(PayerSql.claimPayerId("c"), partD))
+                        ORDER BY c.date_of_service, c.rx_number, c.fill_number, c.id""".formatted(PART_D))
                 .map((rs, ctx) -> {
                     boolean eligible = rs.getBoolean("eligible");
                     if (!eligible && !rs.getBoolean("has_receipts")) {
@@ -149,7 +178,6 @@ final class JdbiMfpRepository implements MfpRepository {
 
     @Override
     public List<MtfClaimPayment> unrecordedMtfClaimPayments() {
-        String mtf = ROLE_PAYERS.formatted(PayerRole.MTF.name());
         return handle.createQuery("""
                         SELECT rc.id, rc.payment_id, p.trace_number, rc.patient_control_number, rc.status_code,
                                rc.paid_amount, rc.ndc, rc.service_date, p.payment_date
@@ -159,7 +187,7 @@ final class JdbiMfpRepository implements MfpRepository {
                           AND NOT EXISTS (SELECT 1 FROM remit_import i WHERE i.sha256 = f.sha256 AND i.state <> 'PUBLISHED'
                                           AND i.id = (SELECT MAX(i2.id) FROM remit_import i2 WHERE i2.sha256 = f.sha256))
                           AND NOT EXISTS (SELECT 1 FROM mfp_refund_receipt x WHERE x.remit_claim_id = rc.id)
-                        ORDER BY p.payment_date, p.id, rc.seq""".formatted(PayerSql.paymentPayerId("p"), mtf))
+                        ORDER BY p.payment_date, p.id, rc.seq""".formatted(PayerSql.paymentPayerId("p"), REFUND_PAYERS))
                 .map((rs, ctx) -> new MtfClaimPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), Money.of(rs.getBigDecimal(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
                         rs.getObject(9, LocalDate.class)))
@@ -171,9 +199,8 @@ final class JdbiMfpRepository implements MfpRepository {
         if (paymentIds.isEmpty()) {
             return Set.of();
         }
-        String mtf = ROLE_PAYERS.formatted(PayerRole.MTF.name());
         return new HashSet<>(handle.createQuery("SELECT p.id FROM payment p WHERE p.id = ANY(:ids) AND %s IN (%s)"
-                        .formatted(PayerSql.paymentPayerId("p"), mtf))
+                        .formatted(PayerSql.paymentPayerId("p"), REFUND_PAYERS))
                 .bindArray("ids", Long.class, paymentIds.toArray(Long[]::new)).mapTo(Long.class).list());
     }
 

@@ -13,21 +13,12 @@ final class PayerSql {
 
     /** The directory payer's name of the claim aliased {@code c}, else {@code fallback}. */
     static String claimPayer(String c, String fallback) {
-        return claimPayerColumn(c, "dp.name", fallback);
-    }
-
-    /** The directory payer's id of the claim aliased {@code c}, else null. */
-    static String claimPayerId(String c) {
-        return claimPayerColumn(c, "dp.id", "NULL");
-    }
-
-    private static String claimPayerColumn(String c, String column, String fallback) {
         return """
-                COALESCE((SELECT %3$s FROM directory_routing r JOIN directory_payer dp ON dp.id = r.payer_id
+                COALESCE((SELECT dp.name FROM directory_routing r JOIN directory_payer dp ON dp.id = r.payer_id
                           WHERE r.bin = %1$s.bin AND (r.pcn = '' OR r.pcn = UPPER(%1$s.pcn))
                             AND (r.group_id = '' OR r.group_id = UPPER(%1$s.group_id))
                           ORDER BY CASE WHEN r.pcn = '' THEN 0 ELSE 4 END + CASE WHEN r.group_id = '' THEN 0 ELSE 2 END DESC
-                          FETCH FIRST 1 ROW ONLY), %2$s)""".formatted(c, fallback, column);
+                          FETCH FIRST 1 ROW ONLY), %2$s)""".formatted(c, fallback);
     }
 
     /** The directory payer's name of the payment aliased {@code p}, else {@code fallback}. */

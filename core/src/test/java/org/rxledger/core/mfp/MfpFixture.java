@@ -15,6 +15,7 @@ import java.util.List;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.payer.Routing;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
@@ -27,7 +28,7 @@ import org.rxledger.core.testdata.TestDatabases;
 import org.rxledger.core.testdata.TestOffice;
 
 /**
- * The test office with the payer directory set up for MFP: ACME (BIN 999999, PCN TESTPCN) is Medicare Part D, the
+ * The test office set up for MFP: the claims of BIN 999999 PCN TESTPCN are Medicare Part D, the directory payer
  * MEDICARE TRANSACTION FACILITATOR (TRN03 1900000024) is the MTF; the sample price list imported; 835s imported
  * through the workstation's own step ({@link MfpImportStep} around match + post).
  */
@@ -35,6 +36,7 @@ final class MfpFixture {
 
     static final String SELECTED_NDC = "12345067890";
     static final String OTHER_NDC = "55555012399";
+    static final Routing PART_D = new Routing("999999", "TESTPCN", "");
 
     final Database db = TestDatabases.fresh();
     final TestOffice office = TestOffice.create(db.transactions());
@@ -51,8 +53,8 @@ final class MfpFixture {
                 ACME RX SOLUTIONS,1999999999,999999,TESTPCN,
                 MEDICARE TRANSACTION FACILITATOR,1900000024,,,
                 """));
-        mfp.setPayerRole("ACME RX SOLUTIONS", PayerRole.PART_D, true, "Part D plans of the office");
-        mfp.setPayerRole("Medicare Transaction Facilitator", PayerRole.MTF, true, "MTF payment module");
+        mfp.setPartD(PART_D, true, "ACME's Part D PCN");
+        mfp.setRefundPayer("Medicare Transaction Facilitator", true, "MTF payment module");
         try (InputStream in = resource("mfp-prices-sample.csv")) {
             MfpPriceImportResult r = mfp.importPrices("mfp-prices-sample.csv", new InputStreamReader(in, StandardCharsets.UTF_8));
             if (!r.succeeded()) {

@@ -18,6 +18,7 @@ import org.rxledger.core.claim.Claim;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.payer.Routing;
 import org.rxledger.core.remit.RemittanceBuilder;
 
 /**
@@ -72,11 +73,22 @@ class MfpRefundsTest {
     }
 
     @Test
-    void aPayerNotMarkedPartDOwesNoRefund() {
+    void aRoutingNotMarkedPartDOwesNoRefundAndTheMostSpecificRoutingDecides() {
         f.store(f.claim("7001234", 2, LocalDate.of(2026, 2, 2)));
-        f.mfp.setPayerRole("ACME RX SOLUTIONS", PayerRole.PART_D, false, "commercial plan after all");
-
+        f.mfp.setPartD(MfpFixture.PART_D, false, "commercial PCN after all");
         assertThat(f.mfp.refunds(LocalDate.of(2026, 2, 3))).isEmpty();
+
+        // the BIN is less specific than the BIN + PCN that says no
+        f.mfp.setPartD(new Routing("999999", "", ""), true, "the whole BIN is Part D");
+        assertThat(f.mfp.refunds(LocalDate.of(2026, 2, 3))).isEmpty();
+
+        f.mfp.setPartD(MfpFixture.PART_D, true, "Part D PCN after all");
+        assertThat(f.mfp.refunds(LocalDate.of(2026, 2, 3))).hasSize(1);
+
+        f.mfp.setPartD(new Routing("999999", "TESTPCN", "GRP7781"), false, "but not this group");
+        assertThat(f.mfp.refunds(LocalDate.of(2026, 2, 3))).isEmpty();
+        assertThat(f.mfp.partDRoutings()).extracting(r -> r.routing().label())
+                .containsExactly("BIN 999999", "BIN 999999 PCN TESTPCN");
     }
 
     @Test
@@ -209,7 +221,7 @@ class MfpRefundsTest {
         f.mfp.recordRemittedRefunds();
         f.mfp.openDispute(c.id(), "SHORT_PAID", "", AFTER_ALL_DUE);
 
-        for (String table : List.of("mfp_price", "mfp_refund_receipt", "mfp_dispute", "mfp_payer_role")) {
+        for (String table : List.of("mfp_price", "mfp_refund_receipt", "mfp_dispute", "mfp_part_d_routing", "mfp_refund_payer")) {
             assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute("DELETE FROM " + table)))
                     .as(table).hasMessageContaining("append-only");
         }
@@ -217,7 +229,7 @@ class MfpRefundsTest {
 
     @Test
     void aPayerOutsideTheDirectoryCannotBeGivenARole() {
-        assertThatThrownBy(() -> f.mfp.setPayerRole("NO SUCH PAYER", PayerRole.MTF, true, "test"))
+        assertThatThrownBy(() -> f.mfp.setRefundPayer("NO SUCH PAYER", true, "test"))
                 .isInstanceOf(RxLedgerException.class).hasMessageContaining("No payer named 'NO SUCH PAYER'");
     }
 
