@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
             out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
+            out.println(DemoSeeder.describe(DemoSeeder.seedMfp(ctx)) + ".");
             out.flush();
         }
         return 0;

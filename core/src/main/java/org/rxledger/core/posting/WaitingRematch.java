@@ -1,5 +1,6 @@
 package org.rxledger.core.posting;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rxledger.core.ledger.PostingMode;
@@ -44,7 +45,12 @@ public final class WaitingRematch {
     }
 
     public Result run() {
-        List<Long> payments = transactions.read(tx -> tx.matches().paymentsWithWaitingClaims());
+        List<Long> payments = transactions.read(tx -> {
+            List<Long> waiting = new ArrayList<>(tx.matches().paymentsWithWaitingClaims());
+            // MFP refunds pay the manufacturer's share, never a plan's claim (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md)
+            waiting.removeAll(tx.mfp().mtfPayments(waiting));
+            return waiting;
+        });
         int lookedAt = 0;
         int matched = 0;
         int waiting = 0;

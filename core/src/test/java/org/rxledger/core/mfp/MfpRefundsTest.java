@@ -150,6 +150,17 @@ class MfpRefundsTest {
     }
 
     @Test
+    void reMatchingWaitingClaimPaymentsLeavesTheMtfsAlone() {
+        f.store(f.claim("7001234", 2, LocalDate.of(2026, 2, 2)));
+        f.importResource("mtf-refunds.835");
+
+        org.rxledger.core.posting.WaitingRematch.Result r = new org.rxledger.core.posting.WaitingRematch(f.db.transactions()).run();
+
+        assertThat(r.lookedAt()).isZero();
+        assertThat(matchedRemitClaims()).isZero();
+    }
+
+    @Test
     void recordingTwiceRecordsNothingMore() {
         f.store(f.claim("7001234", 2, LocalDate.of(2026, 2, 2)));
         f.importResource("mtf-refunds.835");
