@@ -80,7 +80,7 @@ public final class MfpRefundsView extends BorderPane {
         table.setPlaceholder(new Label("No MFP refund to show. Import the price list (rxledger mfp prices import) and mark "
                 + "the Part D payers and the MTF (rxledger mfp payers set)."));
         table.getColumns().add(column("Rx-fill", MfpRefund::rxFill, s -> s, 95));
-        table.getColumns().add(column("Date of service", MfpRefund::dateOfService, Formats::date, 105));
+        table.getColumns().add(column("Date of service", MfpRefund::dateOfService, Formats::date, 118));
         table.getColumns().add(column("NDC", MfpRefund::ndc, Formats::ndc, 115));
         table.getColumns().add(column("Manufacturer", MfpRefund::manufacturer, s -> s, 170));
         table.getColumns().add(column("Qty", MfpRefund::quantity, Formats::quantity, 55));
