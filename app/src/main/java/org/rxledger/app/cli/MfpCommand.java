@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.rxledger.core.mfp.ExclusionReason;
 import org.rxledger.core.mfp.MfpImportError;
+import org.rxledger.core.mfp.MfpOpenItemsCsv;
 import org.rxledger.core.mfp.MfpPrice;
 import org.rxledger.core.mfp.MfpPriceImportResult;
 import org.rxledger.core.mfp.MfpRefund;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "mfp", description = "Medicare MFP refunds: selected-drug prices, Part D routings, the MTF, refunds, disputes.",
         subcommands = {MfpCommand.Prices.class, MfpCommand.PartD.class, MfpCommand.Mtf.class, MfpCommand.Setup.class,
-                MfpCommand.Refunds.class, MfpCommand.Exclude.class,
+                MfpCommand.Refunds.class, MfpCommand.Export.class, MfpCommand.Exclude.class,
                 MfpCommand.Expected.class, MfpCommand.Disputes.class})
 public final class MfpCommand {
 
@@ -221,6 +222,34 @@ public final class MfpCommand {
             Money outstanding = Money.sum(refunds.stream().filter(r -> r.state() != RefundState.REVERSED)
                     .map(MfpRefund::shortfall).filter(Money::isPositive).toList());
             out.printf("%,d refund(s) as of %s; outstanding %s%n", refunds.size(), day, outstanding);
+        }
+    }
+
+    @Command(name = "export", description = "Write the refunds that need work or are disputed as CSV (for a dispute "
+            + "or a manufacturer).")
+    static final class Export extends RemitPostingCommands.Base {
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
+        Path file;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day the states are judged on (default today).")
+        String asOf;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            MfpService service = new MfpService(transactions);
+            service.recordRemittedRefunds();
+            List<MfpRefund> open = MfpOpenItemsCsv.openItems(service.refunds(date(asOf, transactions)));
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                Path temp = Files.createTempFile(dir, ".mfp-", ".csv");
+                try (java.io.Writer w = Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8)) {
+                    MfpOpenItemsCsv.write(open, w);
+                }
+                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.printf("%d open MFP refund(s) written to %s.%n", open.size(), file);
         }
     }
 

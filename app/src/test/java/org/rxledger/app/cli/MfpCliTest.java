@@ -114,6 +114,13 @@ class MfpCliTest {
         assertThat(cli.exit("mfp", "dispute", "open", "--rx", "7001234", "--fill", "2", "--reason", "x",
                 "--as-of", "2026-03-01")).isEqualTo(1);
         assertThat(cli.err()).contains("Only a short or missing refund can be disputed; this one is paid");
+
+        Path csv = dir.resolve("open.csv");
+        assertThat(cli.exit("mfp", "export", "--out", csv.toString(), "--as-of", "2026-03-01")).isZero();
+        assertThat(Files.readAllLines(csv)).containsExactly(
+                "rx,fill,date_of_service,ndc,quantity,manufacturer,expected,received,shortfall,state,due,dispute,dispute_status",
+                "7001300,1,2026-02-03,12345067890,30,FICTIONAL PHARMA INC,355.37,300.00,55.37,short,2026-02-17,1,submitted",
+                "7001400,0,2026-02-04,12345067890,30,FICTIONAL PHARMA INC,355.37,0.00,355.37,missing,2026-02-18,,");
     }
 
     @Test
