@@ -78,7 +78,7 @@ public final class MfpRefundsView extends BorderPane {
         table.setId("mfpTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No MFP refund to show. Import the price list (rxledger mfp prices import) and mark "
-                + "the Part D payers and the MTF (rxledger mfp payers set)."));
+                + "the Part D routings and the MTF (rxledger mfp part-d, rxledger mfp mtf)."));
         table.getColumns().add(column("Rx-fill", MfpRefund::rxFill, s -> s, 95));
         table.getColumns().add(column("Date of service", MfpRefund::dateOfService, Formats::date, 118));
         table.getColumns().add(column("NDC", MfpRefund::ndc, Formats::ndc, 115));
