@@ -120,9 +120,9 @@ public final class AppContext implements AutoCloseable {
         return new RemittanceImportService(transactions(), RemittanceImportService.archiveDirIn(dataDir), postImportStep());
     }
 
-    /** What runs inside each 835 import's transaction after the file is stored. */
+    /** What runs inside each 835 import's transaction after the file is stored; MTF payments skip the plans' matching. */
     PostImportStep postImportStep() {
-        return new org.rxledger.core.posting.MatchAndPostStep();
+        return new org.rxledger.core.mfp.MfpImportStep(new org.rxledger.core.posting.MatchAndPostStep());
     }
 
     /** PBM audit cases; attached documents are kept under the data directory. */

@@ -31,7 +31,8 @@ public final class DemoSeeder {
             DemoAccounts.create(ctx.accounts());
             progress.progress(0, -1, "Sending the demo statements");
             DemoCollections.create(ctx.transactions());
-            return describe(office) + "; " + remits;
+            progress.progress(0, -1, "Importing the demo MFP refunds");
+            return describe(office) + "; " + remits + "; " + describe(seedMfp(ctx));
         };
     }
 
@@ -47,6 +48,19 @@ public final class DemoSeeder {
     public static DemoRemittances.Summary importRemittances(AppContext ctx) {
         return DemoRemittances.importAll(ctx.transactions(), ctx.remittanceImports(), LocalDate.now(ctx.clock()),
                 remittanceDir(ctx));
+    }
+
+    /** Selected-drug prices, Part D routings, the MTF and one MTF 835 for the demo office (docs/mfp.md). */
+    public static org.rxledger.core.mfp.MfpDemo.Summary seedMfp(AppContext ctx) {
+        return org.rxledger.core.mfp.MfpDemo.seed(ctx.transactions(), ctx.remittanceImports(), LocalDate.now(ctx.clock()),
+                remittanceDir(ctx));
+    }
+
+    /** e.g. "MFP refunds: 2 selected drugs, 40 refunds due, 39 paid by the MTF ($12,345.67)" */
+    public static String describe(org.rxledger.core.mfp.MfpDemo.Summary s) {
+        return "MFP refunds: " + s.selectedDrugs() + " selected drugs, " + s.eligibleFills() + " refunds due, "
+                + s.refundsPaid() + " paid by the MTF (" + NumberFormat.getCurrencyInstance(Locale.US).format(s.paid().amount())
+                + ")";
     }
 
     /** e.g. "imported 52 demo remittances: 2,871 claim payments, 2,870 matched, $98,765.43 paid" */

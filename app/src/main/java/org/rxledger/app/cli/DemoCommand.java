@@ -46,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoCollections.Summary c = DemoCollections.create(ctx.transactions());
             out.println("Patient accounts: " + c.accounts() + " with a balance, " + c.statements() + " statements sent, "
                     + c.recommendations() + " write-offs to review.");
+            out.println(DemoSeeder.describe(DemoSeeder.seedMfp(ctx)) + ".");
             out.flush();
         }
         return 0;

@@ -6,7 +6,7 @@ import javafx.scene.control.TabPane;
 
 /**
  * The reconciliation area: one tab per way of asking "did every dollar arrive and post?" — Daily, Claims,
- * Aging, Deposits. Ctrl+Tab / Ctrl+Shift+Tab move between tabs; the focus lands in the tab's table.
+ * Aging, Deposits, MFP refunds. Ctrl+Tab / Ctrl+Shift+Tab move between tabs; the focus lands in the tab's table.
  */
 public final class ReconciliationView extends TabPane {
 
@@ -14,6 +14,7 @@ public final class ReconciliationView extends TabPane {
     private final ClaimReconView claims;
     private final AgingView aging;
     private final DepositsView deposits;
+    private final MfpRefundsView mfp;
 
     public ReconciliationView(ReconciliationViewModel vm) {
         setId("reconciliation");
@@ -22,8 +23,10 @@ public final class ReconciliationView extends TabPane {
         claims = new ClaimReconView(vm.claims());
         aging = new AgingView(vm.aging());
         deposits = new DepositsView(vm.deposits());
+        mfp = new MfpRefundsView(vm.mfp());
         getTabs().addAll(tab("Daily", "dailyTab", daily), tab("Claims", "claimsReconTab", claims),
-                tab("Aging", "agingTab", aging), tab("Deposits", "depositsTab", deposits));
+                tab("Aging", "agingTab", aging), tab("Deposits", "depositsTab", deposits),
+                tab("MFP refunds", "mfpTab", mfp));
         getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> Platform.runLater(this::focusFirst));
     }
 
@@ -39,7 +42,8 @@ public final class ReconciliationView extends TabPane {
             case 0 -> daily.focusTable();
             case 1 -> claims.focusTable();
             case 2 -> aging.focusTable();
-            default -> deposits.focusDeposits();
+            case 3 -> deposits.focusDeposits();
+            default -> mfp.focusTable();
         }
     }
 }

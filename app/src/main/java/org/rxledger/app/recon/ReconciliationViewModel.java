@@ -6,6 +6,7 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.deposit.DepositService;
 import org.rxledger.core.recon.DailyReconciliationService;
+import org.rxledger.core.mfp.MfpService;
 import org.rxledger.core.recon.ReconciliationService;
 
 /** The reconciliation area's tabs; loads them when the area is first shown. */
@@ -15,14 +16,17 @@ public final class ReconciliationViewModel {
     private final ClaimReconViewModel claims;
     private final AgingViewModel aging;
     private final DepositsViewModel deposits;
+    private final MfpRefundsViewModel mfp;
     private boolean loaded;
 
     public ReconciliationViewModel(ReconciliationService reconciliation, DailyReconciliationService daily,
-                                   DepositService deposits, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
+                                   DepositService deposits, MfpService mfp, TaskRunner runner, Consumer<Notice> notices,
+                                   Clock clock) {
         this.daily = new DailyViewModel(daily, runner, notices, clock);
         this.claims = new ClaimReconViewModel(reconciliation, runner, notices);
         this.aging = new AgingViewModel(reconciliation, runner, notices, clock);
         this.deposits = new DepositsViewModel(deposits, runner, notices, clock);
+        this.mfp = new MfpRefundsViewModel(mfp, runner, notices, clock);
     }
 
     /** Loads on first visit; later visits keep what is shown until the clerk reloads. */
@@ -33,6 +37,7 @@ public final class ReconciliationViewModel {
             claims.reload();
             aging.shown();
             deposits.reload();
+            mfp.shown();
         }
     }
 
@@ -41,6 +46,7 @@ public final class ReconciliationViewModel {
         claims.reload();
         aging.reload();
         deposits.reload();
+        mfp.reload();
     }
 
     public DailyViewModel daily() {
@@ -57,5 +63,9 @@ public final class ReconciliationViewModel {
 
     public DepositsViewModel deposits() {
         return deposits;
+    }
+
+    public MfpRefundsViewModel mfp() {
+        return mfp;
     }
 }

@@ -70,7 +70,7 @@ public final class ShellViewModel {
         this.runner = runner;
         this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
         this.reconciliation = new ReconciliationViewModel(setup.reconciliation(), setup.dailyReconciliation(),
-                setup.deposits(), runner, this::notify, setup.clock());
+                setup.deposits(), setup.mfp(), runner, this::notify, setup.clock());
         area.addListener((o, was, now) -> {
             if (now == Area.RECONCILIATION) {
                 reconciliation.shown();

@@ -75,6 +75,10 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new DepositService(transactions);
     }
 
+    public org.rxledger.core.mfp.MfpService mfp() {
+        return new org.rxledger.core.mfp.MfpService(transactions);
+    }
+
     public RejectQueue rejectQueue() {
         return new RejectQueue(transactions);
     }

@@ -37,7 +37,12 @@ public enum LedgerAccount {
     /** Patient balances forgiven under the written hardship (charity) policy; never booked as bad debt. */
     CHARITY_CARE("Charity care"),
     /** Payments received on patient accounts after dispensing (counter, phone, mail, card), less refunds. */
-    PATIENT_CASH("Patient payments");
+    PATIENT_CASH("Patient payments"),
+    /**
+     * Medicare MFP refunds received from manufacturers through the MTF (credit side), apart from every plan's
+     * receivable (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md).
+     */
+    MFP_REFUNDS("MFP refunds (manufacturers)");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package org.rxledger.core.posting;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rxledger.core.ledger.PostingMode;
@@ -14,6 +15,7 @@ import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rxledger.core.mfp.MfpRepository;
 
 /**
  * Re-runs automatic matching over every waiting claim payment (needs review or unmatched, not decided by a
@@ -46,7 +48,12 @@ public final class WaitingRematch {
     }
 
     public Result run() {
-        List<Long> payments = transactions.read(tx -> tx.port(MatchRepository.class).paymentsWithWaitingClaims());
+        List<Long> payments = transactions.read(tx -> {
+            List<Long> waiting = new ArrayList<>(tx.port(MatchRepository.class).paymentsWithWaitingClaims());
+            // MFP refunds pay the manufacturer's share, never a plan's claim (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md)
+            waiting.removeAll(tx.port(MfpRepository.class).mtfPayments(waiting));
+            return waiting;
+        });
         int lookedAt = 0;
         int matched = 0;
         int waiting = 0;

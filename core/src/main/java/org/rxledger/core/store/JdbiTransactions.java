@@ -15,6 +15,7 @@ import org.rxledger.core.claim.RejectQueueRepository;
 import org.rxledger.core.collections.CollectionsRepository;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
+import org.rxledger.core.mfp.MfpRepository;
 import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
@@ -166,7 +167,8 @@ public final class JdbiTransactions implements Transactions {
             Map.entry(DisclosureLog.class, (handle, actor, clock) -> new JdbiDisclosureLog(handle, actor, clock)),
             Map.entry(PayerRepository.class, (handle, actor, clock) -> new JdbiPayerRepository(handle)),
             Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)),
-            Map.entry(CollectionsRepository.class, (handle, actor, clock) -> new JdbiCollectionsRepository(handle, clock)));
+            Map.entry(CollectionsRepository.class, (handle, actor, clock) -> new JdbiCollectionsRepository(handle, clock)),
+            Map.entry(MfpRepository.class, (handle, actor, clock) -> new JdbiMfpRepository(handle)));
 
     private final class JdbiTx implements Tx {
         private final Handle handle;
@@ -201,5 +203,6 @@ public final class JdbiTransactions implements Transactions {
             }
             return type.cast(port);
         }
+
     }
 }

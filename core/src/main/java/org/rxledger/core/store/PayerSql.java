@@ -23,13 +23,22 @@ final class PayerSql {
 
     /** The directory payer's name of the payment aliased {@code p}, else {@code fallback}. */
     static String paymentPayer(String p, String fallback) {
+        return paymentPayerColumn(p, "dp.name", fallback);
+    }
+
+    /** The directory payer's id of the payment aliased {@code p}, else null. */
+    static String paymentPayerId(String p) {
+        return paymentPayerColumn(p, "dp.id", "NULL");
+    }
+
+    private static String paymentPayerColumn(String p, String column, String fallback) {
         return """
-                COALESCE((SELECT MIN(dp.name) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
+                COALESCE((SELECT MIN(%3$s) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
                           WHERE i.kind = 'TRN03' AND i.id_value = UPPER(TRIM(%1$s.payer_identifier))),
-                         (SELECT MIN(dp.name) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
+                         (SELECT MIN(%3$s) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
                           WHERE i.kind = 'N104' AND i.id_value = UPPER(TRIM(%1$s.payer_identifier))),
-                         (SELECT MIN(dp.name) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
+                         (SELECT MIN(%3$s) FROM directory_identity i JOIN directory_payer dp ON dp.id = i.payer_id
                           WHERE i.kind = 'NAME' AND i.id_value = UPPER(TRIM(%1$s.payer_name))),
-                         %2$s)""".formatted(p, fallback);
+                         %2$s)""".formatted(p, fallback, column);
     }
 }

@@ -168,7 +168,7 @@ class PatientAccountServiceTest {
         f.fill(LocalDate.of(2025, 1, 5), "12.00");
         f.accounts.placeHold(CLERK, f.key(), HoldKind.DISPUTE, "wrong drug billed", AS_OF);
 
-        assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute("DELETE FROM account_hold_event")))
+        assertThatThrownBy(() -> org.rxledger.core.store.TestOwner.jdbi(f.db).useHandle(h -> h.execute("DELETE FROM account_hold_event")))
                 .hasMessageContaining("append-only");
     }
 

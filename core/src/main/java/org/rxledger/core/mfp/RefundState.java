@@ -1,0 +1,30 @@
+package org.rxledger.core.mfp;
+
+import java.util.Locale;
+
+/** Where one fill's MFP refund stands on a given day ({@link MfpRules#state}). */
+public enum RefundState {
+    /** Nothing received yet, still inside the 14-day window. */
+    EXPECTED,
+    /** Received in full by the due date. */
+    PAID,
+    /** Received in full, but after the due date. */
+    LATE,
+    /** Received, but less than expected by more than the tolerance. */
+    SHORT,
+    /** Received more than expected by more than the tolerance. */
+    OVERPAID,
+    /** Nothing received (or all of it reversed) and the due date has passed. */
+    MISSING,
+    /** The pharmacy reversed the claim, but a refund for it was kept: it is owed back. */
+    REVERSED;
+
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A state a person should act on: open a dispute, chase or return money. */
+    public boolean needsWork() {
+        return this == SHORT || this == MISSING || this == OVERPAID || this == REVERSED;
+    }
+}
