@@ -46,7 +46,7 @@ final class CentralCommand {
             }, "central-stop"));
             out.println("central server running: " + central.jdbcUrl() + " (user " + EmbeddedCentral.USER
                     + ", any password; files in " + where + ")");
-            out.println("connect a workstation: rxledger sync connect --url " + central.jdbcUrl() + " --user "
+            out.println("connect a workstation: rxledger sync connect --url " + central.jdbcUrl() + " --db-user "
                     + EmbeddedCentral.USER + " --tls DISABLE");
             out.println("Ctrl+C stops it.");
             out.flush();

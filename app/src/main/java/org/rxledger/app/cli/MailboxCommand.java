@@ -47,7 +47,7 @@ final class MailboxCommand {
     }
 
     @Command(name = "connect", description = "Save the mailbox's address. The password (or key passphrase) comes from $"
-            + MailboxSettings.PASSWORD_ENV + " or, with --password-stdin, an owner-only file in the data folder.")
+            + MailboxSettings.PASSWORD_ENV + " or, with --sftp-password-stdin, an owner-only file in the data folder.")
     static final class Connect extends Sub {
         @Option(names = "--host", required = true)
         String host;
@@ -55,7 +55,7 @@ final class MailboxCommand {
         @Option(names = "--port", defaultValue = "22", description = "Default ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--user", required = true)
+        @Option(names = "--sftp-user", required = true)
         String user;
 
         @Option(names = "--folder", required = true, paramLabel = "DIR", description = "The remote folder the 835s arrive in.")
@@ -68,7 +68,7 @@ final class MailboxCommand {
         @Option(names = "--key", paramLabel = "FILE", description = "OpenSSH private key for key login (else password login).")
         Path key;
 
-        @Option(names = "--password-stdin", description = "Read the password or passphrase from standard input and keep it "
+        @Option(names = "--sftp-password-stdin", description = "Read the password or passphrase from standard input and keep it "
                 + "in <data dir>/secrets/mailbox.password, readable by this operating-system user only.")
         boolean passwordStdin;
 
@@ -109,7 +109,7 @@ final class MailboxCommand {
             try (AppContext ctx = parent.root.openContext()) {
                 JdbiMailboxStore store = new JdbiMailboxStore(ctx.database());
                 MailboxSettings settings = store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
-                        "no mailbox is set up: run rxledger mailbox connect --host H --user U --folder DIR --known-hosts FILE"));
+                        "no mailbox is set up: run rxledger mailbox connect --host H --sftp-user U --folder DIR --known-hosts FILE"));
                 String secret = Secrets.resolve(Secrets.mailboxFileIn(ctx.dataDir()), System.getenv(MailboxSettings.PASSWORD_ENV))
                         .orElse(null);
                 try {

@@ -20,7 +20,6 @@ import org.rxledger.core.collections.PatientAccountService;
 import org.rxledger.core.collections.PaymentMethod;
 import org.rxledger.core.collections.Statement;
 import org.rxledger.core.money.Money;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -196,7 +195,7 @@ final class PatientAccountsCommand {
         @Option(names = "--claim", paramLabel = "ID", split = ",", description = "Apply to these fills (claim ids), in order.")
         List<Long> claims;
         @Option(names = "--json", description = "Print {\"payment\", \"account\", \"amount\", \"applied\"}.") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
@@ -231,7 +230,7 @@ final class PatientAccountsCommand {
         @Option(names = "--reference", paramLabel = "R") String reference;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
         @Option(names = "--json") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
@@ -249,7 +248,7 @@ final class PatientAccountsCommand {
         @Option(names = "--note", paramLabel = "TEXT") String note;
         @Option(names = "--release", description = "End the hold instead of placing it.") boolean release;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
@@ -269,7 +268,7 @@ final class PatientAccountsCommand {
     static final class Statements extends Sub {
         @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
         @Option(names = "--json", description = "Print [{\"account\", \"number\", \"amount_due\"}].") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
@@ -290,15 +289,15 @@ final class PatientAccountsCommand {
     static final class Settings extends Sub {
         @Option(names = "--set", paramLabel = "NAME=VALUE") String set;
         @Option(names = "--json") boolean json;
-        @ArgGroup(exclusive = false) SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
             CollectionSettings s;
             if (set != null) {
                 int eq = set.indexOf('=');
-                if (eq < 1 || who == null) {
-                    throw new RxLedgerCommand.UsageError("--set expects NAME=VALUE and --user");
+                if (eq < 1) {
+                    throw new RxLedgerCommand.UsageError("--set expects NAME=VALUE");
                 }
                 s = service.changeSetting(who.signIn(ctx), set.substring(0, eq).strip(), set.substring(eq + 1));
             } else {
@@ -318,7 +317,7 @@ final class PatientAccountsCommand {
     static final class FederalPlan extends Sub {
         @Option(names = "--plan", required = true, paramLabel = "ID") long plan;
         @Option(names = "--program", required = true, paramLabel = "NAME|none") String program;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {

@@ -42,7 +42,7 @@ final class SyncCommand {
     /** The sync use case wired for a data folder: its store, its saved settings and the password source. */
     static SyncService service(AppContext ctx, JdbiSyncStore store) {
         CentralSettings settings = store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
-                "this workstation is not connected to a central server: run rxledger sync connect --url JDBC_URL --user USER"));
+                "this workstation is not connected to a central server: run rxledger sync connect --url JDBC_URL --db-user USER"));
         String password = password(ctx);
         return new SyncService(ctx.transactions(), store, () -> PostgresCentralJournal.connect(settings, password),
                 RemittanceImportService.archiveDirIn(ctx.dataDir()), SyncService.Checkpoint.NONE);
@@ -65,20 +65,20 @@ final class SyncCommand {
     }
 
     @Command(name = "connect", description = "Save the central server's address and user. The password comes from $"
-            + CentralSettings.PASSWORD_ENV + " (not stored) or, with --password-stdin, from standard input (kept in an "
+            + CentralSettings.PASSWORD_ENV + " (not stored) or, with --db-password-stdin, from standard input (kept in an "
             + "owner-only file in the data folder); never in the database.")
     static final class Connect extends Sub {
         @Option(names = "--url", required = true, paramLabel = "JDBC_URL", description = "e.g. jdbc:postgresql://central.example:5432/rxledger")
         String url;
 
-        @Option(names = "--user", required = true, description = "PostgreSQL user name.")
+        @Option(names = "--db-user", required = true, description = "PostgreSQL user name.")
         String user;
 
         @Option(names = "--tls", defaultValue = "REQUIRE", paramLabel = "MODE",
                 description = "DISABLE (only for a server on this machine), REQUIRE or VERIFY_FULL; default ${DEFAULT-VALUE}.")
         CentralSettings.TlsMode tls;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input and keep it "
+        @Option(names = "--db-password-stdin", description = "Read the password from the first line of standard input and keep it "
                 + "in <data dir>/secrets/central.password, readable by this operating-system user only.")
         boolean passwordStdin;
 

@@ -12,7 +12,6 @@ import org.rxledger.app.AppContext;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffPolicy;
 import org.rxledger.core.collections.WriteOffService;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,7 +101,7 @@ final class WriteOffsCommand {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default today.") LocalDate asOf;
         @Option(names = "--json", description = "Print [{\"id\", \"scope\", \"account\", \"amount\", \"kind\", \"tier\", "
                 + "\"explanation\", \"status\"}]; a refused rule has id null and status \"refused\".") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, WriteOffService service) {
@@ -152,7 +151,7 @@ final class WriteOffsCommand {
     static final class Approve extends Sub {
         @Option(names = "--id", required = true, split = ",", paramLabel = "N[,N…]") List<Long> ids;
         @Option(names = "--json") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, WriteOffService service) {
@@ -167,7 +166,7 @@ final class WriteOffsCommand {
         @Option(names = "--id", required = true, paramLabel = "N") long id;
         @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
         @Option(names = "--json") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, WriteOffService service) {
@@ -180,7 +179,7 @@ final class WriteOffsCommand {
         @Option(names = "--id", required = true, paramLabel = "N") long id;
         @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
         @Option(names = "--json") boolean json;
-        @ArgGroup(exclusive = false, multiplicity = "1") SignedIn who;
+        final SignedIn who = new SignedIn();
 
         @Override
         int run(AppContext ctx, WriteOffService service) {

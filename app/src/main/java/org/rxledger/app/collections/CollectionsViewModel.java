@@ -30,7 +30,6 @@ import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.access.Session;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * Patient accounts and the write-off review queue (issue 18): accounts with balance, aging and holds; the selected
@@ -61,15 +60,15 @@ public final class CollectionsViewModel {
 
     private final String workstation;
 
-    public CollectionsViewModel(Transactions transactions, AccountService signIns, String workstation, TaskRunner runner,
-                                Consumer<Notice> notices) {
+    public CollectionsViewModel(PatientAccountService accounts, WriteOffService writeOffs, AccountService signIns,
+                                String workstation, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
         this.workstation = workstation;
-        this.accountsService = new PatientAccountService(transactions);
-        this.writeOffs = new WriteOffService(transactions);
+        this.accountsService = accounts;
+        this.writeOffs = writeOffs;
         this.signIns = signIns;
         this.runner = runner;
         this.notices = notices;
-        this.clock = transactions.clock();
+        this.clock = clock;
         search.addListener((o, was, now) -> {
             String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
             shown.setPredicate(a -> needle.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(needle)

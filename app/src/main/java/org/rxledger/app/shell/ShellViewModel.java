@@ -128,8 +128,9 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
-        this.collections = new CollectionsViewModel(setup.transactions(), new AccountService(setup.transactions(),
-                new PasswordHasher()), setup.actor().workstation(), runner, this::notify);
+        this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
+                new AccountService(setup.transactions(), new PasswordHasher()), setup.actor().workstation(), runner,
+                this::notify, setup.clock());
         area.addListener((o, was, now) -> {
             if (now == Area.PATIENT_ACCOUNTS) {
                 collections.reload();
@@ -309,7 +310,7 @@ public final class ShellViewModel {
 
     /** Who is signed in, for the status bar: "Demo Clerk (demo-clerk) @ ws-7"; the opener while nobody is. */
     public String user() {
-        return setup.transactions().session()
+        return setup.session()
                 .map(s -> (s.displayName().equals(s.user()) ? s.user() : s.displayName() + " (" + s.user() + ")")
                         + " @ " + s.workstation())
                 .orElse(setup.actor().user() + " @ " + setup.actor().workstation());

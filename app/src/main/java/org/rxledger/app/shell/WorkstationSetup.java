@@ -75,6 +75,19 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new DepositService(transactions);
     }
 
+    /** Who is signed in to this window's transactions, if anyone is (for the status bar). */
+    public java.util.Optional<org.rxledger.core.access.Session> session() {
+        return transactions.session();
+    }
+
+    public org.rxledger.core.collections.PatientAccountService patientAccounts() {
+        return new org.rxledger.core.collections.PatientAccountService(transactions);
+    }
+
+    public org.rxledger.core.collections.WriteOffService writeOffs() {
+        return new org.rxledger.core.collections.WriteOffService(transactions);
+    }
+
     public org.rxledger.core.mfp.MfpService mfp() {
         return new org.rxledger.core.mfp.MfpService(transactions);
     }

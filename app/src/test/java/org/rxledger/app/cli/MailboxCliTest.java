@@ -45,8 +45,8 @@ class MailboxCliTest {
         try {
             System.setIn(new ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)));
             assertThat(cli.exit("mailbox", "connect", "--host", "localhost", "--port", String.valueOf(server.getPort()),
-                    "--user", "pharmacy", "--folder", "/outbound", "--known-hosts", knownHosts.toString(),
-                    "--password-stdin")).isZero();
+                    "--sftp-user", "pharmacy", "--folder", "/outbound", "--known-hosts", knownHosts.toString(),
+                    "--sftp-password-stdin")).isZero();
         } finally {
             System.setIn(stdin);
         }

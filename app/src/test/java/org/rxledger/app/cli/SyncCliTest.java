@@ -40,7 +40,7 @@ class SyncCliTest {
         assertThat(first.err()).contains("not connected to a central server").contains("rxledger sync connect");
 
         importSample(dir.resolve("first"));
-        assertThat(first.exit("sync", "connect", "--url", "jdbc:postgresql://localhost:1/rxledger", "--user", "postgres",
+        assertThat(first.exit("sync", "connect", "--url", "jdbc:postgresql://localhost:1/rxledger", "--db-user", "postgres",
                 "--tls", "DISABLE")).isZero();
         assertThat(first.out()).contains("not reachable now");
 
@@ -54,7 +54,7 @@ class SyncCliTest {
 
         try (EmbeddedCentral central = EmbeddedCentral.start(0, dir.resolve("central"))) {
             for (CliRunner ws : new CliRunner[] {first, second}) {
-                assertThat(ws.exit("sync", "connect", "--url", central.jdbcUrl(), "--user", EmbeddedCentral.USER,
+                assertThat(ws.exit("sync", "connect", "--url", central.jdbcUrl(), "--db-user", EmbeddedCentral.USER,
                         "--tls", "DISABLE")).isZero();
                 assertThat(ws.out()).contains("reachable");
             }
