@@ -135,7 +135,10 @@ public final class ReportsViewModel {
         notices.accept(Notice.error(why));
     }
 
-    /** Stops the running report; the workbook is only put in place when it is complete. */
+    /**
+     * Frees the screen from the running report. A workbook already being written is not interrupted (the writers do not
+     * poll for cancellation); it still lands complete, as they only move a finished temp file into place.
+     */
     public void cancel() {
         job.cancel();
     }
