@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
@@ -12,7 +11,7 @@ import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRegistry;
-import org.rxledger.reports.engine.ReportRequest;
+import org.rxledger.reports.engine.ReportRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,14 +67,14 @@ final class ReportCommand implements Callable<Integer> {
             stderr.flush();
             return Cli.EXIT_REJECTED;
         }
-        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        if (!ReportRunner.isWorkbook(out)) {
             stderr.println("rxledger: --out " + out + " must end in .xlsx (an Excel workbook).");
             stderr.flush();
             return Cli.EXIT_REJECTED;
         }
         try (AppContext ctx = root.openContext()) {
-            ReportOutcome outcome = report.get().write(ctx.transactions(),
-                    new ReportRequest(new ReportPeriod(from, to, asOf), LocalDateTime.now(ctx.clock())), out);
+            ReportOutcome outcome = new ReportRunner(registry, ctx.transactions())
+                    .run(report.get().name(), new ReportPeriod(from, to, asOf), out);
             stdout.printf("Wrote %s: %s.%n", out, outcome.summary());
             stdout.flush();
         }

@@ -2,7 +2,7 @@ package org.rxledger.app.shell;
 
 /**
  * The areas of the left navigation, in the order a clerk's day runs through them: enter and fix
- * claims, take in remittances, work what did not pay as expected, reconcile, answer audits, and keep the payer directory right. Each
+ * claims, take in remittances, work what did not pay as expected, reconcile, answer audits, keep the payer directory right, and hand workbooks to whoever asks. Each
  * has a view in ShellView.
  */
 public enum Area {
@@ -14,7 +14,8 @@ public enum Area {
     RECONCILIATION("Reconciliation", "Daily reconciliation, claims, aging and deposits (Ctrl+5)"),
     AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)"),
     PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)"),
-    PATIENT_ACCOUNTS("Patient accounts", "Patient balances, aging, holds and the write-off review queue (Ctrl+7)");
+    PATIENT_ACCOUNTS("Patient accounts", "Patient balances, aging, holds and the write-off review queue (Ctrl+7)"),
+    REPORTS("Reports", "Excel reports: claims, remittances, denials, reconciliation, aging (Ctrl+8)");
 
     private final String label;
     private final String description;

@@ -48,6 +48,7 @@ import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
+import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
@@ -74,6 +75,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination EXCEPTIONS = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PAYERS = new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PATIENT_ACCOUNTS = new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REPORTS = new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -84,6 +86,7 @@ public final class ShellView extends BorderPane {
     private final ExceptionsView exceptionsView;
     private final PayersView payersView;
     private final CollectionsView collectionsView;
+    private final ReportsView reportsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
 
@@ -99,10 +102,11 @@ public final class ShellView extends BorderPane {
         this.exceptionsView = new ExceptionsView(vm.exceptions());
         this.payersView = new PayersView(vm.payers());
         this.collectionsView = new CollectionsView(vm.collections());
+        this.reportsView = new ReportsView(vm.reports());
         Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
                 Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
                 Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView, Area.PAYERS, payersView,
-                Area.PATIENT_ACCOUNTS, collectionsView);
+                Area.PATIENT_ACCOUNTS, collectionsView, Area.REPORTS, reportsView);
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -136,6 +140,8 @@ public final class ShellView extends BorderPane {
                     payersView.focusSearch();
                 } else if (now == Area.PATIENT_ACCOUNTS) {
                     collectionsView.focusTable();
+                } else if (now == Area.REPORTS) {
+                    reportsView.focusList();
                 }
             }
             if (was != null && was != now && areaViews.get(was) != null) {
@@ -194,8 +200,9 @@ public final class ShellView extends BorderPane {
         MenuItem exceptions = item("Exceptions work queue", EXCEPTIONS, () -> vm.areaProperty().set(Area.EXCEPTIONS));
         MenuItem payers = item("Payers", PAYERS, () -> vm.areaProperty().set(Area.PAYERS));
         MenuItem patientAccounts = item("Patient accounts", PATIENT_ACCOUNTS, () -> vm.areaProperty().set(Area.PATIENT_ACCOUNTS));
+        MenuItem reports = item("Reports", REPORTS, () -> vm.areaProperty().set(Area.REPORTS));
         Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
-                patientAccounts,
+                patientAccounts, reports,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 
@@ -420,13 +427,15 @@ public final class ShellView extends BorderPane {
                                 the other payer; Ctrl+M merge, Ctrl+R move routing)
                 Ctrl+7          Patient accounts (write-off review tab: A or Ctrl+Enter
                                 approve, R then a reason and Enter reject)
+                Ctrl+8          Reports (Enter to the dates, Ctrl+Enter run,
+                                Enter on a run opens its workbook)
                 Ctrl+Shift+D    Dark theme on/off
                 Ctrl+L          Lock the window (Session menu: sign out, password)
                 F1              This list
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(31);
+        text.setPrefRowCount(33);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

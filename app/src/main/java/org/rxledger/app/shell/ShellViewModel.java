@@ -27,6 +27,7 @@ import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;
+import org.rxledger.app.reports.ReportsViewModel;
 import org.rxledger.app.collections.CollectionsViewModel;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.PasswordHasher;
@@ -64,6 +65,7 @@ public final class ShellViewModel {
     private final ExceptionsViewModel exceptions;
     private final PayersViewModel payers;
     private final CollectionsViewModel collections;
+    private final ReportsViewModel reports;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -128,6 +130,7 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
+        this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
                 new AccountService(setup.transactions(), new PasswordHasher()), setup.actor().workstation(), runner,
                 this::notify, setup.clock());
@@ -330,6 +333,10 @@ public final class ShellViewModel {
 
     public PayersViewModel payers() {
         return payers;
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
     }
 
     public CollectionsViewModel collections() {

@@ -16,6 +16,7 @@ import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.reports.engine.ReportRunner;
 
 /**
  * What the workstation window needs from the composition root. Tests build one around an in-memory
@@ -94,6 +95,10 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
 
     public RejectQueue rejectQueue() {
         return new RejectQueue(transactions);
+    }
+
+    public ReportRunner reports() {
+        return ReportRunner.standard(transactions);
     }
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {

@@ -1,0 +1,79 @@
+package org.rxledger.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.task.SynchronousTaskRunner;
+import org.rxledger.app.testdata.TestStores;
+import org.rxledger.app.ui.Notice;
+import org.rxledger.core.store.Database;
+import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportRunner;
+
+class ReportsViewModelTest {
+
+    @TempDir
+    Path data;
+
+    private Database db;
+    private final List<Notice> notices = new ArrayList<>();
+    private ReportsViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        db = TestStores.freshDatabase();
+        vm = new ReportsViewModel(ReportRunner.standard(db.transactions()), data, TestStores.CLOCK,
+                new SynchronousTaskRunner(), notices::add);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Report report(String name) {
+        return vm.available().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachReportDefaultsToItsOwnDatedFileInTheDataFoldersReportsFolder() {
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("claims");
+        assertThat(vm.targetProperty().get()).isEqualTo(data.resolve("reports").resolve("claims-2025-03-20.xlsx").toString());
+        vm.selectedProperty().set(report("aging"));
+        assertThat(vm.targetProperty().get()).isEqualTo(data.resolve("reports").resolve("aging-2025-03-20.xlsx").toString());
+    }
+
+    @Test
+    void anAsOfRunIsListedWithItsCutOffAndCanBeOpened() {
+        vm.selectedProperty().set(report("aging"));
+        vm.asOfProperty().set(LocalDate.of(2025, 3, 15));
+        vm.run();
+
+        assertThat(notices).isEmpty();
+        assertThat(vm.runs()).singleElement().satisfies(run -> {
+            assertThat(run.report()).isEqualTo("aging");
+            assertThat(run.period()).isEqualTo("as of 2025-03-15");
+            assertThat(run.file()).exists();
+        });
+        assertThat(vm.lastProperty().get()).isSameAs(vm.runs().get(0));
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void refusesATargetThatIsNotAWorkbookAndWritesNothing() {
+        vm.targetProperty().set(data.resolve("claims.csv").toString());
+        vm.run();
+
+        assertThat(vm.messageProperty().get()).isEqualTo("The file claims.csv must end in .xlsx (an Excel workbook).");
+        assertThat(notices).extracting(Notice::text).containsExactly(vm.messageProperty().get());
+        assertThat(vm.runs()).isEmpty();
+        assertThat(data.resolve("claims.csv")).doesNotExist();
+    }
+}

@@ -1,0 +1,70 @@
+package org.rxledger.reports.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.store.Database;
+import org.rxledger.core.testdata.ClaimBuilder;
+import org.rxledger.core.testdata.TestDatabases;
+import org.rxledger.core.testdata.TestOffice;
+
+/** The use case behind {@code rxledger report} and the Reports area: by name, for a period, into a workbook. */
+class ReportRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final Database db = TestDatabases.fresh();
+    private final ReportRunner runner = ReportRunner.standard(db.transactions());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void writesTheNamedReportForThePeriodIntoANewFolder() throws IOException {
+        TestOffice office = TestOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> {
+            ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7001234")
+                    .dateOfService(LocalDate.of(2025, 3, 3)).build(), office.payer().id());
+            ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7001777")
+                    .dateOfService(LocalDate.of(2025, 4, 2)).build(), office.payer().id());
+            return null;
+        });
+        Path out = dir.resolve("reports").resolve("claims.xlsx");
+
+        ReportOutcome outcome = runner.run(" Claims ", new ReportPeriod(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), null), out);
+
+        assertThat(outcome.file()).isEqualTo(out);
+        assertThat(outcome.summary()).contains("claims register, 1 claims");
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("Claims")).isNotNull();
+        }
+        assertThat(runner.available()).extracting(Report::name)
+                .containsExactly("claims", "remittances", "denials", "reconciliation", "aging", "exceptions");
+    }
+
+    @Test
+    void refusesAnUnknownNameAndATargetThatIsNotAWorkbook() {
+        assertThatThrownBy(() -> runner.run("payroll", ReportPeriod.ALL, dir.resolve("p.xlsx")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("There is no report named 'payroll'. Available reports: claims,");
+        assertThatThrownBy(() -> runner.run("claims", ReportPeriod.ALL, dir.resolve("claims.csv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("claims.csv must end in .xlsx");
+        assertThat(dir.resolve("p.xlsx")).doesNotExist();
+        assertThat(dir.resolve("claims.csv")).doesNotExist();
+    }
+}
