@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.CentralSync;
 import org.rxledger.core.adapters.central.PostgresCentralJournal;
-import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.store.JdbiSyncStore;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.CentralUnreachableException;
@@ -40,16 +40,13 @@ final class SyncCommand {
     RxLedgerCommand root;
 
     /** The sync use case wired for a data folder: its store, its saved settings and the password source. */
-    static SyncService service(AppContext ctx, JdbiSyncStore store) {
-        CentralSettings settings = store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
+    static SyncService service(AppContext ctx) {
+        return CentralSync.service(ctx.database(), ctx.dataDir()).orElseThrow(() -> new RxLedgerCommand.UsageError(
                 "this workstation is not connected to a central server: run rxledger sync connect --url JDBC_URL --db-user USER"));
-        String password = password(ctx);
-        return new SyncService(ctx.transactions(), store, () -> PostgresCentralJournal.connect(settings, password),
-                RemittanceImportService.archiveDirIn(ctx.dataDir()), SyncService.Checkpoint.NONE);
     }
 
     private static String password(AppContext ctx) {
-        return Secrets.resolve(Secrets.centralFileIn(ctx.dataDir()), System.getenv(CentralSettings.PASSWORD_ENV)).orElse("");
+        return CentralSync.password(ctx.dataDir());
     }
 
     abstract static class Sub implements Callable<Integer> {
@@ -122,7 +119,7 @@ final class SyncCommand {
         public Integer call() {
             SyncReport r;
             try (AppContext ctx = parent.root.openContext()) {
-                r = service(ctx, new JdbiSyncStore(ctx.database())).run();
+                r = service(ctx).run();
             }
             boolean reached = r.outcome() != SyncReport.Outcome.UNREACHABLE;
             if (json) {

@@ -5,6 +5,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -35,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import java.io.File;
 import java.util.List;
 import javafx.scene.input.Dragboard;
@@ -61,6 +65,8 @@ public final class ShellView extends BorderPane {
     static final KeyCombination CLEAR_FILTERS = new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination SYNC_NOW = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -89,6 +95,8 @@ public final class ShellView extends BorderPane {
     private final ReportsView reportsView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
+    /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
+    private final Timeline syncRefresh;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -164,6 +172,9 @@ public final class ShellView extends BorderPane {
 
         vm.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
         applyTheme(vm.darkThemeProperty().get());
+        syncRefresh = new Timeline(new KeyFrame(Duration.seconds(60), e -> vm.sync().refresh()));
+        syncRefresh.setCycleCount(Animation.INDEFINITE);
+        syncRefresh.play();
     }
 
     private MenuBar menuBar() {
@@ -172,8 +183,9 @@ public final class ShellView extends BorderPane {
             vm.areaProperty().set(Area.REMITTANCES);
             remittancesView.importFromChooser();
         });
+        MenuItem syncNow = item("Sync now", SYNC_NOW, () -> vm.sync().syncNow());
         MenuItem quit = item("Quit", QUIT, Platform::exit);
-        Menu file = new Menu("_File", null, reload, importRemits, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, reload, importRemits, syncNow, new SeparatorMenuItem(), quit);
 
         // a check item, so the shortcut toggles (a selected radio item stays selected when fired again)
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -280,9 +292,18 @@ public final class ShellView extends BorderPane {
         Label dataDir = new Label("Data: " + vm.dataDir());
         dataDir.setTooltip(new Tooltip(vm.dataDir()));
         dataDir.setMinWidth(0);
-        Label connection = new Label("● " + vm.connection());
-        connection.getStyleClass().add("connection-offline");
-        connection.setTooltip(new Tooltip("No central server is configured: everything is saved in the local database."));
+        Label connection = new Label();
+        connection.setId("statusSync");
+        connection.textProperty().bind(vm.sync().textProperty());
+        connection.textProperty().addListener((o, was, now) -> {
+            connection.getStyleClass().removeAll("connection-offline");
+            if (now.startsWith("Sync: offline")) {
+                connection.getStyleClass().add("connection-offline");
+            }
+        });
+        Tooltip syncDetail = new Tooltip();
+        syncDetail.textProperty().bind(vm.sync().detailProperty());
+        connection.setTooltip(syncDetail);
         Label count = new Label();
         count.setId("statusClaimCount");
         count.textProperty().bind(vm.claimCountProperty());
@@ -364,6 +385,7 @@ public final class ShellView extends BorderPane {
 
     /** The window is closing: stop background watchers. */
     public void stop() {
+        syncRefresh.stop();
         vm.stop();
     }
 
@@ -404,7 +426,8 @@ public final class ShellView extends BorderPane {
                 Ctrl+Shift+X    Clear all filters
                 ↑ ↓             Move through claims
                 Enter           Open the selected claim's details
-                F5              Reload claims and charge entry's lists
+                F5              Reload claims, charge entry's lists and the sync state
+                Ctrl+Shift+Y    Sync now with the central server (File menu)
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
@@ -435,7 +458,7 @@ public final class ShellView extends BorderPane {
                 Ctrl+Q          Quit""");
         text.setEditable(false);
         text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(33);
+        text.setPrefRowCount(34);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

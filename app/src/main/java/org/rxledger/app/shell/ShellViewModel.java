@@ -43,7 +43,6 @@ import org.rxledger.app.ui.Notice;
 public final class ShellViewModel {
 
     static final String KEY_DARK = "theme.dark";
-    public static final String OFFLINE = "Offline – local database";
 
     private final WorkstationSetup setup;
     private final TaskRunner runner;
@@ -66,6 +65,7 @@ public final class ShellViewModel {
     private final PayersViewModel payers;
     private final CollectionsViewModel collections;
     private final ReportsViewModel reports;
+    private final SyncIndicator sync;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -130,6 +130,7 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
+        this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone());
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
                 new AccountService(setup.transactions(), new PasswordHasher()), setup.actor().workstation(), runner,
@@ -166,6 +167,7 @@ public final class ShellViewModel {
             inbox.start(2, TimeUnit.SECONDS, file -> Platform.runLater(() -> remittances.importFromInbox(inbox, file)));
         }
         chargeEntry.loadReferences();
+        sync.refresh();
         runner.run("Checking the data folder", progress -> setup.officeIsEmpty().getAsBoolean(), empty -> {
             if (empty && setup.seeder() != OfficeSeeder.NONE) {
                 seedOffice();
@@ -194,10 +196,11 @@ public final class ShellViewModel {
         });
     }
 
-    /** F5: the claims and charge entry's patients, plans, prescribers and drugs, as stored now. */
+    /** F5: the claims, charge entry's patients, plans, prescribers and drugs, and the sync state, as stored now. */
     public void reload() {
         claims.reload();
         chargeEntry.loadReferences();
+        sync.refresh();
     }
 
     /** Opens charge entry on an empty form (Ctrl+N). */
@@ -323,8 +326,9 @@ public final class ShellViewModel {
         return setup.dataDir().toString();
     }
 
-    public String connection() {
-        return OFFLINE;
+    /** The status bar's sync state and Ctrl+Shift+Y. */
+    public SyncIndicator sync() {
+        return sync;
     }
 
     public StringBinding claimCountProperty() {

@@ -139,7 +139,7 @@ public final class SignInGate {
         // the gate seeded an empty folder already; the shell must never seed an office someone signed in to
         shell = WorkstationApp.build(new WorkstationSetup(setup.transactions(), setup.actor(), setup.dataDir(),
                 setup.officeIsEmpty(), OfficeSeeder.NONE, setup.settings(), setup.remittanceImports(),
-                setup.openingNotices()), runner);
+                setup.openingNotices(), setup.sync()), runner);
         shell.addMenu(sessionMenu(session));
         root.getChildren().setAll(shell);
         shell.claimsView().focusTable();

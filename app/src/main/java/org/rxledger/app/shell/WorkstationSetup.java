@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.CentralSync;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.core.claim.RejectQueue;
 import org.rxledger.core.deposit.DepositService;
@@ -15,6 +17,7 @@ import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.access.Actor;
+import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.ReportRunner;
 
@@ -26,10 +29,19 @@ import org.rxledger.reports.engine.ReportRunner;
  *                          when this window cannot import (then no inbox is watched either)
  * @param openingNotices    what opening the data folder settled of interrupted imports ({@link AppContext#openingNotices()}),
  *                          shown once the window is up
+ * @param sync              the sync use case when a central server is saved for this data folder, empty when not
+ *                          ({@link CentralSync#service}); asked on the TaskRunner, as it reads the local database
  */
 public record WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
                                OfficeSeeder seeder, Settings settings,
-                               Supplier<RemittanceImportService> remittanceImports, List<String> openingNotices) {
+                               Supplier<RemittanceImportService> remittanceImports, List<String> openingNotices,
+                               Supplier<Optional<SyncService>> sync) {
+
+    public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
+                            OfficeSeeder seeder, Settings settings, Supplier<RemittanceImportService> remittanceImports,
+                            List<String> openingNotices) {
+        this(transactions, actor, dataDir, officeIsEmpty, seeder, settings, remittanceImports, openingNotices, null);
+    }
 
     public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
                             OfficeSeeder seeder, Settings settings, Supplier<RemittanceImportService> remittanceImports) {
@@ -50,6 +62,7 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         Objects.requireNonNull(seeder, "seeder");
         Objects.requireNonNull(settings, "settings");
         openingNotices = openingNotices == null ? List.of() : List.copyOf(openingNotices);
+        sync = sync == null ? Optional::empty : sync;
     }
 
     /** The clock of the store's transactions: "today" on the screens is the day the use cases see. */
@@ -103,6 +116,7 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
 
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {
         return new WorkstationSetup(ctx.transactions(), ctx.actor(), ctx.dataDir(), ctx::officeIsEmpty, seeder,
-                Settings.user(ctx.dataDir()), ctx::remittanceImports, ctx.openingNotices());
+                Settings.user(ctx.dataDir()), ctx::remittanceImports, ctx.openingNotices(),
+                () -> CentralSync.service(ctx.database(), ctx.dataDir()));
     }
 }

@@ -3,11 +3,16 @@ package org.rxledger.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rxledger.app.testdata.ClaimTestData.aPaidClaim;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.app.CentralSync;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.charges.ChargeEntryViewModel.Lookup;
 import org.rxledger.app.settings.Settings;
@@ -19,6 +24,8 @@ import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.store.Database;
+import org.rxledger.core.store.JdbiSyncStore;
+import org.rxledger.core.sync.CentralSettings;
 
 class ShellViewModelTest {
 
@@ -178,9 +185,50 @@ class ShellViewModelTest {
     }
 
     @Test
-    void statusBarSaysTheWorkstationIsOffline() {
-        ShellViewModel vm = shell(OfficeSeeder.NONE);
-        assertThat(vm.connection()).isEqualTo("Offline – local database");
+    void statusBarSaysSyncIsNotSetUpOnAFreshOffice(@TempDir Path data) {
+        ShellViewModel vm = synced(data);
+        vm.start();
+        assertThat(vm.sync().textProperty().get()).isEqualTo("Sync: not set up");
         assertThat(vm.user()).isEqualTo("clerk1 @ ws-test");
+
+        vm.sync().syncNow();
+        assertThat(vm.noticeProperty().get().title()).isEqualTo("Sync is not set up");
+        assertThat(vm.noticeProperty().get().text()).contains("rxledger sync connect");
+    }
+
+    @Test
+    void statusBarCountsTheEventsWaitingForAnUnreachableCentralServerAndSyncNowSaysSo(@TempDir Path data) {
+        SampleOffice office = SampleOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> {
+            aPaidClaim(office).rx("7000001").record(tx);
+            return aPaidClaim(office).rx("7000002").record(tx);
+        });
+        new JdbiSyncStore(db).saveSettings(new CentralSettings("jdbc:postgresql://localhost:1/rxledger", "postgres",
+                CentralSettings.TlsMode.DISABLE), "clerk1", Instant.now());
+        ShellViewModel vm = synced(data);
+        vm.start();
+        long waiting = new JdbiSyncStore(db).status().waiting();
+        assertThat(waiting).isGreaterThanOrEqualTo(2);
+        // never tried yet: not "offline", the count and "never synced"
+        assertThat(vm.sync().textProperty().get()).isEqualTo("Sync: " + waiting + " waiting · never synced");
+
+        vm.sync().syncNow();
+
+        Notice said = vm.noticeProperty().get();
+        assertThat(said.kind()).isEqualTo(Notice.Kind.WARNING);
+        assertThat(said.title()).isEqualTo("Central server unreachable");
+        assertThat(said.text()).contains(waiting + " events wait to be sent");
+        assertThat(vm.sync().textProperty().get()).isEqualTo("Sync: offline · " + waiting + " waiting");
+        // a refresh reads the last run's outcome; it does not probe the server again
+        vm.reload();
+        assertThat(vm.sync().textProperty().get()).isEqualTo("Sync: offline · " + waiting + " waiting");
+        assertThat(vm.sync().detailProperty().get()).contains("cannot be reached");
+    }
+
+    private ShellViewModel synced(Path data) {
+        WorkstationSetup base = TestStores.setup(db, OfficeSeeder.NONE, settings);
+        return new ShellViewModel(new WorkstationSetup(base.transactions(), base.actor(), data, base.officeIsEmpty(),
+                base.seeder(), base.settings(), null, List.of(), () -> CentralSync.service(db, data)),
+                new SynchronousTaskRunner());
     }
 }

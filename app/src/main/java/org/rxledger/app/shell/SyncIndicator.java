@@ -1,0 +1,118 @@
+package org.rxledger.app.shell;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.rxledger.app.task.TaskRunner;
+import org.rxledger.app.ui.Failures;
+import org.rxledger.app.ui.Notice;
+import org.rxledger.core.sync.SyncReport;
+import org.rxledger.core.sync.SyncService;
+import org.rxledger.core.sync.SyncStatus;
+
+/**
+ * The status bar's sync state (issue 17, docs/sync.md). Reading it only asks the local database: online or
+ * offline is the last run's outcome, so a refresh every minute never waits on the network; only
+ * {@link #syncNow()} talks to the central server, and both run on the TaskRunner.
+ */
+public final class SyncIndicator {
+
+    static final String NOT_SET_UP = "Sync: not set up";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Supplier<Optional<SyncService>> sync;
+    private final TaskRunner runner;
+    private final Consumer<Notice> notices;
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Sync: …");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+    private boolean reading;
+
+    SyncIndicator(Supplier<Optional<SyncService>> sync, TaskRunner runner, Consumer<Notice> notices, ZoneId zone) {
+        this.sync = sync;
+        this.runner = runner;
+        this.notices = notices;
+        this.zone = zone;
+    }
+
+    /** Reads the state again in the background (every minute and on F5); a read still under way is not doubled. */
+    public void refresh() {
+        if (reading) {
+            return;
+        }
+        reading = true;
+        runner.run("Reading the sync state", progress -> sync.get().map(SyncService::status), status -> {
+            reading = false;
+            show(status);
+        }, failure -> {
+            reading = false;
+            text.set("Sync: state unknown");
+            detail.set("The sync state could not be read: " + failure.getMessage());
+        });
+    }
+
+    /** Ctrl+Shift+Y: push and pull once; the outcome is a notice, the state is read again after it. */
+    public void syncNow() {
+        runner.run("Synchronising with the central server", progress -> sync.get().map(s -> new Outcome(s.run(), s.status())),
+                outcome -> {
+                    if (outcome.isEmpty()) {
+                        show(Optional.empty());
+                        notices.accept(new Notice(Notice.Kind.WARNING, "Sync is not set up", "This workstation has no "
+                                + "central server. Connect one with: rxledger sync connect --url JDBC_URL --db-user USER"));
+                        return;
+                    }
+                    show(Optional.of(outcome.get().status()));
+                    SyncReport r = outcome.get().report();
+                    notices.accept(r.outcome() == SyncReport.Outcome.UNREACHABLE
+                            ? new Notice(Notice.Kind.WARNING, "Central server unreachable", "Nothing is lost: "
+                                    + waiting(outcome.get().status().waiting()) + " and will be sent on the next sync.")
+                            : Notice.info("Synchronised", "The central server was reached: " + r.message() + "."));
+                }, failure -> {
+                    refresh();
+                    notices.accept(Failures.explain("synchronising with the central server", failure));
+                });
+    }
+
+    private void show(Optional<SyncStatus> status) {
+        if (status.isEmpty()) {
+            text.set(NOT_SET_UP);
+            detail.set("No central server is configured: everything is saved in the local database only. "
+                    + "Connect one with rxledger sync connect (docs/sync.md).");
+            return;
+        }
+        SyncStatus s = status.get();
+        String last = s.lastSync() == null ? "never synced" : "last " + time(s.lastSync());
+        text.set(Boolean.FALSE.equals(s.online())
+                ? "Sync: offline · " + s.waiting() + " waiting"
+                : "Sync: " + s.waiting() + " waiting · " + last);
+        detail.set((s.online() == null ? "Not synchronised yet. " : "")
+                + (s.lastMessage() == null ? "" : "Last run: " + s.lastMessage() + ". ")
+                + "Ctrl+Shift+Y synchronises now.");
+    }
+
+    private String time(Instant at) {
+        return TIME.format(at.atZone(zone));
+    }
+
+    private static String waiting(long n) {
+        return n == 1 ? "1 event waits to be sent" : n + " events wait to be sent";
+    }
+
+    /** "Sync: 3 waiting · last 14:02", "Sync: offline · 3 waiting" or "Sync: not set up". */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** The tooltip: the last run's message and the shortcut. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    private record Outcome(SyncReport report, SyncStatus status) {
+    }
+}
