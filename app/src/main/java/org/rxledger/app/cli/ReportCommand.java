@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * not built yet, or an unknown name, is refused with the list of available reports (exit 1).
  */
 @Command(name = "report", description = {"Write an Excel report.",
-        "NAME: claims, remittances, denials, reconciliation (--from/--to), aging (--as-of) (exceptions: coming)."})
+        "NAME: claims, remittances, denials, reconciliation, mfp-manufacturers (--from/--to), aging, mfp-aging"
+                + " (--as-of), exceptions."})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -67,7 +67,8 @@ class ReportAndAuditCliTest {
 
     @Test
     void reportWritesEachRegisteredWorkbook() throws IOException {
-        for (String name : List.of("claims", "remittances", "denials", "reconciliation", "aging", "exceptions")) {
+        for (String name : List.of("claims", "remittances", "denials", "reconciliation", "aging", "exceptions",
+                "mfp-aging", "mfp-manufacturers")) {
             Path out = dir.resolve(name + ".xlsx");
             Run r = run("report", name, "--from", "2025-03-01", "--to", "2025-03-31", "--out", out.toString());
             assertThat(r.exit()).as(r.err()).isZero();

@@ -8,6 +8,8 @@ import org.rxledger.reports.xlsx.AgingXlsxWriter;
 import org.rxledger.reports.xlsx.ClaimsRegisterXlsxWriter;
 import org.rxledger.reports.xlsx.DenialsXlsxWriter;
 import org.rxledger.reports.xlsx.ExceptionsXlsxWriter;
+import org.rxledger.reports.xlsx.MfpAgingXlsxWriter;
+import org.rxledger.reports.xlsx.MfpManufacturersXlsxWriter;
 import org.rxledger.reports.xlsx.ReconciliationXlsxWriter;
 import org.rxledger.reports.xlsx.RemittanceDetailXlsxWriter;
 
@@ -28,7 +30,7 @@ public final class ReportRegistry {
     public static ReportRegistry standard() {
         return new ReportRegistry(List.of(new ClaimsRegisterXlsxWriter(), new RemittanceDetailXlsxWriter(),
                 new DenialsXlsxWriter(), new ReconciliationXlsxWriter(), new AgingXlsxWriter(),
-                new ExceptionsXlsxWriter()));
+                new ExceptionsXlsxWriter(), new MfpAgingXlsxWriter(), new MfpManufacturersXlsxWriter()));
     }
 
     public Optional<Report> find(String name) {

@@ -53,7 +53,8 @@ class ReportRunnerTest {
             assertThat(wb.getSheet("Claims")).isNotNull();
         }
         assertThat(runner.available()).extracting(Report::name)
-                .containsExactly("claims", "remittances", "denials", "reconciliation", "aging", "exceptions");
+                .containsExactly("claims", "remittances", "denials", "reconciliation", "aging", "exceptions",
+                        "mfp-aging", "mfp-manufacturers");
     }
 
     @Test

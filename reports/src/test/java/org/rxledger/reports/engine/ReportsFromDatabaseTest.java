@@ -87,7 +87,7 @@ class ReportsFromDatabaseTest {
     @Test
     void registryKnowsTheBuiltReportsAndExplainsThePlannedOnes() {
         assertThat(registry.names()).containsExactly("claims", "remittances", "denials", "reconciliation", "aging",
-                "exceptions");
+                "exceptions", "mfp-aging", "mfp-manufacturers");
         assertThat(registry.unavailableMessage("bogus")).startsWith("There is no report named 'bogus'.");
     }
 
