@@ -1,22 +1,15 @@
 package org.rxledger.core.mfp;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.rxledger.core.csv.NamedColumnCsv;
 import org.rxledger.core.id.Ndc;
 
 /**
@@ -42,62 +35,19 @@ public final class MfpPriceCsv {
 
     public static List<Row> read(String fileName, Reader reader, List<MfpImportError> errors) {
         List<Row> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = format.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                errors.add(new MfpImportError(fileName, 1, null, "The file is empty; the first line must be the header "
-                        + String.join(",", COLUMNS)));
-                return rows;
-            }
-            CSVRecord header = records.next();
-            long lastLine = parser.getCurrentLineNumber();
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-                if (COLUMNS.contains(name) && index.putIfAbsent(name, i) != null) {
-                    errors.add(new MfpImportError(fileName, 1, name, "The header names column " + name + " twice"));
-                }
-            }
-            for (String required : REQUIRED) {
-                if (!index.containsKey(required)) {
-                    errors.add(new MfpImportError(fileName, 1, required, "Required column " + required
-                            + " is missing from the header row (expected " + String.join(",", COLUMNS) + ")"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                return rows;
-            }
-            Map<String, Long> versionLine = new HashMap<>();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long line = lastLine + 1;
-                lastLine = parser.getCurrentLineNumber();
-                if (record.size() != header.size()) {
-                    errors.add(new MfpImportError(fileName, line, null, "The row has " + record.size()
-                            + " values but the header has " + header.size() + " columns"));
-                    continue;
-                }
-                Map<String, String> v = new LinkedHashMap<>();
-                COLUMNS.forEach(c -> v.put(c, index.containsKey(c) ? record.get(index.get(c)).strip() : ""));
-                Optional<MfpPrice> price = price(fileName, line, v, errors);
-                if (price.isEmpty()) {
-                    continue;
-                }
-                Long earlier = versionLine.putIfAbsent(price.get().ndc() + "@" + price.get().effectiveFrom(), line);
-                if (earlier != null) {
-                    errors.add(new MfpImportError(fileName, line, "effective_from", "NDC " + price.get().ndc()
-                            + " already has a version starting " + price.get().effectiveFrom() + " on line " + earlier
-                            + "; one version per NDC and start date"));
-                    continue;
-                }
-                rows.add(new Row(line, price.get()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read MFP price file " + fileName, e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            errors.add(new MfpImportError(fileName, 0, null, "The file is not valid CSV: " + e.getMessage()));
-        }
+        Map<String, Long> versionLine = new HashMap<>();
+        NamedColumnCsv.read("MFP price file " + fileName, reader, COLUMNS, REQUIRED,
+                (line, column, message) -> errors.add(new MfpImportError(fileName, line, column, message)),
+                (line, v) -> price(fileName, line, v, errors).ifPresent(price -> {
+                    Long earlier = versionLine.putIfAbsent(price.ndc() + "@" + price.effectiveFrom(), line);
+                    if (earlier != null) {
+                        errors.add(new MfpImportError(fileName, line, "effective_from", "NDC " + price.ndc()
+                                + " already has a version starting " + price.effectiveFrom() + " on line " + earlier
+                                + "; one version per NDC and start date"));
+                    } else {
+                        rows.add(new Row(line, price));
+                    }
+                }));
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new MfpImportError(fileName, 2, null, "The file has a header but no prices"));
         }

@@ -2,19 +2,13 @@ package org.rxledger.core.payer;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import org.rxledger.core.csv.NamedColumnCsv;
 
 /**
  * The directory as CSV: {@code payer_name,remit_payer_id,bin,pcn,group_id}, one row per routing or 835 payer
@@ -34,50 +28,9 @@ public final class PayerCsv {
 
     public static List<Row> read(String fileName, Reader reader, List<PayerImportError> errors) {
         List<Row> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = format.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                errors.add(new PayerImportError(fileName, 1, null, "The file is empty; the first line must be the header "
-                        + String.join(",", COLUMNS)));
-                return rows;
-            }
-            CSVRecord header = records.next();
-            long lastLine = parser.getCurrentLineNumber();
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-                if (COLUMNS.contains(name) && index.putIfAbsent(name, i) != null) {
-                    errors.add(new PayerImportError(fileName, 1, name, "The header names column " + name + " twice"));
-                }
-            }
-            for (String required : List.of("payer_name", "bin")) {
-                if (!index.containsKey(required)) {
-                    errors.add(new PayerImportError(fileName, 1, required, "Required column " + required
-                            + " is missing from the header row (expected " + String.join(",", COLUMNS) + ")"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                return rows;
-            }
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long line = lastLine + 1;
-                lastLine = parser.getCurrentLineNumber();
-                if (record.size() != header.size()) {
-                    errors.add(new PayerImportError(fileName, line, null, "The row has " + record.size()
-                            + " values but the header has " + header.size() + " columns"));
-                    continue;
-                }
-                Map<String, String> v = new LinkedHashMap<>();
-                COLUMNS.forEach(c -> v.put(c, index.containsKey(c) ? record.get(index.get(c)).strip() : ""));
-                row(fileName, line, v, errors).ifPresent(rows::add);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read payer file " + fileName, e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            errors.add(new PayerImportError(fileName, 0, null, "The file is not valid CSV: " + e.getMessage()));
-        }
+        NamedColumnCsv.read("payer file " + fileName, reader, COLUMNS, List.of("payer_name", "bin"),
+                (line, column, message) -> errors.add(new PayerImportError(fileName, line, column, message)),
+                (line, v) -> row(fileName, line, v, errors).ifPresent(rows::add));
         return rows;
     }
 
