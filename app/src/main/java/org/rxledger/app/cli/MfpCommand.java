@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.rxledger.core.mfp.ExclusionReason;
-import org.rxledger.core.mfp.MfpImportError;
 import org.rxledger.core.mfp.MfpOpenItemsCsv;
 import org.rxledger.core.mfp.MfpPrice;
 import org.rxledger.core.mfp.MfpPriceImportResult;
@@ -53,9 +51,7 @@ public final class MfpCommand {
 
         @Override
         void run(Transactions transactions, PrintWriter out) {
-            if (!Files.isReadable(file)) {
-                throw new RemitPostingCommands.Refused("cannot read " + file + " (no such file, or no permission)");
-            }
+            RemitPostingCommands.Refused.unlessReadable(file);
             MfpPriceImportResult r;
             try {
                 r = new MfpService(transactions).importPrices(file);
@@ -63,10 +59,7 @@ public final class MfpCommand {
                 throw new UncheckedIOException(e);
             }
             if (!r.succeeded()) {
-                throw new RemitPostingCommands.Refused(r.errors().stream().map(MfpImportError::toString)
-                        .collect(Collectors.joining(System.lineSeparator() + "rxledger: "))
-                        + System.lineSeparator() + "rxledger: " + file.getFileName() + " was not imported: "
-                        + r.errors().size() + " error(s). Nothing was written.");
+                throw RemitPostingCommands.Refused.notImported(file, r.errors());
             }
             out.printf("%s: %d price version(s) added, %d already known.%n", file.getFileName(), r.added(), r.unchanged());
         }

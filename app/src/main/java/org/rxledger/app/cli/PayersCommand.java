@@ -13,7 +13,6 @@ import org.rxledger.core.payer.Clp07Evidence;
 import org.rxledger.core.payer.DirectoryPayer;
 import org.rxledger.core.payer.PayerDirectory;
 import org.rxledger.core.payer.PayerDirectoryService;
-import org.rxledger.core.payer.PayerImportError;
 import org.rxledger.core.payer.PayerImportResult;
 import org.rxledger.core.payer.RoutingLink;
 import org.rxledger.core.tx.Transactions;
@@ -37,9 +36,7 @@ final class PayersCommand {
 
         @Override
         void run(Transactions transactions, PrintWriter out) {
-            if (!Files.isReadable(file)) {
-                throw new RemitPostingCommands.Refused("cannot read " + file + " (no such file, or no permission)");
-            }
+            RemitPostingCommands.Refused.unlessReadable(file);
             PayerImportResult r;
             try {
                 r = new PayerDirectoryService(transactions).importCsv(file);
@@ -47,10 +44,7 @@ final class PayersCommand {
                 throw new UncheckedIOException(e);
             }
             if (!r.succeeded()) {
-                throw new RemitPostingCommands.Refused(r.errors().stream().map(PayerImportError::toString)
-                        .collect(Collectors.joining(System.lineSeparator() + "rxledger: "))
-                        + System.lineSeparator() + "rxledger: " + file.getFileName() + " was not imported: "
-                        + r.errors().size() + " error(s). Nothing was written.");
+                throw RemitPostingCommands.Refused.notImported(file, r.errors());
             }
             out.printf("%s: %d payer(s) created, %d 835 identit%s and %d routing(s) added, %d row(s) already known.%n",
                     file.getFileName(), r.payersCreated(), r.identitiesAdded(), r.identitiesAdded() == 1 ? "y" : "ies",

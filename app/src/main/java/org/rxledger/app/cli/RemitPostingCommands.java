@@ -44,6 +44,20 @@ public final class RemitPostingCommands {
         Refused(String message) {
             super(message);
         }
+
+        /** An import file that cannot be read, refused before anything opens it. */
+        static void unlessReadable(java.nio.file.Path file) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new Refused("cannot read " + file + " (no such file, or no permission)");
+            }
+        }
+
+        /** A CSV import refused as a whole: every error on its own line, then that nothing was written. */
+        static Refused notImported(java.nio.file.Path file, java.util.List<?> errors) {
+            String sep = System.lineSeparator() + "rxledger: ";
+            return new Refused(errors.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(sep))
+                    + sep + file.getFileName() + " was not imported: " + errors.size() + " error(s). Nothing was written.");
+        }
     }
 
     abstract static class Base implements Callable<Integer> {
