@@ -111,10 +111,18 @@ public final class ShellView extends BorderPane {
         this.payersView = new PayersView(vm.payers());
         this.collectionsView = new CollectionsView(vm.collections());
         this.reportsView = new ReportsView(vm.reports());
-        Map<Area, Node> areaViews = Map.of(Area.CLAIMS, claimsView, Area.CHARGE_ENTRY, chargeEntryView,
-                Area.REJECTS, rejectQueueView, Area.REMITTANCES, remittancesView, Area.RECONCILIATION, reconciliationView,
-                Area.AUDITS, auditsView, Area.EXCEPTIONS, exceptionsView, Area.PAYERS, payersView,
-                Area.PATIENT_ACCOUNTS, collectionsView, Area.REPORTS, reportsView);
+        // one area per line, so an area added later is one added line
+        Map<Area, Node> areaViews = Map.ofEntries(
+                Map.entry(Area.CLAIMS, claimsView),
+                Map.entry(Area.CHARGE_ENTRY, chargeEntryView),
+                Map.entry(Area.REJECTS, rejectQueueView),
+                Map.entry(Area.REMITTANCES, remittancesView),
+                Map.entry(Area.RECONCILIATION, reconciliationView),
+                Map.entry(Area.AUDITS, auditsView),
+                Map.entry(Area.EXCEPTIONS, exceptionsView),
+                Map.entry(Area.PAYERS, payersView),
+                Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
+                Map.entry(Area.REPORTS, reportsView));
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
