@@ -1,5 +1,6 @@
 package org.rxledger.app.recon;
 
+import java.util.List;
 import static org.rxledger.app.recon.ReconTables.column;
 import static org.rxledger.app.recon.ReconTables.money;
 
@@ -91,7 +92,7 @@ public final class ClaimReconView extends BorderPane {
             }
         });
         statusColumn.setPrefWidth(110);
-        table.getColumns().setAll(
+        table.getColumns().setAll(List.of(
                 column("Rx", ClaimRecon::rx, s -> s, 90),
                 column("Fill", ClaimRecon::fill, n -> Integer.toString(n), 45),
                 column("DOS", ClaimRecon::dateOfService, Formats::date, 100),
@@ -100,7 +101,7 @@ public final class ClaimReconView extends BorderPane {
                 money("Paid", ClaimRecon::paid),
                 money("Variance", ClaimRecon::variance),
                 column("Lines", ClaimRecon::remitLines, n -> Integer.toString(n), 60),
-                statusColumn);
+                statusColumn));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 8, 8, 8));

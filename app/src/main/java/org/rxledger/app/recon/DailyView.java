@@ -1,5 +1,6 @@
 package org.rxledger.app.recon;
 
+import java.util.List;
 import static org.rxledger.app.recon.ReconTables.column;
 import static org.rxledger.app.recon.ReconTables.count;
 import static org.rxledger.app.recon.ReconTables.money;
@@ -95,7 +96,7 @@ public final class DailyView extends BorderPane {
         payers.setId("dailyPayers");
         payers.setItems(vm.payers());
         payers.setPlaceholder(new Label("Nothing adjudicated, paid or open on this day."));
-        payers.getColumns().setAll(
+        payers.getColumns().setAll(List.of(
                 column("Payer", DailyReconciliation.PayerDay::payer, s -> s, 200),
                 count("Claims", DailyReconciliation.PayerDay::claims),
                 money("Expected", DailyReconciliation.PayerDay::expected),
@@ -107,7 +108,7 @@ public final class DailyView extends BorderPane {
                 money("PLB taken", DailyReconciliation.PayerDay::plbTaken),
                 money("Open A/R", p -> p.rollForward().opening()),
                 money("Close A/R", p -> p.rollForward().closing()),
-                money("Difference", p -> p.rollForward().difference()));
+                money("Difference", p -> p.rollForward().difference())));
         payers.getColumns().forEach(c -> c.setSortable(false));
         payers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payers.setRowFactory(t -> new TableRow<>() {
@@ -129,8 +130,8 @@ public final class DailyView extends BorderPane {
         TableView<DailyViewModel.RollLine> t = new TableView<>(vm.rollForward());
         t.setId("rollForward");
         t.setPlaceholder(new Label("Choose a day."));
-        t.getColumns().setAll(column("", DailyViewModel.RollLine::label, s -> s, 290),
-                money("Amount", DailyViewModel.RollLine::amount));
+        t.getColumns().setAll(List.of(column("", DailyViewModel.RollLine::label, s -> s, 290),
+                money("Amount", DailyViewModel.RollLine::amount)));
         t.getColumns().forEach(c -> c.setSortable(false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add(Styles.DENSE);
@@ -153,10 +154,10 @@ public final class DailyView extends BorderPane {
         t.setPlaceholder(new Label("No provider-level adjustments."));
         t.setTooltip(new Tooltip("PLB items of the day's 835 payments; a positive amount was taken from the payment"));
         t.getStyleClass().add(Styles.DENSE);
-        t.getColumns().setAll(column("Payer", DailyReconciliation.PlbTotal::payer, s -> s, 110),
+        t.getColumns().setAll(List.of(column("Payer", DailyReconciliation.PlbTotal::payer, s -> s, 110),
                 column("Code", DailyReconciliation.PlbTotal::code, s -> s, 50),
                 count("Items", DailyReconciliation.PlbTotal::items),
-                money("Amount", DailyReconciliation.PlbTotal::amount));
+                money("Amount", DailyReconciliation.PlbTotal::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
@@ -166,10 +167,10 @@ public final class DailyView extends BorderPane {
         t.setId("dailyVariances");
         t.getStyleClass().add(Styles.DENSE);
         t.setPlaceholder(new Label("No variances: the day balances."));
-        t.getColumns().setAll(column("Payer", DailyReconciliation.Variance::payer, s -> s, 140),
+        t.getColumns().setAll(List.of(column("Payer", DailyReconciliation.Variance::payer, s -> s, 140),
                 column("Category", v -> v.category().label(), s -> s, 190),
                 count("Count", DailyReconciliation.Variance::count),
-                money("Amount", DailyReconciliation.Variance::amount));
+                money("Amount", DailyReconciliation.Variance::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }

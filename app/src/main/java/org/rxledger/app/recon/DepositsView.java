@@ -1,5 +1,6 @@
 package org.rxledger.app.recon;
 
+import java.util.List;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.util.Optional;
@@ -98,13 +99,13 @@ public final class DepositsView extends BorderPane {
         deposits.setId("depositsTable");
         deposits.setItems(vm.deposits());
         deposits.setPlaceholder(new Label("No deposits yet. Enter one (New deposit…) or import a bank statement."));
-        deposits.getColumns().setAll(
+        deposits.getColumns().setAll(List.of(
                 column("Date", Deposit::depositDate, Formats::date, 100),
                 column("Method", d -> d.method().label(), s -> s, 110),
                 moneyColumn("Amount", Deposit::amount),
                 column("Trace / check #", Deposit::traceNumber, s -> s, 170),
                 column("Source", Deposit::source, s -> s, 160),
-                column("Void", d -> d.voided() ? d.voidReason() : "", s -> s, 220));
+                column("Void", d -> d.voided() ? d.voidReason() : "", s -> s, 220)));
         deposits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         deposits.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && deposits.getSelectionModel().getSelectedItem() != null) {
@@ -120,11 +121,11 @@ public final class DepositsView extends BorderPane {
         Label none = new Label();
         none.textProperty().bind(vm.noPaymentsMissingProperty());
         t.setPlaceholder(none);
-        t.getColumns().setAll(
+        t.getColumns().setAll(List.of(
                 column("Paid", RemittedPayment::paymentDate, Formats::date, 95),
                 column("Payer", RemittedPayment::payerName, s -> s, 150),
                 column("Trace", RemittedPayment::traceNumber, s -> s, 130),
-                moneyColumn("Amount", RemittedPayment::amount));
+                moneyColumn("Amount", RemittedPayment::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
@@ -135,10 +136,10 @@ public final class DepositsView extends BorderPane {
         Label none = new Label();
         none.textProperty().bind(vm.noDepositsMissingProperty());
         t.setPlaceholder(none);
-        t.getColumns().setAll(
+        t.getColumns().setAll(List.of(
                 column("Date", Deposit::depositDate, Formats::date, 95),
                 column("Trace", Deposit::traceNumber, s -> s, 150),
-                moneyColumn("Amount", Deposit::amount));
+                moneyColumn("Amount", Deposit::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
@@ -147,11 +148,11 @@ public final class DepositsView extends BorderPane {
         TableView<AmountMismatch> t = new TableView<>(vm.mismatches());
         t.setId("amountMismatches");
         t.setPlaceholder(new Label("No trace number with a different amount."));
-        t.getColumns().setAll(
+        t.getColumns().setAll(List.of(
                 column("Trace", m -> m.payment().traceNumber(), s -> s, 120),
                 moneyColumn("835", m -> m.payment().amount()),
                 moneyColumn("Bank", m -> m.deposit().amount()),
-                moneyColumn("Difference", AmountMismatch::difference));
+                moneyColumn("Difference", AmountMismatch::difference)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }

@@ -241,7 +241,7 @@ public final class DemoRemittances {
 
     /** 0: 7001234-02, 1: 700123402, 2: 7001234 (Rx only), 3: 7001234-02-CCYYMMDD. */
     private static int payerStyle(long payerId) {
-        return (int) (Math.floorMod(payerId - 1, 4));
+        return Math.floorMod(payerId - 1, 4);
     }
 
     static String clp01(ClaimPaymentDescription c, int style) {

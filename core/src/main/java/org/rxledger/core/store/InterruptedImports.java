@@ -191,7 +191,7 @@ final class InterruptedImports {
 
             r.ledgerEntries = batches.isEmpty() ? 0 : h.createUpdate(
                             "DELETE FROM ledger_entry WHERE seq > :m AND batch_id = ANY(:b)")
-                    .bind("m", mark(row, "ledger_mark")).bindArray("b", UUID.class, batches.toArray(new UUID[0])).execute();
+                    .bind("m", mark(row, "ledger_mark")).bindArray("b", UUID.class, (Object[]) batches.toArray(new UUID[0])).execute();
             r.postings = delete(h, "remit_posting", postings);
             r.decisions = delete(h, "match_decision", decisions);
             delete(h, "remit_remark", remarks);

@@ -48,7 +48,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     public void looseLines(Long only, Consumer<LooseLine> sink) {
         stream("""
                 SELECT rc.id, rc.payment_id, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
-                       rc.match_status, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                       rc.match_status,""" + PayerSql.paymentPayer("pm", "pm.payer_name") + """
                        AS payer_name, pm.trace_number, pm.payment_date, pm.status AS payment_status,
                        md.verdict, md.explanation, md.candidates
                 FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
@@ -69,7 +69,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
         // takebacks tied to the claim, TakebackSql), plus what the queue shows: duplicate payments (the matching
         // decision's link), the latest payment and the traces
         stream("""
-                SELECT c.id, c.rx_number, c.fill_number, c.date_of_service, """ + PayerSql.claimPayer("c", "py.name") + """
+                SELECT c.id, c.rx_number, c.fill_number, c.date_of_service,""" + PayerSql.claimPayer("c", "py.name") + """
                        AS payer_name,
                        CASE WHEN c.lifecycle = 'ACTIVE' THEN c.plan_paid_amount ELSE 0 END AS expected,
                        r.paid - COALESCE(t.plb, 0) AS paid, r.lines + COALESCE(t.items, 0) AS lines,
@@ -78,7 +78,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                 FROM (
                     SELECT rc.matched_claim_id AS claim_id, SUM(rc.paid_amount) AS paid, COUNT(*) AS lines,
                            SUM(CASE WHEN rc.status_code = '22' THEN 1 ELSE 0 END) AS reversals,
-                           SUM(CASE WHEN """ + DenialSql.isDenial("rc") + """
+                           SUM(CASE WHEN""" + DenialSql.isDenial("rc") + """
                             THEN 1 ELSE 0 END) AS denials,
                            SUM(CASE WHEN md.link_kind = 'DUPLICATE_OF' THEN 1 ELSE 0 END) AS duplicates,
                            MAX(pm.payment_date) AS last_paid_on, MAX(rc.id) AS last_rc, MAX(rc.payment_id) AS last_pm,
@@ -91,7 +91,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                 JOIN claim c ON c.id = r.claim_id
                 JOIN plan pl ON pl.id = c.plan_id
                 JOIN payer py ON py.id = pl.payer_id
-                LEFT JOIN """ + TakebackSql.PER_CLAIM + """
+                LEFT JOIN""" + TakebackSql.PER_CLAIM + """
                  t ON t.claim_id = c.id
                 WHERE c.response_status IN ('P', 'C')
                 ORDER BY c.id""", only,
@@ -129,7 +129,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
     @Override
     public void patientPayMismatches(Long only, Consumer<PatientPayLine> sink) {
         stream("""
-                SELECT rc.id, rc.payment_id, c.id AS claim_id, c.rx_number, c.fill_number, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                SELECT rc.id, rc.payment_id, c.id AS claim_id, c.rx_number, c.fill_number,""" + PayerSql.paymentPayer("pm", "pm.payer_name") + """
                        AS payer_name,
                        pm.trace_number, pm.payment_date, rc.patient_responsibility, c.patient_pay_amount
                 FROM remit_claim rc JOIN claim c ON c.id = rc.matched_claim_id JOIN payment pm ON pm.id = rc.payment_id
@@ -148,7 +148,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
         // a takeback (WO overpayment recovery, WU unspecified recovery; positive = money taken now) counts as
         // attributed while its posted ledger entries tied to a claim do not net to zero (unposting reverses them)
         stream("""
-                SELECT p.id, p.payment_id, p.reason_code, p.reference, p.amount, """ + PayerSql.paymentPayer("pm", "pm.payer_name") + """
+                SELECT p.id, p.payment_id, p.reason_code, p.reference, p.amount,""" + PayerSql.paymentPayer("pm", "pm.payer_name") + """
                        AS payer_name, pm.trace_number,
                        pm.payment_date
                 FROM plb_item p JOIN payment pm ON pm.id = p.payment_id

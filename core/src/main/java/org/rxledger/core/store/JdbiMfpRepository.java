@@ -201,7 +201,7 @@ final class JdbiMfpRepository implements MfpRepository {
         }
         return new HashSet<>(handle.createQuery("SELECT p.id FROM payment p WHERE p.id = ANY(:ids) AND %s IN (%s)"
                         .formatted(PayerSql.paymentPayerId("p"), REFUND_PAYERS))
-                .bindArray("ids", Long.class, paymentIds.toArray(Long[]::new)).mapTo(Long.class).list());
+                .bindArray("ids", Long.class, (Object[]) paymentIds.toArray(Long[]::new)).mapTo(Long.class).list());
     }
 
     @Override

@@ -384,7 +384,7 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
         return handle.createQuery("""
                         SELECT rc.id, rc.payment_id, rc.seq, rc.patient_control_number, rc.status_code, rc.charge_amount,
                             rc.paid_amount, rc.patient_responsibility, rc.payer_claim_control_number, rc.service_date,
-                            rc.ndc, rc.match_status, rc.matched_claim_id, """ + DenialSql.isDenial("rc") + """
+                            rc.ndc, rc.match_status, rc.matched_claim_id,""" + DenialSql.isDenial("rc") + """
                          AS denied
                         FROM remit_claim rc WHERE rc.payment_id = :p ORDER BY rc.seq""")
                 .bind("p", paymentId).map(CLAIM).list();

@@ -50,7 +50,7 @@ final class JdbiReportingRepository implements ReportingRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = """
                 SELECT c.id, c.rx_number, c.fill_number, c.date_of_service,
-                       p.last_name || ', ' || p.first_name AS patient_name, """ + PayerSql.claimPayer("c", "y.name") + """
+                       p.last_name || ', ' || p.first_name AS patient_name,""" + PayerSql.claimPayer("c", "y.name") + """
                        AS payer_name,
                        pl.name AS plan_name, c.bin, c.ndc, d.name || ' ' || d.strength AS drug_name, c.quantity,
                        c.days_supply, c.response_status, c.lifecycle, c.reject_codes, c.gross_amount_due,
@@ -230,7 +230,7 @@ final class JdbiReportingRepository implements ReportingRepository {
                            rc.charge_amount AS billed, rc.paid_amount AS paid, p.trace_number AS reference
                     FROM remit_claim rc
                     JOIN payment p ON p.id = rc.payment_id
-                    WHERE """ + DenialSql.isDenial("rc")
+                    WHERE""" + DenialSql.isDenial("rc")
                 + bounds("p.payment_date", period, params) + """
 
                     UNION ALL
@@ -238,7 +238,7 @@ final class JdbiReportingRepository implements ReportingRepository {
                            CASE WHEN LOCATE(',', c.reject_codes) > 0
                                 THEN LEFT(c.reject_codes, LOCATE(',', c.reject_codes) - 1)
                                 ELSE c.reject_codes END AS code,
-                           """ + PayerSql.claimPayer("c", "y.name") + """
+                    """ + PayerSql.claimPayer("c", "y.name") + """
                        AS payer_name, c.date_of_service AS event_date,
                            c.rx_number || '-' || LPAD(CAST(c.fill_number AS VARCHAR), 2, '0') AS rx_fill,
                            c.date_of_service AS dos, c.gross_amount_due AS billed, c.plan_paid_amount AS paid,

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,8 +164,7 @@ final class EventApplier {
         JsonNode claim = context.path("claim");
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = claim.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : claim.properties()) {
             columns.add(f.getKey());
             values.add(f.getValue().asText());
         }
