@@ -18,7 +18,6 @@ import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.Authorizer;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.access.Session;
-import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.tx.Transactions;

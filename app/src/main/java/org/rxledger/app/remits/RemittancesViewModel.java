@@ -40,7 +40,6 @@ import org.rxledger.core.remit.RejectedImport;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.core.remit.RemittanceListRow;
 import org.rxledger.core.remit.RemittanceRepository;
-import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 
 /**

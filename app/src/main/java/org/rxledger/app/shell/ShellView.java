@@ -49,7 +49,6 @@ import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.remits.RemittancesView;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryView;
-import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
 import org.rxledger.app.reports.ReportsView;

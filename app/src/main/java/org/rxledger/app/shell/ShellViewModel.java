@@ -23,7 +23,6 @@ import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.app.remits.RemittancesViewModel;
 import org.rxledger.core.remit.RejectionLog;
 import org.rxledger.app.charges.ChargeEntryViewModel;
-import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;

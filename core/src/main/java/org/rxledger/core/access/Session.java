@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.rxledger.core.access.Actor;
 
 /**
  * A signed-in person at a workstation: who acts ({@link #actor()}) and what they may do.

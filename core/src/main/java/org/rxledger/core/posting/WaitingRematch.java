@@ -2,7 +2,6 @@ package org.rxledger.core.posting;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;

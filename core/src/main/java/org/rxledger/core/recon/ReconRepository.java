@@ -1,7 +1,6 @@
 package org.rxledger.core.recon;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.function.Consumer;
 import org.rxledger.core.money.Money;
 

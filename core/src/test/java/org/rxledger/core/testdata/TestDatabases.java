@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.access.Role;
 import org.rxledger.core.access.Session;
-import org.rxledger.core.access.Actor;
 import org.rxledger.core.store.Database;
 
 /** A fresh in-memory H2 with the real migrations, a fixed clock and a test user. */
