@@ -1,5 +1,6 @@
 package org.rxledger.app.cli;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -83,7 +84,7 @@ final class DepositsCommand {
             Deposit d;
             try {
                 d = deposits.record(new NewDeposit(date, Money.of(amount), trace, DepositMethod.parse(method), null, note));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException | RxLedgerException e) {
                 err().println("rxledger: " + e.getMessage());
                 err().flush();
                 return Cli.EXIT_REJECTED;
@@ -218,7 +219,7 @@ final class DepositsCommand {
                 out().printf("Deposit %d (%s, trace %s) is void: %s.%n", d.id(), d.amount(), d.traceNumber(), d.voidReason());
                 out().flush();
                 return 0;
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException | RxLedgerException e) {
                 err().println("rxledger: " + e.getMessage());
                 err().flush();
                 return Cli.EXIT_REJECTED;

@@ -1,5 +1,6 @@
 package org.rxledger.app.cli;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ final class ExceptionsCommand {
             try (AppContext ctx = parent.root.openContext()) {
                 try {
                     return run(new ExceptionQueue(ctx.transactions()));
-                } catch (IllegalArgumentException | IllegalStateException e) {
+                } catch (IllegalArgumentException | IllegalStateException | RxLedgerException e) {
                     err().println("rxledger: " + e.getMessage());
                     err().flush();
                     return Cli.EXIT_REJECTED;

@@ -1,6 +1,7 @@
 package org.rxledger.app.ui;
 
 import java.util.concurrent.CancellationException;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.store.StoreException;
 
 /**
@@ -17,9 +18,15 @@ public final class Failures {
         if (failure instanceof CancellationException) {
             return Notice.info("Cancelled", capitalise(doing) + " was cancelled.");
         }
-        if (failure instanceof org.rxledger.core.error.RxLedgerException refused) {
+        if (failure instanceof RxLedgerException refused) {
             // written for the person at the desk: a refused permission names it and says nothing was changed
-            return Notice.error("RxLedger could not finish " + doing + ": " + refused.getMessage());
+            String then = switch (refused.code()) {
+                case RxLedgerException.INVALID -> ". Check the value and try again.";
+                case RxLedgerException.NOT_FOUND -> ". Reload the list (F5) and try again.";
+                case RxLedgerException.REFUSED -> refused.getMessage().contains("othing was changed") ? "" : ". Nothing was changed.";
+                default -> "";
+            };
+            return Notice.error("RxLedger could not finish " + doing + ": " + refused.getMessage() + then);
         }
         if (failure instanceof StoreException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());

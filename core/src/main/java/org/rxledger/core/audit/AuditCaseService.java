@@ -1,5 +1,6 @@
 package org.rxledger.core.audit;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -177,7 +178,7 @@ public final class AuditCaseService {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(sentAt, "sentAt");
         if (person == null || person.isBlank()) {
-            throw new IllegalArgumentException("who sent the packet is empty");
+            throw RxLedgerException.invalid("who sent the packet is empty");
         }
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
         return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "log a packet transmittal", tx -> {
@@ -200,10 +201,10 @@ public final class AuditCaseService {
     public AuditFinding recordFinding(String auditId, int lineNo, String finding, Money recoupment) {
         Objects.requireNonNull(recoupment, "recoupment");
         if (finding == null || finding.isBlank()) {
-            throw new IllegalArgumentException("the finding text is empty");
+            throw RxLedgerException.invalid("the finding text is empty");
         }
         if (recoupment.isNegative()) {
-            throw new IllegalArgumentException("a recoupment of " + recoupment + " is negative; enter the amount the PBM takes back");
+            throw RxLedgerException.invalid("a recoupment of " + recoupment + " is negative; enter the amount the PBM takes back");
         }
         return transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "record an audit finding", tx -> {
             AuditCase c = requireCase(tx, auditId);
@@ -256,10 +257,10 @@ public final class AuditCaseService {
      */
     public void recordPacketGenerated(String auditId, int pageCount, String pdfSha256) {
         if (pageCount < 1) {
-            throw new IllegalArgumentException("a packet has at least one page");
+            throw RxLedgerException.invalid("a packet has at least one page");
         }
         if (pdfSha256 == null || !pdfSha256.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("the packet hash must be 64 lower-case hex digits (SHA-256)");
+            throw RxLedgerException.invalid("the packet hash must be 64 lower-case hex digits (SHA-256)");
         }
         transactions.inTransaction(Permission.AUDIT_CASE_MANAGE, "produce a desk-audit packet", tx -> {
             AuditCase c = requireCase(tx, auditId);
@@ -406,7 +407,7 @@ public final class AuditCaseService {
 
     private static AuditCase requireCase(Tx tx, String auditId) {
         if (auditId == null || auditId.isBlank()) {
-            throw new IllegalArgumentException("the audit id is empty");
+            throw RxLedgerException.invalid("the audit id is empty");
         }
         return tx.port(AuditCaseRepository.class).findByAuditId(auditId.strip()).orElseThrow(
                 () -> new AuditCaseException("No audit with id " + auditId.strip() + " is on file."));

@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -239,7 +240,7 @@ public final class ChargeEntry {
     /** The saved claim as a form, for a rebill or a correction. */
     public Draft draft(long claimId) {
         return transactions.read(tx -> {
-            Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+            Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
             Patient patient = tx.port(ReferenceRepository.class).patient(c.patientId()).orElseThrow();
             Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(c.prescriberId()).orElseThrow();
             return new Draft(c, ClaimValues.of(c, patient, prescriber), patient, tx.port(ReferenceRepository.class).plan(c.planId()).orElseThrow(),
@@ -269,9 +270,9 @@ public final class ChargeEntry {
 
     private static Claim active(Tx tx, long claimId, String verb) {
         Claim claim = tx.port(ClaimRepository.class).find(claimId)
-                .orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+                .orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
         if (claim.lifecycle() != Lifecycle.ACTIVE) {
-            throw new IllegalStateException("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
+            throw RxLedgerException.refused("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
                     + "; only an active claim can be " + verb);
         }
         return claim;

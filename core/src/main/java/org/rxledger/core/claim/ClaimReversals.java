@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,9 @@ public final class ClaimReversals {
      */
     public static Claim reverse(Tx tx, long claimId, LocalDate effectiveDate, String reason) {
         Claim claim = tx.port(ClaimRepository.class).find(claimId)
-                .orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+                .orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
         if (claim.lifecycle() != Lifecycle.ACTIVE) {
-            throw new IllegalStateException("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
+            throw RxLedgerException.refused("Claim Rx " + claim.rxFill() + " is already " + claim.lifecycle().name().toLowerCase(Locale.ROOT)
                     + "; only an active claim can be reversed");
         }
         tx.port(ClaimRepository.class).setLifecycle(claimId, Lifecycle.REVERSED);

@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class FillHistory {
     }
 
     public static List<Step> of(Tx tx, long claimId) {
-        Claim claim = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
+        Claim claim = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
         List<AuditRecord> records = new ArrayList<>();
         List<Claim> fill = tx.port(ClaimRepository.class).forRxFill(claim.rxNumber(), claim.fillNumber());
         for (Claim c : fill) {

@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.reference.Drug;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
@@ -22,8 +23,8 @@ public record PaperClaim(Claim claim, Patient patient, Plan plan, Payer payer, P
      * @throws IllegalStateException    when the pharmacy's own NPI/NCPDP id is not set up yet
      */
     public static PaperClaim load(Tx tx, long claimId) {
-        Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> new IllegalArgumentException("Claim " + claimId + " does not exist"));
-        Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy().orElseThrow(() -> new IllegalStateException(
+        Claim c = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
+        Pharmacy pharmacy = tx.port(ReferenceRepository.class).pharmacy().orElseThrow(() -> RxLedgerException.refused(
                 "The pharmacy's name, NPI and NCPDP number are not set up yet; they are printed on every paper claim"));
         ReferenceRepository reference = tx.port(ReferenceRepository.class);
         Plan plan = reference.plan(c.planId()).orElseThrow();

@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public final class RejectQueue {
         Objects.requireNonNull(dueDate, "dueDate");
         String who = owner == null || owner.isBlank() ? null : owner.strip();
         if (who != null && who.length() > 60) {
-            throw new IllegalArgumentException("The owner name is longer than 60 characters");
+            throw RxLedgerException.invalid("The owner name is longer than 60 characters");
         }
         return transactions.inTransaction(Permission.EXCEPTION_WORK, "assign a reject follow-up", tx -> {
             RejectFollowUp f = existing(tx, followUpId);
@@ -112,16 +113,16 @@ public final class RejectQueue {
     /** Moves an item to open, in progress, waiting or closed; resolving happens only by a rebill. */
     public RejectFollowUp changeStatus(long followUpId, FollowUpStatus status, String note) {
         if (status == FollowUpStatus.RESOLVED) {
-            throw new IllegalArgumentException("A reject is resolved by rebilling the claim (Rebill on the claim or the queue)");
+            throw RxLedgerException.invalid("A reject is resolved by rebilling the claim (Rebill on the claim or the queue)");
         }
         String text = note == null ? "" : note.strip();
         if (text.length() > 400) {
-            throw new IllegalArgumentException("The note is longer than 400 characters");
+            throw RxLedgerException.invalid("The note is longer than 400 characters");
         }
         return transactions.inTransaction(Permission.EXCEPTION_WORK, "change a reject follow-up", tx -> {
             RejectFollowUp f = existing(tx, followUpId);
             if (f.status() == FollowUpStatus.RESOLVED) {
-                throw new IllegalStateException("This reject was resolved by rebill claim #" + f.resolvedByClaimId() + "; it cannot be reopened");
+                throw RxLedgerException.refused("This reject was resolved by rebill claim #" + f.resolvedByClaimId() + "; it cannot be reopened");
             }
             RejectFollowUp changed = new RejectFollowUp(f.id(), f.claimId(), f.owner(), f.dueDate(), status,
                     text.isEmpty() ? f.note() : text, f.resolvedByClaimId(), f.createdAt(), tx.clock().instant(), tx.actor().user());
@@ -159,7 +160,7 @@ public final class RejectQueue {
     }
 
     private static RejectFollowUp existing(Tx tx, long id) {
-        return tx.port(RejectQueueRepository.class).find(id).orElseThrow(() -> new IllegalArgumentException("Reject follow-up " + id + " does not exist"));
+        return tx.port(RejectQueueRepository.class).find(id).orElseThrow(() -> RxLedgerException.notFound("Reject follow-up " + id + " does not exist"));
     }
 
     private static void save(Tx tx, RejectFollowUp before, RejectFollowUp after, String action) {

@@ -1,5 +1,6 @@
 package org.rxledger.core.deposit;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +55,10 @@ public final class DepositService {
     public Deposit record(NewDeposit deposit) {
         return transactions.inTransaction(Permission.DEPOSIT_RECORD, "record a deposit", tx -> {
             if (deposit.depositDate().isAfter(LocalDate.now(tx.clock()))) {
-                throw new IllegalArgumentException("The deposit date " + deposit.depositDate() + " is in the future");
+                throw RxLedgerException.invalid("The deposit date " + deposit.depositDate() + " is in the future");
             }
             if (tx.port(DepositRepository.class).existsActive(deposit)) {
-                throw new IllegalStateException("A deposit of " + deposit.amount() + " with trace " + deposit.traceNumber()
+                throw RxLedgerException.refused("A deposit of " + deposit.amount() + " with trace " + deposit.traceNumber()
                         + " on " + deposit.depositDate() + " is already recorded");
             }
             long id = tx.port(DepositRepository.class).insert(deposit, SOURCE_MANUAL);
@@ -71,13 +72,13 @@ public final class DepositService {
     /** Voids a deposit entered by mistake; the row stays, marked void with the reason. */
     public Deposit voidDeposit(long id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Say why the deposit is voided");
+            throw RxLedgerException.invalid("Say why the deposit is voided");
         }
         return transactions.inTransaction(Permission.DEPOSIT_RECORD, "void a deposit", tx -> {
             Deposit d = tx.port(DepositRepository.class).find(id)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no deposit " + id));
+                    .orElseThrow(() -> RxLedgerException.notFound("There is no deposit " + id));
             if (d.voided()) {
-                throw new IllegalStateException("Deposit " + id + " is already void (" + d.voidReason() + ")");
+                throw RxLedgerException.refused("Deposit " + id + " is already void (" + d.voidReason() + ")");
             }
             tx.port(DepositRepository.class).insertVoid(id, reason.trim());
             Map<String, Object> payload = Map.of("deposit_id", id, "reason", reason.trim());

@@ -11,6 +11,10 @@ import java.util.Objects;
  */
 public class RxLedgerException extends RuntimeException {
 
+    public static final String INVALID = "INVALID";
+    public static final String REFUSED = "REFUSED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+
     private final String code;
 
     public RxLedgerException(String code, String clerkMessage) {
@@ -21,6 +25,21 @@ public class RxLedgerException extends RuntimeException {
     public RxLedgerException(String code, String clerkMessage, Throwable cause) {
         super(Objects.requireNonNull(clerkMessage, "clerkMessage"), cause);
         this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** A value the person gave cannot be used (code {@code INVALID}); they correct it and try again. */
+    public static RxLedgerException invalid(String clerkMessage) {
+        return new RxLedgerException(INVALID, clerkMessage);
+    }
+
+    /** The records are not in a state that allows this (code {@code REFUSED}); nothing was changed. */
+    public static RxLedgerException refused(String clerkMessage) {
+        return new RxLedgerException(REFUSED, clerkMessage);
+    }
+
+    /** What the person named does not exist (any more) (code {@code NOT_FOUND}), e.g. a list shown before a change. */
+    public static RxLedgerException notFound(String clerkMessage) {
+        return new RxLedgerException(NOT_FOUND, clerkMessage);
     }
 
     /** Stable, upper-case, e.g. {@code PERMISSION_DENIED}, {@code SIGN_IN_FAILED}. */

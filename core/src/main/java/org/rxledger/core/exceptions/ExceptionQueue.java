@@ -1,5 +1,6 @@
 package org.rxledger.core.exceptions;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,11 @@ public final class ExceptionQueue {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
+    /** Who works the queue now (the signed-in person's name): "mine" in the queue means owned by them. */
+    public String currentUser() {
+        return transactions.read(tx -> tx.actor().user());
+    }
+
     /** Every current item, oldest first within category order. */
     public List<ExceptionItem> items() {
         long start = System.nanoTime();
@@ -77,10 +83,10 @@ public final class ExceptionQueue {
     public ExceptionItem assign(String key, String owner) {
         String o = owner == null ? "" : owner.strip();
         if (o.isEmpty()) {
-            throw new IllegalArgumentException("Say who owns exception " + key);
+            throw RxLedgerException.invalid("Say who owns exception " + key);
         }
         if (o.length() > 60) {
-            throw new IllegalArgumentException("The owner name is longer than 60 characters");
+            throw RxLedgerException.invalid("The owner name is longer than 60 characters");
         }
         return act(key, ExceptionRepository.Action.ASSIGN, o, null, EVENT_ASSIGNED, "EXCEPTION_ASSIGNED");
     }
@@ -94,10 +100,10 @@ public final class ExceptionQueue {
     public ExceptionItem resolve(String key, String note) {
         String n = note == null ? "" : note.strip();
         if (n.isEmpty()) {
-            throw new IllegalArgumentException("Say how exception " + key + " was resolved (a note is required)");
+            throw RxLedgerException.invalid("Say how exception " + key + " was resolved (a note is required)");
         }
         if (n.length() > 2000) {
-            throw new IllegalArgumentException("The note is longer than 2,000 characters");
+            throw RxLedgerException.invalid("The note is longer than 2,000 characters");
         }
         return act(key, ExceptionRepository.Action.RESOLVE, null, n, EVENT_RESOLVED, "EXCEPTION_RESOLVED");
     }
@@ -110,13 +116,13 @@ public final class ExceptionQueue {
 
     private ExceptionItem act(String key, String action, String owner, String note, String event, String audit) {
         return transactions.inTransaction(Permission.EXCEPTION_WORK, "work an exception", tx -> {
-            ExceptionItem item = find(tx, key).orElseThrow(() -> new IllegalArgumentException(
+            ExceptionItem item = find(tx, key).orElseThrow(() -> RxLedgerException.notFound(
                     "There is no current exception " + key + " (it may have been cleared by a match or a payment)"));
             if (action.equals(ExceptionRepository.Action.RESOLVE) && !item.open()) {
-                throw new IllegalStateException("Exception " + key + " is already resolved (" + item.note() + ")");
+                throw RxLedgerException.refused("Exception " + key + " is already resolved (" + item.note() + ")");
             }
             if (action.equals(ExceptionRepository.Action.REOPEN) && item.open()) {
-                throw new IllegalStateException("Exception " + key + " is open already");
+                throw RxLedgerException.refused("Exception " + key + " is open already");
             }
             Instant at = tx.clock().instant();
             tx.port(ExceptionRepository.class).append(new ExceptionRepository.Action(item.key(), action, owner, note, at, tx.actor().user()));
@@ -144,14 +150,14 @@ public final class ExceptionQueue {
         String k = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
         int colon = k.indexOf(':');
         if (colon < 0 || k.length() < colon + 3) {
-            throw new IllegalArgumentException("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
+            throw RxLedgerException.invalid("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
         }
         ExceptionCategory category = ExceptionCategory.parse(k.substring(0, colon));
         long id;
         try {
             id = Long.parseLong(k.substring(colon + 2));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
+            throw RxLedgerException.invalid("'" + key + "' is not an exception key; expected e.g. SHORT_PAID:C42");
         }
         return derive(tx, category, id).stream().filter(i -> i.key().equals(k)).findFirst();
     }

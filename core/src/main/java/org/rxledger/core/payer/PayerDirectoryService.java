@@ -1,5 +1,6 @@
 package org.rxledger.core.payer;
 
+import org.rxledger.core.error.RxLedgerException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -261,12 +262,12 @@ public final class PayerDirectoryService {
     public DirectoryPayer createPayer(String name) {
         String n = Objects.requireNonNull(name, "name").strip();
         if (n.isEmpty() || n.length() > 120) {
-            throw new IllegalArgumentException("A payer name of 1 to 120 characters is required");
+            throw RxLedgerException.invalid("A payer name of 1 to 120 characters is required");
         }
         return transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "create a payer", tx -> {
             PayerDirectory dir = read(tx);
             if (dir.byName(n).isPresent()) {
-                throw new IllegalArgumentException("There is already a payer named " + dir.byName(n).get().name());
+                throw RxLedgerException.refused("There is already a payer named " + dir.byName(n).get().name());
             }
             long id = tx.port(PayerRepository.class).insertPayer(n, tx.clock().instant(), tx.actor().user());
             PayerIdentity nameId = new PayerIdentity(IdentityKind.NAME, n);
@@ -285,7 +286,7 @@ public final class PayerDirectoryService {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.holder(identity).ifPresent(h -> {
-                throw new IllegalArgumentException("835 payer " + identity.value() + " already belongs to " + h.name());
+                throw RxLedgerException.refused("835 payer " + identity.value() + " already belongs to " + h.name());
             });
             tx.port(PayerRepository.class).insertIdentity(p.id(), identity);
             event(tx, EVENT_IDENTITY_ADDED, "PAYER_IDENTITY_ADDED", p.id(), Map.of("payerId", p.id(),
@@ -301,7 +302,7 @@ public final class PayerDirectoryService {
             PayerDirectory dir = read(tx);
             DirectoryPayer p = active(dir, payerId);
             dir.link(routing).ifPresent(l -> {
-                throw new IllegalArgumentException(routing.label() + " already belongs to "
+                throw RxLedgerException.refused(routing.label() + " already belongs to "
                         + dir.payer(l.payerId()).map(DirectoryPayer::name).orElse("payer " + l.payerId())
                         + "; move it instead");
             });
@@ -319,7 +320,7 @@ public final class PayerDirectoryService {
             RoutingLink link = routing(dir, routingId);
             DirectoryPayer to = active(dir, toPayerId);
             if (link.payerId() == to.id()) {
-                throw new IllegalArgumentException(link.routing().label() + " already belongs to " + to.name());
+                throw RxLedgerException.refused(link.routing().label() + " already belongs to " + to.name());
             }
             tx.port(PayerRepository.class).moveRouting(routingId, to.id());
             event(tx, EVENT_ROUTING_MOVED, "PAYER_ROUTING_MOVED", to.id(),
@@ -347,7 +348,7 @@ public final class PayerDirectoryService {
     public void merge(long survivorId, long mergedId, String reason) {
         requireReason(reason);
         if (survivorId == mergedId) {
-            throw new IllegalArgumentException("A payer cannot be merged into itself");
+            throw RxLedgerException.invalid("A payer cannot be merged into itself");
         }
         transactions.inTransaction(Permission.PAYER_DIRECTORY_EDIT, "merge payers", tx -> {
             PayerDirectory dir = read(tx);
@@ -369,9 +370,9 @@ public final class PayerDirectoryService {
 
     private static DirectoryPayer active(PayerDirectory dir, long payerId) {
         DirectoryPayer p = dir.payers().stream().filter(x -> x.id() == payerId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("There is no payer " + payerId));
+                .orElseThrow(() -> RxLedgerException.notFound("There is no payer " + payerId));
         if (p.merged()) {
-            throw new IllegalArgumentException("Payer " + p.name() + " was merged into "
+            throw RxLedgerException.refused("Payer " + p.name() + " was merged into "
                     + dir.payer(p.id()).map(DirectoryPayer::name).orElse("another payer"));
         }
         return p;
@@ -379,7 +380,7 @@ public final class PayerDirectoryService {
 
     private static RoutingLink routing(PayerDirectory dir, long routingId) {
         return dir.payers().stream().flatMap(p -> p.routings().stream()).filter(r -> r.id() == routingId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("There is no routing " + routingId));
+                .orElseThrow(() -> RxLedgerException.notFound("There is no routing " + routingId));
     }
 
     private static Map<String, Object> routingPayload(long routingId, Routing r, Long fromPayerId, Long toPayerId,
@@ -402,7 +403,7 @@ public final class PayerDirectoryService {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reason is required");
+            throw RxLedgerException.invalid("A reason is required");
         }
     }
 

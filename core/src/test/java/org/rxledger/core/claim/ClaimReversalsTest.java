@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class ClaimReversalsTest {
         long ledgerBefore = tx.read(t -> t.port(LedgerRepository.class).count());
 
         assertThatThrownBy(() -> tx.inTransaction(t -> ClaimReversals.reverse(t, id, LocalDate.of(2025, 3, 9), "again")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already reversed");
+                .isInstanceOf(RxLedgerException.class).hasMessageContaining("already reversed");
         long ledgerAfter = tx.read(t -> t.port(LedgerRepository.class).count());
         assertThat(ledgerAfter).isEqualTo(ledgerBefore);
     }

@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.error.RxLedgerException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,7 +95,7 @@ class RejectQueueTest {
 
         assertThat(queue.changeStatus(id, FollowUpStatus.WAITING, "PA sent to prescriber").note()).isEqualTo("PA sent to prescriber");
         assertThatThrownBy(() -> queue.changeStatus(id, FollowUpStatus.RESOLVED, ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rebilling");
+                .isInstanceOf(RxLedgerException.class).hasMessageContaining("rebilling");
     }
 
     @Test
@@ -121,7 +122,7 @@ class RejectQueueTest {
         assertThat(tx.<Object>read(t -> t.port(LedgerRepository.class).claimBalance(paid.id(), LedgerAccount.THIRD_PARTY_RECEIVABLE))).isEqualTo(Money.parse("21.85"));
         assertThat(tx.<List<org.rxledger.core.ledger.LedgerEntry>>read(t -> t.port(LedgerRepository.class).forClaim(rejected.id()))).isEmpty();
         assertThatThrownBy(() -> queue.changeStatus(item.followUp().id(), FollowUpStatus.OPEN, ""))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("resolved by rebill claim #" + paid.id());
+                .isInstanceOf(RxLedgerException.class).hasMessageContaining("resolved by rebill claim #" + paid.id());
     }
 
     @Test
