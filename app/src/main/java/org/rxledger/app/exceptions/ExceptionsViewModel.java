@@ -24,7 +24,6 @@ import org.rxledger.core.exceptions.ExceptionFilter;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.exceptions.ExceptionStatus;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The exceptions work queue (docs/exceptions.md): every item with why and the next step; filters by
@@ -73,7 +72,6 @@ public final class ExceptionsViewModel {
     }
 
     private final ExceptionQueue queue;
-    private final Transactions transactions;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
     private final ObservableList<ExceptionItem> items = FXCollections.observableArrayList();
@@ -96,14 +94,13 @@ public final class ExceptionsViewModel {
     public record RemittanceRef(long paymentId, Long remitClaimId, Long plbItemId) {
     }
 
-    public ExceptionsViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this(transactions, runner, Settings.inMemory(), notices);
+    public ExceptionsViewModel(ExceptionQueue queue, TaskRunner runner, Consumer<Notice> notices) {
+        this(queue, runner, Settings.inMemory(), notices);
     }
 
     /** Filters stick per user between sessions (UI.md §7): status, mine, category and payer are kept in settings. */
-    public ExceptionsViewModel(Transactions transactions, TaskRunner runner, Settings settings, Consumer<Notice> notices) {
-        this.transactions = transactions;
-        this.queue = new ExceptionQueue(transactions);
+    public ExceptionsViewModel(ExceptionQueue queue, TaskRunner runner, Settings settings, Consumer<Notice> notices) {
+        this.queue = java.util.Objects.requireNonNull(queue, "queue");
         this.runner = runner;
         this.notices = notices;
         status.set(parse(StatusChoice.class, settings.get(KEY_STATUS, ""), StatusChoice.OPEN));
@@ -148,7 +145,7 @@ public final class ExceptionsViewModel {
     /** Recomputes the queue from the database (in the background). */
     public void reload() {
         runner.run("Loading the exceptions queue",
-                progress -> new Loaded(queue.items(), transactions.read(tx -> tx.actor().user())), loaded -> {
+                progress -> new Loaded(queue.items(), queue.currentUser()), loaded -> {
                     String keep = selected.get() == null ? null : selected.get().key();
                     user = loaded.user();
                     items.setAll(loaded.items());

@@ -17,14 +17,8 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
-import org.rxledger.core.claim.Claim;
-import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.PostingService;
-import org.rxledger.core.reference.Drug;
-import org.rxledger.core.reference.ReferenceRepository;
-import org.rxledger.core.tx.Transactions;
-import org.rxledger.core.tx.Tx;
 
 /**
  * The "Attribute to claim…" dialog of a PLB item (issue 5): the clerk finds the claim by Rx number and fill,
@@ -49,7 +43,6 @@ public final class PlbAttributionViewModel {
         }
     }
 
-    private final Transactions transactions;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
     private final PostingService posting;
@@ -62,11 +55,10 @@ public final class PlbAttributionViewModel {
     private final ObservableList<ClaimChoice> found = FXCollections.observableArrayList();
     private final ObjectProperty<ClaimChoice> chosen = new SimpleObjectProperty<>(this, "chosen");
 
-    public PlbAttributionViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    public PlbAttributionViewModel(PostingService posting, TaskRunner runner, Consumer<Notice> notices) {
+        this.posting = Objects.requireNonNull(posting, "posting");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.notices = Objects.requireNonNull(notices, "notices");
-        this.posting = new PostingService(transactions);
     }
 
     /** What to do after an attribution (reload the lists, keeping the selection). */
@@ -109,7 +101,7 @@ public final class PlbAttributionViewModel {
             onError.accept("Fill must be a number from 0 to 99, not " + fillNumber + ".");
             return;
         }
-        runner.run("Looking up the claim", p -> transactions.read(tx -> claims(tx, r, fillNumber)), list -> {
+        runner.run("Looking up the claim", p -> claims(posting, r, fillNumber), list -> {
             found.setAll(list);
             chosen.set(list.isEmpty() ? null : list.get(0));
             if (list.isEmpty()) {
@@ -120,13 +112,11 @@ public final class PlbAttributionViewModel {
         }, failure -> onError.accept(Failures.explain("looking up the claim", failure).text()));
     }
 
-    static List<ClaimChoice> claims(Tx tx, String rx, int fill) {
-        return tx.port(ClaimRepository.class).forRxFill(rx, fill).stream().map(c -> choice(tx, c)).toList();
-    }
-
-    private static ClaimChoice choice(Tx tx, Claim c) {
-        String drug = tx.port(ReferenceRepository.class).drug(c.drugId()).map(Drug::label).orElse("NDC " + Formats.ndc(c.ndc()));
-        return new ClaimChoice(c.id(), c.rxNumber(), c.fillNumber(), c.dateOfService(), drug, c.planPaid());
+    static List<ClaimChoice> claims(PostingService posting, String rx, int fill) {
+        return posting.attributableClaims(rx, fill).stream()
+                .map(c -> new ClaimChoice(c.claimId(), c.rx(), c.fill(), c.dateOfService(),
+                        c.drug().orElse("NDC " + Formats.ndc(c.ndc())), c.planPaid()))
+                .toList();
     }
 
     /** Attributes the item to the chosen claim with the reason; the dialog closes through {@code onDone}. */

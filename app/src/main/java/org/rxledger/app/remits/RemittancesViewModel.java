@@ -103,7 +103,7 @@ public final class RemittancesViewModel {
         this.notices = Objects.requireNonNull(notices, "notices");
         this.matching = new MatchingViewModel(transactions, runner, notices);
         matching.onChange(this::reloadKeepingClaim);
-        this.plbAttribution = new PlbAttributionViewModel(transactions, runner, notices);
+        this.plbAttribution = new PlbAttributionViewModel(new org.rxledger.core.posting.PostingService(transactions), runner, notices);
         plbAttribution.onChange(this::reloadKeepingClaim);
         selectedPayment.addListener((o, was, now) -> loadPaymentDetail(now));
         selectedClaim.addListener((o, was, now) -> {

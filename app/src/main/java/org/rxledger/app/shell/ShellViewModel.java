@@ -119,7 +119,7 @@ public final class ShellViewModel {
                 remittances.reload();
             }
         });
-        this.exceptions = new ExceptionsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        this.exceptions = new ExceptionsViewModel(setup.exceptionQueue(), runner, setup.settings(), this::notify);
         exceptions.setOnOpenRx(this::quickSearch);
         exceptions.setOnOpenRemittance(ref -> showRemittance(
                 new RemittancesViewModel.Target(ref.paymentId(), ref.remitClaimId(), ref.plbItemId())));

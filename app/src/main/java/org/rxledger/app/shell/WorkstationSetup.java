@@ -106,6 +106,10 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new org.rxledger.core.mfp.MfpService(transactions);
     }
 
+    public org.rxledger.core.exceptions.ExceptionQueue exceptionQueue() {
+        return new org.rxledger.core.exceptions.ExceptionQueue(transactions);
+    }
+
     public RejectQueue rejectQueue() {
         return new RejectQueue(transactions);
     }

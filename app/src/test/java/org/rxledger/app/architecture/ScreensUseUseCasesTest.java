@@ -20,9 +20,7 @@ import org.rxledger.app.audits.AuditsViewModel;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimDetailViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
-import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.remits.MatchingViewModel;
-import org.rxledger.app.remits.PlbAttributionViewModel;
 import org.rxledger.app.remits.RemittancesViewModel;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
@@ -51,9 +49,7 @@ class ScreensUseUseCasesTest {
         ChargeEntryViewModel.class,
         ClaimDetailViewModel.class,
         ClaimsViewModel.class,
-        ExceptionsViewModel.class,
         MatchingViewModel.class,
-        PlbAttributionViewModel.class,
         RemittancesViewModel.class,
     };
 

@@ -11,6 +11,7 @@ import org.rxledger.app.settings.Settings;
 import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.exceptions.ExceptionCategory;
 import org.rxledger.core.exceptions.ExceptionItem;
 import org.rxledger.core.exceptions.ExceptionStatus;
@@ -29,7 +30,7 @@ class ExceptionsViewModelTest {
     void setUp() throws Exception {
         db = TestStores.freshDatabase();
         TestStores.importSample835(db);
-        vm = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = new ExceptionsViewModel(new ExceptionQueue(db.transactions()), new SynchronousTaskRunner(), notices::add);
         vm.setOnOpenRx(opened::add);
         vm.setOnOpenRemittance(openedRemittances::add);
         vm.reload();
@@ -96,13 +97,13 @@ class ExceptionsViewModelTest {
     @Test
     void filtersStickBetweenSessions() {
         Settings settings = Settings.inMemory();
-        ExceptionsViewModel first = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), settings, notices::add);
+        ExceptionsViewModel first = new ExceptionsViewModel(new ExceptionQueue(db.transactions()), new SynchronousTaskRunner(), settings, notices::add);
         first.reload();
         first.statusProperty().set(ExceptionsViewModel.StatusChoice.ALL);
         first.categoryProperty().set(first.categories().stream()
                 .filter(c -> c.category() == ExceptionCategory.PLB_UNATTRIBUTED).findFirst().orElseThrow());
 
-        ExceptionsViewModel next = new ExceptionsViewModel(db.transactions(), new SynchronousTaskRunner(), settings, notices::add);
+        ExceptionsViewModel next = new ExceptionsViewModel(new ExceptionQueue(db.transactions()), new SynchronousTaskRunner(), settings, notices::add);
         next.reload();
         assertThat(next.statusProperty().get()).isEqualTo(ExceptionsViewModel.StatusChoice.ALL);
         assertThat(next.categoryProperty().get().category()).isEqualTo(ExceptionCategory.PLB_UNATTRIBUTED);

@@ -43,7 +43,7 @@ class PlbAttributionViewModelTest {
                         office.other(), "30.00")),
                 List.of(RemittanceBuilder.plb("1234567893", LocalDate.of(2025, 12, 31), "WO", "AUDIT-77", Money.parse("7.50")))));
         paymentId = ctx.transactions().read(tx -> MatchLookups.paymentsByTrace(tx, "EFT300")).get(0).paymentId();
-        vm = new PlbAttributionViewModel(ctx.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = new PlbAttributionViewModel(new org.rxledger.core.posting.PostingService(ctx.transactions()), new SynchronousTaskRunner(), notices::add);
     }
 
     @AfterEach

@@ -1,7 +1,13 @@
 package org.rxledger.core.posting;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.rxledger.core.access.Permission;
+import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.money.Money;
+import org.rxledger.core.reference.Drug;
+import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -45,6 +51,22 @@ public final class PostingService {
      */
     public PostingResult attributePlb(long plbItemId, long claimId, String reason) {
         return transactions.inTransaction(Permission.MATCH_DECIDE, "attribute a PLB item to a claim", tx -> RemittancePosting.attributePlb(tx, plbItemId, claimId, reason));
+    }
+
+    /**
+     * A stored claim a PLB item could be attributed to, as a person checks it: Rx, fill, date of service, drug
+     * (its label, or empty when the NDC is not in the drug list) and plan paid — nothing that names the patient.
+     */
+    public record AttributableClaim(long claimId, String rx, int fill, LocalDate dateOfService, String ndc,
+                                    Optional<String> drug, Money planPaid) {
+    }
+
+    /** The stored claims with this Rx number and fill, for the "Attribute to claim…" dialog. */
+    public List<AttributableClaim> attributableClaims(String rx, int fill) {
+        return transactions.read(tx -> tx.port(ClaimRepository.class).forRxFill(rx, fill).stream()
+                .map(c -> new AttributableClaim(c.id(), c.rxNumber(), c.fillNumber(), c.dateOfService(), c.ndc(),
+                        tx.port(ReferenceRepository.class).drug(c.drugId()).map(Drug::label), c.planPaid()))
+                .toList());
     }
 
     /** The posting log of a payment, oldest first. */
