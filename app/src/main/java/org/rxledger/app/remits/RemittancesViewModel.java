@@ -34,6 +34,7 @@ import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.WaitingRematch;
 import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.remit.ImportStages;
 import org.rxledger.core.remit.MatchCounts;
 import org.rxledger.core.remit.PaymentSummary;
 import org.rxledger.core.remit.RejectedImport;
@@ -409,6 +410,11 @@ public final class RemittancesViewModel {
                 if (p.postingHeldReason() != null) {
                     words.append("\nTrace ").append(p.traceNumber()).append(": ").append(p.postingHeldReason());
                 }
+            }
+            if (i.stages().total() > 0) {
+                // where the time went, so that a slow step shows itself (issue 21)
+                words.append("\nTook ").append(ImportStages.Times.seconds(i.stages().total())).append(": ")
+                        .append(i.stages().describe()).append('.');
             }
             return words.toString();
         }

@@ -64,6 +64,8 @@ class RemittancesViewModelTest {
         assertThat(vm.lastOutcomeProperty().get().lines()).satisfiesExactly(
                 l -> assertThat(l).isEqualTo("a.835: imported 1 payment (4 claims, 206.82)"),
                 l -> assertThat(l).isEqualTo("Claim payments: 0 % matched automatically (0 of 4), 4 unmatched."),
+                l -> assertThat(l).matches("Took \\d+\\.\\d s: parse \\d+\\.\\d s · store \\d+\\.\\d s · match .* · post .*"
+                        + " · journal and audit .* · commit \\d+\\.\\d s\\."),
                 l -> assertThat(l).startsWith("b.835: duplicate of file a.835 imported on ").endsWith("nothing was stored"),
                 l -> assertThat(l).startsWith("c.835: rejected, nothing was stored: c.835, segment 4 (BPR), BPR02"));
         assertThat(notices).last().satisfies(n -> assertThat(n.kind()).isEqualTo(Notice.Kind.WARNING));

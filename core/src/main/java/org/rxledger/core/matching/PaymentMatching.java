@@ -80,14 +80,28 @@ public final class PaymentMatching {
 
     /** What the payer directory knows about a payment's payer (and the claims' payers by routing). */
     public static PayerContext payerContext(Tx tx, long paymentId) {
+        return payerContext(tx, paymentId, null);
+    }
+
+    private static PayerContext payerContext(Tx tx, long paymentId, PayerDirectoryService.EvidenceMemo memo) {
         return tx.port(PayerRepository.class).paymentIdentity(paymentId)
-                .map(id -> PayerContext.of(PayerDirectoryService.readFor(tx, id.identifier(), id.name()), id.identifier(),
-                        id.name()))
+                .map(id -> PayerContext.of(PayerDirectoryService.readFor(tx, id.identifier(), id.name(), memo),
+                        id.identifier(), id.name()))
                 .orElseGet(() -> new PayerContext(PayerDirectoryService.read(tx), null, null));
     }
 
     public static Summary matchPayment(Tx tx, long paymentId) {
-        return match(tx, paymentId, false);
+        return match(tx, paymentId, false, null);
+    }
+
+    /**
+     * The same, one payment of several matched in a row (an import): the payer's CLP07 evidence is kept in
+     * {@code memo} between them, and this payment is reported to it once matched.
+     */
+    public static Summary matchPayment(Tx tx, long paymentId, PayerDirectoryService.EvidenceMemo memo) {
+        Summary s = match(tx, paymentId, false, memo);
+        memo.matched(paymentId);
+        return s;
     }
 
     /**
@@ -97,10 +111,10 @@ public final class PaymentMatching {
      * nothing new is known writes nothing; the summary counts the waiting lines only.
      */
     public static Summary matchWaiting(Tx tx, long paymentId) {
-        return match(tx, paymentId, true);
+        return match(tx, paymentId, true, null);
     }
 
-    private static Summary match(Tx tx, long paymentId, boolean waitingOnly) {
+    private static Summary match(Tx tx, long paymentId, boolean waitingOnly, PayerDirectoryService.EvidenceMemo memo) {
         MatchRepository repo = tx.port(MatchRepository.class);
         List<MatchRepository.RemitClaimToMatch> all = repo.claimsToMatch(paymentId);
         Set<Long> manual = repo.manuallyDecided(paymentId);
@@ -120,7 +134,7 @@ public final class PaymentMatching {
         long t1 = System.nanoTime();
 
         // 2. the pure matcher, claim by claim
-        PayerContext payers = payerContext(tx, paymentId);
+        PayerContext payers = payerContext(tx, paymentId, memo);
         ClaimMatcher matcher = new ClaimMatcher(patterns, payers);
         Map<Long, MatchDecision> decisions = new HashMap<>();
         Set<String> reversalPcns = new HashSet<>();

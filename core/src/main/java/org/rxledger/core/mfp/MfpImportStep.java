@@ -28,6 +28,6 @@ public final class MfpImportStep implements PostImportStep {
             return;
         }
         plans.afterImport(tx, new ImportedRemittance(imported.fileId(), imported.sha256(),
-                imported.paymentIds().stream().filter(id -> !mtf.contains(id)).toList()));
+                imported.paymentIds().stream().filter(id -> !mtf.contains(id)).toList(), imported.stages()));
     }
 }

@@ -79,6 +79,15 @@ public final class PayerDirectoryService {
      * over that payer's payments instead of every matched line of the office.
      */
     public static PayerDirectory readFor(Tx tx, String payerIdentifier, String payerName) {
+        return readFor(tx, payerIdentifier, payerName, null);
+    }
+
+    /**
+     * The same, reading the evidence through {@code memo} (null: none): within one import the payer's evidence is
+     * read once, then only the lines of the payments matched since are added (issue 21). The full read scans
+     * every matched line of the payer, so doing it for each of a file's payments grew with the square of the file.
+     */
+    public static PayerDirectory readFor(Tx tx, String payerIdentifier, String payerName, EvidenceMemo memo) {
         List<DirectoryPayer> payers = tx.port(PayerRepository.class).payers();
         PayerDirectory bare = new PayerDirectory(payers, Map.of());
         Optional<DirectoryPayer> payer = bare.forStoredPayment(payerIdentifier, payerName);
@@ -89,7 +98,46 @@ public final class PayerDirectoryService {
                 .map(PayerIdentity::value).toList();
         List<String> names = payer.get().identities().stream().filter(i -> i.kind() == IdentityKind.NAME)
                 .map(PayerIdentity::value).toList();
-        return withEvidence(payers, tx.port(PayerRepository.class).clp07Lines(ids, names));
+        return withEvidence(payers, memo == null ? tx.port(PayerRepository.class).clp07Lines(ids, names)
+                : memo.lines(tx.port(PayerRepository.class), ids, names));
+    }
+
+    /**
+     * The CLP07 evidence read so far in one import, per set of payer identities. Exact as long as, between two
+     * reads, only the payments reported to {@link #matched} change their lines' matches: true inside an import,
+     * where matching a payment records decisions for that payment's lines only.
+     */
+    public static final class EvidenceMemo {
+        private final List<Long> matchedPayments = new ArrayList<>();
+        private final Map<List<List<String>>, Read> reads = new HashMap<>();
+
+        /** {@code paymentId}'s lines were matched since the last read. */
+        public void matched(long paymentId) {
+            matchedPayments.add(paymentId);
+        }
+
+        List<PayerRepository.Clp07Lines> lines(PayerRepository repo, List<String> ids, List<String> names) {
+            List<List<String>> key = List.of(List.copyOf(ids), List.copyOf(names));
+            Read read = reads.get(key);
+            if (read == null) {
+                read = new Read(new ArrayList<>(repo.clp07Lines(ids, names)), matchedPayments.size());
+                reads.put(key, read);
+            }
+            for (; read.folded < matchedPayments.size(); read.folded++) {
+                read.lines.addAll(repo.clp07Lines(ids, names, matchedPayments.get(read.folded)));
+            }
+            return read.lines;
+        }
+
+        private static final class Read {
+            private final List<PayerRepository.Clp07Lines> lines;
+            private int folded;
+
+            Read(List<PayerRepository.Clp07Lines> lines, int folded) {
+                this.lines = lines;
+                this.folded = folded;
+            }
+        }
     }
 
     private static PayerDirectory withEvidence(List<DirectoryPayer> payers, List<PayerRepository.Clp07Lines> lines) {

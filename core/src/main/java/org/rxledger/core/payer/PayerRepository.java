@@ -49,6 +49,9 @@ public interface PayerRepository {
     /** CLP07 evidence of the payments with one of these identifiers (TRN03 / N104 as stored) or N1*PR names. */
     List<Clp07Lines> clp07Lines(Collection<String> identifiers, Collection<String> names);
 
+    /** The same, for the lines of one payment only. */
+    List<Clp07Lines> clp07Lines(Collection<String> identifiers, Collection<String> names, long paymentId);
+
     /** Matched claim payments (automatic or by a person) on claims billed to this BIN and PCN. */
     List<RoutingLines> routingLines(String bin, String pcn);
 

@@ -7,6 +7,8 @@ import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
+import org.rxledger.core.payer.PayerDirectoryService;
+import org.rxledger.core.remit.ImportStages;
 import org.rxledger.core.remit.ImportedRemittance;
 import org.rxledger.core.remit.PostImportStep;
 import org.rxledger.core.security.AuditTrail;
@@ -30,16 +32,21 @@ public final class MatchAndPostStep implements PostImportStep {
 
     @Override
     public void afterImport(Tx tx, ImportedRemittance imported) {
+        ImportStages stages = imported.stages();
+        PayerDirectoryService.EvidenceMemo evidence = new PayerDirectoryService.EvidenceMemo();
         for (long paymentId : imported.paymentIds()) {
-            PaymentMatching.Summary matching = MatchingService.matchPayment(tx, paymentId);
+            long matchStarted = System.nanoTime();
+            PaymentMatching.Summary matching = MatchingService.matchPayment(tx, paymentId, evidence);
             PostingRepository.PaymentHeader header = tx.port(PostingRepository.class).payment(paymentId).orElseThrow();
             PostingMode mode = tx.port(MatchRepository.class).settings(header.payerName())
                     .map(PayerRemitSettings::postingMode).orElse(PostingMode.AUTOMATIC);
+            stages.add(ImportStages.Stage.MATCH, System.nanoTime() - matchStarted);
             if (mode != PostingMode.AUTOMATIC) {
                 continue;
             }
             Optional<String> held = AutoPostGuard.holdReason(matching);
             if (held.isPresent()) {
+                long holding = System.nanoTime();
                 tx.port(PostingRepository.class).holdPosting(paymentId, held.get());
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("paymentId", paymentId);
@@ -50,9 +57,11 @@ public final class MatchAndPostStep implements PostImportStep {
                 tx.port(AuditTrail.class).record("REMIT_POSTING_HELD", "payment", String.valueOf(paymentId), payload);
                 LOG.info("payment {} (trace {}): not posted automatically, {} of {} claim payment(s) matched", paymentId,
                         header.traceNumber(), matching.matched(), matching.claims());
+                stages.add(ImportStages.Stage.MATCH, System.nanoTime() - holding);
             } else {
                 long started = System.nanoTime();
                 PostingResult r = RemittancePosting.post(tx, paymentId);
+                stages.add(ImportStages.Stage.POST, System.nanoTime() - started);
                 LOG.info("payment {} (trace {}): posted {} ledger entries in {} ms", paymentId, header.traceNumber(),
                         r.entries(), (System.nanoTime() - started) / 1_000_000);
             }

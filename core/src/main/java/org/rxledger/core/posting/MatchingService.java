@@ -16,6 +16,7 @@ import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.matching.PayerRemitSettings;
 import org.rxledger.core.matching.PaymentMatching;
+import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.remit.MatchStatus;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.security.AuditTrail;
@@ -62,6 +63,14 @@ public final class MatchingService {
     public static PaymentMatching.Summary matchPayment(Tx tx, long paymentId) {
         long started = System.nanoTime();
         PaymentMatching.Summary s = PaymentMatching.matchPayment(tx, paymentId);
+        recordRun(tx, s, started, false);
+        return s;
+    }
+
+    /** The same, one of a file's payments in a row, sharing the payer evidence read so far ({@code memo}). */
+    public static PaymentMatching.Summary matchPayment(Tx tx, long paymentId, PayerDirectoryService.EvidenceMemo memo) {
+        long started = System.nanoTime();
+        PaymentMatching.Summary s = PaymentMatching.matchPayment(tx, paymentId, memo);
         recordRun(tx, s, started, false);
         return s;
     }

@@ -18,11 +18,22 @@ public sealed interface ImportOutcome {
 
     String message();
 
-    /** Stored: one summary per payment (ST…SE) in file order. */
-    record Imported(String fileName, ImportedFile file, List<PaymentSummary> payments) implements ImportOutcome {
+    /** Stored: one summary per payment (ST…SE) in file order, and how long each stage of the import took. */
+    record Imported(String fileName, ImportedFile file, List<PaymentSummary> payments, ImportStages.Times stages)
+            implements ImportOutcome {
 
         public Imported {
             payments = List.copyOf(payments);
+            Objects.requireNonNull(stages, "stages");
+        }
+
+        public Imported(String fileName, ImportedFile file, List<PaymentSummary> payments) {
+            this(fileName, file, payments, ImportStages.Times.NONE);
+        }
+
+        /** The same outcome with its stage times (the commit is timed after the outcome is built). */
+        public Imported withStages(ImportStages.Times times) {
+            return new Imported(fileName, file, payments, times);
         }
 
         @Override

@@ -132,10 +132,13 @@ public final class RemittanceImportService {
             return new ImportOutcome.Rejected(name, check.problems());
         }
         String sha256 = HexFormat.of().formatHex(digest.digest());
+        ImportStages stages = new ImportStages();
+        stages.add(ImportStages.Stage.PARSE, System.nanoTime() - started);
         LOG.info("remittance {}: checked {} payment(s), {} claim(s) in {} ms", name, check.payments(), check.claims(),
                 (System.nanoTime() - started) / 1_000_000);
 
         Path archived;
+        long archiving = System.nanoTime();
         boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
         try {
             archived = archive(file, sha256);
@@ -145,8 +148,18 @@ public final class RemittanceImportService {
                     + "); nothing was stored");
         }
 
-        ImportOutcome outcome = storePublished(name, size, sha256, archived, keys, progress, cancelled);
-        LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
+        stages.add(ImportStages.Stage.STORE, System.nanoTime() - archiving);
+
+        ImportOutcome outcome = storePublished(name, size, sha256, archived, keys, progress, cancelled, stages);
+        if (outcome instanceof ImportOutcome.Imported imported) {
+            ImportStages.Times times = stages.times();
+            outcome = imported.withStages(times);
+            // counts and times only: the stage line is what shows a slow step (issue 21)
+            LOG.info("remittance {}: imported {} payment(s), {} claim(s) in {} ms: {}", name, check.payments(),
+                    check.claims(), (System.nanoTime() - started) / 1_000_000, times.describe());
+        } else {
+            LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
+        }
         if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
             // the archive holds what was imported; a copy made for an import that stored nothing goes again
             try {
@@ -165,17 +178,18 @@ public final class RemittanceImportService {
      * attempt RUNNING, and the next open of the store keeps the file whole or removes it.
      */
     private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                         ProgressListener progress, BooleanSupplier cancelled) {
+                                         ProgressListener progress, BooleanSupplier cancelled, ImportStages stages) {
         long importId = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> tx.port(ImportPublications.class).begin(sha256, name));
         ImportOutcome outcome;
         // H2 writes a store one table at a time: a background store during the transaction or its commit can put
         // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
         try (Transactions.Pause pause = transactions.pauseBackgroundWrites()) {
-            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId);
+            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId, stages);
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 // on disk before the clerk is told "imported", and before the publication can be
                 long started = System.nanoTime();
                 transactions.flushToDisk();
+                stages.add(ImportStages.Stage.COMMIT, System.nanoTime() - started);
                 LOG.info("remittance {}: flushed in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             }
         }
@@ -187,6 +201,7 @@ public final class RemittanceImportService {
                     tx.port(ImportPublications.class).publish(importId);
                     return null;
                 });
+                stages.add(ImportStages.Stage.COMMIT, System.nanoTime() - started);
                 LOG.info("remittance {}: published in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             } else {
                 transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
@@ -203,20 +218,23 @@ public final class RemittanceImportService {
     }
 
     private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                             ProgressListener progress, BooleanSupplier cancelled, long importId) {
+                                             ProgressListener progress, BooleanSupplier cancelled, long importId,
+                                             ImportStages stages) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
-                ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled);
+                ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled, stages);
                 if (o instanceof ImportOutcome.Imported imported) {
                     long measuring = System.nanoTime();
                     tx.port(ImportPublications.class).recordManifest(importId, imported.file().id());
+                    stages.add(ImportStages.Stage.FINISH, System.nanoTime() - measuring);
                     LOG.info("remittance {}: manifest recorded in {} ms", name, (System.nanoTime() - measuring) / 1_000_000);
                 }
                 stored[0] = System.nanoTime();
                 return o;
             });
             if (stored[0] != 0) {
+                stages.add(ImportStages.Stage.COMMIT, System.nanoTime() - stored[0]);
                 LOG.info("remittance {}: commit took {} ms", name, (System.nanoTime() - stored[0]) / 1_000_000);
             }
             return outcome;
@@ -241,7 +259,8 @@ public final class RemittanceImportService {
     }
 
     private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
-                                ProgressListener progress, BooleanSupplier cancelled) {
+                                ProgressListener progress, BooleanSupplier cancelled, ImportStages stages) {
+        long storeStarted = System.nanoTime();
         RemittanceRepository repo = tx.port(RemittanceRepository.class);
         Optional<ImportedFile> sameFile = repo.findFileBySha256(sha256);
         if (sameFile.isPresent()) {
@@ -263,15 +282,16 @@ public final class RemittanceImportService {
         // pass 2: the archived copy (ours, immutable) streams into the database in chunks; parsing runs
         // on a helper thread one chunk ahead of the writes, which stay on this (the transaction's) thread
         Storing storing = new Storing(repo, fileId);
-        long storeStarted = System.nanoTime();
         ReadResult second = readAhead(name, archived, size, sha256, progress, cancelled, storing);
         repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
         LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
                 (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
 
-        ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds);
-        long finishing = System.nanoTime();
+        stages.add(ImportStages.Stage.STORE, System.nanoTime() - storeStarted);
+        ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds, stages);
+        long postImport = System.nanoTime();
         postImportStep.afterImport(tx, imported);
+        long finishing = System.nanoTime();
 
         List<PaymentSummary> summaries = new ArrayList<>();
         List<Map<String, Object>> journalPayments = new ArrayList<>();
@@ -306,8 +326,9 @@ public final class RemittanceImportService {
         tx.port(AuditTrail.class).record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
+        stages.add(ImportStages.Stage.FINISH, System.nanoTime() - finishing);
         LOG.info("remittance {}: post-import step, counts, journal and audit took {} ms", name,
-                (System.nanoTime() - finishing) / 1_000_000);
+                (System.nanoTime() - postImport) / 1_000_000);
         return new ImportOutcome.Imported(name, file, summaries);
     }
 

@@ -134,6 +134,21 @@ final class JdbiPayerRepository implements PayerRepository {
     }
 
     @Override
+    public List<Clp07Lines> clp07Lines(Collection<String> identifiers, Collection<String> names, long paymentId) {
+        if (identifiers.isEmpty() && names.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery(CLP07_LINES
+                        + " AND rc.payment_id = :payment"
+                        + " AND (UPPER(TRIM(p.payer_identifier)) = ANY(:ids) OR UPPER(TRIM(p.payer_name)) = ANY(:names))"
+                        + " GROUP BY p.payer_identifier, p.payer_name")
+                .bind("payment", paymentId)
+                .bindArray("ids", String.class, identifiers.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList())
+                .bindArray("names", String.class, names.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList())
+                .map(CLP07_ROW).list();
+    }
+
+    @Override
     public List<RoutingLines> routingLines(String bin, String pcn) {
         return handle.createQuery("""
                         SELECT p.payer_identifier, p.payer_name, COUNT(*) AS n

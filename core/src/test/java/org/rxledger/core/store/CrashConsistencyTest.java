@@ -3,40 +3,28 @@ package org.rxledger.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.rxledger.core.money.Money;
 import org.rxledger.core.posting.MatchAndPostStep;
-import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.Remittance;
-import org.rxledger.core.remit.RemittanceBuilder;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.TestDatabases;
-import org.rxledger.core.testdata.TestOffice;
+import org.rxledger.core.testdata.PayableOffice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +45,9 @@ import org.slf4j.LoggerFactory;
 class CrashConsistencyTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashConsistencyTest.class);
-    private static final int CLAIMS_PER_PAYMENT = 500;
+    private static final int CLAIMS_PER_PAYMENT = PayableOffice.CLAIMS_PER_PAYMENT;
     /** Logged by the import service just before its transaction commits (present before and after ADR 0015). */
     private static final String COMMIT_LINE = "post-import step, counts, journal and audit took";
-    private static final RemittanceBuilder.Parties PARTIES = new RemittanceBuilder.Parties("ACME RX SOLUTIONS",
-            "1999999999", "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789");
 
     @TempDir
     Path dir;
@@ -76,10 +62,10 @@ class CrashConsistencyTest {
 
         Path seedDir = dir.resolve("seed");
         Path file = dir.resolve("crash.835");
-        seed(seedDir, file, claims);
+        PayableOffice.seed(seedDir, file, claims);
         Snapshot empty = snapshot(seedDir);
 
-        Path cleanDir = copy(seedDir, dir.resolve("clean"));
+        Path cleanDir = PayableOffice.copy(seedDir, dir.resolve("clean"));
         Child clean = Child.start(cleanDir, file, dir.resolve("clean.log"));
         // the window the kills aim at: from the commit line to the end of the commit and, where there is one,
         // of the flush that follows it (log lines of the import service)
@@ -97,7 +83,7 @@ class CrashConsistencyTest {
         List<String> failures = new ArrayList<>();
         int torn = 0; // states seen after opening that are neither nothing nor the clean result
         for (int run = 1; run <= runs; run++) {
-            Path runDir = copy(seedDir, dir.resolve("run" + run));
+            Path runDir = PayableOffice.copy(seedDir, dir.resolve("run" + run));
             // three of four kills aim at the commit and flush: between the commit line and the end of the clean
             // run's flush, plus a tenth (a child that is faster this time may finish first)
             boolean inCommit = run % 4 != 1;
@@ -148,88 +134,11 @@ class CrashConsistencyTest {
                     killedAt < 0 ? "finished first" : killedAt + " ms", state, settled, again);
             rows.add(row);
             LOG.info("CRASH {}", row);
-            deleteTree(runDir);
+            PayableOffice.deleteTree(runDir);
         }
         LOG.info("CRASH summary (seed {}, {} claims): {} kill(s), {} torn after opening\n{}", seed, claims, runs, torn,
                 String.join("\n", rows));
         assertThat(failures).as("runs that left a torn state after opening or differed after importing again").isEmpty();
-    }
-
-    // ---------------------------------------------------------------------------------------------------
-    // the office, its claims and the 835 that pays them
-
-    private static void seed(Path dataDir, Path file, int claims) throws Exception {
-        List<ClaimPayment> lines = new ArrayList<>(claims);
-        try (Database db = TestDatabases.open(dataDir)) {
-            TestOffice office = TestOffice.create(db.transactions());
-            db.jdbi().<Exception>useHandle(h -> insertClaims(h, office, claims));
-        }
-        Money charge = Money.parse("41.75");
-        for (int i = 0; i < claims; i++) {
-            Money patientPay = Money.ofCents(500 + (i % 7) * 100);
-            Money paid = charge.minus(patientPay).minus(Money.ofCents(i % 3 * 100));
-            lines.add(RemittanceBuilder.claim(rx(i) + "-00", "1", charge, paid, patientPay, auth(i), dos(i), "12345067890",
-                    new BigDecimal("30"), "M" + i, RemittanceBuilder.contractualAndCopay(charge, paid, patientPay), List.of()));
-        }
-        List<Remittance.Transaction> payments = new ArrayList<>();
-        for (int p = 0; p * CLAIMS_PER_PAYMENT < claims; p++) {
-            payments.add(RemittanceBuilder.payment(PARTIES, String.format(Locale.ROOT, "CRASH%05d", p),
-                    LocalDate.of(2025, 3, 14), 100 + p, lines.subList(p * CLAIMS_PER_PAYMENT,
-                            Math.min(claims, (p + 1) * CLAIMS_PER_PAYMENT)), List.of()));
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
-            RemittanceBuilder.write(payments, w);
-        }
-    }
-
-    private static String rx(int i) {
-        return String.valueOf(7_000_000 + i);
-    }
-
-    private static String auth(int i) {
-        return "B" + i;
-    }
-
-    private static LocalDate dos(int i) {
-        return LocalDate.of(2025, 1, 1).plusDays(i % 60);
-    }
-
-    /** Plain JDBC batches, as MatchingBenchmark stores its claims: seconds instead of minutes. */
-    private static void insertClaims(Handle h, TestOffice office, int count) throws Exception {
-        h.begin();
-        Connection c = h.getConnection();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO claim (uuid, rx_number, fill_number, date_of_service, patient_id, plan_id, bin, pcn, group_id,
-                    cardholder_id, prescriber_id, drug_id, ndc, quantity, days_supply, ingredient_cost_submitted,
-                    dispensing_fee_submitted, usual_and_customary, gross_amount_due, response_status, authorization_number,
-                    patient_pay_amount, plan_paid_amount, source, adjudicated_at, created_at, created_by)
-                VALUES (?, ?, 0, ?, ?, ?, '999999', 'TESTPCN', 'GRP7781', ?, ?, ?, '12345067890', 30, 30, 40.00, 1.75,
-                    52.00, 41.75, 'P', ?, ?, ?, 'CSV_IMPORT', ?, ?, 'seed')""")) {
-            Timestamp at = Timestamp.from(Instant.parse("2025-02-01T12:00:00Z"));
-            for (int i = 0; i < count; i++) {
-                Money patientPay = Money.ofCents(500 + (i % 7) * 100);
-                int k = 1;
-                ps.setObject(k++, UUID.nameUUIDFromBytes(("crash" + i).getBytes(StandardCharsets.US_ASCII)));
-                ps.setString(k++, rx(i));
-                ps.setObject(k++, dos(i));
-                ps.setLong(k++, office.patient().id());
-                ps.setLong(k++, office.plan().id());
-                ps.setString(k++, "M" + i);
-                ps.setLong(k++, office.prescriber().id());
-                ps.setLong(k++, office.drug().id());
-                ps.setString(k++, auth(i));
-                ps.setBigDecimal(k++, patientPay.amount());
-                ps.setBigDecimal(k++, Money.parse("41.75").minus(patientPay).amount());
-                ps.setTimestamp(k++, at);
-                ps.setTimestamp(k, at);
-                ps.addBatch();
-                if (i % 5_000 == 4_999) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        h.commit();
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -424,27 +333,6 @@ class CrashConsistencyTest {
                 Thread.sleep(5);
             }
             return seen;
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
