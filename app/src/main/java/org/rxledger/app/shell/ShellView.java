@@ -48,6 +48,7 @@ import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.remits.RemittancesView;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
@@ -94,6 +95,8 @@ public final class ShellView extends BorderPane {
     private final CollectionsView collectionsView;
     private final ReportsView reportsView;
     private final TextField quickSearch = new TextField();
+    /** The global search's results, over the top right of the current area while the search box has text. */
+    private final ListView<SearchHit> searchResults = new ListView<>();
     private final Message banner = new Message();
     /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
     private final Timeline syncRefresh;
@@ -124,6 +127,7 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
                 Map.entry(Area.REPORTS, reportsView));
         acceptDroppedRemittances();
+        searchResultsList();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
         // focus can move straight into it instead of falling back to the first control of the window
@@ -135,13 +139,16 @@ public final class ShellView extends BorderPane {
                 center.getChildren().add(v);
             }
         }
+        center.getChildren().add(searchResults);
+        StackPane.setAlignment(searchResults, Pos.TOP_RIGHT);
+        StackPane.setMargin(searchResults, new Insets(0, 12, 0, 0));
         vm.areaProperty().addListener((o, was, now) -> {
             if (areaViews.get(now) == null) {
                 return;
             }
             areaViews.get(now).setVisible(true);
-            // the quick search switches to Claims on its first key: the keys after it belong to the search box
-            if (!quickSearch.isFocused()) {
+            // a search result opened the area: its view model selects the item; the list takes the keyboard
+            if (!quickSearch.isFocused() || quickSearch.getText().isEmpty()) {
                 if (now == Area.CHARGE_ENTRY) {
                     chargeEntryView.focusPatient();
                 } else if (now == Area.REJECTS) {
@@ -246,19 +253,22 @@ public final class ShellView extends BorderPane {
         Label brand = new Label("RxLedger");
         brand.getStyleClass().addAll("brand", Styles.TITLE_4);
         quickSearch.setId("quickSearch");
-        quickSearch.setPromptText("Search Rx # or patient name   Ctrl+K");
+        quickSearch.setPromptText("Search Rx, patient, trace, audit…   Ctrl+K");
         quickSearch.setPrefColumnCount(28);
-        quickSearch.setTooltip(new Tooltip("Quick search (Ctrl+K): type an Rx number or a patient name; Enter goes to the list"));
-        // typing filters live; Enter hands over to the list and empties the box for the next search
+        quickSearch.setTooltip(new Tooltip("Search (Ctrl+K): an Rx number, a patient's name, a cardholder id, a check or "
+                + "trace number, an audit id, an exception or an account (P12). ↑↓ choose, Enter opens, Esc closes"));
+        // the keyboard stays in the box while ↑↓ move through the results, so no key typed is lost to another control
         quickSearch.textProperty().bindBidirectional(vm.quickSearchTextProperty());
         quickSearch.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
-                vm.handOverQuickSearch();
-                claimsView.focusTable();
+            if (e.getCode() == KeyCode.ENTER) {
+                openSearchResult();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                moveSearchSelection(e.getCode() == KeyCode.DOWN ? 1 : -1);
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 quickSearch.clear();
-                claimsView.focusTable();
+                focusCurrentArea();
                 e.consume();
             }
         });
@@ -362,6 +372,94 @@ public final class ShellView extends BorderPane {
 
     private static final Map<Notice.Kind, String> NOTICE_STYLES = Map.of(
             Notice.Kind.INFO, Styles.ACCENT, Notice.Kind.WARNING, Styles.WARNING, Notice.Kind.ERROR, Styles.DANGER);
+
+    private void searchResultsList() {
+        searchResults.setId("searchResults");
+        searchResults.setItems(vm.searchResults());
+        searchResults.getStyleClass().addAll("search-results", Styles.DENSE);
+        searchResults.setFocusTraversable(false);
+        searchResults.setPrefWidth(520);
+        searchResults.setMaxWidth(Region.USE_PREF_SIZE);
+        searchResults.setMaxHeight(Region.USE_PREF_SIZE);
+        Label nothing = new Label();
+        nothing.setWrapText(true);
+        nothing.textProperty().bind(vm.searchMessageProperty());
+        searchResults.setPlaceholder(nothing);
+        // about eight rows, fewer when fewer results (two lines each, a group heading above the first of a kind)
+        searchResults.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(440.0, 60.0 + 46.0 * vm.searchResults().size()), vm.searchResults()));
+        searchResults.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.searchResults().isEmpty() || !vm.searchMessageProperty().get().isEmpty(),
+                vm.searchResults(), vm.searchMessageProperty()));
+        searchResults.managedProperty().bind(searchResults.visibleProperty());
+        vm.searchResults().addListener((javafx.collections.ListChangeListener<SearchHit>) c -> {
+            if (!vm.searchResults().isEmpty()) {
+                searchResults.getSelectionModel().select(0);
+                searchResults.scrollTo(0);
+            }
+        });
+        searchResults.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SearchHit hit, boolean empty) {
+                super.updateItem(hit, empty);
+                setText(null);
+                if (empty || hit == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label title = new Label(hit.title());
+                title.getStyleClass().add(Styles.TEXT_BOLD);
+                Label detail = new Label(hit.detail());
+                detail.getStyleClass().add(Styles.TEXT_MUTED);
+                VBox box = new VBox(1);
+                int i = getIndex();
+                if (i == 0 || getListView().getItems().get(i - 1).kind() != hit.kind()) {
+                    Label group = new Label(hit.kind().group());
+                    group.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
+                    box.getChildren().add(group);
+                }
+                box.getChildren().addAll(title, detail);
+                setGraphic(box);
+            }
+        });
+        searchResults.setOnMouseClicked(e -> {
+            if (e.getClickCount() >= 1 && searchResults.getSelectionModel().getSelectedItem() != null) {
+                openSearchResult();
+            }
+        });
+    }
+
+    private void moveSearchSelection(int by) {
+        int size = searchResults.getItems().size();
+        if (size > 0) {
+            int at = Math.floorMod(searchResults.getSelectionModel().getSelectedIndex() + by, size);
+            searchResults.getSelectionModel().select(at);
+            searchResults.scrollTo(Math.max(0, at - 2));
+        }
+    }
+
+    /** Enter: the chosen result (the first until ↑↓ chose another) opens in its area. */
+    private void openSearchResult() {
+        SearchHit hit = searchResults.getSelectionModel().getSelectedItem();
+        if (hit == null && !searchResults.getItems().isEmpty()) {
+            hit = searchResults.getItems().get(0);
+        }
+        if (hit != null) {
+            vm.openSearchResult(hit);
+            focusCurrentArea();
+        }
+    }
+
+    private void focusCurrentArea() {
+        switch (vm.areaProperty().get()) {
+            case CLAIMS -> claimsView.focusTable();
+            case REMITTANCES -> remittancesView.focusPayments();
+            case AUDITS -> auditsView.focusList();
+            case EXCEPTIONS -> exceptionsView.focusTable();
+            case PATIENT_ACCOUNTS -> collectionsView.focusTable();
+            default -> requestFocus();
+        }
+    }
 
     public void focusQuickSearch() {
         quickSearch.requestFocus();

@@ -6,6 +6,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,6 +24,9 @@ import org.rxledger.app.remits.InboxWatcher;
 import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.app.remits.RemittancesViewModel;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.core.exceptions.ExceptionQueue;
+import org.rxledger.core.search.GlobalSearch;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
@@ -55,9 +60,13 @@ public final class ShellViewModel {
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
-    /** The header's quick search box: typing filters the claims; it empties when that filter is cleared or replaced. */
+    /** The header's search box: typing searches everything (issue 19); the results list under it opens one. */
     private final StringProperty quickSearchText = new SimpleStringProperty(this, "quickSearchText", "");
-    private boolean syncingQuickSearch;
+    private final GlobalSearch globalSearch;
+    private final ObservableList<SearchHit> searchResults = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
+    /** Results of an older text that arrive after a newer one's are dropped. */
+    private long searchGeneration;
     private final StringBinding claimCount;
     private final RemittancesViewModel remittances;
     private final InboxWatcher inbox;
@@ -145,16 +154,8 @@ public final class ShellViewModel {
                 payers.reload();
             }
         });
-        quickSearchText.addListener((o, was, now) -> {
-            if (!syncingQuickSearch) {
-                quickSearch(now);
-            }
-        });
-        claims.textProperty().addListener((o, was, now) -> {
-            if (!quickSearchText.get().strip().equals(now == null ? "" : now)) {
-                emptyQuickSearch();
-            }
-        });
+        this.globalSearch = new GlobalSearch(setup.transactions(), new ExceptionQueue(setup.transactions())::items);
+        quickSearchText.addListener((o, was, now) -> search(now));
         claimCount = Bindings.createStringBinding(
                 () -> Formats.count(claims.claims().size()) + (claims.claims().size() == 1 ? " claim" : " claims"),
                 claims.claims());
@@ -228,18 +229,63 @@ public final class ShellViewModel {
         claims.quickSearch(query);
     }
 
-    /** Enter in the quick search box: the list keeps the filter, the box empties for the next search. */
-    public void handOverQuickSearch() {
-        emptyQuickSearch();
+    /** Looks {@code text} up everywhere in the background; the results replace the list when they arrive. */
+    private void search(String text) {
+        long generation = ++searchGeneration;
+        String q = text == null ? "" : text.strip();
+        if (q.length() < GlobalSearch.MIN_LENGTH) {
+            searchResults.clear();
+            searchMessage.set("");
+            return;
+        }
+        runner.run("Searching", progress -> globalSearch.search(q), hits -> {
+            if (generation == searchGeneration) {
+                searchResults.setAll(hits);
+                searchMessage.set(hits.isEmpty() ? "Nothing matches '" + q + "': try an Rx number, a patient's name, "
+                        + "a cardholder id, a check or trace number, an audit id or an account (P12)" : "");
+            }
+        }, failure -> notify(Failures.explain("searching", failure)));
     }
 
-    private void emptyQuickSearch() {
-        syncingQuickSearch = true;
-        try {
-            quickSearchText.set("");
-        } finally {
-            syncingQuickSearch = false;
+    /**
+     * Enter on a result: the area that owns it opens with it selected, and the box empties for the next search.
+     * A claim keeps the text typed as the claims filter, as the old claims-only quick search did.
+     */
+    public void openSearchResult(SearchHit hit) {
+        String typed = quickSearchText.get();
+        searchGeneration++;
+        quickSearchText.set("");
+        searchResults.clear();
+        searchMessage.set("");
+        switch (hit.kind()) {
+            case CLAIM -> {
+                area.set(Area.CLAIMS);
+                claims.show(Long.parseLong(hit.key()), typed);
+            }
+            case PAYMENT -> showRemittance(new RemittancesViewModel.Target(Long.parseLong(hit.key()), null, null));
+            case AUDIT_CASE -> show(Area.AUDITS, () -> audits.showNext(hit.key()), audits::reload);
+            case EXCEPTION -> show(Area.EXCEPTIONS, () -> exceptions.showNext(hit.key()), exceptions::reload);
+            case PATIENT -> show(Area.PATIENT_ACCOUNTS, () -> collections.showNext(hit.key()), collections::reload);
         }
+    }
+
+    /** Areas reload when shown; one already shown reloads here, so the item is selected either way. */
+    private void show(Area target, Runnable select, Runnable reload) {
+        select.run();
+        if (area.get() == target) {
+            reload.run();
+        } else {
+            area.set(target);
+        }
+    }
+
+    public ObservableList<SearchHit> searchResults() {
+        return searchResults;
+    }
+
+    /** "Nothing matches …" for a text that found nothing; empty otherwise. */
+    public ReadOnlyStringProperty searchMessageProperty() {
+        return searchMessage.getReadOnlyProperty();
     }
 
     public StringProperty quickSearchTextProperty() {

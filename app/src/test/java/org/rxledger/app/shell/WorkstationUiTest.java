@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -94,12 +96,16 @@ class WorkstationUiTest {
     }
 
     @Test
-    void quickSearchWithCtrlKJumpsToAnRxNumber(FxRobot robot) throws TimeoutException {
+    void searchWithCtrlKListsTheClaimsOfAnRxPrefixAndEnterOpensTheFirst(FxRobot robot) throws TimeoutException {
         TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("81000");
-        waitUntil(() -> table.getItems().size() == 3);
+        waitUntil(() -> results.isVisible() && results.getItems().size() == 3);
+        assertThat(results.getItems()).extracting(SearchHit::title)
+                .containsExactly("Rx 8100001-01", "Rx 8100002-01", "Rx 8100003-01");
+
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100001");
@@ -107,10 +113,11 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
         assertThat(table.getItems()).hasSize(3);
+        assertThat(results.isVisible()).isFalse();
     }
 
     @Test
-    void quickSearchStartedInAnotherAreaKeepsEveryKeystroke(FxRobot robot) throws TimeoutException {
+    void searchStartedInAnotherAreaKeepsEveryKeystrokeAndStaysThereUntilEnter(FxRobot robot) throws TimeoutException {
         TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
         ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
@@ -120,14 +127,55 @@ class WorkstationUiTest {
         FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
         robot.write("8100002");
 
-        waitUntil(() -> table.getItems().size() == 1);
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().size() == 1);
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEqualTo("8100002");
-        assertThat(table.getItems().get(0).rxNumber()).isEqualTo("8100002");
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.AUDITS);
 
-        // clearing the filters empties the box that set them
-        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> vm.areaProperty().get() == Area.CLAIMS && table.getItems().size() == 1);
+        assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100002");
+    }
+
+    @Test
+    void aTraceNumberTypedInTheSearchOpensItsPaymentInRemittances(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
-        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
+        long paymentId = TestStores.importSample835(db).payments().get(0).paymentId();
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
+        robot.write("EFT0314A77");
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().stream().anyMatch(h -> h.kind() == SearchHit.Kind.PAYMENT));
+        assertThat(results.getItems().get(0).title()).isEqualTo("Trace EFT0314A77");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> vm.areaProperty().get() == Area.REMITTANCES
+                && vm.remittances().selectedPaymentProperty().get() != null
+                && vm.remittances().selectedPaymentProperty().get().paymentId() == paymentId);
+    }
+
+    @Test
+    void aPatientChosenWithTheArrowKeysOpensInPatientAccounts(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
+        robot.write("garcia");
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().stream().anyMatch(h -> h.kind() == SearchHit.Kind.PATIENT));
+        robot.type(KeyCode.UP); // from the first result round to the last: the patient, after the claims
+        WaitForAsyncUtils.waitForFxEvents();
+        SearchHit patient = results.getSelectionModel().getSelectedItem();
+        assertThat(patient.kind()).isEqualTo(SearchHit.Kind.PATIENT);
+        assertThat(patient.title()).isEqualTo("GARCIA, MARIA");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> vm.areaProperty().get() == Area.PATIENT_ACCOUNTS
+                && vm.collections().selectedProperty().get() != null
+                && vm.collections().selectedProperty().get().key().equals(patient.key()));
     }
 
     @Test
