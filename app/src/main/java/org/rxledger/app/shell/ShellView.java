@@ -57,6 +57,7 @@ import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.app.ui.TableExport;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
 public final class ShellView extends BorderPane {
@@ -128,6 +129,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.REPORTS, reportsView));
         acceptDroppedRemittances();
         searchResultsList();
+        // every table of every area: Ctrl+Shift+E and "Export to Excel" in its context menu
+        TableExport.install(this, vm::exportsFolder, vm.clock(), vm.runner(), vm::notify, this::offerToOpen);
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
         // focus can move straight into it instead of falling back to the first control of the window
@@ -526,7 +529,9 @@ public final class ShellView extends BorderPane {
 
     private void showShortcuts() {
         TextArea text = new TextArea("""
-                Ctrl+K          Quick search (Rx number or patient)
+                Ctrl+K          Search claims, payments, audits, exceptions, patients
+                                (↑↓ choose, Enter open, Esc close)
+                Ctrl+Shift+E    Export the focused table to Excel (or its context menu)
                 Ctrl+F          Filter the claims list
                 Esc             Clear the filter field / close the claim details
                 Ctrl+Shift+X    Clear all filters
@@ -570,6 +575,23 @@ public final class ShellView extends BorderPane {
         alert.setHeaderText("Keyboard shortcuts");
         alert.getDialogPane().setContent(text);
         alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    /** After "Export to Excel": where the workbook is, and whether to open it now (a decision, so a dialog). */
+    private void offerToOpen(java.nio.file.Path file) {
+        ButtonType open = new ButtonType("Open", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Saved as " + file.getFileName() + " in " + file.getParent()
+                + ".\nOpen it now?", open, ButtonType.CLOSE);
+        alert.setTitle("Exported to Excel");
+        alert.setHeaderText("Exported to Excel");
+        alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().setId("exportedDialog");
+        alert.resultProperty().addListener((o, was, now) -> {
+            if (now == open) {
+                vm.openFile(file);
+            }
+        });
         alert.show();
     }
 

@@ -279,6 +279,28 @@ public final class ShellViewModel {
         }
     }
 
+    /** Where "Export to Excel" of a table writes its workbooks. */
+    public java.nio.file.Path exportsFolder() {
+        return setup.dataDir().resolve("exports");
+    }
+
+    public Clock clock() {
+        return setup.clock();
+    }
+
+    /** The runner background work of the window's helpers (table export) goes through. */
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    /** Opens a workbook just written in the program the system associates with it. */
+    public void openFile(java.nio.file.Path file) {
+        runner.run("Opening " + file.getFileName(), progress -> {
+            org.rxledger.app.ui.SystemViewer.open(file);
+            return file;
+        }, opened -> { }, failure -> notify(Failures.explain("opening " + file.getFileName(), failure)));
+    }
+
     public ObservableList<SearchHit> searchResults() {
         return searchResults;
     }
