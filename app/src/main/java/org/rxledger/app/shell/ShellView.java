@@ -26,7 +26,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -101,6 +100,7 @@ public final class ShellView extends BorderPane {
     private final Message banner = new Message();
     /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
     private final Timeline syncRefresh;
+    private HelpWindow help;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -236,10 +236,12 @@ public final class ShellView extends BorderPane {
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 
-        MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
+        MenuItem guide = item("Help for this area", HELP, () -> showHelp(HelpPages.pageName(vm.areaProperty().get())));
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setOnAction(e -> showHelp(HelpPages.SHORTCUTS));
         MenuItem about = new MenuItem("About RxLedger");
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu("_Help", null, shortcuts, about);
+        Menu help = new Menu("_Help", null, guide, shortcuts, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
@@ -527,55 +529,17 @@ public final class ShellView extends BorderPane {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void showShortcuts() {
-        TextArea text = new TextArea("""
-                Ctrl+K          Search claims, payments, audits, exceptions, patients
-                                (↑↓ choose, Enter open, Esc close)
-                Ctrl+Shift+E    Export the focused table to Excel (or its context menu)
-                Ctrl+F          Filter the claims list
-                Esc             Clear the filter field / close the claim details
-                Ctrl+Shift+X    Clear all filters
-                ↑ ↓             Move through claims
-                Enter           Open the selected claim's details
-                F5              Reload claims, charge entry's lists and the sync state
-                Ctrl+Shift+Y    Sync now with the central server (File menu)
-                Ctrl+1          Claims
-                Ctrl+5          Reconciliation (deposits)
-                Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
-                Ctrl+3          Exceptions work queue (↑↓ move, A assign to me,
-                                R or Ctrl+Enter resolve with a note, Enter open the claim)
-                Ctrl+O          Import 835 remittance files (or drop files on the window)
-                Alt+D / Alt+R   Remittance claims: denied only / reversals only
-                Ctrl+N          New charge (charge entry)
-                  Enter/Ctrl+S  Save · Ctrl+Enter save and next · Esc cancel
-                  Ctrl+Shift+P/R/G  New patient / prescriber / drug
-                Ctrl+J          Reject follow-up queue
-                Ctrl+B          Rebill the open claim / selected reject
-                Ctrl+Shift+V    Reverse the open claim
-                Ctrl+E          Correct the open claim's billing data
-                Ctrl+P          Print the open claim's UCF sheet
-                Ctrl+4          Audits (Ctrl+Shift+N new case, Ctrl+G generate packet,
-                                Ctrl+Shift+O open, Ctrl+Shift+S save as, Ctrl+P print;
-                                Ctrl+Enter creates the case in its dialog)
-                Ctrl+6          Payers (search; Enter to the table, Enter again to
-                                the other payer; Ctrl+M merge, Ctrl+R move routing)
-                Ctrl+7          Patient accounts (write-off review tab: A or Ctrl+Enter
-                                approve, R then a reason and Enter reject)
-                Ctrl+8          Reports (Enter to the dates, Ctrl+Enter run,
-                                Enter on a run opens its workbook)
-                Ctrl+Shift+D    Dark theme on/off
-                Ctrl+L          Lock the window (Session menu: sign out, password)
-                F1              This list
-                Ctrl+Q          Quit""");
-        text.setEditable(false);
-        text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(34);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(text);
-        alert.initOwner(getScene().getWindow());
-        alert.show();
+    /** F1: the guide's page of the area shown; Help ▸ Keyboard shortcuts: the shortcuts page. */
+    private void showHelp(String pageName) {
+        if (help == null) {
+            help = new HelpWindow(HelpPages.load(), getScene().getWindow());
+        }
+        help.show(pageName);
+    }
+
+    /** The help window, once opened (for UI tests in this package). */
+    HelpWindow help() {
+        return help;
     }
 
     /** After "Export to Excel": where the workbook is, and whether to open it now (a decision, so a dialog). */

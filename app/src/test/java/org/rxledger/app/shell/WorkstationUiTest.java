@@ -179,6 +179,29 @@ class WorkstationUiTest {
     }
 
     @Test
+    void f1OpensTheGuideOnTheCurrentAreaSearchableAndNoTallerThanTheScreen(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        ShellView shell = (ShellView) robot.lookup("#notice").query().getScene().getRoot();
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT7);
+        waitUntil(() -> shell.viewModel().areaProperty().get() == Area.PATIENT_ACCOUNTS);
+
+        robot.type(KeyCode.F1);
+
+        waitUntil(() -> shell.help() != null && shell.help().stage().isShowing());
+        ListView<HelpPages.Page> pages = robot.lookup("#helpPages").queryListView();
+        assertThat(pages.getSelectionModel().getSelectedItem().title()).isEqualTo("Patient accounts");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(shell.help().stage().getHeight()).isLessThanOrEqualTo(screen.getHeight());
+
+        robot.interact(() -> robot.lookup("#helpSearch").queryAs(TextField.class).setText("packet"));
+        assertThat(pages.getItems()).extracting(HelpPages.Page::name).containsExactly("audits", "shortcuts");
+        assertThat(robot.lookup("#helpBody").queryAs(javafx.scene.text.TextFlow.class).getChildren())
+                .anySatisfy(n -> assertThat(((javafx.scene.text.Text) n).getText()).contains("Ctrl+G generates the packet"));
+        robot.interact(() -> shell.help().stage().close());
+    }
+
+    @Test
     void ctrlShiftDTurnsTheDarkThemeOnAndOffAgain(FxRobot robot) throws TimeoutException {
         ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
         boolean before = vm.darkThemeProperty().get();
