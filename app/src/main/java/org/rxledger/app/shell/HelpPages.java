@@ -24,6 +24,7 @@ public final class HelpPages {
     }
 
     public static final String SHORTCUTS = "shortcuts";
+    public static final String WHATS_NEW = "whats-new";
 
     private final List<Page> pages;
 
@@ -38,7 +39,40 @@ public final class HelpPages {
             pages.add(read(pageName(a)));
         }
         pages.add(read(SHORTCUTS));
+        whatsNew().ifPresent(pages::add);
         return new HelpPages(pages);
+    }
+
+    /** The top section of the changelog the build copied in ("## Unreleased" or the latest release), if any. */
+    static java.util.Optional<Page> whatsNew() {
+        try (InputStream in = HelpPages.class.getResourceAsStream("/org/rxledger/app/help/CHANGELOG.md")) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Page(WHATS_NEW, "What's new",
+                    latestSection(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From the first "## " heading to the next one, as a page titled "What's new — heading". */
+    static String latestSection(String changelog) {
+        List<String> lines = changelog.lines().toList();
+        StringBuilder out = new StringBuilder();
+        boolean in = false;
+        for (String line : lines) {
+            if (line.startsWith("## ")) {
+                if (in) {
+                    break;
+                }
+                in = true;
+                out.append("# What's new — ").append(line.substring(3).strip()).append('\n');
+            } else if (in) {
+                out.append(line.startsWith("### ") ? "## " + line.substring(4) : line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** "patient-accounts" for PATIENT_ACCOUNTS. */
@@ -67,6 +101,10 @@ public final class HelpPages {
 
     public Page forArea(Area area) {
         return page(pageName(area));
+    }
+
+    public boolean has(String name) {
+        return pages.stream().anyMatch(p -> p.name().equals(name));
     }
 
     public Page page(String name) {

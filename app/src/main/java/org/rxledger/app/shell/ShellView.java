@@ -193,6 +193,17 @@ public final class ShellView extends BorderPane {
         syncRefresh = new Timeline(new KeyFrame(Duration.seconds(60), e -> vm.sync().refresh()));
         syncRefresh.setCycleCount(Animation.INDEFINITE);
         syncRefresh.play();
+        // "What's new" once after an upgrade, when the window is up
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && was == null && vm.whatsNewDue(ShellView.class.getPackage().getImplementationVersion())) {
+                Platform.runLater(() -> {
+                    HelpPages pages = HelpPages.load();
+                    if (pages.has(HelpPages.WHATS_NEW) && getScene() != null && getScene().getWindow() != null) {
+                        showHelp(HelpPages.WHATS_NEW);
+                    }
+                });
+            }
+        });
     }
 
     private MenuBar menuBar() {

@@ -279,6 +279,22 @@ public final class ShellViewModel {
         }
     }
 
+    static final String KEY_LAST_SEEN_VERSION = "whatsNew.lastSeenVersion";
+
+    /**
+     * Whether "What's new" is due: the app's version differs from the one this user last ran. The version is
+     * remembered either way; a first run (nothing remembered) is a new install, not an upgrade, and shows nothing.
+     * A build without a version (run from classes) never shows it.
+     */
+    public boolean whatsNewDue(String appVersion) {
+        if (appVersion == null || appVersion.isBlank()) {
+            return false;
+        }
+        String seen = setup.settings().get(KEY_LAST_SEEN_VERSION, "");
+        setup.settings().put(KEY_LAST_SEEN_VERSION, appVersion);
+        return !seen.isEmpty() && !seen.equals(appVersion);
+    }
+
     /** Where "Export to Excel" of a table writes its workbooks. */
     public java.nio.file.Path exportsFolder() {
         return setup.dataDir().resolve("exports");

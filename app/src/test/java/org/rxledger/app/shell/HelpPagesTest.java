@@ -13,8 +13,16 @@ class HelpPagesTest {
         for (Area a : Area.values()) {
             assertThat(pages.forArea(a).title()).isEqualTo(a.label());
         }
-        assertThat(pages.all()).hasSize(Area.values().length + 1);
-        assertThat(pages.all().get(pages.all().size() - 1).title()).isEqualTo("Keyboard shortcuts");
+        assertThat(pages.all()).hasSize(Area.values().length + 2);
+        assertThat(pages.all().get(Area.values().length).title()).isEqualTo("Keyboard shortcuts");
+    }
+
+    @Test
+    void whatsNewIsTheTopSectionOfTheChangelogTheBuildCopiedIn() {
+        assertThat(pages.page(HelpPages.WHATS_NEW).text()).startsWith("# What's new — Unreleased")
+                .contains("F1 opens the user guide").doesNotContain("## Wave 1");
+        assertThat(HelpPages.latestSection("# Changelog\n\n## 1.2.0\n### Added\n- A\n## 1.1.0\n- B\n"))
+                .isEqualTo("# What's new — 1.2.0\n## Added\n- A\n");
     }
 
     @Test

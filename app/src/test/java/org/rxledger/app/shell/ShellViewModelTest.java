@@ -221,6 +221,15 @@ class ShellViewModelTest {
     }
 
     @Test
+    void whatsNewIsDueOnceAfterAnUpgradeAndNeverOnANewInstall() {
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.0.0")).isFalse(); // first run: a new install
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.0.0")).isFalse();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.1.0")).isTrue();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.1.0")).isFalse();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue(null)).isFalse();
+    }
+
+    @Test
     void theDarkThemeChoiceIsRemembered() {
         shell(OfficeSeeder.NONE).darkThemeProperty().set(true);
         assertThat(shell(OfficeSeeder.NONE).darkThemeProperty().get()).isTrue();

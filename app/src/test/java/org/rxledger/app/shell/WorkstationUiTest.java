@@ -195,7 +195,8 @@ class WorkstationUiTest {
         assertThat(shell.help().stage().getHeight()).isLessThanOrEqualTo(screen.getHeight());
 
         robot.interact(() -> robot.lookup("#helpSearch").queryAs(TextField.class).setText("packet"));
-        assertThat(pages.getItems()).extracting(HelpPages.Page::name).containsExactly("audits", "shortcuts");
+        assertThat(pages.getItems()).extracting(HelpPages.Page::name).startsWith("audits", "shortcuts")
+                .doesNotContain("claims", "payers");
         assertThat(robot.lookup("#helpBody").queryAs(javafx.scene.text.TextFlow.class).getChildren())
                 .anySatisfy(n -> assertThat(((javafx.scene.text.Text) n).getText()).contains("Ctrl+G generates the packet"));
         robot.interact(() -> shell.help().stage().close());
