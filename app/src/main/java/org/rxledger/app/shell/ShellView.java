@@ -56,6 +56,7 @@ import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.app.ui.SplitPanes;
 import org.rxledger.app.ui.TableExport;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
@@ -101,6 +102,8 @@ public final class ShellView extends BorderPane {
     /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
     private final Timeline syncRefresh;
     private HelpWindow help;
+    /** The full text of a notice collapsed to its heading. */
+    private final Tooltip bannerText = new Tooltip();
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -140,6 +143,7 @@ public final class ShellView extends BorderPane {
             if (v != null) {
                 v.setVisible(a == vm.areaProperty().get());
                 center.getChildren().add(v);
+                SplitPanes.remember(a.name(), v, vm.settings());
             }
         }
         center.getChildren().add(searchResults);
@@ -173,6 +177,7 @@ public final class ShellView extends BorderPane {
             if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);
             }
+            collapseBanner();
         });
         banner.setId("notice");
         banner.visibleProperty().bind(vm.noticeProperty().isNotNull());
@@ -374,6 +379,7 @@ public final class ShellView extends BorderPane {
 
     private void showNotice(Notice notice) {
         banner.getStyleClass().removeAll(NOTICE_STYLES.values());
+        Tooltip.uninstall(banner, bannerText);
         if (notice != null) {
             // AtlantaFX 2.0.1's Message skin copies the *description* into the title label when the title
             // changes (TileSkinBase's title listener reads getDescription()), so a second notice showed the
@@ -383,6 +389,19 @@ public final class ShellView extends BorderPane {
             banner.setTitle(notice.title());
             banner.setDescription(notice.text());
             banner.getStyleClass().add(NOTICE_STYLES.get(notice.kind()));
+        }
+    }
+
+    /**
+     * An information notice (the demo office's) shrinks to its one-line heading once the clerk has moved on to
+     * another area; its text stays in the tooltip. Warnings and errors keep their text until closed.
+     */
+    private void collapseBanner() {
+        Notice notice = vm.noticeProperty().get();
+        if (notice != null && notice.kind() == Notice.Kind.INFO && banner.getDescription() != null) {
+            banner.setDescription(null);
+            bannerText.setText(notice.text());
+            Tooltip.install(banner, bannerText);
         }
     }
 

@@ -295,6 +295,11 @@ public final class ShellViewModel {
         return !seen.isEmpty() && !seen.equals(appVersion);
     }
 
+    /** The workstation preferences (split pane dividers are kept there). */
+    public org.rxledger.app.settings.Settings settings() {
+        return setup.settings();
+    }
+
     /** Where "Export to Excel" of a table writes its workbooks. */
     public java.nio.file.Path exportsFolder() {
         return setup.dataDir().resolve("exports");

@@ -203,6 +203,37 @@ class WorkstationUiTest {
     }
 
     @Test
+    void theDemoNoticeCollapsesToItsHeadingOnceTheClerkMovesOn(FxRobot robot) throws TimeoutException {
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+        robot.interact(() -> vm.notify(Notice.info("Demo office created", "This is a new data folder: a demo office.")));
+        waitUntil(() -> bannerTitle(robot).equals("Demo office created"));
+        atlantafx.base.controls.Message banner = robot.lookup("#notice").queryAs(atlantafx.base.controls.Message.class);
+        assertThat(banner.getDescription()).isEqualTo("This is a new data folder: a demo office.");
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        waitUntil(() -> banner.getDescription() == null);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getTitle()).isEqualTo("Demo office created");
+    }
+
+    @Test
+    void splitPaneDividersAreRememberedPerArea(FxRobot robot) {
+        org.rxledger.app.settings.Settings settings = org.rxledger.app.settings.Settings.inMemory();
+        robot.interact(() -> {
+            javafx.scene.control.SplitPane first = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+            org.rxledger.app.ui.SplitPanes.remember("AUDITS", new javafx.scene.layout.VBox(first), settings);
+            first.setDividerPositions(0.25);
+        });
+        assertThat(settings.get("layout.AUDITS.split0", "")).isEqualTo("0.250");
+        javafx.scene.control.SplitPane again = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+        robot.interact(() -> org.rxledger.app.ui.SplitPanes.remember("AUDITS", new javafx.scene.layout.VBox(again), settings));
+        assertThat(again.getDividerPositions()).containsExactly(0.25);
+        javafx.scene.control.SplitPane other = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+        robot.interact(() -> org.rxledger.app.ui.SplitPanes.remember("CLAIMS", new javafx.scene.layout.VBox(other), settings));
+        assertThat(other.getDividerPositions()).containsExactly(0.5);
+    }
+
+    @Test
     void ctrlShiftDTurnsTheDarkThemeOnAndOffAgain(FxRobot robot) throws TimeoutException {
         ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
         boolean before = vm.darkThemeProperty().get();
