@@ -116,14 +116,23 @@ public final class AuditsViewModel {
 
     // ------------------------------------------------------------------ list
 
+    /** The case the next reload selects (the global search opened it). */
+    private String showNext;
+
     public void reload() {
         runner.run("Loading audit cases", p -> service.listCases(), list -> {
-            String keep = detail.get() == null ? null : detail.get().auditCase().auditId();
+            String keep = showNext != null ? showNext : detail.get() == null ? null : detail.get().auditCase().auditId();
+            showNext = null;
             cases.setAll(list);
             if (keep != null) {
                 cases.stream().filter(c -> c.auditCase().auditId().equals(keep)).findFirst().ifPresent(selected::set);
             }
         }, f -> notify.accept(explain("loading the audit cases", f)));
+    }
+
+    /** The next {@link #reload()} selects (and so opens) the case {@code auditId}. */
+    public void showNext(String auditId) {
+        showNext = auditId;
     }
 
     public void open(String auditId) {

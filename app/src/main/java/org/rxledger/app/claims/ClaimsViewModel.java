@@ -154,6 +154,22 @@ public final class ClaimsViewModel {
         detailOpen.set(false);
     }
 
+    /**
+     * The global search opened a claim: the list keeps the filter typed ({@code text}) when the claim is among its
+     * rows, else shows every claim, and selects it.
+     */
+    public void show(long claimId, String text) {
+        text(text);
+        if (sorted.stream().noneMatch(c -> c.id() == claimId)) {
+            clearFilters();
+        }
+        sorted.stream().filter(c -> c.id() == claimId).findFirst().ifPresent(selected::set);
+    }
+
+    private void text(String value) {
+        this.text.set(value == null ? "" : value.strip());
+    }
+
     /** The quick search of the shell: filter by Rx/patient and select the first match. */
     public void quickSearch(String query) {
         text.set(query == null ? "" : query.strip());

@@ -59,6 +59,8 @@ public final class CollectionsViewModel {
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
 
     private final String workstation;
+    /** The account the next reload selects (the global search opened it). */
+    private String showNext;
 
     public CollectionsViewModel(PatientAccountService accounts, WriteOffService writeOffs, AccountService signIns,
                                 String workstation, TaskRunner runner, Consumer<Notice> notices, Clock clock) {
@@ -132,7 +134,15 @@ public final class CollectionsViewModel {
         LocalDate today = LocalDate.now(clock);
         runner.run("Loading patient accounts", progress -> new Loaded(accountsService.accounts(today),
                 writeOffs.list().stream().filter(w -> w.status() == WriteOff.Status.PENDING).toList()), loaded -> {
-            String keep = selected.get() == null ? null : selected.get().key();
+            String keep = showNext != null ? showNext : selected.get() == null ? null : selected.get().key();
+            if (showNext != null) {
+                showNext = null;
+                search.set("");
+                if (loaded.accounts().stream().noneMatch(a -> a.key().equals(keep))) {
+                    notices.accept(Notice.info("Nothing open on account " + keep,
+                            "Account " + keep + " has no balance, hold or open item, so it is not in the list."));
+                }
+            }
             accounts.setAll(loaded.accounts());
             queue.setAll(loaded.waiting());
             queueTotals.set(loaded.waiting().size() + " waiting, "
@@ -142,6 +152,11 @@ public final class CollectionsViewModel {
             selected.set(null);
             selected.set(again != null ? again : shown.isEmpty() ? null : shown.get(0));
         }, failure -> notices.accept(Failures.explain("loading patient accounts", failure)));
+    }
+
+    /** The next {@link #reload()} selects the account {@code key} (P12, H:MAPLE-LTC), clearing the search box. */
+    public void showNext(String key) {
+        showNext = key;
     }
 
     private void loadDetail(PatientAccount account) {

@@ -89,6 +89,8 @@ public final class ExceptionsViewModel {
     private ExceptionCategory chosen;
     private Consumer<String> onOpenRx = rx -> { };
     private Consumer<RemittanceRef> onOpenRemittance = ref -> { };
+    /** The item the next reload selects (the global search opened it), whatever the filters hid. */
+    private String showNext;
 
     /** Where an item sits in Remittances: its payment, and the claim payment or PLB item (either may be null). */
     public record RemittanceRef(long paymentId, Long remitClaimId, Long plbItemId) {
@@ -146,7 +148,11 @@ public final class ExceptionsViewModel {
     public void reload() {
         runner.run("Loading the exceptions queue",
                 progress -> new Loaded(queue.items(), queue.currentUser()), loaded -> {
-                    String keep = selected.get() == null ? null : selected.get().key();
+                    String keep = showNext != null ? showNext : selected.get() == null ? null : selected.get().key();
+                    if (showNext != null) {
+                        showNext = null;
+                        widenFiltersFor(keep, loaded.items());
+                    }
                     user = loaded.user();
                     items.setAll(loaded.items());
                     Set<String> names = new LinkedHashSet<>();
@@ -162,6 +168,22 @@ public final class ExceptionsViewModel {
                             : shown.stream().filter(i -> i.key().equals(keep)).findFirst().orElse(null);
                     selected.set(again != null ? again : shown.isEmpty() ? null : shown.get(0));
                 }, failure -> notices.accept(Failures.explain("loading the exceptions queue", failure)));
+    }
+
+    /** The next {@link #reload()} selects the item with {@code key}, opening the filters that would hide it. */
+    public void showNext(String key) {
+        showNext = key;
+    }
+
+    private void widenFiltersFor(String key, List<ExceptionItem> loaded) {
+        loaded.stream().filter(i -> i.key().equals(key)).findFirst().ifPresent(item -> {
+            if (!filter(true).test(item)) {
+                chosen = null;
+                mine.set(false);
+                payer.set(ALL_PAYERS);
+                status.set(StatusChoice.ALL);
+            }
+        });
     }
 
     /** Makes the signed-in user the owner of the selected item (A, Ctrl+Shift+A). */

@@ -26,7 +26,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -48,6 +47,7 @@ import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.recon.ReconciliationView;
 import org.rxledger.app.remits.RemittancesView;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
@@ -55,6 +55,8 @@ import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.app.ui.SplitPanes;
+import org.rxledger.app.ui.TableExport;
 
 /** The main window: menu bar, quick search, left navigation, the current area, status bar. Binds only. */
 public final class ShellView extends BorderPane {
@@ -93,9 +95,14 @@ public final class ShellView extends BorderPane {
     private final CollectionsView collectionsView;
     private final ReportsView reportsView;
     private final TextField quickSearch = new TextField();
+    /** The global search's results, over the top right of the current area while the search box has text. */
+    private final ListView<SearchHit> searchResults = new ListView<>();
     private final Message banner = new Message();
     /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
     private final Timeline syncRefresh;
+    private HelpWindow help;
+    /** The full text of a notice collapsed to its heading. */
+    private final Tooltip bannerText = new Tooltip();
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -123,6 +130,9 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
                 Map.entry(Area.REPORTS, reportsView));
         acceptDroppedRemittances();
+        searchResultsList();
+        // every table of every area: Ctrl+Shift+E and "Export to Excel" in its context menu
+        TableExport.install(this, vm::exportsFolder, vm.clock(), vm.runner(), vm::notify, this::offerToOpen);
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
         // focus can move straight into it instead of falling back to the first control of the window
@@ -132,15 +142,19 @@ public final class ShellView extends BorderPane {
             if (v != null) {
                 v.setVisible(a == vm.areaProperty().get());
                 center.getChildren().add(v);
+                SplitPanes.remember(a.name(), v, vm.settings());
             }
         }
+        center.getChildren().add(searchResults);
+        StackPane.setAlignment(searchResults, Pos.TOP_RIGHT);
+        StackPane.setMargin(searchResults, new Insets(0, 12, 0, 0));
         vm.areaProperty().addListener((o, was, now) -> {
             if (areaViews.get(now) == null) {
                 return;
             }
             areaViews.get(now).setVisible(true);
-            // the quick search switches to Claims on its first key: the keys after it belong to the search box
-            if (!quickSearch.isFocused()) {
+            // a search result opened the area: its view model selects the item; the list takes the keyboard
+            if (!quickSearch.isFocused() || quickSearch.getText().isEmpty()) {
                 if (now == Area.CHARGE_ENTRY) {
                     chargeEntryView.focusPatient();
                 } else if (now == Area.REJECTS) {
@@ -162,6 +176,7 @@ public final class ShellView extends BorderPane {
             if (was != null && was != now && areaViews.get(was) != null) {
                 areaViews.get(was).setVisible(false);
             }
+            collapseBanner();
         });
         banner.setId("notice");
         banner.visibleProperty().bind(vm.noticeProperty().isNotNull());
@@ -182,6 +197,17 @@ public final class ShellView extends BorderPane {
         syncRefresh = new Timeline(new KeyFrame(Duration.seconds(60), e -> vm.sync().refresh()));
         syncRefresh.setCycleCount(Animation.INDEFINITE);
         syncRefresh.play();
+        // "What's new" once after an upgrade, when the window is up
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && was == null && vm.whatsNewDue(ShellView.class.getPackage().getImplementationVersion())) {
+                Platform.runLater(() -> {
+                    HelpPages pages = HelpPages.load();
+                    if (pages.has(HelpPages.WHATS_NEW) && getScene() != null && getScene().getWindow() != null) {
+                        showHelp(HelpPages.WHATS_NEW);
+                    }
+                });
+            }
+        });
     }
 
     private MenuBar menuBar() {
@@ -225,10 +251,12 @@ public final class ShellView extends BorderPane {
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 
-        MenuItem shortcuts = item("Keyboard shortcuts", HELP, this::showShortcuts);
+        MenuItem guide = item("Help for this area", HELP, () -> showHelp(HelpPages.pageName(vm.areaProperty().get())));
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setOnAction(e -> showHelp(HelpPages.SHORTCUTS));
         MenuItem about = new MenuItem("About RxLedger");
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu("_Help", null, shortcuts, about);
+        Menu help = new Menu("_Help", null, guide, shortcuts, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
@@ -245,19 +273,22 @@ public final class ShellView extends BorderPane {
         Label brand = new Label("RxLedger");
         brand.getStyleClass().addAll("brand", Styles.TITLE_4);
         quickSearch.setId("quickSearch");
-        quickSearch.setPromptText("Search Rx # or patient name   Ctrl+K");
+        quickSearch.setPromptText("Search Rx, patient, trace, audit…   Ctrl+K");
         quickSearch.setPrefColumnCount(28);
-        quickSearch.setTooltip(new Tooltip("Quick search (Ctrl+K): type an Rx number or a patient name; Enter goes to the list"));
-        // typing filters live; Enter hands over to the list and empties the box for the next search
+        quickSearch.setTooltip(new Tooltip("Search (Ctrl+K): an Rx number, a patient's name, a cardholder id, a check or "
+                + "trace number, an audit id, an exception or an account (P12). ↑↓ choose, Enter opens, Esc closes"));
+        // the keyboard stays in the box while ↑↓ move through the results, so no key typed is lost to another control
         quickSearch.textProperty().bindBidirectional(vm.quickSearchTextProperty());
         quickSearch.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
-                vm.handOverQuickSearch();
-                claimsView.focusTable();
+            if (e.getCode() == KeyCode.ENTER) {
+                openSearchResult();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                moveSearchSelection(e.getCode() == KeyCode.DOWN ? 1 : -1);
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 quickSearch.clear();
-                claimsView.focusTable();
+                focusCurrentArea();
                 e.consume();
             }
         });
@@ -347,6 +378,7 @@ public final class ShellView extends BorderPane {
 
     private void showNotice(Notice notice) {
         banner.getStyleClass().removeAll(NOTICE_STYLES.values());
+        Tooltip.uninstall(banner, bannerText);
         if (notice != null) {
             // AtlantaFX 2.0.1's Message skin copies the *description* into the title label when the title
             // changes (TileSkinBase's title listener reads getDescription()), so a second notice showed the
@@ -359,8 +391,109 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /**
+     * An information notice (the demo office's) shrinks to its one-line heading once the clerk has moved on to
+     * another area; its text stays in the tooltip. Warnings and errors keep their text until closed.
+     */
+    private void collapseBanner() {
+        Notice notice = vm.noticeProperty().get();
+        if (notice != null && notice.kind() == Notice.Kind.INFO && banner.getDescription() != null) {
+            banner.setDescription(null);
+            bannerText.setText(notice.text());
+            Tooltip.install(banner, bannerText);
+        }
+    }
+
     private static final Map<Notice.Kind, String> NOTICE_STYLES = Map.of(
             Notice.Kind.INFO, Styles.ACCENT, Notice.Kind.WARNING, Styles.WARNING, Notice.Kind.ERROR, Styles.DANGER);
+
+    private void searchResultsList() {
+        searchResults.setId("searchResults");
+        searchResults.setItems(vm.searchResults());
+        searchResults.getStyleClass().addAll("search-results", Styles.DENSE);
+        searchResults.setFocusTraversable(false);
+        searchResults.setPrefWidth(520);
+        searchResults.setMaxWidth(Region.USE_PREF_SIZE);
+        searchResults.setMaxHeight(Region.USE_PREF_SIZE);
+        Label nothing = new Label();
+        nothing.setWrapText(true);
+        nothing.textProperty().bind(vm.searchMessageProperty());
+        searchResults.setPlaceholder(nothing);
+        // about eight rows, fewer when fewer results (two lines each, a group heading above the first of a kind)
+        searchResults.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(440.0, 60.0 + 46.0 * vm.searchResults().size()), vm.searchResults()));
+        searchResults.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.searchResults().isEmpty() || !vm.searchMessageProperty().get().isEmpty(),
+                vm.searchResults(), vm.searchMessageProperty()));
+        searchResults.managedProperty().bind(searchResults.visibleProperty());
+        vm.searchResults().addListener((javafx.collections.ListChangeListener<SearchHit>) c -> {
+            if (!vm.searchResults().isEmpty()) {
+                searchResults.getSelectionModel().select(0);
+                searchResults.scrollTo(0);
+            }
+        });
+        searchResults.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SearchHit hit, boolean empty) {
+                super.updateItem(hit, empty);
+                setText(null);
+                if (empty || hit == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label title = new Label(hit.title());
+                title.getStyleClass().add(Styles.TEXT_BOLD);
+                Label detail = new Label(hit.detail());
+                detail.getStyleClass().add(Styles.TEXT_MUTED);
+                VBox box = new VBox(1);
+                int i = getIndex();
+                if (i == 0 || getListView().getItems().get(i - 1).kind() != hit.kind()) {
+                    Label group = new Label(hit.kind().group());
+                    group.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
+                    box.getChildren().add(group);
+                }
+                box.getChildren().addAll(title, detail);
+                setGraphic(box);
+            }
+        });
+        searchResults.setOnMouseClicked(e -> {
+            if (e.getClickCount() >= 1 && searchResults.getSelectionModel().getSelectedItem() != null) {
+                openSearchResult();
+            }
+        });
+    }
+
+    private void moveSearchSelection(int by) {
+        int size = searchResults.getItems().size();
+        if (size > 0) {
+            int at = Math.floorMod(searchResults.getSelectionModel().getSelectedIndex() + by, size);
+            searchResults.getSelectionModel().select(at);
+            searchResults.scrollTo(Math.max(0, at - 2));
+        }
+    }
+
+    /** Enter: the chosen result (the first until ↑↓ chose another) opens in its area. */
+    private void openSearchResult() {
+        SearchHit hit = searchResults.getSelectionModel().getSelectedItem();
+        if (hit == null && !searchResults.getItems().isEmpty()) {
+            hit = searchResults.getItems().get(0);
+        }
+        if (hit != null) {
+            vm.openSearchResult(hit);
+            focusCurrentArea();
+        }
+    }
+
+    private void focusCurrentArea() {
+        switch (vm.areaProperty().get()) {
+            case CLAIMS -> claimsView.focusTable();
+            case REMITTANCES -> remittancesView.focusPayments();
+            case AUDITS -> auditsView.focusList();
+            case EXCEPTIONS -> exceptionsView.focusTable();
+            case PATIENT_ACCOUNTS -> collectionsView.focusTable();
+            default -> requestFocus();
+        }
+    }
 
     public void focusQuickSearch() {
         quickSearch.requestFocus();
@@ -425,52 +558,33 @@ public final class ShellView extends BorderPane {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void showShortcuts() {
-        TextArea text = new TextArea("""
-                Ctrl+K          Quick search (Rx number or patient)
-                Ctrl+F          Filter the claims list
-                Esc             Clear the filter field / close the claim details
-                Ctrl+Shift+X    Clear all filters
-                ↑ ↓             Move through claims
-                Enter           Open the selected claim's details
-                F5              Reload claims, charge entry's lists and the sync state
-                Ctrl+Shift+Y    Sync now with the central server (File menu)
-                Ctrl+1          Claims
-                Ctrl+5          Reconciliation (deposits)
-                Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
-                Ctrl+3          Exceptions work queue (↑↓ move, A assign to me,
-                                R or Ctrl+Enter resolve with a note, Enter open the claim)
-                Ctrl+O          Import 835 remittance files (or drop files on the window)
-                Alt+D / Alt+R   Remittance claims: denied only / reversals only
-                Ctrl+N          New charge (charge entry)
-                  Enter/Ctrl+S  Save · Ctrl+Enter save and next · Esc cancel
-                  Ctrl+Shift+P/R/G  New patient / prescriber / drug
-                Ctrl+J          Reject follow-up queue
-                Ctrl+B          Rebill the open claim / selected reject
-                Ctrl+Shift+V    Reverse the open claim
-                Ctrl+E          Correct the open claim's billing data
-                Ctrl+P          Print the open claim's UCF sheet
-                Ctrl+4          Audits (Ctrl+Shift+N new case, Ctrl+G generate packet,
-                                Ctrl+Shift+O open, Ctrl+Shift+S save as, Ctrl+P print;
-                                Ctrl+Enter creates the case in its dialog)
-                Ctrl+6          Payers (search; Enter to the table, Enter again to
-                                the other payer; Ctrl+M merge, Ctrl+R move routing)
-                Ctrl+7          Patient accounts (write-off review tab: A or Ctrl+Enter
-                                approve, R then a reason and Enter reject)
-                Ctrl+8          Reports (Enter to the dates, Ctrl+Enter run,
-                                Enter on a run opens its workbook)
-                Ctrl+Shift+D    Dark theme on/off
-                Ctrl+L          Lock the window (Session menu: sign out, password)
-                F1              This list
-                Ctrl+Q          Quit""");
-        text.setEditable(false);
-        text.getStyleClass().add("shortcut-list");
-        text.setPrefRowCount(34);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(text);
+    /** F1: the guide's page of the area shown; Help ▸ Keyboard shortcuts: the shortcuts page. */
+    private void showHelp(String pageName) {
+        if (help == null) {
+            help = new HelpWindow(HelpPages.load(), getScene().getWindow());
+        }
+        help.show(pageName);
+    }
+
+    /** The help window, once opened (for UI tests in this package). */
+    HelpWindow help() {
+        return help;
+    }
+
+    /** After "Export to Excel": where the workbook is, and whether to open it now (a decision, so a dialog). */
+    private void offerToOpen(java.nio.file.Path file) {
+        ButtonType open = new ButtonType("Open", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Saved as " + file.getFileName() + " in " + file.getParent()
+                + ".\nOpen it now?", open, ButtonType.CLOSE);
+        alert.setTitle("Exported to Excel");
+        alert.setHeaderText("Exported to Excel");
         alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().setId("exportedDialog");
+        alert.resultProperty().addListener((o, was, now) -> {
+            if (now == open) {
+                vm.openFile(file);
+            }
+        });
         alert.show();
     }
 

@@ -6,6 +6,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,6 +24,9 @@ import org.rxledger.app.remits.InboxWatcher;
 import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.app.remits.RemittancesViewModel;
 import org.rxledger.core.remit.RejectionLog;
+import org.rxledger.core.exceptions.ExceptionQueue;
+import org.rxledger.core.search.GlobalSearch;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
@@ -54,9 +59,13 @@ public final class ShellViewModel {
     private final ObjectProperty<Area> area = new SimpleObjectProperty<>(this, "area", Area.CLAIMS);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
-    /** The header's quick search box: typing filters the claims; it empties when that filter is cleared or replaced. */
+    /** The header's search box: typing searches everything (issue 19); the results list under it opens one. */
     private final StringProperty quickSearchText = new SimpleStringProperty(this, "quickSearchText", "");
-    private boolean syncingQuickSearch;
+    private final GlobalSearch globalSearch;
+    private final ObservableList<SearchHit> searchResults = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
+    /** Results of an older text that arrive after a newer one's are dropped. */
+    private long searchGeneration;
     private final StringBinding claimCount;
     private final RemittancesViewModel remittances;
     private final InboxWatcher inbox;
@@ -144,16 +153,8 @@ public final class ShellViewModel {
                 payers.reload();
             }
         });
-        quickSearchText.addListener((o, was, now) -> {
-            if (!syncingQuickSearch) {
-                quickSearch(now);
-            }
-        });
-        claims.textProperty().addListener((o, was, now) -> {
-            if (!quickSearchText.get().strip().equals(now == null ? "" : now)) {
-                emptyQuickSearch();
-            }
-        });
+        this.globalSearch = new GlobalSearch(setup.transactions(), new ExceptionQueue(setup.transactions())::items);
+        quickSearchText.addListener((o, was, now) -> search(now));
         claimCount = Bindings.createStringBinding(
                 () -> Formats.count(claims.claims().size()) + (claims.claims().size() == 1 ? " claim" : " claims"),
                 claims.claims());
@@ -227,18 +228,106 @@ public final class ShellViewModel {
         claims.quickSearch(query);
     }
 
-    /** Enter in the quick search box: the list keeps the filter, the box empties for the next search. */
-    public void handOverQuickSearch() {
-        emptyQuickSearch();
+    /** Looks {@code text} up everywhere in the background; the results replace the list when they arrive. */
+    private void search(String text) {
+        long generation = ++searchGeneration;
+        String q = text == null ? "" : text.strip();
+        if (q.length() < GlobalSearch.MIN_LENGTH) {
+            searchResults.clear();
+            searchMessage.set("");
+            return;
+        }
+        runner.run("Searching", progress -> globalSearch.search(q), hits -> {
+            if (generation == searchGeneration) {
+                searchResults.setAll(hits);
+                searchMessage.set(hits.isEmpty() ? "Nothing matches '" + q + "': try an Rx number, a patient's name, "
+                        + "a cardholder id, a check or trace number, an audit id or an account (P12)" : "");
+            }
+        }, failure -> notify(Failures.explain("searching", failure)));
     }
 
-    private void emptyQuickSearch() {
-        syncingQuickSearch = true;
-        try {
-            quickSearchText.set("");
-        } finally {
-            syncingQuickSearch = false;
+    /**
+     * Enter on a result: the area that owns it opens with it selected, and the box empties for the next search.
+     * A claim keeps the text typed as the claims filter, as the old claims-only quick search did.
+     */
+    public void openSearchResult(SearchHit hit) {
+        String typed = quickSearchText.get();
+        searchGeneration++;
+        quickSearchText.set("");
+        searchResults.clear();
+        searchMessage.set("");
+        switch (hit.kind()) {
+            case CLAIM -> {
+                area.set(Area.CLAIMS);
+                claims.show(Long.parseLong(hit.key()), typed);
+            }
+            case PAYMENT -> showRemittance(new RemittancesViewModel.Target(Long.parseLong(hit.key()), null, null));
+            case AUDIT_CASE -> show(Area.AUDITS, () -> audits.showNext(hit.key()), audits::reload);
+            case EXCEPTION -> show(Area.EXCEPTIONS, () -> exceptions.showNext(hit.key()), exceptions::reload);
+            case PATIENT -> show(Area.PATIENT_ACCOUNTS, () -> collections.showNext(hit.key()), collections::reload);
         }
+    }
+
+    /** Areas reload when shown; one already shown reloads here, so the item is selected either way. */
+    private void show(Area target, Runnable select, Runnable reload) {
+        select.run();
+        if (area.get() == target) {
+            reload.run();
+        } else {
+            area.set(target);
+        }
+    }
+
+    static final String KEY_LAST_SEEN_VERSION = "whatsNew.lastSeenVersion";
+
+    /**
+     * Whether "What's new" is due: the app's version differs from the one this user last ran. The version is
+     * remembered either way; a first run (nothing remembered) is a new install, not an upgrade, and shows nothing.
+     * A build without a version (run from classes) never shows it.
+     */
+    public boolean whatsNewDue(String appVersion) {
+        if (appVersion == null || appVersion.isBlank()) {
+            return false;
+        }
+        String seen = setup.settings().get(KEY_LAST_SEEN_VERSION, "");
+        setup.settings().put(KEY_LAST_SEEN_VERSION, appVersion);
+        return !seen.isEmpty() && !seen.equals(appVersion);
+    }
+
+    /** The workstation preferences (split pane dividers are kept there). */
+    public org.rxledger.app.settings.Settings settings() {
+        return setup.settings();
+    }
+
+    /** Where "Export to Excel" of a table writes its workbooks. */
+    public java.nio.file.Path exportsFolder() {
+        return setup.dataDir().resolve("exports");
+    }
+
+    public Clock clock() {
+        return setup.clock();
+    }
+
+    /** The runner background work of the window's helpers (table export) goes through. */
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    /** Opens a workbook just written in the program the system associates with it. */
+    public void openFile(java.nio.file.Path file) {
+        runner.run("Opening " + file.getFileName(), progress -> {
+            org.rxledger.app.ui.SystemViewer.open(file);
+            return file;
+        }, opened -> { }, failure -> notify(Failures.explain("opening " + file.getFileName(), failure)));
+    }
+
+    public ObservableList<SearchHit> searchResults() {
+        return searchResults;
+    }
+
+    /** "Nothing matches …" for a text that found nothing; empty otherwise. */
+    public ReadOnlyStringProperty searchMessageProperty() {
+        return searchMessage.getReadOnlyProperty();
     }
 
     public StringProperty quickSearchTextProperty() {

@@ -23,6 +23,7 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.store.JdbiSyncStore;
 import org.rxledger.core.sync.CentralSettings;
@@ -154,28 +155,78 @@ class ShellViewModelTest {
     }
 
     @Test
-    void theQuickSearchBoxEmptiesWhenItsFilterIsCleared() {
+    void typingInTheSearchBoxListsResultsGroupedByKindWithoutLeavingTheArea() {
         ShellViewModel vm = shell(twoClaims);
         vm.start();
-        vm.quickSearchTextProperty().set("7000002");
-        assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
+        vm.areaProperty().set(Area.AUDITS);
 
-        vm.claims().clearFilters();
+        vm.quickSearchTextProperty().set("smith");
 
-        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
-        assertThat(vm.claims().rows()).hasSize(2);
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.AUDITS);
+        assertThat(vm.searchResults()).extracting(SearchHit::kind).containsSubsequence(SearchHit.Kind.CLAIM,
+                SearchHit.Kind.PATIENT);
+        assertThat(vm.searchResults()).filteredOn(h -> h.kind() == SearchHit.Kind.PATIENT).extracting(SearchHit::title)
+                .containsExactly("SMITH, JOHN", "SMITHERS, ANNA");
+
+        vm.quickSearchTextProperty().set("zz-nothing");
+        assertThat(vm.searchResults()).isEmpty();
+        assertThat(vm.searchMessageProperty().get()).startsWith("Nothing matches 'zz-nothing'");
     }
 
     @Test
-    void enterInTheQuickSearchBoxEmptiesItAndKeepsTheFilter() {
+    void openingAClaimResultShowsTheClaimsListFilteredByTheTextAndSelectsTheClaim() {
         ShellViewModel vm = shell(twoClaims);
         vm.start();
+        vm.areaProperty().set(Area.REPORTS);
         vm.quickSearchTextProperty().set("7000002");
 
-        vm.handOverQuickSearch();
+        vm.openSearchResult(vm.searchResults().get(0));
 
-        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.CLAIMS);
+        assertThat(vm.claims().selectedProperty().get().rxNumber()).isEqualTo("7000002");
         assertThat(vm.claims().textProperty().get()).isEqualTo("7000002");
+        assertThat(vm.quickSearchTextProperty().get()).isEmpty();
+        assertThat(vm.searchResults()).isEmpty();
+    }
+
+    @Test
+    void openingAPaymentResultShowsItInRemittances() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        TestStores.importSample835(db);
+        vm.quickSearchTextProperty().set("EFT0314");
+        SearchHit payment = vm.searchResults().stream().filter(h -> h.kind() == SearchHit.Kind.PAYMENT).findFirst()
+                .orElseThrow();
+
+        vm.openSearchResult(payment);
+
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.REMITTANCES);
+        assertThat(vm.remittances().selectedPaymentProperty().get().paymentId()).isEqualTo(Long.parseLong(payment.key()));
+    }
+
+    @Test
+    void openingAPatientResultSelectsTheirAccountEvenWhenTheAccountsSearchHidesIt() {
+        ShellViewModel vm = shell(twoClaims);
+        vm.start();
+        vm.collections().searchProperty().set("garcia");
+        vm.quickSearchTextProperty().set("smith, john");
+        SearchHit patient = vm.searchResults().stream().filter(h -> h.kind() == SearchHit.Kind.PATIENT).findFirst()
+                .orElseThrow();
+
+        vm.openSearchResult(patient);
+
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.PATIENT_ACCOUNTS);
+        assertThat(vm.collections().searchProperty().get()).isEmpty();
+        assertThat(vm.collections().selectedProperty().get().key()).isEqualTo(patient.key());
+    }
+
+    @Test
+    void whatsNewIsDueOnceAfterAnUpgradeAndNeverOnANewInstall() {
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.0.0")).isFalse(); // first run: a new install
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.0.0")).isFalse();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.1.0")).isTrue();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue("1.1.0")).isFalse();
+        assertThat(shell(OfficeSeeder.NONE).whatsNewDue(null)).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import org.rxledger.app.testdata.TestWorkstation;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.search.SearchHit;
 import org.rxledger.core.store.Database;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -94,12 +96,16 @@ class WorkstationUiTest {
     }
 
     @Test
-    void quickSearchWithCtrlKJumpsToAnRxNumber(FxRobot robot) throws TimeoutException {
+    void searchWithCtrlKListsTheClaimsOfAnRxPrefixAndEnterOpensTheFirst(FxRobot robot) throws TimeoutException {
         TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("81000");
-        waitUntil(() -> table.getItems().size() == 3);
+        waitUntil(() -> results.isVisible() && results.getItems().size() == 3);
+        assertThat(results.getItems()).extracting(SearchHit::title)
+                .containsExactly("Rx 8100001-01", "Rx 8100002-01", "Rx 8100003-01");
+
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100001");
@@ -107,10 +113,11 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#claimsFilter").queryAs(TextField.class).getText()).isEqualTo("81000");
         assertThat(table.getItems()).hasSize(3);
+        assertThat(results.isVisible()).isFalse();
     }
 
     @Test
-    void quickSearchStartedInAnotherAreaKeepsEveryKeystroke(FxRobot robot) throws TimeoutException {
+    void searchStartedInAnotherAreaKeepsEveryKeystrokeAndStaysThereUntilEnter(FxRobot robot) throws TimeoutException {
         TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
         ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
@@ -120,14 +127,110 @@ class WorkstationUiTest {
         FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
         robot.write("8100002");
 
-        waitUntil(() -> table.getItems().size() == 1);
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().size() == 1);
         assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEqualTo("8100002");
-        assertThat(table.getItems().get(0).rxNumber()).isEqualTo("8100002");
+        assertThat(vm.areaProperty().get()).isEqualTo(Area.AUDITS);
 
-        // clearing the filters empties the box that set them
-        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> vm.areaProperty().get() == Area.CLAIMS && table.getItems().size() == 1);
+        assertThat(table.getSelectionModel().getSelectedItem().rxNumber()).isEqualTo("8100002");
+    }
+
+    @Test
+    void aTraceNumberTypedInTheSearchOpensItsPaymentInRemittances(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 5);
-        assertThat(robot.lookup("#quickSearch").queryAs(TextField.class).getText()).isEmpty();
+        long paymentId = TestStores.importSample835(db).payments().get(0).paymentId();
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
+        robot.write("EFT0314A77");
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().stream().anyMatch(h -> h.kind() == SearchHit.Kind.PAYMENT));
+        assertThat(results.getItems().get(0).title()).isEqualTo("Trace EFT0314A77");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> vm.areaProperty().get() == Area.REMITTANCES
+                && vm.remittances().selectedPaymentProperty().get() != null
+                && vm.remittances().selectedPaymentProperty().get().paymentId() == paymentId);
+    }
+
+    @Test
+    void aPatientChosenWithTheArrowKeysOpensInPatientAccounts(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.K);
+        robot.write("garcia");
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(() -> results.getItems().stream().anyMatch(h -> h.kind() == SearchHit.Kind.PATIENT));
+        robot.type(KeyCode.UP); // from the first result round to the last: the patient, after the claims
+        WaitForAsyncUtils.waitForFxEvents();
+        SearchHit patient = results.getSelectionModel().getSelectedItem();
+        assertThat(patient.kind()).isEqualTo(SearchHit.Kind.PATIENT);
+        assertThat(patient.title()).isEqualTo("GARCIA, MARIA");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> vm.areaProperty().get() == Area.PATIENT_ACCOUNTS
+                && vm.collections().selectedProperty().get() != null
+                && vm.collections().selectedProperty().get().key().equals(patient.key()));
+    }
+
+    @Test
+    void f1OpensTheGuideOnTheCurrentAreaSearchableAndNoTallerThanTheScreen(FxRobot robot) throws TimeoutException {
+        TableView<ClaimSummary> table = robot.lookup("#claimsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 5);
+        ShellView shell = (ShellView) robot.lookup("#notice").query().getScene().getRoot();
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT7);
+        waitUntil(() -> shell.viewModel().areaProperty().get() == Area.PATIENT_ACCOUNTS);
+
+        robot.type(KeyCode.F1);
+
+        waitUntil(() -> shell.help() != null && shell.help().stage().isShowing());
+        ListView<HelpPages.Page> pages = robot.lookup("#helpPages").queryListView();
+        assertThat(pages.getSelectionModel().getSelectedItem().title()).isEqualTo("Patient accounts");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(shell.help().stage().getHeight()).isLessThanOrEqualTo(screen.getHeight());
+
+        robot.interact(() -> robot.lookup("#helpSearch").queryAs(TextField.class).setText("packet"));
+        assertThat(pages.getItems()).extracting(HelpPages.Page::name).startsWith("audits", "shortcuts")
+                .doesNotContain("claims", "payers");
+        assertThat(robot.lookup("#helpBody").queryAs(javafx.scene.text.TextFlow.class).getChildren())
+                .anySatisfy(n -> assertThat(((javafx.scene.text.Text) n).getText()).contains("Ctrl+G generates the packet"));
+        robot.interact(() -> shell.help().stage().close());
+    }
+
+    @Test
+    void theDemoNoticeCollapsesToItsHeadingOnceTheClerkMovesOn(FxRobot robot) throws TimeoutException {
+        ShellViewModel vm = ((ShellView) robot.lookup("#notice").query().getScene().getRoot()).viewModel();
+        robot.interact(() -> vm.notify(Notice.info("Demo office created", "This is a new data folder: a demo office.")));
+        waitUntil(() -> bannerTitle(robot).equals("Demo office created"));
+        atlantafx.base.controls.Message banner = robot.lookup("#notice").queryAs(atlantafx.base.controls.Message.class);
+        assertThat(banner.getDescription()).isEqualTo("This is a new data folder: a demo office.");
+
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        waitUntil(() -> banner.getDescription() == null);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getTitle()).isEqualTo("Demo office created");
+    }
+
+    @Test
+    void splitPaneDividersAreRememberedPerArea(FxRobot robot) {
+        org.rxledger.app.settings.Settings settings = org.rxledger.app.settings.Settings.inMemory();
+        robot.interact(() -> {
+            javafx.scene.control.SplitPane first = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+            org.rxledger.app.ui.SplitPanes.remember("AUDITS", new javafx.scene.layout.VBox(first), settings);
+            first.setDividerPositions(0.25);
+        });
+        assertThat(settings.get("layout.AUDITS.split0", "")).isEqualTo("0.250");
+        javafx.scene.control.SplitPane again = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+        robot.interact(() -> org.rxledger.app.ui.SplitPanes.remember("AUDITS", new javafx.scene.layout.VBox(again), settings));
+        assertThat(again.getDividerPositions()).containsExactly(0.25);
+        javafx.scene.control.SplitPane other = new javafx.scene.control.SplitPane(new Label("a"), new Label("b"));
+        robot.interact(() -> org.rxledger.app.ui.SplitPanes.remember("CLAIMS", new javafx.scene.layout.VBox(other), settings));
+        assertThat(other.getDividerPositions()).containsExactly(0.5);
     }
 
     @Test

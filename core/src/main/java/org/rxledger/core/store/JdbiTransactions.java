@@ -23,6 +23,7 @@ import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportPublications;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.reporting.ReportingRepository;
+import org.rxledger.core.search.SearchRepository;
 import org.rxledger.core.security.AccountRepository;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.security.Authorizer;
@@ -168,7 +169,8 @@ public final class JdbiTransactions implements Transactions {
             Map.entry(PayerRepository.class, (handle, actor, clock) -> new JdbiPayerRepository(handle)),
             Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)),
             Map.entry(CollectionsRepository.class, (handle, actor, clock) -> new JdbiCollectionsRepository(handle, clock)),
-            Map.entry(MfpRepository.class, (handle, actor, clock) -> new JdbiMfpRepository(handle)));
+            Map.entry(MfpRepository.class, (handle, actor, clock) -> new JdbiMfpRepository(handle)),
+            Map.entry(SearchRepository.class, (handle, actor, clock) -> new JdbiSearchRepository(handle)));
 
     private final class JdbiTx implements Tx {
         private final Handle handle;
