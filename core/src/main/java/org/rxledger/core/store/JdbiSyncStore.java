@@ -150,6 +150,9 @@ public final class JdbiSyncStore implements SyncStore {
                 .bind("reason", outcome.reason() == null ? null : cut(outcome.reason(), 2000))
                 .bind("at", utc(clock.instant()))
                 .execute();
+        if (outcome.conflict() != null) {
+            JdbiSyncAttentionRepository.record(h, e.eventId(), outcome.conflict(), clock.instant());
+        }
     }
 
     @Override

@@ -53,12 +53,19 @@ public final class AutoSync implements AutoCloseable {
             }
         }
 
-        /** The same policy with another interval (the first run and the first retry no later than it). */
+        /**
+         * A schedule of {@code interval}: the first run and the first retry no later than it, retries never more
+         * than eight intervals (at most five minutes) apart.
+         */
         public static Policy every(Duration interval) {
-            Duration first = DEFAULT.firstDelay.compareTo(interval) < 0 ? DEFAULT.firstDelay : interval;
-            Duration retry = DEFAULT.firstRetry.compareTo(interval) < 0 ? DEFAULT.firstRetry : interval;
-            Duration max = DEFAULT.maxRetry.compareTo(retry) < 0 ? retry : DEFAULT.maxRetry;
-            return new Policy(first, interval, retry, max);
+            Duration first = min(DEFAULT.firstDelay, interval);
+            Duration retry = min(DEFAULT.firstRetry, interval);
+            Duration max = min(DEFAULT.maxRetry, interval.multipliedBy(8));
+            return new Policy(first, interval, retry, max.compareTo(retry) < 0 ? retry : max);
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         /**

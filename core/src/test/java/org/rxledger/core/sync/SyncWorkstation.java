@@ -126,6 +126,15 @@ final class SyncWorkstation implements AutoCloseable {
                 .filter(p -> p.traceNumber().equals(trace)).findFirst().orElseThrow());
     }
 
+    List<org.rxledger.core.posting.PostingRepository.PostingRecord> postings(String trace) {
+        long id = payment(trace).id();
+        return db.transactions().read(tx -> tx.port(org.rxledger.core.posting.PostingRepository.class).postings(id));
+    }
+
+    List<SyncConflict> conflicts() {
+        return new SyncAttention(db.transactions()).conflicts();
+    }
+
     long localEvents() {
         return db.transactions().read(tx -> tx.port(Journal.class).since(0, Integer.MAX_VALUE).stream()
                 .filter(e -> !e.user().startsWith(SyncStore.SYNC_USER_PREFIX)).count());
