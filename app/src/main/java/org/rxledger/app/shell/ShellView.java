@@ -53,6 +53,7 @@ import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
 import org.rxledger.app.reports.ReportsView;
+import org.rxledger.app.sync.SyncAreaView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
@@ -82,6 +83,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination PAYERS = new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PATIENT_ACCOUNTS = new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REPORTS = new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SYNC_AREA = new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -93,6 +95,7 @@ public final class ShellView extends BorderPane {
     private final PayersView payersView;
     private final CollectionsView collectionsView;
     private final ReportsView reportsView;
+    private final SyncAreaView syncAreaView;
     private final TextField quickSearch = new TextField();
     private final Message banner = new Message();
     /** Reads the sync state again every minute; the reading itself runs on the TaskRunner. */
@@ -111,6 +114,7 @@ public final class ShellView extends BorderPane {
         this.payersView = new PayersView(vm.payers());
         this.collectionsView = new CollectionsView(vm.collections());
         this.reportsView = new ReportsView(vm.reports());
+        this.syncAreaView = new SyncAreaView(vm.syncArea());
         // one area per line, so an area added later is one added line
         Map<Area, Node> areaViews = Map.ofEntries(
                 Map.entry(Area.CLAIMS, claimsView),
@@ -122,7 +126,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.EXCEPTIONS, exceptionsView),
                 Map.entry(Area.PAYERS, payersView),
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
-                Map.entry(Area.REPORTS, reportsView));
+                Map.entry(Area.REPORTS, reportsView),
+                Map.entry(Area.SYNC, syncAreaView));
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so
@@ -192,8 +197,12 @@ public final class ShellView extends BorderPane {
             remittancesView.importFromChooser();
         });
         MenuItem syncNow = item("Sync now", SYNC_NOW, () -> vm.sync().syncNow());
+        MenuItem syncArea = item("Sync conflicts and parked events", SYNC_AREA, () -> {
+            vm.areaProperty().set(Area.SYNC);
+            syncAreaView.focusConflicts();
+        });
         MenuItem quit = item("Quit", QUIT, Platform::exit);
-        Menu file = new Menu("_File", null, reload, importRemits, syncNow, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, reload, importRemits, syncNow, syncArea, new SeparatorMenuItem(), quit);
 
         // a check item, so the shortcut toggles (a selected radio item stays selected when fired again)
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -436,6 +445,9 @@ public final class ShellView extends BorderPane {
                 Enter           Open the selected claim's details
                 F5              Reload claims, charge entry's lists and the sync state
                 Ctrl+Shift+Y    Sync now with the central server (File menu)
+                Ctrl+9          Sync area: conflicts (both versions; a note and
+                                Enter or Ctrl+Enter settles), parked events (a reason
+                                and Ctrl+Enter discards), events waiting to be sent
                 Ctrl+1          Claims
                 Ctrl+5          Reconciliation (deposits)
                 Ctrl+2          Remittances (Enter: payment → claims → adjustments; Esc back)
