@@ -92,7 +92,8 @@ public final class SyncAreaView extends BorderPane {
         VBox.setVgrow(conflictTable, Priority.ALWAYS);
         conflictPane.setPadding(new Insets(8));
         Tab conflictTab = new Tab();
-        conflictTab.textProperty().bind(Bindings.concat("Conflicts (", Bindings.size(vm.conflicts()), ")"));
+        conflictTab.textProperty().bind(Bindings.createStringBinding(
+                () -> "Conflicts (" + SyncAreaViewModel.shown(vm.conflicts().size()) + ")", vm.conflicts()));
         conflictTab.setContent(conflictPane);
 
         TableView<ParkedEvent> parkedTable = new TableView<>(vm.parked());
@@ -118,7 +119,8 @@ public final class SyncAreaView extends BorderPane {
         VBox.setVgrow(parkedTable, Priority.ALWAYS);
         parkedPane.setPadding(new Insets(8));
         Tab parkedTab = new Tab();
-        parkedTab.textProperty().bind(Bindings.concat("Parked (", Bindings.size(vm.parked()), ")"));
+        parkedTab.textProperty().bind(Bindings.createStringBinding(
+                () -> "Parked (" + SyncAreaViewModel.shown(vm.parked().size()) + ")", vm.parked()));
         parkedTab.setContent(parkedPane);
 
         TableView<WaitingEvent> waitingTable = new TableView<>(vm.waiting());
@@ -131,7 +133,8 @@ public final class SyncAreaView extends BorderPane {
                 column("By", 120, WaitingEvent::user),
                 column("When", 160, (WaitingEvent w) -> Formats.timestamp(w.occurredAt()))));
         Tab waitingTab = new Tab();
-        waitingTab.textProperty().bind(Bindings.concat("Waiting to be sent (", Bindings.size(vm.waiting()), ")"));
+        waitingTab.textProperty().bind(Bindings.createStringBinding(
+                () -> "Waiting to be sent (" + SyncAreaViewModel.shown(vm.waiting().size()) + ")", vm.waiting()));
         waitingTab.setContent(waitingTable);
 
         for (Tab t : List.of(conflictTab, parkedTab, waitingTab)) {

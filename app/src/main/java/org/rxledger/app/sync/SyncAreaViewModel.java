@@ -67,11 +67,16 @@ public final class SyncAreaViewModel {
                     conflict.set(lists.conflicts().stream().filter(c -> keep != null && c.seq() == keep).findFirst()
                             .orElse(lists.conflicts().isEmpty() ? null : lists.conflicts().get(0)));
                     message.set(said + lists.conflicts().stream().filter(SyncConflict::open).count() + " open conflict(s), "
-                            + lists.parked().size() + " parked, " + lists.waiting().size() + " waiting to be sent.");
+                            + shown(lists.parked().size()) + " parked, " + shown(lists.waiting().size()) + " waiting to be sent.");
                 }, failure -> {
                     loading.set(false);
                     notices.accept(Failures.explain("loading the sync lists", failure));
                 });
+    }
+
+    /** "500+" when a list is cut at {@link SyncAttention#LIST_LIMIT}. */
+    static String shown(int n) {
+        return n >= SyncAttention.LIST_LIMIT ? n + "+" : String.valueOf(n);
     }
 
     /** Settles the selected conflict with the note typed; refused (with a notice) without either. */

@@ -14,7 +14,8 @@ import org.rxledger.core.tx.Transactions;
  */
 public final class SyncAttention {
 
-    static final int LIST_LIMIT = 500;
+    /** Each list shows at most this many (the newest conflicts and parked events, the oldest waiting events). */
+    public static final int LIST_LIMIT = 500;
     private static final int NOTE_LENGTH = 1000;
 
     private final Transactions transactions;

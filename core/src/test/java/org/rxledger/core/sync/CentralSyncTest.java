@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.adapters.central.EmbeddedCentral;
 import org.rxledger.core.adapters.central.PostgresCentralJournal;
+import java.util.Map;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.deposit.DepositMethod;
 import org.rxledger.core.deposit.DepositService;
 import org.rxledger.core.deposit.NewDeposit;
@@ -40,6 +42,7 @@ class CentralSyncTest {
     private SyncWorkstation a;
     private SyncWorkstation b;
     private Supplier<CentralJournal> central;
+    private String url;
 
     @BeforeAll
     static void startServer() {
@@ -53,7 +56,7 @@ class CentralSyncTest {
 
     @BeforeEach
     void twoWorkstations() {
-        String url = server.newDatabase("sync_test_" + DATABASES.incrementAndGet());
+        url = server.newDatabase("sync_test_" + DATABASES.incrementAndGet());
         CentralSettings settings = new CentralSettings(url, EmbeddedCentral.USER, CentralSettings.TlsMode.DISABLE);
         central = () -> PostgresCentralJournal.connect(settings, "");
         a = new SyncWorkstation("ws-a", "alice", temp);
@@ -340,5 +343,60 @@ class CentralSyncTest {
         assertThat(attention.parked()).isEmpty();
         assertThatThrownBy(() -> attention.discard(id, "twice")).hasMessageContaining("not parked");
         assertThat(new SyncAttention(a.db.transactions()).waiting()).isEmpty();
+    }
+
+    @Test
+    void theClaimsFeedIsTakenByWatermarkOneBatchAllOrNothingWithTheClaimsImportErrors() throws Exception {
+        Map<ClaimField, String> good1 = a.values(a.claim("7000091"));
+        Map<ClaimField, String> good2 = a.values(a.claim("7000092"));
+        Map<ClaimField, String> good3 = a.values(a.claim("7000093"));
+        Map<ClaimField, String> bad = new java.util.EnumMap<>(a.values(a.claim("7000094")));
+        bad.put(ClaimField.QUANTITY, "lots");
+        writeFeed("PHARM-001", List.of(good1, good2));
+        writeFeed("PHARM-002", List.of(good3, bad));
+
+        SyncReport first = a.sync(central).run();
+
+        assertThat(first.outcome()).isEqualTo(SyncReport.Outcome.CAUGHT_UP);
+        assertThat(a.claimCount()).isEqualTo(2);
+        assertThat(first.message()).contains("batch PHARM-001 imported (2 claim(s), 0 already here)")
+                .contains("batch PHARM-002 rejected, nothing imported: claims feed batch PHARM-002 line 3, column quantity");
+        assertThat(a.store.claimsFeedWatermark()).isEqualTo(4);
+
+        writeFeed("PHARM-003", List.of(good3, good1));
+        SyncReport second = a.sync(central).run();
+        SyncReport third = a.sync(central).run();
+
+        assertThat(second.message()).contains("batch PHARM-003 imported (1 claim(s), 1 already here)")
+                .doesNotContain("PHARM-001").doesNotContain("PHARM-002");
+        assertThat(third.message()).doesNotContain("claims feed");
+        assertThat(a.claimCount()).isEqualTo(3);
+        b.sync(central).run();
+        assertThat(b.claimCount()).as("the feed's claims reach b once, through a's journal or b's own feed").isEqualTo(3);
+    }
+
+    private void writeFeed(String batch, List<Map<ClaimField, String>> rows) throws java.sql.SQLException {
+        StringBuilder columns = new StringBuilder("batch");
+        StringBuilder marks = new StringBuilder("?");
+        for (ClaimField f : ClaimField.values()) {
+            columns.append(", ").append(f.column());
+            marks.append(", ?");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, EmbeddedCentral.USER, "")) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO claims_feed (" + columns + ") VALUES (" + marks + ")")) {
+                for (Map<ClaimField, String> row : rows) {
+                    ps.setString(1, batch);
+                    int i = 2;
+                    for (ClaimField f : ClaimField.values()) {
+                        ps.setString(i++, row.get(f));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
     }
 }

@@ -68,6 +68,16 @@ final class SyncWorkstation implements AutoCloseable {
         return new SyncService(db.transactions(), store, central, archive(), checkpoint);
     }
 
+    /** A paid claim of this office, not recorded. */
+    Claim claim(String rx) {
+        return ClaimBuilder.aPaidClaim(office).rx(rx).build();
+    }
+
+    /** A claim as claims-CSV values, as the claims file and the claims feed carry it. */
+    java.util.Map<org.rxledger.core.claim.ClaimField, String> values(Claim c) {
+        return org.rxledger.core.claim.ClaimValues.of(c, office.patient(), office.prescriber());
+    }
+
     Claim record(String rx) {
         return db.transactions().inTransaction(tx -> ClaimRecorder.record(tx,
                 ClaimBuilder.aPaidClaim(office).rx(rx).build(), office.payer().id()));
