@@ -25,8 +25,8 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Tables;
-import org.rxledger.core.sync.SyncAttentionRepository.ParkedEvent;
-import org.rxledger.core.sync.SyncAttentionRepository.WaitingEvent;
+import org.rxledger.core.sync.ParkedEvent;
+import org.rxledger.core.sync.WaitingEvent;
 import org.rxledger.core.sync.SyncConflict;
 
 /**

@@ -16,8 +16,8 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.sync.SyncAttention;
-import org.rxledger.core.sync.SyncAttentionRepository.ParkedEvent;
-import org.rxledger.core.sync.SyncAttentionRepository.WaitingEvent;
+import org.rxledger.core.sync.ParkedEvent;
+import org.rxledger.core.sync.WaitingEvent;
 import org.rxledger.core.sync.SyncConflict;
 
 /**

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.rxledger.core.sync.Inbound;
+import org.rxledger.core.sync.ParkedEvent;
 import org.rxledger.core.sync.SyncAttentionRepository;
 import org.rxledger.core.sync.SyncConflict;
+import org.rxledger.core.sync.WaitingEvent;
 
 /** {@link SyncAttentionRepository} on the workstation's H2 (V027's sync tables, V032's conflicts and decisions). */
 final class JdbiSyncAttentionRepository implements SyncAttentionRepository {

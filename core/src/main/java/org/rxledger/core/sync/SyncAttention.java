@@ -24,11 +24,11 @@ public final class SyncAttention {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
-    public List<SyncAttentionRepository.WaitingEvent> waiting() {
+    public List<WaitingEvent> waiting() {
         return transactions.read(tx -> tx.port(SyncAttentionRepository.class).waiting(LIST_LIMIT));
     }
 
-    public List<SyncAttentionRepository.ParkedEvent> parked() {
+    public List<ParkedEvent> parked() {
         return transactions.read(tx -> tx.port(SyncAttentionRepository.class).parked(LIST_LIMIT));
     }
 

@@ -26,11 +26,4 @@ public interface SyncAttentionRepository {
     void resolve(long seq, String note, String by, Instant at);
 
     long openConflicts();
-
-    record WaitingEvent(long seq, UUID eventId, String type, String user, Instant occurredAt) {
-    }
-
-    record ParkedEvent(UUID eventId, long centralSeq, String originName, String originUser, String type, String reason,
-                       Instant recordedAt) {
-    }
 }
