@@ -52,6 +52,7 @@ import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
 import org.rxledger.app.reports.ReportsView;
+import org.rxledger.app.sync.SyncAreaView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
 import org.rxledger.app.ui.Notice;
@@ -83,6 +84,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination PAYERS = new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PATIENT_ACCOUNTS = new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REPORTS = new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SYNC_AREA = new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -94,6 +96,7 @@ public final class ShellView extends BorderPane {
     private final PayersView payersView;
     private final CollectionsView collectionsView;
     private final ReportsView reportsView;
+    private final SyncAreaView syncAreaView;
     private final TextField quickSearch = new TextField();
     /** The global search's results, over the top right of the current area while the search box has text. */
     private final ListView<SearchHit> searchResults = new ListView<>();
@@ -117,6 +120,7 @@ public final class ShellView extends BorderPane {
         this.payersView = new PayersView(vm.payers());
         this.collectionsView = new CollectionsView(vm.collections());
         this.reportsView = new ReportsView(vm.reports());
+        this.syncAreaView = new SyncAreaView(vm.syncArea());
         // one area per line, so an area added later is one added line
         Map<Area, Node> areaViews = Map.ofEntries(
                 Map.entry(Area.CLAIMS, claimsView),
@@ -128,7 +132,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.EXCEPTIONS, exceptionsView),
                 Map.entry(Area.PAYERS, payersView),
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
-                Map.entry(Area.REPORTS, reportsView));
+                Map.entry(Area.REPORTS, reportsView),
+                Map.entry(Area.SYNC, syncAreaView));
         acceptDroppedRemittances();
         searchResultsList();
         // every table of every area: Ctrl+Shift+E and "Export to Excel" in its context menu
@@ -217,8 +222,12 @@ public final class ShellView extends BorderPane {
             remittancesView.importFromChooser();
         });
         MenuItem syncNow = item("Sync now", SYNC_NOW, () -> vm.sync().syncNow());
+        MenuItem syncArea = item("Sync conflicts and parked events", SYNC_AREA, () -> {
+            vm.areaProperty().set(Area.SYNC);
+            syncAreaView.focusConflicts();
+        });
         MenuItem quit = item("Quit", QUIT, Platform::exit);
-        Menu file = new Menu("_File", null, reload, importRemits, syncNow, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, reload, importRemits, syncNow, syncArea, new SeparatorMenuItem(), quit);
 
         // a check item, so the shortcut toggles (a selected radio item stays selected when fired again)
         CheckMenuItem dark = new CheckMenuItem("Dark theme");

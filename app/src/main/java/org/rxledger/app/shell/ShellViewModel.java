@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.rxledger.app.audits.AuditsViewModel;
@@ -40,6 +41,10 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.app.settings.Settings;
+import org.rxledger.app.sync.SyncAreaViewModel;
+import org.rxledger.core.sync.AutoSync;
+import org.rxledger.core.sync.SyncAttention;
 
 /**
  * The main window: navigation, quick search, status bar, notifications and the first-launch flow.
@@ -47,6 +52,8 @@ import org.rxledger.app.ui.Notice;
 public final class ShellViewModel {
 
     static final String KEY_DARK = "theme.dark";
+    /** Seconds between automatic syncs while the server answers (docs/sync.md); 0 turns the schedule off. */
+    static final String KEY_SYNC_SECONDS = "sync.auto.seconds";
 
     private final WorkstationSetup setup;
     private final TaskRunner runner;
@@ -74,6 +81,7 @@ public final class ShellViewModel {
     private final CollectionsViewModel collections;
     private final ReportsViewModel reports;
     private final SyncIndicator sync;
+    private final SyncAreaViewModel syncArea;
 
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
@@ -138,7 +146,14 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
-        this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone());
+        this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone(),
+                syncSchedule(setup.settings()), Platform::runLater);
+        this.syncArea = new SyncAreaViewModel(new SyncAttention(setup.transactions()), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.SYNC) {
+                syncArea.reload();
+            }
+        });
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
                 new AccountService(setup.transactions(), new PasswordHasher()), setup.actor().workstation(), runner,
@@ -358,11 +373,24 @@ public final class ShellViewModel {
         return reconciliation;
     }
 
-    /** Stops watching the remittance inbox (window closing). */
+    private static AutoSync.Policy syncSchedule(Settings settings) {
+        String value = settings.get(KEY_SYNC_SECONDS, "45").strip();
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            seconds = 45;
+        }
+        return seconds <= 0 ? null
+                : AutoSync.Policy.every(Duration.ofMillis((long) (seconds * 1000)));
+    }
+
+    /** Stops watching the remittance inbox and the sync schedule (window closing). */
     public void stop() {
         if (inbox != null) {
             inbox.close();
         }
+        sync.stop();
     }
 
     public RemittancesViewModel remittances() {
@@ -415,6 +443,10 @@ public final class ShellViewModel {
     }
 
     /** The status bar's sync state and Ctrl+Shift+Y. */
+    public SyncAreaViewModel syncArea() {
+        return syncArea;
+    }
+
     public SyncIndicator sync() {
         return sync;
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.sync.AutoSync;
 import org.rxledger.core.sync.SyncReport;
 import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.sync.SyncStatus;
@@ -18,12 +21,14 @@ import org.rxledger.core.sync.SyncStatus;
 /**
  * The status bar's sync state (issue 17, docs/sync.md). Reading it only asks the local database: online or
  * offline is the last run's outcome, so a refresh every minute never waits on the network; only
- * {@link #syncNow()} talks to the central server, and both run on the TaskRunner.
+ * {@link #syncNow()} and the schedule ({@link AutoSync}, its own thread) talk to the central server; the
+ * schedule's outcomes come back to the FX thread through {@code fx}.
  */
 public final class SyncIndicator {
 
     static final String NOT_SET_UP = "Sync: not set up";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter TIME_S = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Supplier<Optional<SyncService>> sync;
     private final TaskRunner runner;
@@ -31,13 +36,47 @@ public final class SyncIndicator {
     private final ZoneId zone;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Sync: …");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+    private final AutoSync auto;
     private boolean reading;
 
     SyncIndicator(Supplier<Optional<SyncService>> sync, TaskRunner runner, Consumer<Notice> notices, ZoneId zone) {
+        this(sync, runner, notices, zone, null, Runnable::run);
+    }
+
+    /**
+     * @param schedule how often to sync by itself and how to back off; null for no schedule (Ctrl+Shift+Y only)
+     * @param fx       runs the schedule's outcomes on the FX thread ({@code Platform::runLater})
+     */
+    SyncIndicator(Supplier<Optional<SyncService>> sync, TaskRunner runner, Consumer<Notice> notices, ZoneId zone,
+                  AutoSync.Policy schedule, Executor fx) {
         this.sync = sync;
         this.runner = runner;
         this.notices = notices;
         this.zone = zone;
+        this.auto = new AutoSync(sync, schedule == null ? AutoSync.Policy.DEFAULT : schedule, new Random(),
+                outcome -> fx.execute(() -> scheduled(outcome)));
+        if (schedule != null) {
+            auto.start();
+        }
+    }
+
+    /** Stops the schedule (window closing). */
+    void stop() {
+        auto.close();
+    }
+
+    private void scheduled(AutoSync.Outcome outcome) {
+        if (outcome.failure() != null) {
+            text.set("Sync: failed · retrying");
+            detail.set("The last automatic sync failed: " + outcome.failure().getMessage() + ". Next try at "
+                    + TIME_S.format(Instant.now().plus(outcome.nextIn()).atZone(zone)) + "; Ctrl+Shift+Y tries now.");
+            return;
+        }
+        show(outcome.status());
+        if (outcome.status().isPresent() && outcome.failuresInARow() > 0) {
+            detail.set(detail.get() + " Next automatic try at "
+                    + TIME_S.format(Instant.now().plus(outcome.nextIn()).atZone(zone)) + ".");
+        }
     }
 
     /** Reads the state again in the background (every minute and on F5); a read still under way is not doubled. */
@@ -58,7 +97,13 @@ public final class SyncIndicator {
 
     /** Ctrl+Shift+Y: push and pull once; the outcome is a notice, the state is read again after it. */
     public void syncNow() {
-        runner.run("Synchronising with the central server", progress -> sync.get().map(s -> new Outcome(s.run(), s.status())),
+        runner.run("Synchronising with the central server", progress -> {
+                    AutoSync.Outcome ran = auto.runNow();
+                    if (ran.failure() instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    return ran.report().map(r -> new Outcome(r, ran.status().orElseThrow()));
+                },
                 outcome -> {
                     if (outcome.isEmpty()) {
                         show(Optional.empty());

@@ -36,7 +36,7 @@ class HelpPagesTest {
     @Test
     void theShortcutsPageNamesEveryAreaKey() {
         String text = pages.page(HelpPages.SHORTCUTS).text();
-        for (String key : new String[] {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8",
+        for (String key : new String[] {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8", "Ctrl+9",
                 "Ctrl+N", "Ctrl+J", "Ctrl+K", "Ctrl+Shift+E", "F1"}) {
             assertThat(text).contains(key);
         }

@@ -43,7 +43,9 @@ class SyncStatusUiTest {
         db.transactions().inTransaction(tx -> aPaidClaim(office).rx("7000001").record(tx));
         new JdbiSyncStore(db).saveSettings(new CentralSettings("jdbc:postgresql://localhost:1/rxledger", "postgres",
                 CentralSettings.TlsMode.DISABLE), "clerk1", Instant.now());
-        WorkstationSetup base = TestStores.setup(db, OfficeSeeder.NONE, Settings.inMemory());
+        Settings settings = Settings.inMemory();
+        settings.put(ShellViewModel.KEY_SYNC_SECONDS, "0"); // Ctrl+Shift+Y only: AutoSyncUiTest has the schedule
+        WorkstationSetup base = TestStores.setup(db, OfficeSeeder.NONE, settings);
         workstation = TestWorkstation.show(stage, new WorkstationSetup(base.transactions(), base.actor(), data,
                 base.officeIsEmpty(), base.seeder(), base.settings(), null, List.of(),
                 () -> CentralSync.service(db, data)), db::close);

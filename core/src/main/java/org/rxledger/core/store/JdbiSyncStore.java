@@ -17,6 +17,7 @@ import org.rxledger.core.access.Actor;
 import org.rxledger.core.access.Role;
 import org.rxledger.core.access.Session;
 import org.rxledger.core.sync.CentralSettings;
+import org.rxledger.core.sync.ClaimsFeed;
 import org.rxledger.core.sync.Inbound;
 import org.rxledger.core.sync.InboundOutcome;
 import org.rxledger.core.journal.JournalEvent;
@@ -150,6 +151,9 @@ public final class JdbiSyncStore implements SyncStore {
                 .bind("reason", outcome.reason() == null ? null : cut(outcome.reason(), 2000))
                 .bind("at", utc(clock.instant()))
                 .execute();
+        if (outcome.conflict() != null) {
+            JdbiSyncAttentionRepository.record(h, e.eventId(), outcome.conflict(), clock.instant());
+        }
     }
 
     @Override
@@ -226,6 +230,26 @@ public final class JdbiSyncStore implements SyncStore {
                 .map((rs, ctx) -> new CentralSettings(rs.getString(1), rs.getString(2),
                         CentralSettings.TlsMode.valueOf(rs.getString(3))))
                 .findOne());
+    }
+
+    @Override
+    public long claimsFeedWatermark() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(last_feed_seq), 0) FROM claims_feed_batch")
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public void recordClaimsFeedBatch(ClaimsFeed.Batch b, Instant at) {
+        String message = b.imported() ? b.claims() + " claim(s) imported, " + b.skipped() + " already here"
+                : String.join("; ", b.errors().stream().map(Object::toString).toList());
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO claims_feed_batch (last_feed_seq, first_feed_seq, batch, outcome, imported, skipped,
+                                                       message, recorded_at)
+                        VALUES (:last, :first, :batch, :outcome, :imported, :skipped, :message, :at)""")
+                .bind("last", b.lastSeq()).bind("first", b.firstSeq()).bind("batch", cut(b.name(), 200))
+                .bind("outcome", b.imported() ? "IMPORTED" : "REJECTED").bind("imported", b.claims())
+                .bind("skipped", b.skipped()).bind("message", cut(message, 4000)).bind("at", utc(at))
+                .execute());
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.rxledger.core.journal.Journal;
 import org.rxledger.core.access.Session;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.sync.SyncAttentionRepository;
 import org.rxledger.core.tx.Tx;
 
 /**
@@ -170,7 +171,8 @@ public final class JdbiTransactions implements Transactions {
             Map.entry(ImportPublications.class, (handle, actor, clock) -> new JdbiImportPublications(handle, actor, clock)),
             Map.entry(CollectionsRepository.class, (handle, actor, clock) -> new JdbiCollectionsRepository(handle, clock)),
             Map.entry(MfpRepository.class, (handle, actor, clock) -> new JdbiMfpRepository(handle)),
-            Map.entry(SearchRepository.class, (handle, actor, clock) -> new JdbiSearchRepository(handle)));
+            Map.entry(SearchRepository.class, (handle, actor, clock) -> new JdbiSearchRepository(handle)),
+            Map.entry(SyncAttentionRepository.class, (handle, actor, clock) -> new JdbiSyncAttentionRepository(handle)));
 
     private final class JdbiTx implements Tx {
         private final Handle handle;

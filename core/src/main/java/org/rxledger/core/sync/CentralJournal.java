@@ -23,6 +23,12 @@ public interface CentralJournal extends AutoCloseable {
 
     Optional<byte[]> blob(String sha256);
 
+    /**
+     * The rows of the first claims-feed batch written after {@code afterSeq}, in feed order (empty when none). A
+     * batch is what the pharmacy system wrote under one batch name.
+     */
+    List<FeedRow> claimsFeedBatch(long afterSeq);
+
     /** How many events the server holds in all (status and tests). */
     long eventCount();
 

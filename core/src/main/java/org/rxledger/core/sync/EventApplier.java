@@ -30,6 +30,7 @@ import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.posting.MatchingService;
 import org.rxledger.core.posting.PostingRepository;
+import org.rxledger.core.posting.PostingResult;
 import org.rxledger.core.posting.RemittancePosting;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.ImportedPayment;
@@ -221,11 +222,15 @@ final class EventApplier {
             var patient = tx.port(ReferenceRepository.class).patient(existing.patientId()).orElseThrow();
             var prescriber = tx.port(ReferenceRepository.class).prescriber(existing.prescriberId()).orElseThrow();
             List<String> differ = new ArrayList<>();
+            List<String> hereValues = new ArrayList<>();
+            List<String> thereValues = new ArrayList<>();
             for (Map.Entry<ClaimField, String> v : ClaimValues.of(existing, patient, prescriber).entrySet()) {
                 String mine = v.getValue() == null ? "" : v.getValue();
                 JsonNode theirs = claim.path(v.getKey().column());
                 if (!theirs.isMissingNode() && !theirs.asText().equals(mine)) {
                     differ.add(v.getKey().label());
+                    hereValues.add(v.getKey().label() + ": " + mine);
+                    thereValues.add(v.getKey().label() + ": " + theirs.asText());
                 }
             }
             if (differ.isEmpty()) {
@@ -234,7 +239,11 @@ final class EventApplier {
             }
             return Inbound.parked("claim " + existing.id() + " here has the same Rx, fill, date of service, BIN and PCN "
                     + "as the claim entered at " + e.originName() + " by " + e.user() + ", but differs in: "
-                    + String.join(", ", differ) + "; decide which is right and correct the claim here");
+                    + String.join(", ", differ) + "; decide which is right and correct the claim here")
+                    .with(new Inbound.Conflict(SyncConflict.Kind.CLAIM_DIFFERS, "claim " + existing.id() + " (Rx "
+                            + existing.rxNumber() + ")", String.join("; ", hereValues),
+                            "entered at " + e.originName() + " by " + e.user() + ": " + String.join("; ", thereValues),
+                            "each workstation keeps its own claim until a person corrects one"));
         }));
     }
 
@@ -242,11 +251,11 @@ final class EventApplier {
         String trace = key.path("trace").asText();
         Money amount = Money.parse(key.path("amount").asText());
         String what = "payment trace " + trace + " of " + amount.amount().toPlainString();
-        if (key.path("withImport").asBoolean(false)) {
-            return Inbound.skipped(what + " was posted by its import at " + e.originName() + ", and here with it");
-        }
         Optional<ImportedPayment> payment = tx.port(RemittanceRepository.class).findSamePayment(key.path("payerIdentifier").asText(null),
                 key.path("payerName").asText(), trace, amount);
+        if (payment.isEmpty() && key.path("withImport").asBoolean(false)) {
+            return Inbound.skipped(what + " was posted by its import at " + e.originName() + ", and is posted here with it");
+        }
         if (payment.isEmpty()) {
             return Inbound.parked(what + " is not on this workstation (its 835 was not applied here)");
         }
@@ -259,12 +268,11 @@ final class EventApplier {
                 return Inbound.applied(what + " posted as at " + e.originName());
             }
             List<PostingRepository.PostingRecord> log = tx.port(PostingRepository.class).postings(id);
-            String by = log.isEmpty() ? "" : log.get(log.size() - 1).postedBy();
-            if (by.startsWith(SyncStore.SYNC_USER_PREFIX)) {
-                return Inbound.applied(what + " was already posted here when its 835 was applied");
+            PostingRepository.PostingRecord standing = log.get(log.size() - 1);
+            if (standing.postedBy().startsWith(SyncStore.SYNC_USER_PREFIX)) {
+                return Inbound.applied(what + " was already posted here as at another workstation");
             }
-            return Inbound.duplicate(what + " was posted here by " + by + " and at " + e.originName() + " by " + e.user()
-                    + "; one posting stands");
+            return postedTwice(tx, e, id, what, standing, payload.path("batchId").asText(""));
         }
         if (h.status() == PaymentStatus.POSTED) {
             String reason = payload.path("reason").asText("");
@@ -273,6 +281,37 @@ final class EventApplier {
             return Inbound.applied(what + " unposted as at " + e.originName());
         }
         return Inbound.skipped(what + " is not posted here; nothing to unpost");
+    }
+
+    /**
+     * The same payment posted here by a clerk and at another workstation while apart. Exactly one posting may
+     * stand, chosen the same way everywhere without talking: the one with the lower batch id (batch ids are
+     * time-ordered, ADR 0012, so usually the earlier). If it is the other workstation's, this workstation's
+     * posting is reversed here, where it was made, by the unpost use case (a reversing batch) and the payment is
+     * posted as at the other workstation; the other workstation keeps its own when it meets ours. Both sides
+     * record a conflict item with both versions.
+     */
+    private static Inbound postedTwice(Tx tx, RemoteEvent e, long paymentId, String what,
+                                       PostingRepository.PostingRecord ours, String theirBatch) {
+        String here = "posted here by " + ours.postedBy() + " at " + ours.postedAt() + " (batch " + ours.batchId() + ")";
+        String there = "posted at " + e.originName() + " by " + e.user() + " at " + e.occurredAt() + " (batch "
+                + theirBatch + ")";
+        if (ours.batchId().toString().compareTo(theirBatch) <= 0) {
+            return Inbound.duplicate(what + " was posted here by " + ours.postedBy() + " and at " + e.originName() + " by "
+                            + e.user() + "; the posting made here stands, " + e.originName() + " reverses its own")
+                    .with(new Inbound.Conflict(SyncConflict.Kind.PAYMENT_POSTED_TWICE, what, here, there,
+                            "the posting made here stands (the lower batch id); " + e.originName()
+                                    + " reverses its own with a reversing batch"));
+        }
+        PostingResult reversal = RemittancePosting.unpost(tx, paymentId, "sync conflict: the same payment was posted at "
+                + e.originName() + " by " + e.user() + "; that posting stands and this one is reversed");
+        RemittancePosting.post(tx, paymentId);
+        return Inbound.applied(what + " was posted here by " + ours.postedBy() + " and at " + e.originName() + " by "
+                        + e.user() + "; the posting made at " + e.originName() + " stands, the one made here was reversed")
+                .with(new Inbound.Conflict(SyncConflict.Kind.PAYMENT_POSTED_TWICE, what, here, there,
+                        "the posting made at " + e.originName() + " stands (the lower batch id); the one made here was "
+                                + "reversed by batch " + reversal.batchId() + " and the payment posted as at "
+                                + e.originName()));
     }
 
     /** A use case that refuses (a posting that would not balance, a state that moved on) parks the event. */

@@ -73,9 +73,11 @@ public final class SyncService {
     public SyncReport run() {
         Instant started = clock.instant();
         Counts counts = new Counts();
+        List<ClaimsFeed.Batch> feed;
         try (CentralJournal c = central.get()) {
             push(c, counts);
             pull(c, counts);
+            feed = new ClaimsFeed(local, store).pull(c);
         } catch (CentralUnreachableException e) {
             LOG.info("sync: central server unreachable after {} pushed, {} pulled ({})", counts.pushed, counts.pulled,
                     e.getMessage());
@@ -91,7 +93,7 @@ public final class SyncService {
             throw e;
         }
         String message = "caught up: sent " + counts.pushed + ", received " + counts.pulled + " (" + counts.applied
-                + " applied, " + counts.duplicates + " duplicate, " + counts.parked + " parked)";
+                + " applied, " + counts.duplicates + " duplicate, " + counts.parked + " parked)" + feedSummary(feed);
         LOG.info("sync: {}", message);
         store.recordRun(new SyncStore.SyncRun(started, clock.instant(), SyncReport.Outcome.CAUGHT_UP, counts.pushed,
                 counts.pulled, message));
@@ -164,6 +166,20 @@ public final class SyncService {
                 }
             }
         }
+    }
+
+    private static String feedSummary(List<ClaimsFeed.Batch> feed) {
+        if (feed.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; claims feed:");
+        for (ClaimsFeed.Batch f : feed) {
+            b.append(" batch ").append(f.name()).append(f.imported()
+                    ? " imported (" + f.claims() + " claim(s), " + f.skipped() + " already here)"
+                    : " rejected, nothing imported: " + f.errors().get(0) + (f.errors().size() > 1
+                            ? " (and " + (f.errors().size() - 1) + " more problem(s))" : "")).append(';');
+        }
+        return b.substring(0, b.length() - 1);
     }
 
     private static String cut(String s) {

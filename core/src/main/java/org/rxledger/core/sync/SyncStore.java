@@ -58,6 +58,12 @@ public interface SyncStore {
 
     Optional<CentralSettings> settings();
 
+    /** The highest claims-feed seq taken here (0 before the first): the feed's watermark. */
+    long claimsFeedWatermark();
+
+    /** Records a claims-feed batch taken (imported or rejected); the watermark moves past it. */
+    void recordClaimsFeedBatch(ClaimsFeed.Batch batch, Instant at);
+
     void saveSettings(CentralSettings settings, String savedBy, Instant at);
 
     /** One sync attempt. */

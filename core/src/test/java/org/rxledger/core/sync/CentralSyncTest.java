@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.adapters.central.EmbeddedCentral;
 import org.rxledger.core.adapters.central.PostgresCentralJournal;
+import java.util.Map;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.deposit.DepositMethod;
 import org.rxledger.core.deposit.DepositService;
 import org.rxledger.core.deposit.NewDeposit;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.posting.PostingKind;
+import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.remit.PaymentStatus;
@@ -38,6 +42,7 @@ class CentralSyncTest {
     private SyncWorkstation a;
     private SyncWorkstation b;
     private Supplier<CentralJournal> central;
+    private String url;
 
     @BeforeAll
     static void startServer() {
@@ -51,7 +56,7 @@ class CentralSyncTest {
 
     @BeforeEach
     void twoWorkstations() {
-        String url = server.newDatabase("sync_test_" + DATABASES.incrementAndGet());
+        url = server.newDatabase("sync_test_" + DATABASES.incrementAndGet());
         CentralSettings settings = new CentralSettings(url, EmbeddedCentral.USER, CentralSettings.TlsMode.DISABLE);
         central = () -> PostgresCentralJournal.connect(settings, "");
         a = new SyncWorkstation("ws-a", "alice", temp);
@@ -260,5 +265,138 @@ class CentralSyncTest {
                 .satisfies(i -> assertThat(i.reason()).contains("differs in: Plan paid amount").contains("ws-a by alice")
                         .doesNotContain("40.00"));
         assertThat(b.receivable("7000072")).isEqualTo(Money.parse("35.00"));
+    }
+
+    @Test
+    void theSamePaymentPostedAtBothWorkstationsWhileApartLeavesOnePostingStandingAndTheLoserReversedWhereItWasMade() {
+        Claim c1 = a.record("7000081");
+        Claim c2 = a.record("7000082");
+        a.sync(central).run();
+        b.sync(central).run();
+        Path era = SyncWorkstation.era(temp.resolve("in"), "both.835", "EFT800", List.of(c1, c2));
+        a.importEra(era);
+        b.importEra(era);
+        assertThat(a.payment("EFT800").status()).isEqualTo(PaymentStatus.POSTED);
+        assertThat(b.payment("EFT800").status()).isEqualTo(PaymentStatus.POSTED);
+        String batchA = a.postings("EFT800").get(0).batchId().toString();
+        String batchB = b.postings("EFT800").get(0).batchId().toString();
+        SyncWorkstation winner = batchA.compareTo(batchB) < 0 ? a : b;
+        SyncWorkstation loser = winner == a ? b : a;
+
+        a.sync(central).run();
+        b.sync(central).run();
+        a.sync(central).run();
+
+        Money once = a.payment("EFT800").amount();
+        for (SyncWorkstation ws : List.of(a, b)) {
+            assertThat(ws.payment("EFT800").status()).isEqualTo(PaymentStatus.POSTED);
+            assertThat(ws.balance(LedgerAccount.PAYER_CASH)).as(ws.name).isEqualTo(once);
+            assertThat(ws.receivable("7000081")).isEqualTo(Money.ZERO);
+            assertThat(ws.receivable("7000082")).isEqualTo(Money.ZERO);
+            assertThat(ws.conflicts()).as(ws.name).singleElement().satisfies(c -> {
+                assertThat(c.kind()).isEqualTo(SyncConflict.Kind.PAYMENT_POSTED_TWICE);
+                assertThat(c.subject()).contains("EFT800");
+                assertThat(c.here()).contains("posted here by").contains(ws == a ? batchA : batchB);
+                assertThat(c.there()).contains(ws == a ? "ws-b" : "ws-a").contains(ws == a ? batchB : batchA);
+                assertThat(c.open()).isTrue();
+            });
+        }
+        assertThat(winner.postings("EFT800")).extracting(PostingRepository.PostingRecord::kind)
+                .containsExactly(PostingKind.POST);
+        assertThat(loser.postings("EFT800")).extracting(PostingRepository.PostingRecord::kind)
+                .containsExactly(PostingKind.POST, PostingKind.UNPOST, PostingKind.POST);
+        assertThat(loser.postings("EFT800").get(1).reason()).contains("sync conflict").contains(winner.name);
+        assertThat(loser.conflicts().get(0).settled()).contains("reversed by batch " + loser.postings("EFT800").get(1).batchId());
+        assertThat(winner.conflicts().get(0).settled()).contains("the posting made here stands");
+        assertThat(centralEvents()).isEqualTo(a.localEvents() + b.localEvents());
+
+        try (SyncWorkstation c = new SyncWorkstation("ws-c", "carol", temp)) {
+            c.sync(central).run();
+            assertThat(c.payment("EFT800").status()).isEqualTo(PaymentStatus.POSTED);
+            assertThat(c.balance(LedgerAccount.PAYER_CASH)).isEqualTo(once);
+            assertThat(c.receivable("7000081")).isEqualTo(Money.ZERO);
+        }
+
+        SyncAttention attention = new SyncAttention(loser.db.transactions());
+        long seq = attention.conflicts().get(0).seq();
+        attention.resolve(seq, "checked with the winner: one deposit of EFT800");
+        assertThat(attention.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.open()).isFalse();
+            assertThat(c.resolutionNote()).isEqualTo("checked with the winner: one deposit of EFT800");
+        });
+        assertThatThrownBy(() -> attention.resolve(seq, "again")).hasMessageContaining("already settled");
+    }
+
+    @Test
+    void aParkedEventCanBeDiscardedWithAReasonAndLeavesTheParkedList() {
+        new DepositService(a.db.transactions()).record(new NewDeposit(java.time.LocalDate.of(2025, 3, 14),
+                Money.parse("100.00"), "EFT901", DepositMethod.ACH, null, null));
+        a.sync(central).run();
+        b.sync(central).run();
+        SyncAttention attention = new SyncAttention(b.db.transactions());
+        assertThat(attention.parked()).singleElement().satisfies(p -> assertThat(p.reason()).contains("not applied"));
+        java.util.UUID id = attention.parked().get(0).eventId();
+
+        assertThatThrownBy(() -> attention.discard(id, " ")).hasMessageContaining("reason");
+        attention.discard(id, "deposit recorded here by hand");
+
+        assertThat(attention.parked()).isEmpty();
+        assertThatThrownBy(() -> attention.discard(id, "twice")).hasMessageContaining("not parked");
+        assertThat(new SyncAttention(a.db.transactions()).waiting()).isEmpty();
+    }
+
+    @Test
+    void theClaimsFeedIsTakenByWatermarkOneBatchAllOrNothingWithTheClaimsImportErrors() throws Exception {
+        Map<ClaimField, String> good1 = a.values(a.claim("7000091"));
+        Map<ClaimField, String> good2 = a.values(a.claim("7000092"));
+        Map<ClaimField, String> good3 = a.values(a.claim("7000093"));
+        Map<ClaimField, String> bad = new java.util.EnumMap<>(a.values(a.claim("7000094")));
+        bad.put(ClaimField.QUANTITY, "lots");
+        writeFeed("PHARM-001", List.of(good1, good2));
+        writeFeed("PHARM-002", List.of(good3, bad));
+
+        SyncReport first = a.sync(central).run();
+
+        assertThat(first.outcome()).isEqualTo(SyncReport.Outcome.CAUGHT_UP);
+        assertThat(a.claimCount()).isEqualTo(2);
+        assertThat(first.message()).contains("batch PHARM-001 imported (2 claim(s), 0 already here)")
+                .contains("batch PHARM-002 rejected, nothing imported: claims feed batch PHARM-002 line 3, column quantity");
+        assertThat(a.store.claimsFeedWatermark()).isEqualTo(4);
+
+        writeFeed("PHARM-003", List.of(good3, good1));
+        SyncReport second = a.sync(central).run();
+        SyncReport third = a.sync(central).run();
+
+        assertThat(second.message()).contains("batch PHARM-003 imported (1 claim(s), 1 already here)")
+                .doesNotContain("PHARM-001").doesNotContain("PHARM-002");
+        assertThat(third.message()).doesNotContain("claims feed");
+        assertThat(a.claimCount()).isEqualTo(3);
+        b.sync(central).run();
+        assertThat(b.claimCount()).as("the feed's claims reach b once, through a's journal or b's own feed").isEqualTo(3);
+    }
+
+    private void writeFeed(String batch, List<Map<ClaimField, String>> rows) throws java.sql.SQLException {
+        StringBuilder columns = new StringBuilder("batch");
+        StringBuilder marks = new StringBuilder("?");
+        for (ClaimField f : ClaimField.values()) {
+            columns.append(", ").append(f.column());
+            marks.append(", ?");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, EmbeddedCentral.USER, "")) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO claims_feed (" + columns + ") VALUES (" + marks + ")")) {
+                for (Map<ClaimField, String> row : rows) {
+                    ps.setString(1, batch);
+                    int i = 2;
+                    for (ClaimField f : ClaimField.values()) {
+                        ps.setString(i++, row.get(f));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
     }
 }

@@ -68,6 +68,16 @@ final class SyncWorkstation implements AutoCloseable {
         return new SyncService(db.transactions(), store, central, archive(), checkpoint);
     }
 
+    /** A paid claim of this office, not recorded. */
+    Claim claim(String rx) {
+        return ClaimBuilder.aPaidClaim(office).rx(rx).build();
+    }
+
+    /** A claim as claims-CSV values, as the claims file and the claims feed carry it. */
+    java.util.Map<org.rxledger.core.claim.ClaimField, String> values(Claim c) {
+        return org.rxledger.core.claim.ClaimValues.of(c, office.patient(), office.prescriber());
+    }
+
     Claim record(String rx) {
         return db.transactions().inTransaction(tx -> ClaimRecorder.record(tx,
                 ClaimBuilder.aPaidClaim(office).rx(rx).build(), office.payer().id()));
@@ -124,6 +134,15 @@ final class SyncWorkstation implements AutoCloseable {
         return db.transactions().read(tx -> tx.port(RemittanceRepository.class).files().stream()
                 .flatMap(f -> tx.port(RemittanceRepository.class).paymentsOfFile(f.id()).stream())
                 .filter(p -> p.traceNumber().equals(trace)).findFirst().orElseThrow());
+    }
+
+    List<org.rxledger.core.posting.PostingRepository.PostingRecord> postings(String trace) {
+        long id = payment(trace).id();
+        return db.transactions().read(tx -> tx.port(org.rxledger.core.posting.PostingRepository.class).postings(id));
+    }
+
+    List<SyncConflict> conflicts() {
+        return new SyncAttention(db.transactions()).conflicts();
     }
 
     long localEvents() {

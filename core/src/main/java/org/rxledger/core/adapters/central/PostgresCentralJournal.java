@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.rxledger.core.claim.ClaimField;
 import org.rxledger.core.sync.CentralJournal;
+import org.rxledger.core.sync.FeedRow;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.CentralUnreachableException;
 import org.rxledger.core.sync.OutboundEvent;
@@ -122,6 +125,24 @@ public final class PostgresCentralJournal implements CentralJournal {
     public Optional<byte[]> blob(String sha256) {
         return guard(() -> handle.createQuery("SELECT bytes FROM blob WHERE sha256 = :sha").bind("sha", sha256)
                 .mapTo(byte[].class).findOne());
+    }
+
+    @Override
+    public List<FeedRow> claimsFeedBatch(long afterSeq) {
+        return guard(() -> handle.createQuery("""
+                        SELECT * FROM claims_feed
+                        WHERE feed_seq > :after
+                          AND batch = (SELECT batch FROM claims_feed WHERE feed_seq > :after ORDER BY feed_seq LIMIT 1)
+                        ORDER BY feed_seq""")
+                .bind("after", afterSeq)
+                .map((rs, ctx) -> {
+                    Map<String, String> values = new HashMap<>();
+                    for (ClaimField f : ClaimField.values()) {
+                        values.put(f.column(), rs.getString(f.column()));
+                    }
+                    return new FeedRow(rs.getLong("feed_seq"), rs.getString("batch"), values);
+                })
+                .list());
     }
 
     @Override
