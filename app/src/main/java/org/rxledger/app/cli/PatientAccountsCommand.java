@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code rxledger patient-accounts …}: patient and house-charge accounts (docs/collections.md). Not to be confused
  * with {@code rxledger accounts}, the office's user accounts.
  */
-@Command(name = "patient-accounts", description = "Patient and house-charge accounts: balances, aging, payments, holds, "
+@Command(name = "patient-accounts", aliases = "patients", description = "Patient and house-charge accounts: balances, aging, payments, holds, "
         + "statements (docs/collections.md).",
         subcommands = {PatientAccountsCommand.ListAccounts.class, PatientAccountsCommand.Show.class,
                 PatientAccountsCommand.Pay.class, PatientAccountsCommand.Refund.class, PatientAccountsCommand.Hold.class,
@@ -89,7 +89,7 @@ final class PatientAccountsCommand {
         return o;
     }
 
-    @Command(name = "list", description = "Accounts with a balance: aging 0-30/31-60/61-90/91-120/120+ from the ledger, holds.")
+    @Command(name = "list", aliases = "balances", description = "Accounts with a balance: aging 0-30/31-60/61-90/91-120/120+ from the ledger, holds.")
     static final class ListAccounts extends Sub {
         @Option(names = "--json", description = "Print [{\"account\", \"name\", \"balance\", \"aging\", \"holds\", …}].")
         boolean json;

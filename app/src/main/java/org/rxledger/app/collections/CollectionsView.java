@@ -131,7 +131,19 @@ public final class CollectionsView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.shownAccounts().size() + " of "
                 + vm.allAccounts().size() + " accounts, " + Formats.money(Money.sum(vm.shownAccounts().stream()
                 .map(PatientAccount::balance).toList())), vm.shownAccounts(), vm.allAccounts()));
-        HBox bar = new HBox(8, search, count);
+        Button statements = new Button("Print statements due today…");
+        statements.setId("runStatements");
+        statements.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the statements as");
+            chooser.setInitialFileName(vm.statementFileName());
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.runStatements(f.toPath());
+            }
+        });
+        HBox bar = new HBox(8, search, count, statements);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         accounts.setId("accountTable");

@@ -24,12 +24,14 @@ import org.rxledger.core.collections.AccountDetail;
 import org.rxledger.core.collections.AccountItem;
 import org.rxledger.core.collections.PatientAccount;
 import org.rxledger.core.collections.PatientAccountService;
+import org.rxledger.core.collections.StatementRun;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffService;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.access.Session;
+import org.rxledger.reports.pdf.PatientStatementPdfWriter;
 
 /**
  * Patient accounts and the write-off review queue (issue 18): accounts with balance, aging and holds; the selected
@@ -170,6 +172,37 @@ public final class CollectionsViewModel {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    public String statementFileName() {
+        return "statements-" + LocalDate.now(clock) + ".pdf";
+    }
+
+    /**
+     * Runs the statements due today and prints them into {@code target} (one PDF); each account's cycle advances, so
+     * it needs a signed-in person like a decision does.
+     */
+    public void runStatements(java.nio.file.Path target) {
+        Session s = session.get();
+        if (s == null) {
+            message.set("Sign in first: a statement run advances each account's cycle and names the person who ran it.");
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        runner.run("Printing statements", progress -> {
+            StatementRun run = accountsService.statementRun(s, today);
+            new PatientStatementPdfWriter().write(run, target);
+            return run;
+        }, run -> {
+            message.set(run.notices().size() + " statement(s) of " + today + " printed to " + target.getFileName() + ".");
+            reload();
+        }, failure -> {
+            if (failure instanceof RxLedgerException refused) {
+                message.set(refused.getMessage());
+            } else {
+                notices.accept(Failures.explain("printing statements", failure));
+            }
+        });
     }
 
     public void approve() {

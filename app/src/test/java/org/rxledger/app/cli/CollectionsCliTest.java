@@ -114,4 +114,26 @@ class CollectionsCliTest {
                 "--password-stdin");
         assertThat(wrongPassword.exit()).isNotZero();
     }
+
+    @Test
+    void theIssuesNamesListBalancesAndPrintAStatementRunIntoOnePdf() throws Exception {
+        Run balances = as("demo-clerk", "patients", "balances", "--json", "--as-of", "2025-03-20");
+        assertThat(balances.exit()).isZero();
+        assertThat(balances.json().get(0).get("balance").asText()).isEqualTo("3.40");
+
+        Path pdf = dir.resolve("out").resolve("statements.pdf");
+        Run run = as("demo-clerk", "statements", "run", "--date", "2025-04-01", "--out", pdf.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 statement for 2025-04-01", "1 page");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("STATEMENT", "7001234-02", "$3.40");
+        }
+        Run shown = as("demo-clerk", "patients", "show", "--account",
+                balances.json().get(0).get("account").asText(), "--json");
+        assertThat(shown.json().get("statements_sent").asInt()).isEqualTo(1);
+
+        Run again = as("demo-clerk", "statements", "run", "--date", "2025-04-02", "--out", pdf.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("0 statements for 2025-04-02");
+    }
 }
