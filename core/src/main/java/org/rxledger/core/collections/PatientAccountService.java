@@ -252,7 +252,8 @@ public final class PatientAccountService {
 
     /**
      * Sends the statements due on {@code date} (DOMAIN.md §6.1): an account with a balance and no hold gets its
-     * first statement, then the next one every interval, up to the final notice; accounts on hold get none.
+     * first statement, then the next one every interval, up to the final notice; accounts on hold get none, and
+     * accounts keeping a payment plan are not escalated.
      */
     public List<Statement> runStatements(Session by, LocalDate date) {
         return statementRun(by, date).statements();
@@ -269,10 +270,16 @@ public final class PatientAccountService {
             CollectionSettings s = CollectionSettings.from(repo.settings());
             Map<String, Set<HoldKind>> holds = repo.activeHolds();
             Map<String, List<Statement>> sent = repo.statements();
+            Map<String, PaymentPlan.Status> plans = PaymentPlanService.statuses(tx, date);
             List<StatementNotice> due = new ArrayList<>();
+            int onPlan = 0;
             for (PatientAccount a : accounts(tx, null, date)) {
                 List<Statement> earlier = sent.getOrDefault(a.key(), List.of());
                 if (!a.balance().isPositive() || holds.containsKey(a.key()) || earlier.size() >= s.finalNoticeNumber()) {
+                    continue;
+                }
+                if (plans.containsKey(a.key()) && plans.get(a.key()).kept()) {
+                    onPlan++; // a kept plan is no reason to escalate; a missed instalment resumes the cycle
                     continue;
                 }
                 LocalDate previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1).sentOn();
@@ -290,7 +297,7 @@ public final class PatientAccountService {
             if (!due.isEmpty()) {
                 record(tx, EVENT_STATEMENTS, "STATEMENTS_SENT", date.toString(), by, Map.of("statements", due.size()));
             }
-            return new StatementRun(date, tx.port(ReferenceRepository.class).pharmacy().orElse(null), due, 0);
+            return new StatementRun(date, tx.port(ReferenceRepository.class).pharmacy().orElse(null), due, onPlan);
         });
     }
 
