@@ -79,6 +79,16 @@ public final class PatientAccountService {
     public record Applied(long paymentId, String accountKey, Money amount, Map<String, Money> byFill) {
     }
 
+    /** The payment plans of the same office, for a caller that was given this service only (a screen). */
+    public PaymentPlanService paymentPlans() {
+        return new PaymentPlanService(transactions);
+    }
+
+    /** Agency referrals of the same office, for a caller that was given this service only (a screen). */
+    public AgencyReferralService agencyReferrals() {
+        return new AgencyReferralService(transactions);
+    }
+
     public CollectionSettings settings() {
         return transactions.read(tx -> CollectionSettings.from(tx.port(CollectionsRepository.class).settings()));
     }
