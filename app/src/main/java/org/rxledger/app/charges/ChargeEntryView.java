@@ -108,7 +108,8 @@ public final class ChargeEntryView extends VBox {
                 ClaimField.USUAL_AND_CUSTOMARY, ClaimField.GROSS_AMOUNT_DUE, ClaimField.RESPONSE_STATUS);
         textRow(pricing, r++, ClaimField.REJECT_CODES, vm.rejectMeaningProperty());
         r = rows(pricing, r, ClaimField.AUTHORIZATION_NUMBER, ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID,
-                ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT);
+                ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT, ClaimField.PATIENT_PAID_AT_POS,
+                ClaimField.CHARGE_ACCOUNT);
         CheckBox collected = new CheckBox("Collected at the counter");
         collected.setId("collected");
         collected.selectedProperty().bindBidirectional(vm.collectedProperty());
@@ -447,6 +448,8 @@ public final class ChargeEntryView extends VBox {
             case RESPONSE_STATUS -> "P paid · R rejected · C captured";
             case REJECT_CODES -> "e.g. 75, 79";
             case INGREDIENT_COST_PAID, DISPENSING_FEE_PAID -> "optional";
+            case PATIENT_PAID_AT_POS -> "blank: the box below; less: rest to the account";
+            case CHARGE_ACCOUNT -> "optional, e.g. MAPLE-LTC";
             default -> MONEY.contains(f) ? "0.00" : "";
         };
     }

@@ -68,7 +68,7 @@ public final class ChargeEntryViewModel {
             ClaimField.INGREDIENT_COST_SUBMITTED, ClaimField.DISPENSING_FEE_SUBMITTED, ClaimField.USUAL_AND_CUSTOMARY,
             ClaimField.GROSS_AMOUNT_DUE, ClaimField.RESPONSE_STATUS, ClaimField.REJECT_CODES, ClaimField.AUTHORIZATION_NUMBER,
             ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID, ClaimField.PLAN_PAID_AMOUNT,
-            ClaimField.PATIENT_PAY_AMOUNT);
+            ClaimField.PATIENT_PAY_AMOUNT, ClaimField.PATIENT_PAID_AT_POS, ClaimField.CHARGE_ACCOUNT);
     /** The fields and lookups as the form shows them, top to bottom and column by column. */
     static final List<Object> FORM_ORDER = List.of(Lookup.PATIENT, Lookup.PLAN, ClaimField.BIN, ClaimField.PCN,
             ClaimField.GROUP_ID, ClaimField.CARDHOLDER_ID, ClaimField.PERSON_CODE, ClaimField.RELATIONSHIP_CODE,
@@ -77,7 +77,8 @@ public final class ChargeEntryViewModel {
             ClaimField.DAW, ClaimField.SCC_CODES, ClaimField.INGREDIENT_COST_SUBMITTED, ClaimField.DISPENSING_FEE_SUBMITTED,
             ClaimField.USUAL_AND_CUSTOMARY, ClaimField.GROSS_AMOUNT_DUE, ClaimField.RESPONSE_STATUS, ClaimField.REJECT_CODES,
             ClaimField.AUTHORIZATION_NUMBER, ClaimField.INGREDIENT_COST_PAID, ClaimField.DISPENSING_FEE_PAID,
-            ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT);
+            ClaimField.PLAN_PAID_AMOUNT, ClaimField.PATIENT_PAY_AMOUNT, ClaimField.PATIENT_PAID_AT_POS,
+            ClaimField.CHARGE_ACCOUNT);
     /** Kept by "save and next": the same patient's card. */
     private static final Set<ClaimField> KEPT = Set.of(ClaimField.BIN, ClaimField.PCN, ClaimField.GROUP_ID,
             ClaimField.CARDHOLDER_ID, ClaimField.PERSON_CODE, ClaimField.RELATIONSHIP_CODE, ClaimField.OTHER_COVERAGE_CODE,

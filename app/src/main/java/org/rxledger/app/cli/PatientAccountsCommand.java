@@ -12,12 +12,16 @@ import org.rxledger.app.AppContext;
 import org.rxledger.core.collections.AccountActivity;
 import org.rxledger.core.collections.AccountDetail;
 import org.rxledger.core.collections.AccountItem;
+import org.rxledger.core.collections.AgencyReferral;
+import org.rxledger.core.collections.AgencyReferralService;
 import org.rxledger.core.collections.AgingBucket;
 import org.rxledger.core.collections.CollectionSettings;
 import org.rxledger.core.collections.HoldKind;
 import org.rxledger.core.collections.PatientAccount;
 import org.rxledger.core.collections.PatientAccountService;
 import org.rxledger.core.collections.PaymentMethod;
+import org.rxledger.core.collections.PaymentPlan;
+import org.rxledger.core.collections.PaymentPlanService;
 import org.rxledger.core.collections.Statement;
 import org.rxledger.core.money.Money;
 import picocli.CommandLine.Command;
@@ -30,12 +34,13 @@ import picocli.CommandLine.Spec;
  * {@code rxledger patient-accounts …}: patient and house-charge accounts (docs/collections.md). Not to be confused
  * with {@code rxledger accounts}, the office's user accounts.
  */
-@Command(name = "patient-accounts", description = "Patient and house-charge accounts: balances, aging, payments, holds, "
+@Command(name = "patient-accounts", aliases = "patients", description = "Patient and house-charge accounts: balances, aging, payments, holds, "
         + "statements (docs/collections.md).",
         subcommands = {PatientAccountsCommand.ListAccounts.class, PatientAccountsCommand.Show.class,
                 PatientAccountsCommand.Pay.class, PatientAccountsCommand.Refund.class, PatientAccountsCommand.Hold.class,
                 PatientAccountsCommand.Statements.class, PatientAccountsCommand.Settings.class,
-                PatientAccountsCommand.FederalPlan.class})
+                PatientAccountsCommand.FederalPlan.class, PatientAccountsCommand.Plan.class,
+                PatientAccountsCommand.Plans.class, PatientAccountsCommand.Refer.class})
 final class PatientAccountsCommand {
 
     @ParentCommand
@@ -89,7 +94,7 @@ final class PatientAccountsCommand {
         return o;
     }
 
-    @Command(name = "list", description = "Accounts with a balance: aging 0-30/31-60/61-90/91-120/120+ from the ledger, holds.")
+    @Command(name = "list", aliases = "balances", description = "Accounts with a balance: aging 0-30/31-60/61-90/91-120/120+ from the ledger, holds.")
     static final class ListAccounts extends Sub {
         @Option(names = "--json", description = "Print [{\"account\", \"name\", \"balance\", \"aging\", \"holds\", …}].")
         boolean json;
@@ -324,6 +329,103 @@ final class PatientAccountsCommand {
             String p = program.strip().equalsIgnoreCase("none") ? null : program.strip().toUpperCase(Locale.ROOT).replace('-', '_');
             service.markFederalProgram(who.signIn(ctx), plan, p);
             out().printf("Plan %d: %s.%n", plan, p == null ? "not a federal program" : p);
+            return 0;
+        }
+    }
+
+    @Command(name = "plan", description = "Start a payment plan (instalment, day of the month 1-28), or end it with --end. "
+            + "A kept plan stops dunning escalation; a missed instalment resumes it.")
+    static final class Plan extends Sub {
+        @Option(names = "--account", required = true, paramLabel = "KEY") String account;
+        @Option(names = "--amount", paramLabel = "A", description = "The monthly instalment.") String amount;
+        @Option(names = "--day", paramLabel = "1-28", description = "Day of the month it is due.") Integer day;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Starts (or ends) on (default today).") LocalDate date;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+        @Option(names = "--end", description = "End the account's plan instead.") boolean end;
+        final SignedIn who = new SignedIn();
+
+        @Override
+        int run(AppContext ctx, PatientAccountService service) {
+            PaymentPlanService plans = new PaymentPlanService(ctx.transactions());
+            if (end) {
+                plans.end(who.signIn(ctx), account, today(ctx, date), note);
+                out().printf("Payment plan of %s ended.%n", account);
+                return 0;
+            }
+            if (amount == null || day == null) {
+                throw new RxLedgerCommand.UsageError("a payment plan needs --amount and --day (or --end to end one)");
+            }
+            PaymentPlan p = plans.start(who.signIn(ctx), account, Money.parse(amount), day, today(ctx, date), note);
+            out().printf("Payment plan of %s: %s on day %d of each month from %s.%n", p.accountKey(), p.amount(),
+                    p.dayOfMonth(), p.startsOn());
+            return 0;
+        }
+    }
+
+    @Command(name = "plans", description = "Active payment plans: instalments due, paid, next due date, missed or kept.")
+    static final class Plans extends Sub {
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD") LocalDate asOf;
+        @Option(names = "--json", description = "Print [{\"account\", \"amount\", \"day\", \"starts_on\", \"due\", "
+                + "\"paid\", \"next_due\", \"missed\"}].") boolean json;
+
+        @Override
+        int run(AppContext ctx, PatientAccountService service) {
+            List<PaymentPlan.Status> plans = new PaymentPlanService(ctx.transactions()).plans(today(ctx, asOf));
+            if (json) {
+                CliOutput.json(out(), plans.stream().map(s -> {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("account", s.plan().accountKey());
+                    o.put("amount", s.plan().amount().toString());
+                    o.put("day", s.plan().dayOfMonth());
+                    o.put("starts_on", s.plan().startsOn().toString());
+                    o.put("due", s.due().toString());
+                    o.put("paid", s.paid().toString());
+                    o.put("next_due", s.nextDue().toString());
+                    o.put("missed", s.missed());
+                    return o;
+                }).toList());
+                return 0;
+            }
+            out().printf("%-16s %10s %4s %-10s %10s %10s %-10s %s%n", "ACCOUNT", "AMOUNT", "DAY", "STARTS", "DUE", "PAID",
+                    "NEXT DUE", "STATE");
+            plans.forEach(s -> out().printf("%-16s %10s %4d %-10s %10s %10s %-10s %s%n", s.plan().accountKey(),
+                    s.plan().amount(), s.plan().dayOfMonth(), s.plan().startsOn(), s.due(), s.paid(), s.nextDue(),
+                    s.missed() ? "MISSED" : "kept"));
+            out().printf("%d payment plan(s)%n", plans.size());
+            return 0;
+        }
+    }
+
+    @Command(name = "refer", description = "Refer accounts to a collection agency (billing manager) and write the agency's "
+            + "CSV; refused for accounts on hold, on a kept plan, or referred before.")
+    static final class Refer extends Sub {
+        @Option(names = "--account", required = true, split = ",", paramLabel = "KEY[,KEY…]") List<String> accounts;
+        @Option(names = "--agency", required = true, paramLabel = "NAME") String agency;
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv") java.nio.file.Path outFile;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
+        final SignedIn who = new SignedIn();
+
+        @Override
+        int run(AppContext ctx, PatientAccountService service) {
+            java.nio.file.Path dir = outFile.toAbsolutePath().getParent();
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new RxLedgerCommand.UsageError("cannot create the folder " + dir + " (" + e.getMessage() + ")");
+            }
+            if (!java.nio.file.Files.isWritable(dir)) {
+                throw new RxLedgerCommand.UsageError("cannot write into " + dir + "; nothing is referred");
+            }
+            List<AgencyReferral> done = new AgencyReferralService(ctx.transactions()).refer(who.signIn(ctx), accounts,
+                    agency, today(ctx, date));
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8)) {
+                AgencyReferralService.writeCsv(done, w);
+            } catch (java.io.IOException e) {
+                throw new RxLedgerCommand.UsageError("the referrals are recorded, but " + outFile + " cannot be written ("
+                        + e.getMessage() + ")");
+            }
+            out().printf("Referred %d account(s) to %s, %s in all; wrote %s%n", done.size(), agency.strip(),
+                    Money.sum(done.stream().map(AgencyReferral::balance).toList()), outFile);
             return 0;
         }
     }

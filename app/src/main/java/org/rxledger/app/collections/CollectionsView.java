@@ -131,7 +131,19 @@ public final class CollectionsView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.shownAccounts().size() + " of "
                 + vm.allAccounts().size() + " accounts, " + Formats.money(Money.sum(vm.shownAccounts().stream()
                 .map(PatientAccount::balance).toList())), vm.shownAccounts(), vm.allAccounts()));
-        HBox bar = new HBox(8, search, count);
+        Button statements = new Button("Print statements due today…");
+        statements.setId("runStatements");
+        statements.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the statements as");
+            chooser.setInitialFileName(vm.statementFileName());
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.runStatements(f.toPath());
+            }
+        });
+        HBox bar = new HBox(8, search, count, statements);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         accounts.setId("accountTable");
@@ -172,11 +184,39 @@ public final class CollectionsView extends BorderPane {
                 text("What", 330, AccountActivity::memo),
                 text("By", 110, AccountActivity::by)));
         SplitPane detail = new SplitPane(items, moves);
+        TextField planAmount = new TextField();
+        planAmount.setId("planAmount");
+        planAmount.setPromptText("Instalment, e.g. 25.00");
+        planAmount.setPrefColumnCount(10);
+        TextField planDay = new TextField();
+        planDay.setId("planDay");
+        planDay.setPromptText("Day 1-28");
+        planDay.setPrefColumnCount(6);
+        Button plan = new Button("Start payment plan");
+        plan.setId("startPlan");
+        plan.setOnAction(e -> vm.startPlan(planAmount.getText(), planDay.getText()));
+        TextField agency = new TextField();
+        agency.setId("agencyName");
+        agency.setPromptText("Collection agency");
+        Button refer = new Button("Refer to agency…");
+        refer.setId("referToAgency");
+        refer.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the agency's referral file as");
+            chooser.setInitialFileName("referral.csv");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.referToAgency(agency.getText(), f.toPath());
+            }
+        });
+        HBox actions = new HBox(8, new Label("Selected account:"), planAmount, planDay, plan, agency, refer);
+        actions.setAlignment(Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(accounts, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox box = new VBox(6, bar, split);
+        VBox box = new VBox(6, bar, actions, split);
         box.setPadding(new Insets(6, 0, 0, 0));
         return box;
     }

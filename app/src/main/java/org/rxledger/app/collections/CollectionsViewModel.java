@@ -20,16 +20,20 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
 import org.rxledger.core.collections.AccountActivity;
+import org.rxledger.core.collections.AgencyReferral;
+import org.rxledger.core.collections.AgencyReferralService;
 import org.rxledger.core.collections.AccountDetail;
 import org.rxledger.core.collections.AccountItem;
 import org.rxledger.core.collections.PatientAccount;
 import org.rxledger.core.collections.PatientAccountService;
+import org.rxledger.core.collections.StatementRun;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffService;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.access.Session;
+import org.rxledger.reports.pdf.PatientStatementPdfWriter;
 
 /**
  * Patient accounts and the write-off review queue (issue 18): accounts with balance, aging and holds; the selected
@@ -185,6 +189,84 @@ public final class CollectionsViewModel {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    public String statementFileName() {
+        return "statements-" + LocalDate.now(clock) + ".pdf";
+    }
+
+    /**
+     * Runs the statements due today and prints them into {@code target} (one PDF); each account's cycle advances, so
+     * it needs a signed-in person like a decision does.
+     */
+    public void runStatements(java.nio.file.Path target) {
+        Session s = session.get();
+        if (s == null) {
+            message.set("Sign in first: a statement run advances each account's cycle and names the person who ran it.");
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        act("Printing statements", progress -> {
+            StatementRun run = accountsService.statementRun(s, today);
+            new PatientStatementPdfWriter().write(run, target);
+            return run;
+        }, run -> run.notices().size() + " statement(s) of " + today + " printed to " + target.getFileName()
+                + (run.skippedOnPlan() == 0 ? "." : "; " + run.skippedOnPlan() + " account(s) keeping a payment plan not escalated."));
+    }
+
+    /** Starts a payment plan on the selected account: {@code amount} on {@code day} of each month, from today. */
+    public void startPlan(String amount, String day) {
+        PatientAccount a = selected.get();
+        Session s = session.get();
+        if (a == null || s == null) {
+            message.set(a == null ? "Choose an account first." : "Sign in first: a payment plan names the person who set it up.");
+            return;
+        }
+        Money instalment;
+        int dayOfMonth;
+        try {
+            instalment = Money.parse(amount == null ? "" : amount.strip());
+            dayOfMonth = Integer.parseInt(day == null ? "" : day.strip());
+        } catch (RuntimeException e) {
+            message.set("Type the instalment as an amount (e.g. 25.00) and the day of the month as 1 to 28.");
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        act("Starting a payment plan", progress -> accountsService.paymentPlans().start(s, a.key(), instalment, dayOfMonth, today, ""),
+                plan -> "Payment plan on " + plan.accountKey() + ": " + plan.amount() + " on day " + plan.dayOfMonth()
+                        + " of each month; a kept plan stops the statements' escalation.");
+    }
+
+    /** Refers the selected account to {@code agency} and writes the agency's CSV to {@code target}. */
+    public void referToAgency(String agency, java.nio.file.Path target) {
+        PatientAccount a = selected.get();
+        Session s = session.get();
+        if (a == null || s == null) {
+            message.set(a == null ? "Choose an account first." : "Sign in first: a referral is a billing manager's decision.");
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        act("Referring to an agency", progress -> {
+            List<AgencyReferral> done = accountsService.agencyReferrals().refer(s, List.of(a.key()), agency, today);
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8)) {
+                AgencyReferralService.writeCsv(done, w);
+            }
+            return done;
+        }, done -> "Referred " + a.key() + " (" + done.get(0).balance() + ") to " + done.get(0).agency() + "; wrote "
+                + target.getFileName() + ".");
+    }
+
+    private <T> void act(String title, org.rxledger.app.task.Job<T> work, java.util.function.Function<T, String> said) {
+        runner.run(title, work, done -> {
+            message.set(said.apply(done));
+            reload();
+        }, failure -> {
+            if (failure instanceof RxLedgerException refused) {
+                message.set(refused.getMessage());
+            } else {
+                notices.accept(Failures.explain(title.toLowerCase(Locale.ROOT), failure));
+            }
+        });
     }
 
     public void approve() {

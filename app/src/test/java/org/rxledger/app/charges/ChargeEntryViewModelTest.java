@@ -373,4 +373,25 @@ class ChargeEntryViewModelTest {
         assertThat(vm.messageProperty().get()).startsWith("Not saved: Rx number cannot be corrected").contains("rebill");
         assertThat(vm.problemProperty(ClaimField.RX_NUMBER).get()).contains("rebill");
     }
+
+    @Test
+    void aPartialCounterPaymentAndAChargeAccountLeaveTheRestOnTheHouseAccount() {
+        enterClaimOne("7001240");
+        vm.field(ClaimField.PATIENT_PAID_AT_POS).set("12.00");
+        assertThat(vm.problem(ClaimField.PATIENT_PAID_AT_POS)).contains("more than the patient pay amount 10.00");
+        vm.field(ClaimField.PATIENT_PAID_AT_POS).set("4.00");
+        vm.field(ClaimField.CHARGE_ACCOUNT).set("maple ltc!");
+        assertThat(vm.problem(ClaimField.CHARGE_ACCOUNT)).isNotEmpty();
+        vm.field(ClaimField.CHARGE_ACCOUNT).set("maple-ltc");
+
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).startsWith("Saved Rx 7001240-00");
+        List<org.rxledger.core.collections.PatientAccount> accounts = new org.rxledger.core.collections.PatientAccountService(
+                db.transactions()).accounts(java.time.LocalDate.of(2025, 3, 20));
+        assertThat(accounts).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("H:MAPLE-LTC");
+            assertThat(a.balance()).isEqualTo(org.rxledger.core.money.Money.parse("6.00"));
+        });
+    }
 }

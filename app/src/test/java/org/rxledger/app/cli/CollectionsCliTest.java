@@ -114,4 +114,52 @@ class CollectionsCliTest {
                 "--password-stdin");
         assertThat(wrongPassword.exit()).isNotZero();
     }
+
+    @Test
+    void theIssuesNamesListBalancesAndPrintAStatementRunIntoOnePdf() throws Exception {
+        Run balances = as("demo-clerk", "patients", "balances", "--json", "--as-of", "2025-03-20");
+        assertThat(balances.exit()).isZero();
+        assertThat(balances.json().get(0).get("balance").asText()).isEqualTo("3.40");
+
+        Path pdf = dir.resolve("out").resolve("statements.pdf");
+        Run run = as("demo-clerk", "statements", "run", "--date", "2025-04-01", "--out", pdf.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 statement for 2025-04-01", "1 page");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("STATEMENT", "7001234-02", "$3.40");
+        }
+        Run shown = as("demo-clerk", "patients", "show", "--account",
+                balances.json().get(0).get("account").asText(), "--json");
+        assertThat(shown.json().get("statements_sent").asInt()).isEqualTo(1);
+
+        Run again = as("demo-clerk", "statements", "run", "--date", "2025-04-02", "--out", pdf.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("0 statements for 2025-04-02");
+    }
+
+    @Test
+    void aPaymentPlanIsListedWithItsMissedFlagAndAManagerRefersAnAccountIntoACsv() throws Exception {
+        String key = as("demo-clerk", "patients", "balances", "--json").json().get(0).get("account").asText();
+
+        assertThat(as("demo-clerk", "patient-accounts", "plan", "--account", key, "--amount", "1.00", "--day", "5",
+                "--date", "2025-03-10").exit()).isZero();
+        Run plans = as("demo-clerk", "patient-accounts", "plans", "--json", "--as-of", "2025-04-06");
+        assertThat(plans.exit()).isZero();
+        assertThat(plans.json().get(0).get("account").asText()).isEqualTo(key);
+        assertThat(plans.json().get(0).get("due").asText()).isEqualTo("1.00");
+        assertThat(plans.json().get(0).get("missed").asBoolean()).isTrue();
+        assertThat(as("demo-clerk", "patient-accounts", "plan", "--account", key, "--end", "--date", "2025-04-07").exit())
+                .isZero();
+
+        Path csv = dir.resolve("agency").resolve("referrals.csv");
+        Run clerk = as("demo-clerk", "patient-accounts", "refer", "--account", key, "--agency", "Acme Recovery", "--out",
+                csv.toString(), "--date", "2025-06-01");
+        assertThat(clerk.exit()).isNotZero();
+        Run manager = as("demo-manager", "patient-accounts", "refer", "--account", key, "--agency", "Acme Recovery", "--out",
+                csv.toString(), "--date", "2025-06-01");
+        assertThat(manager.exit()).isZero();
+        assertThat(manager.out()).contains("Referred 1 account(s) to Acme Recovery, 3.40 in all");
+        assertThat(Files.readAllLines(csv)).hasSize(2).last().asString()
+                .startsWith(key + ",\"TESTPATIENT, ALPHA\",3.40,2025-03-03,0,,,2025-06-01,Acme Recovery");
+    }
 }

@@ -121,4 +121,24 @@ class CollectionsUiTest {
         Money written = db.transactions().read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.WRITE_OFF));
         assertThat(written).isEqualTo(Money.parse("3.40"));
     }
+
+    @Test
+    void aClerkStartsAPaymentPlanOnTheSelectedAccountAndABadDayIsRefusedInWords(FxRobot robot) throws TimeoutException {
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.DIGIT7);
+        TableView<PatientAccount> accounts = robot.lookup("#accountTable").queryTableView();
+        waitUntil(() -> accounts.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#accountTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        signIn(robot, "demo-clerk");
+
+        robot.clickOn("#planAmount").write("1.00");
+        robot.clickOn("#planDay").write("31");
+        robot.clickOn("#startPlan");
+        waitUntil(() -> FxRobots.text(robot, "#collectionsMessage").contains("1 to 28"));
+
+        robot.clickOn("#planDay").eraseText(2).write("5");
+        robot.clickOn("#startPlan");
+        waitUntil(() -> FxRobots.text(robot, "#collectionsMessage").contains("Payment plan on"));
+        assertThat(new PatientAccountService(db.transactions()).paymentPlans().plans(LocalDate.of(2025, 1, 2)))
+                .singleElement().satisfies(p -> assertThat(p.plan().amount()).isEqualTo(Money.parse("1.00")));
+    }
 }

@@ -25,6 +25,7 @@ import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
+import org.rxledger.core.money.Money;
 
 /**
  * Charge entry (issue 3): a clerk enters an adjudicated prescription charge, corrects a saved one, reverses it
@@ -103,8 +104,22 @@ public final class ChargeEntry {
         return transactions.inTransaction(Permission.CLAIM_ENTER, "enter a charge", tx -> {
             Prepared p = prepare(tx, charge);
             refuseDuplicate(tx, p.valid());
-            return ClaimRecorder.record(tx, p.toClaim(tx, "B1", null, charge.collectedAtCounter()), p.plan().payerId());
+            return recordWithCounterPayment(tx, p, "B1", null, charge);
         });
+    }
+
+    /**
+     * Records the claim and what of its patient pay was paid at the counter, as a claims file does (issue 18): an
+     * amount typed in "patient paid at the counter" decides (all of it: collected; less: the rest goes to the
+     * account), else the "collected" box; a charge account bills the fill to that house-charge account.
+     */
+    private static Claim recordWithCounterPayment(Tx tx, Prepared p, String code, Long replaces, NewCharge charge) {
+        Money paidAtPos = p.valid().patientPaidAtPos();
+        boolean collected = paidAtPos == null ? charge.collectedAtCounter()
+                : PatientPayAtCounter.allCollected(p.valid().patientPay(), paidAtPos);
+        Claim stored = ClaimRecorder.record(tx, p.toClaim(tx, code, replaces, collected), p.plan().payerId());
+        PatientPayAtCounter.book(tx, stored, paidAtPos, p.valid().chargeAccount());
+        return stored;
     }
 
     /** B2: see {@link ClaimReversals#reverse}. */
@@ -130,7 +145,7 @@ public final class ChargeEntry {
             tx.port(ClaimRepository.class).setLifecycle(claimId, Lifecycle.REBILLED);
             ClaimReversals.reversingBatch(tx, claimId, ClaimPostings.SOURCE_CLAIM_REBILL, effectiveDate).ifPresent(tx.port(LedgerRepository.class)::append);
             refuseDuplicate(tx, p.valid());
-            Claim stored = ClaimRecorder.record(tx, p.toClaim(tx, "B3", claimId, corrected.collectedAtCounter()), p.plan().payerId());
+            Claim stored = recordWithCounterPayment(tx, p, "B3", claimId, corrected);
             RejectQueue.resolveByRebill(tx, claimId, stored.id());
 
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -62,4 +62,17 @@ public interface CollectionsRepository {
     Optional<UUID> approvalBatch(long recommendationId);
 
     List<LedgerEntry> entriesOfBatch(UUID batchId);
+
+    void insertPlanEvent(String accountKey, boolean started, PaymentPlan plan, LocalDate on, String note, String by);
+
+    /** The active payment plan of every account that has one. */
+    Map<String, PaymentPlan> activePlans();
+
+    /** Every payment received (refunds not counted), by account, oldest first. */
+    Map<String, List<PaymentPlan.Received>> paymentsReceived();
+
+    void insertReferral(String accountKey, String agency, Money amount, LocalDate on, String by);
+
+    /** The date each referred account was (last) referred to an agency. */
+    Map<String, LocalDate> referrals();
 }

@@ -21,6 +21,7 @@ import org.rxledger.core.tx.Tx;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.reference.ReferenceRepository;
 
 /**
  * Use cases of patient accounts (issue 18): balances and aging summed from the ledger, payments applied oldest
@@ -76,6 +77,16 @@ public final class PatientAccountService {
 
     /** How a payment or refund was applied: amount per fill. */
     public record Applied(long paymentId, String accountKey, Money amount, Map<String, Money> byFill) {
+    }
+
+    /** The payment plans of the same office, for a caller that was given this service only (a screen). */
+    public PaymentPlanService paymentPlans() {
+        return new PaymentPlanService(transactions);
+    }
+
+    /** Agency referrals of the same office, for a caller that was given this service only (a screen). */
+    public AgencyReferralService agencyReferrals() {
+        return new AgencyReferralService(transactions);
     }
 
     public CollectionSettings settings() {
@@ -251,30 +262,52 @@ public final class PatientAccountService {
 
     /**
      * Sends the statements due on {@code date} (DOMAIN.md §6.1): an account with a balance and no hold gets its
-     * first statement, then the next one every interval, up to the final notice; accounts on hold get none.
+     * first statement, then the next one every interval, up to the final notice; accounts on hold get none, and
+     * accounts keeping a payment plan are not escalated.
      */
     public List<Statement> runStatements(Session by, LocalDate date) {
+        return statementRun(by, date).statements();
+    }
+
+    /**
+     * Sends the statements due on {@code date}, as {@link #runStatements}, and returns each with what it prints:
+     * open fills, payments since the previous statement, aging, the dunning step, and the office to remit to.
+     */
+    public StatementRun statementRun(Session by, LocalDate date) {
         authorizer.require(by, Permission.PATIENT_ACCOUNT_WORK, "run statements");
         return transactions.inTransaction(Permission.PATIENT_ACCOUNT_WORK, "work patient accounts", tx -> {
-            CollectionSettings s = CollectionSettings.from(tx.port(CollectionsRepository.class).settings());
-            Map<String, Set<HoldKind>> holds = tx.port(CollectionsRepository.class).activeHolds();
-            Map<String, List<Statement>> sent = tx.port(CollectionsRepository.class).statements();
-            List<Statement> due = new ArrayList<>();
+            CollectionsRepository repo = tx.port(CollectionsRepository.class);
+            CollectionSettings s = CollectionSettings.from(repo.settings());
+            Map<String, Set<HoldKind>> holds = repo.activeHolds();
+            Map<String, List<Statement>> sent = repo.statements();
+            Map<String, PaymentPlan.Status> plans = PaymentPlanService.statuses(tx, date);
+            List<StatementNotice> due = new ArrayList<>();
+            int onPlan = 0;
             for (PatientAccount a : accounts(tx, null, date)) {
                 List<Statement> earlier = sent.getOrDefault(a.key(), List.of());
                 if (!a.balance().isPositive() || holds.containsKey(a.key()) || earlier.size() >= s.finalNoticeNumber()) {
                     continue;
                 }
-                if (earlier.isEmpty() || !earlier.get(earlier.size() - 1).sentOn().plusDays(s.statementIntervalDays()).isAfter(date)) {
+                if (plans.containsKey(a.key()) && plans.get(a.key()).kept()) {
+                    onPlan++; // a kept plan is no reason to escalate; a missed instalment resumes the cycle
+                    continue;
+                }
+                LocalDate previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1).sentOn();
+                if (previous == null || !previous.plusDays(s.statementIntervalDays()).isAfter(date)) {
                     Statement st = new Statement(a.key(), earlier.size() + 1, date, a.balance());
-                    tx.port(CollectionsRepository.class).insertStatement(st, by.user());
-                    due.add(st);
+                    repo.insertStatement(st, by.user());
+                    List<AccountActivity> payments = repo.activity(a.key()).stream()
+                            .filter(x -> SOURCE_PAYMENT.equals(x.sourceType()) || SOURCE_REFUND.equals(x.sourceType()))
+                            .filter(x -> !x.date().isAfter(date) && (previous == null || x.date().isAfter(previous)))
+                            .toList();
+                    due.add(new StatementNotice(st, a.name(), DunningStep.of(st.number(), s.finalNoticeNumber()),
+                            repo.openItems(a.key(), date), payments, a.aging()));
                 }
             }
             if (!due.isEmpty()) {
                 record(tx, EVENT_STATEMENTS, "STATEMENTS_SENT", date.toString(), by, Map.of("statements", due.size()));
             }
-            return due;
+            return new StatementRun(date, tx.port(ReferenceRepository.class).pharmacy().orElse(null), due, onPlan);
         });
     }
 

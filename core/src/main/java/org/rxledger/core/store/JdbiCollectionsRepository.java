@@ -22,6 +22,7 @@ import org.rxledger.core.collections.ApprovalTier;
 import org.rxledger.core.collections.CollectionsRepository;
 import org.rxledger.core.collections.HoldKind;
 import org.rxledger.core.collections.PaymentMethod;
+import org.rxledger.core.collections.PaymentPlan;
 import org.rxledger.core.collections.Statement;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffKind;
@@ -275,6 +276,60 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
     public List<LedgerEntry> entriesOfBatch(UUID batchId) {
         return handle.createQuery("SELECT * FROM ledger_entry WHERE batch_id = :b ORDER BY seq")
                 .bind("b", batchId).map((rs, ctx) -> JdbiLedgerRepository.entry(rs)).list();
+    }
+
+    @Override
+    public void insertPlanEvent(String accountKey, boolean started, PaymentPlan plan, LocalDate on, String note, String by) {
+        handle.createUpdate("""
+                        INSERT INTO payment_plan_event (account_key, action, amount, day_of_month, starts_on, note,
+                                                        created_at, created_by)
+                        VALUES (:key, :action, :amount, :day, :on, :note, :at, :by)""")
+                .bind("key", accountKey).bind("action", started ? "STARTED" : "ENDED")
+                .bind("amount", plan == null ? null : plan.amount().amount())
+                .bind("day", plan == null ? null : plan.dayOfMonth()).bind("on", on).bind("note", cut(note, 200))
+                .bind("at", now()).bind("by", by).execute();
+    }
+
+    @Override
+    public Map<String, PaymentPlan> activePlans() {
+        Map<String, PaymentPlan> m = new HashMap<>();
+        handle.createQuery("""
+                        SELECT * FROM payment_plan_event e
+                        WHERE action = 'STARTED' AND id = (SELECT MAX(x.id) FROM payment_plan_event x
+                                                           WHERE x.account_key = e.account_key)""")
+                .map((rs, ctx) -> new PaymentPlan(rs.getString("account_key"), Money.of(rs.getBigDecimal("amount")),
+                        rs.getInt("day_of_month"), rs.getObject("starts_on", LocalDate.class), rs.getString("created_by")))
+                .forEach(p -> m.put(p.accountKey(), p));
+        return m;
+    }
+
+    @Override
+    public Map<String, List<PaymentPlan.Received>> paymentsReceived() {
+        Map<String, List<PaymentPlan.Received>> m = new HashMap<>();
+        handle.createQuery("SELECT account_key, received_on, amount FROM patient_payment WHERE kind = 'PAYMENT' "
+                        + "ORDER BY received_on, id")
+                .map((rs, ctx) -> Map.entry(rs.getString("account_key"), new PaymentPlan.Received(
+                        rs.getObject("received_on", LocalDate.class), Money.of(rs.getBigDecimal("amount")))))
+                .forEach(e -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return m;
+    }
+
+    @Override
+    public void insertReferral(String accountKey, String agency, Money amount, LocalDate on, String by) {
+        handle.createUpdate("""
+                        INSERT INTO collection_referral (account_key, agency, amount, referred_on, created_at, created_by)
+                        VALUES (:key, :agency, :amount, :on, :at, :by)""")
+                .bind("key", accountKey).bind("agency", agency).bind("amount", amount.amount()).bind("on", on)
+                .bind("at", now()).bind("by", by).execute();
+    }
+
+    @Override
+    public Map<String, LocalDate> referrals() {
+        Map<String, LocalDate> m = new HashMap<>();
+        handle.createQuery("SELECT account_key, MAX(referred_on) AS last FROM collection_referral GROUP BY account_key")
+                .map((rs, ctx) -> Map.entry(rs.getString("account_key"), rs.getObject("last", LocalDate.class)))
+                .forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
     }
 
     private OffsetDateTime now() {

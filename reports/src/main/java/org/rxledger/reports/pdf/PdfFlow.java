@@ -2,6 +2,10 @@ package org.rxledger.reports.pdf;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -9,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.rxledger.core.audit.DocumentFiles;
 
 /**
  * Flowing text and tables onto US Letter pages: keeps a cursor, wraps text to the column width and
@@ -390,6 +395,61 @@ final class PdfFlow implements AutoCloseable {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * Stamps every page's footer once the page count is known: {@code mark} bold on the left, "{@code prefix} · page
+     * n of N" on the right, above a thin rule.
+     */
+    static void stampFooters(PDDocument doc, PdfFonts.Loaded f, String mark, String prefix) throws IOException {
+        int total = doc.getNumberOfPages();
+        for (int i = 0; i < total; i++) {
+            try (PDPageContentStream cs = new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                float y = 28f;
+                cs.setStrokingColor(RULE);
+                cs.setLineWidth(0.5f);
+                cs.moveTo(MARGIN, y + 12f);
+                cs.lineTo(MARGIN + WIDTH, y + 12f);
+                cs.stroke();
+                footerText(cs, mark, f.bold(), 7.5f, MARGIN, y);
+                String number = prefix + " · page " + (i + 1) + " of " + total;
+                footerText(cs, number, f.regular(), 8f, MARGIN + WIDTH - width(number, f.regular(), 8f), y);
+            }
+        }
+    }
+
+    private static void footerText(PDPageContentStream cs, String s, PDType0Font font, float size, float x, float y)
+            throws IOException {
+        cs.beginText();
+        cs.setNonStrokingColor(Color.BLACK);
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(printable(s, font));
+        cs.endText();
+    }
+
+    /**
+     * Saves the document to a temporary file beside {@code target} and moves it into place, so a reader never sees
+     * half a PDF; returns the page count and the file's SHA-256.
+     */
+    static AuditPacketPdfWriter.Result save(PDDocument doc, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            int pages = doc.getNumberOfPages();
+            doc.save(tmp.toFile());
+            String sha = DocumentFiles.sha256Of(tmp).orElseThrow(() -> new IOException("the PDF just written cannot be read back"));
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new AuditPacketPdfWriter.Result(target, pages, sha);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     void finishPage() throws IOException {
