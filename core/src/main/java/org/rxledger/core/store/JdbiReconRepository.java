@@ -84,6 +84,30 @@ final class JdbiReconRepository implements ReconRepository {
     }
 
     @Override
+    public void openByDay(LocalDate asOf, Consumer<OpenByDay> sink) {
+        // summed by routing and day before the payer directory is asked (once per routing, not per claim)
+        handle.createQuery("""
+                        SELECT y.payer_name, y.date_of_service, y.credit, SUM(y.claims) AS claims, SUM(y.balance) AS balance
+                        FROM (SELECT %s AS payer_name, x.date_of_service, x.credit, x.claims, x.balance
+                              FROM (SELECT py.name, c.bin, c.pcn, c.group_id, c.date_of_service, b.balance < 0 AS credit,
+                                           COUNT(*) AS claims, SUM(b.balance) AS balance
+                                    FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
+                                          WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL
+                                            AND effective_date <= :asOf
+                                          GROUP BY claim_id HAVING SUM(amount) <> 0) b
+                                    JOIN claim c ON c.id = b.claim_id
+                                    JOIN plan pl ON pl.id = c.plan_id
+                                    JOIN payer py ON py.id = pl.payer_id
+                                    GROUP BY py.name, c.bin, c.pcn, c.group_id, c.date_of_service, credit) x) y
+                        GROUP BY y.payer_name, y.date_of_service, y.credit
+                        ORDER BY y.payer_name, y.date_of_service""".formatted(PayerSql.claimPayer("x", "x.name")))
+                .bind("asOf", asOf)
+                .map((rs, ctx) -> new OpenByDay(rs.getString("payer_name"), rs.getObject("date_of_service", LocalDate.class),
+                        rs.getBoolean("credit"), rs.getInt("claims"), Money.of(rs.getBigDecimal("balance"))))
+                .forEach(sink);
+    }
+
+    @Override
     public void openReceivables(Consumer<OpenReceivable> sink) {
         try (var stream = handle.createQuery("""
                         SELECT c.id, %s AS payer_name, c.date_of_service, b.balance
