@@ -46,10 +46,10 @@ import org.rxledger.core.tx.Transactions;
  * <p>It adds to an office that has reference data (the demo office: pharmacy, payers and plans, patients,
  * prescribers, drugs). Each Rx is refilled about every 30 days, so a year holds ~12 fills per Rx; about 4 % of
  * claims plan-pay nothing (the patient paid it all). Payments follow {@link DemoOffice#describeRemittances}: per
- * payer and adjudication week, paid on the Friday twelve days after the week ends (weeks paid after {@code end}
- * stay unpaid, as in a real office); every four weeks of a payer carry the demo's exceptions (short-paid, denied,
- * reversed and repaid, a takeback, interest, a fee, an unknown claim, an ambiguous one) through
- * {@link DemoRemittances#build(List, Pharmacy)}. The generated files are deleted once imported.
+ * payer and adjudication week, paid twelve days after the week ends (weeks paid after {@code end} stay unpaid, as
+ * in a real office); every four weeks are built together by {@link DemoRemittances#build(List, Pharmacy)}, so the
+ * first payers' payments of each four weeks carry the demo's exceptions (short-paid, denied, reversed and repaid, a
+ * takeback, interest, a fee, an unknown claim, an ambiguous one). The generated files are deleted once imported.
  */
 public final class OfficeGenerator {
 
@@ -125,8 +125,10 @@ public final class OfficeGenerator {
             writeCsv(week, csv);
             ClaimImportResult result = claimImports.importFile(csv);
             if (!result.succeeded()) {
+                // lines and columns only: an error's message may quote a value
                 throw new IllegalStateException("generated claims file " + csv.getFileName() + " was refused: "
-                        + result.errors().stream().limit(3).toList());
+                        + result.errors().size() + " problem(s), first at " + result.errors().stream().limit(3)
+                        .map(e -> "line " + e.line() + " column " + e.column()).toList());
             }
             claims += result.imported();
             delete(csv);
