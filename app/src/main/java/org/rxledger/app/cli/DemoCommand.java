@@ -34,21 +34,26 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return Cli.EXIT_REJECTED;
             }
-            // the folder has no accounts yet: the opener creates the office and imports its 835s, then the accounts follow
-            ctx.signInIfNoAccounts();
-            out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
-            out.flush();
-            String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
-            out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
-            DemoAccounts.create(ctx.accounts());
-            out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
-                    + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
-            DemoCollections.Summary c = DemoCollections.create(ctx.transactions());
-            out.println("Patient accounts: " + c.accounts() + " with a balance, " + c.statements() + " statements sent, "
-                    + c.recommendations() + " write-offs to review.");
-            out.println(DemoSeeder.describe(DemoSeeder.seedMfp(ctx)) + ".");
-            out.flush();
+            createDemoOffice(ctx, out);
         }
         return 0;
+    }
+
+    /** Creates the demo office, its 835s, accounts, statements and MFP refunds in an empty data directory. */
+    static void createDemoOffice(AppContext ctx, PrintWriter out) {
+        // the folder has no accounts yet: the opener creates the office and imports its 835s, then the accounts follow
+        ctx.signInIfNoAccounts();
+        out.println("Demo office created in " + ctx.dataDir() + " for " + DemoSeeder.describe(DemoOffice.create(ctx.transactions())) + ".");
+        out.flush();
+        String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
+        out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
+        DemoAccounts.create(ctx.accounts());
+        out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
+                + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");
+        DemoCollections.Summary c = DemoCollections.create(ctx.transactions());
+        out.println("Patient accounts: " + c.accounts() + " with a balance, " + c.statements() + " statements sent, "
+                + c.recommendations() + " write-offs to review.");
+        out.println(DemoSeeder.describe(DemoSeeder.seedMfp(ctx)) + ".");
+        out.flush();
     }
 }

@@ -155,15 +155,20 @@ public final class DemoRemittances {
             for (Remittance.Transaction t : payments) {
                 Path file = dir.resolve(String.format(Locale.ROOT, "%03d-%s-%s.835", n++,
                         t.payment().financial().paymentDate().format(YYYYMMDD), t.payment().traceNumber()));
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
-                    RemittanceBuilder.write(List.of(t), w);
-                }
+                write(t, file);
                 files.add(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the demo 835 files to " + dir, e);
         }
         return files;
+    }
+
+    /** Writes one payment as an 835 file. */
+    public static void write(Remittance.Transaction payment, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+            RemittanceBuilder.write(List.of(payment), w);
+        }
     }
 
     /**

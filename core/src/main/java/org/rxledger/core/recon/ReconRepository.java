@@ -35,6 +35,16 @@ public interface ReconRepository {
                      Money expected, Money balance) {
     }
 
+    /**
+     * Open receivables as of a date summed by payer, date of service and side: {@code credit} = claims whose
+     * balance is negative (money owed back), each side's {@code claims} counted and {@code balance} summed.
+     */
+    record OpenByDay(String payerName, LocalDate dateOfService, boolean credit, int claims, Money balance) {
+    }
+
+    /** {@link #openClaims} summed in the database (a few rows per payer and day instead of one per claim); streamed. */
+    void openByDay(LocalDate asOf, Consumer<OpenByDay> sink);
+
     /** Every claim whose receivable balance as of {@code asOf} is not zero, by payer, DOS, Rx; streamed. */
     void openClaims(LocalDate asOf, Consumer<OpenClaim> sink);
 

@@ -66,15 +66,15 @@ public final class ReconciliationService {
             Map<String, Map<AgingBucket, Money>> buckets = new TreeMap<>();
             Map<String, int[]> counts = new TreeMap<>();
             Map<String, Money> credits = new TreeMap<>();
-            tx.port(ReconRepository.class).openClaims(asOf, r -> {
+            tx.port(ReconRepository.class).openByDay(asOf, r -> {
                 int[] c = counts.computeIfAbsent(r.payerName(), k -> new int[2]);
                 buckets.computeIfAbsent(r.payerName(), k -> new EnumMap<>(AgingBucket.class));
-                if (r.balance().isNegative()) {
+                if (r.credit()) {
                     credits.merge(r.payerName(), r.balance(), Money::plus);
-                    c[1]++;
+                    c[1] += r.claims();
                 } else {
                     buckets.get(r.payerName()).merge(AgingBucket.of(r.dateOfService(), asOf), r.balance(), Money::plus);
-                    c[0]++;
+                    c[0] += r.claims();
                 }
             });
             List<PayerAging> rows = new ArrayList<>();

@@ -84,6 +84,30 @@ final class JdbiReconRepository implements ReconRepository {
     }
 
     @Override
+    public void openByDay(LocalDate asOf, Consumer<OpenByDay> sink) {
+        // summed by routing and day before the payer directory is asked (once per routing, not per claim)
+        handle.createQuery("""
+                        SELECT y.payer_name, y.date_of_service, y.credit, SUM(y.claims) AS claims, SUM(y.balance) AS balance
+                        FROM (SELECT %s AS payer_name, x.date_of_service, x.credit, x.claims, x.balance
+                              FROM (SELECT py.name, c.bin, c.pcn, c.group_id, c.date_of_service, b.balance < 0 AS credit,
+                                           COUNT(*) AS claims, SUM(b.balance) AS balance
+                                    FROM (SELECT claim_id, SUM(amount) AS balance FROM ledger_entry
+                                          WHERE account = 'THIRD_PARTY_RECEIVABLE' AND claim_id IS NOT NULL
+                                            AND effective_date <= :asOf
+                                          GROUP BY claim_id HAVING SUM(amount) <> 0) b
+                                    JOIN claim c ON c.id = b.claim_id
+                                    JOIN plan pl ON pl.id = c.plan_id
+                                    JOIN payer py ON py.id = pl.payer_id
+                                    GROUP BY py.name, c.bin, c.pcn, c.group_id, c.date_of_service, credit) x) y
+                        GROUP BY y.payer_name, y.date_of_service, y.credit
+                        ORDER BY y.payer_name, y.date_of_service""".formatted(PayerSql.claimPayer("x", "x.name")))
+                .bind("asOf", asOf)
+                .map((rs, ctx) -> new OpenByDay(rs.getString("payer_name"), rs.getObject("date_of_service", LocalDate.class),
+                        rs.getBoolean("credit"), rs.getInt("claims"), Money.of(rs.getBigDecimal("balance"))))
+                .forEach(sink);
+    }
+
+    @Override
     public void openReceivables(Consumer<OpenReceivable> sink) {
         try (var stream = handle.createQuery("""
                         SELECT c.id, %s AS payer_name, c.date_of_service, b.balance
@@ -113,30 +137,44 @@ final class JdbiReconRepository implements ReconRepository {
 
     @Override
     public void arMovements(LocalDate from, LocalDate to, Consumer<ArMovement> sink) {
-        // group = (batch, source of the original entry): a reversing entry is grouped with what it reverses,
-        // so every group that touches the receivable sums to zero and its other accounts say why it moved
+        // one day per query: the window below holds a day's entries, never a month's (a bounded heap, issue 20)
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            arMovementsOf(day, sink);
+        }
+    }
+
+    private void arMovementsOf(LocalDate day, Consumer<ArMovement> sink) {
+        // group = (batch, source of the original entry): a reversing entry is grouped with what it reverses, so
+        // every group that touches the receivable sums to zero and its other accounts say why it moved. The group's
+        // claim is found by a window over the day's entries (by the date index), and everything joined by primary
+        // key: the remittance claim by its id, not by comparing text (which read every remittance claim per row).
+        // Summed by routing first, so the payer directory is asked once per routing rather than once per entry;
+        // the distinct-claim counts add up because a claim has one routing.
         handle.createQuery("""
-                        WITH e AS (
-                            SELECT le.batch_id, le.account, le.amount, le.claim_id, le.effective_date AS d,
-                                   le.source_type AS own_source,
-                                   COALESCE(o.source_type, le.source_type) AS src_type,
-                                   COALESCE(o.source_id, le.source_id) AS src_id
-                            FROM ledger_entry le LEFT JOIN ledger_entry o ON o.entry_id = le.reverses_entry_id
-                            WHERE le.effective_date BETWEEN :from AND :to),
-                        g AS (
-                            SELECT batch_id, src_type, src_id, MIN(claim_id) AS claim_id FROM e
-                            WHERE account = 'THIRD_PARTY_RECEIVABLE' GROUP BY batch_id, src_type, src_id)
-                        SELECT e.d, %s AS payer, e.own_source, e.account, rc.status_code,
-                               SUM(e.amount) AS amount, COUNT(DISTINCT e.claim_id) AS claims
-                        FROM e
-                        JOIN g ON g.batch_id = e.batch_id AND g.src_type = e.src_type AND g.src_id = e.src_id
-                        JOIN claim c ON c.id = g.claim_id
-                        JOIN plan pl ON pl.id = c.plan_id
-                        JOIN payer py ON py.id = pl.payer_id
-                        LEFT JOIN remit_claim rc ON g.src_type = 'REMIT_CLAIM' AND CAST(rc.id AS VARCHAR) = g.src_id
-                        GROUP BY e.d, payer, e.own_source, e.account, rc.status_code
-                        ORDER BY e.d, payer""".formatted(CLAIM_PAYER))
-                .bind("from", from).bind("to", to)
+                        SELECT y.d, y.payer, y.own_source, y.account, y.status_code, SUM(y.amount) AS amount,
+                               SUM(y.claims) AS claims
+                        FROM (SELECT x.d, %s AS payer, x.own_source, x.account, x.status_code, x.amount, x.claims
+                              FROM (SELECT m.d, py.name, c.bin, c.pcn, c.group_id, m.own_source, m.account, rc.status_code,
+                                           SUM(m.amount) AS amount, COUNT(DISTINCT m.claim_id) AS claims
+                                    FROM (SELECT le.effective_date AS d, le.account, le.amount, le.claim_id,
+                                                 le.source_type AS own_source,
+                                                 COALESCE(o.source_type, le.source_type) AS src_type,
+                                                 COALESCE(o.source_id, le.source_id) AS src_id,
+                                                 MIN(CASE WHEN le.account = 'THIRD_PARTY_RECEIVABLE' THEN le.claim_id END)
+                                                     OVER (PARTITION BY le.batch_id, COALESCE(o.source_type, le.source_type),
+                                                                        COALESCE(o.source_id, le.source_id)) AS group_claim
+                                          FROM ledger_entry le LEFT JOIN ledger_entry o ON o.entry_id = le.reverses_entry_id
+                                          WHERE le.effective_date = :day) m
+                                    JOIN claim c ON c.id = m.group_claim
+                                    JOIN plan pl ON pl.id = c.plan_id
+                                    JOIN payer py ON py.id = pl.payer_id
+                                    LEFT JOIN remit_claim rc
+                                           ON rc.id = CASE WHEN m.src_type = 'REMIT_CLAIM' THEN CAST(m.src_id AS BIGINT) END
+                                    GROUP BY m.d, py.name, c.bin, c.pcn, c.group_id, m.own_source, m.account,
+                                             rc.status_code) x) y
+                        GROUP BY y.d, y.payer, y.own_source, y.account, y.status_code
+                        ORDER BY y.d, y.payer""".formatted(PayerSql.claimPayer("x", "x.name")))
+                .bind("day", day)
                 .map((rs, ctx) -> new ArMovement(rs.getObject("d", LocalDate.class), rs.getString("payer"),
                         rs.getString("own_source"), rs.getString("account"), rs.getString("status_code"),
                         Money.of(rs.getBigDecimal("amount")), rs.getInt("claims")))

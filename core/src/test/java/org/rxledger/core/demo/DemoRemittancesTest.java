@@ -62,6 +62,34 @@ class DemoRemittancesTest {
     }
 
     @Test
+    void theAgingSummedInTheDatabaseEqualsItsOpenClaimsOneByOne() {
+        ReconciliationService service = new ReconciliationService(db.transactions());
+        LocalDate asOf = END.plusDays(1);
+        Map<String, Money> open = new java.util.TreeMap<>();
+        Map<String, Money> credit = new java.util.TreeMap<>();
+        Map<String, Integer> openCount = new java.util.TreeMap<>();
+        Map<String, Integer> creditCount = new java.util.TreeMap<>();
+        service.openClaims(asOf, a -> {
+            boolean owedBack = a.claim().balance().isNegative();
+            (owedBack ? credit : open).merge(a.claim().payerName(), a.claim().balance(), Money::plus);
+            (owedBack ? creditCount : openCount).merge(a.claim().payerName(), 1, Integer::sum);
+        });
+        List<ReconciliationService.PayerAging> aging = service.aging(asOf);
+
+        assertThat(aging).isNotEmpty();
+        assertThat(openCount.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(10);
+        for (ReconciliationService.PayerAging p : aging) {
+            assertThat(p.total()).as(p.payerName()).isEqualTo(open.getOrDefault(p.payerName(), Money.ZERO));
+            assertThat(p.openClaims()).as(p.payerName()).isEqualTo(openCount.getOrDefault(p.payerName(), 0));
+            assertThat(p.credits()).as(p.payerName()).isEqualTo(credit.getOrDefault(p.payerName(), Money.ZERO));
+            assertThat(p.creditClaims()).as(p.payerName()).isEqualTo(creditCount.getOrDefault(p.payerName(), 0));
+        }
+        java.util.Set<String> payers = new java.util.TreeSet<>(openCount.keySet());
+        payers.addAll(creditCount.keySet());
+        assertThat(aging).extracting(ReconciliationService.PayerAging::payerName).containsExactlyInAnyOrderElementsOf(payers);
+    }
+
+    @Test
     void everyPaymentIsImportedAndAllButTheForeignClaimAndTheAmbiguousOneMatch() {
         assertThat(summary.files()).isGreaterThan(20);
         assertThat(summary.claims()).isGreaterThan(1000);
