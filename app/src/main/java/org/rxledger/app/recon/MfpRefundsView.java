@@ -93,6 +93,7 @@ public final class MfpRefundsView extends BorderPane {
         state.setPrefWidth(85);
         table.getColumns().add(state);
         table.getColumns().add(column("Due", MfpRefund::due, Formats::date, 95));
+        table.getColumns().add(column("Work", r -> r.workItem() == null ? "" : r.workItem().label(), s -> s, 170));
         table.getColumns().add(column("Dispute", r -> r.dispute() == null ? "" : "#" + r.dispute().id() + " "
                 + r.dispute().status().name().toLowerCase(Locale.ROOT), s -> s, 100));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -136,9 +137,26 @@ public final class MfpRefundsView extends BorderPane {
         resolve.setTooltip(new Tooltip("Close the dispute with the amount the manufacturer agreed (0.00 if refused)"));
         resolve.disableProperty().bind(vm.canMoveDispute().not());
         resolve.setOnAction(e -> vm.resolve());
+        Button packet = new Button("Dispute packet…");
+        packet.setId("mfpDisputePacket");
+        packet.setTooltip(new Tooltip("Write the selected refund's manufacturer a dispute packet: PDF of its short, "
+                + "missing and disputed claims, and the CSV beside it (recorded as a disclosure)"));
+        packet.disableProperty().bind(vm.selectedProperty().isNull());
+        packet.setOnAction(e -> {
+            MfpRefund r = vm.selectedProperty().get();
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the dispute packet as");
+            chooser.setInitialFileName("mfp-dispute-" + r.manufacturer().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    + ".pdf");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.disputePacket(f.toPath());
+            }
+        });
         Label disputeLabel = new Label("Dispute (Ctrl+D)");
         disputeLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox dispute = new HBox(8, disputeLabel, reason, note, open, submitted, agreed, resolve);
+        HBox dispute = new HBox(8, disputeLabel, reason, note, open, submitted, agreed, resolve, packet);
         dispute.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, detail, dispute);
         bottom.setPadding(new Insets(6, 8, 8, 8));
@@ -171,7 +189,7 @@ public final class MfpRefundsView extends BorderPane {
                 case PAID -> "status-paid";
                 case SHORT, MISSING -> "status-rejected";
                 case LATE, OVERPAID -> "status-duplicate";
-                case REVERSED -> "status-reversed";
+                case REVERSED, WRITTEN_OFF -> "status-reversed";
                 case EXPECTED -> "status-rebilled";
             });
             setGraphic(label);

@@ -1,12 +1,12 @@
 package org.rxledger.reports.pdf;
 
+import static org.rxledger.reports.pdf.PdfFiles.amount;
+import static org.rxledger.reports.pdf.PdfFiles.date;
+import static org.rxledger.reports.pdf.PdfFiles.kv;
+
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.rxledger.core.audit.DocumentFiles;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reporting.PaymentAdvice;
 import org.rxledger.core.reporting.ProviderAdjustmentRow;
@@ -37,7 +33,6 @@ import org.rxledger.reports.pdf.PdfFlow.Col;
 public final class RemittanceEobPdfWriter {
 
     public static final String CONFIDENTIAL = "Confidential – remittance advice";
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
     private static final float BODY = 7.5f;
 
     private final PdfFonts fonts;
@@ -51,36 +46,10 @@ public final class RemittanceEobPdfWriter {
     }
 
     public AuditPacketPdfWriter.Result write(PaymentAdvice advice, LocalDateTime printedAt, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            int pages;
-            try (PDDocument doc = new PDDocument()) {
-                PdfFonts.Loaded f = fonts.load(doc);
-                try (PdfFlow flow = new PdfFlow(doc, f)) {
-                    RemittancePaymentRow p = advice.payment();
-                    flow.runningHead("Remittance advice — " + p.payerName() + " — trace " + p.traceNumber() + " (continued)");
-                    flow.newPage();
-                    layOut(flow, advice, printedAt);
-                    flow.finishPage();
-                }
-                pages = doc.getNumberOfPages();
-                stampFooters(doc, f, advice.payment().traceNumber());
-                doc.getDocumentInformation().setTitle("Remittance advice " + advice.payment().traceNumber());
-                doc.getDocumentInformation().setCreator("RxLedger");
-                doc.save(tmp.toFile());
-            }
-            String sha = DocumentFiles.sha256Of(tmp).orElseThrow(() -> new IOException("the EOB just written cannot be read back"));
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new AuditPacketPdfWriter.Result(target, pages, sha);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        RemittancePaymentRow p = advice.payment();
+        return PdfFiles.write(fonts, target, "Remittance advice " + p.traceNumber(),
+                "Remittance advice — " + p.payerName() + " — trace " + p.traceNumber() + " (continued)", CONFIDENTIAL,
+                "Payment " + p.traceNumber(), flow -> layOut(flow, advice, printedAt));
     }
 
     private static void layOut(PdfFlow flow, PaymentAdvice advice, LocalDateTime printedAt) throws IOException {
@@ -150,45 +119,5 @@ public final class RemittanceEobPdfWriter {
                 kv("Payment (BPR02)", amount(p.amount())),
                 kv("Balances", expected.equals(p.amount()) ? "yes" : "NO — differs by " + amount(p.amount().minus(expected)))),
                 1, 150f, 9f);
-    }
-
-    private static void stampFooters(PDDocument doc, PdfFonts.Loaded f, String trace) throws IOException {
-        int total = doc.getNumberOfPages();
-        for (int i = 0; i < total; i++) {
-            PDPage page = doc.getPage(i);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float y = 28f;
-                cs.setStrokingColor(PdfFlow.RULE);
-                cs.setLineWidth(0.5f);
-                cs.moveTo(PdfFlow.MARGIN, y + 12f);
-                cs.lineTo(PdfFlow.MARGIN + PdfFlow.WIDTH, y + 12f);
-                cs.stroke();
-                text(cs, CONFIDENTIAL, f.bold(), 7.5f, PdfFlow.MARGIN, y);
-                String number = "Payment " + trace + " · page " + (i + 1) + " of " + total;
-                text(cs, number, f.regular(), 8f, PdfFlow.MARGIN + PdfFlow.WIDTH - PdfFlow.width(number, f.regular(), 8f), y);
-            }
-        }
-    }
-
-    private static void text(PDPageContentStream cs, String s, org.apache.pdfbox.pdmodel.font.PDType0Font font, float size,
-                             float x, float y) throws IOException {
-        cs.beginText();
-        cs.setNonStrokingColor(Color.BLACK);
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
-        cs.showText(s);
-        cs.endText();
-    }
-
-    private static String[] kv(String label, String value) {
-        return new String[] {label, value == null || value.isBlank() ? "—" : value};
-    }
-
-    private static String date(LocalDate d) {
-        return d == null ? "" : d.format(US_DATE);
-    }
-
-    private static String amount(Money m) {
-        return m == null ? "" : String.format(Locale.US, "%,.2f", m.amount());
     }
 }
