@@ -64,13 +64,30 @@ public final class MfpRefundsView extends BorderPane {
         reload.setId("mfpReload");
         reload.setTooltip(new Tooltip("Record MTF 835s imported since, and judge again"));
         reload.setOnAction(e -> vm.reload());
+        Button packet = new Button("Dispute packet…");
+        packet.setId("mfpDisputePacket");
+        packet.setTooltip(new Tooltip("Write the selected refund's manufacturer a dispute packet: PDF of its short, "
+                + "missing and disputed claims, and the CSV beside it (recorded as a disclosure)"));
+        packet.disableProperty().bind(vm.selectedProperty().isNull());
+        packet.setOnAction(e -> {
+            MfpRefund r = vm.selectedProperty().get();
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the dispute packet as");
+            chooser.setInitialFileName("mfp-dispute-" + r.manufacturer().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    + ".pdf");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.disputePacket(f.toPath());
+            }
+        });
         Label summary = new Label();
         summary.setId("mfpSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(vm.summaryProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, asOfLabel, asOf, showLabel, show, reload, spacer, summary);
+        HBox bar = new HBox(8, asOfLabel, asOf, showLabel, show, reload, packet, spacer, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
@@ -137,26 +154,9 @@ public final class MfpRefundsView extends BorderPane {
         resolve.setTooltip(new Tooltip("Close the dispute with the amount the manufacturer agreed (0.00 if refused)"));
         resolve.disableProperty().bind(vm.canMoveDispute().not());
         resolve.setOnAction(e -> vm.resolve());
-        Button packet = new Button("Dispute packet…");
-        packet.setId("mfpDisputePacket");
-        packet.setTooltip(new Tooltip("Write the selected refund's manufacturer a dispute packet: PDF of its short, "
-                + "missing and disputed claims, and the CSV beside it (recorded as a disclosure)"));
-        packet.disableProperty().bind(vm.selectedProperty().isNull());
-        packet.setOnAction(e -> {
-            MfpRefund r = vm.selectedProperty().get();
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Save the dispute packet as");
-            chooser.setInitialFileName("mfp-dispute-" + r.manufacturer().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                    + ".pdf");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-            if (f != null) {
-                vm.disputePacket(f.toPath());
-            }
-        });
         Label disputeLabel = new Label("Dispute (Ctrl+D)");
         disputeLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox dispute = new HBox(8, disputeLabel, reason, note, open, submitted, agreed, resolve, packet);
+        HBox dispute = new HBox(8, disputeLabel, reason, note, open, submitted, agreed, resolve);
         dispute.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, detail, dispute);
         bottom.setPadding(new Insets(6, 8, 8, 8));
