@@ -3,9 +3,9 @@ package org.rxledger.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.rxledger.core.mfp.ExclusionReason;
 import org.rxledger.core.mfp.MfpOpenItemsCsv;
 import org.rxledger.core.mfp.MfpPrice;
 import org.rxledger.core.mfp.MfpPriceImportResult;
+import org.rxledger.core.mfp.MfpDisputePacket;
+import org.rxledger.core.mfp.MfpKpi;
 import org.rxledger.core.mfp.MfpRefund;
 import org.rxledger.core.mfp.MfpRepository;
 import org.rxledger.core.mfp.MfpService;
@@ -22,6 +24,8 @@ import org.rxledger.core.mfp.RefundState;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.Routing;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.reports.pdf.AuditPacketPdfWriter;
+import org.rxledger.reports.pdf.MfpDisputePacketExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "mfp", description = "Medicare MFP refunds: selected-drug prices, Part D routings, the MTF, refunds, disputes.",
         subcommands = {MfpCommand.Prices.class, MfpCommand.PartD.class, MfpCommand.Mtf.class, MfpCommand.Setup.class,
                 MfpCommand.Refunds.class, MfpCommand.Export.class, MfpCommand.Exclude.class,
-                MfpCommand.Expected.class, MfpCommand.Disputes.class})
+                MfpCommand.Expected.class, MfpCommand.Disputes.class, MfpCommand.WriteOff.class,
+                MfpCommand.Kpi.class, MfpCommand.DisputePacket.class})
 public final class MfpCommand {
 
     private MfpCommand() {
@@ -182,7 +187,7 @@ public final class MfpCommand {
         String asOf;
 
         @Option(names = "--status", paramLabel = "STATE", description = "Only this state: expected, paid, late, short, "
-                + "overpaid, missing, reversed, or disputed.")
+                + "overpaid, missing, reversed, written_off, or disputed.")
         String status;
 
         @Override
@@ -212,9 +217,52 @@ public final class MfpCommand {
                         r.state().label(), r.due(), r.dispute() == null ? "—"
                                 : "#" + r.dispute().id() + " " + r.dispute().status().name().toLowerCase(Locale.ROOT));
             }
-            Money outstanding = Money.sum(refunds.stream().filter(r -> r.state() != RefundState.REVERSED)
-                    .map(MfpRefund::shortfall).filter(Money::isPositive).toList());
+            Money outstanding = Money.sum(refunds.stream().filter(r -> r.state().owed()).map(MfpRefund::outstanding).toList());
             out.printf("%,d refund(s) as of %s; outstanding %s%n", refunds.size(), day, outstanding);
+        }
+    }
+
+    @Command(name = "kpi", description = {"MFP refunds outstanding (amount, count) and days to refund (median, average) "
+            + "for the fills dispensed in a period.", "First records the refunds of MTF 835s imported since the last run."})
+    static final class Kpi extends RemitPostingCommands.Base {
+        @Option(names = "--json", description = "Print a JSON object.")
+        boolean json;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date of service (default 90 days before --to).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date of service (default --as-of).")
+        String to;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day the states are judged on (default today).")
+        String asOf;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            LocalDate day = date(asOf, transactions);
+            LocalDate last = to == null ? day : parse("--to", to);
+            LocalDate first = from == null ? last.minusDays(90) : parse("--from", from);
+            MfpService service = new MfpService(transactions);
+            service.recordRemittedRefunds();
+            MfpKpi k = service.kpi(first, last, day);
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("from", k.from().toString());
+                o.put("to", k.to().toString());
+                o.put("as_of", k.asOf().toString());
+                o.put("outstanding", k.outstanding().amount().toPlainString());
+                o.put("outstanding_count", k.outstandingCount());
+                o.put("refunded", k.refunded());
+                o.put("median_days_to_refund", k.medianDaysToRefund() == null ? null : k.medianDaysToRefund().toPlainString());
+                o.put("average_days_to_refund", k.averageDaysToRefund() == null ? null : k.averageDaysToRefund().toPlainString());
+                CliOutput.json(out, o);
+                return;
+            }
+            out.printf("MFP refunds for fills dispensed %s to %s, as of %s%n", k.from(), k.to(), k.asOf());
+            out.printf("  outstanding        %s on %,d fill(s)%n", k.outstanding(), k.outstandingCount());
+            out.printf("  days to refund     median %s, average %s (%,d refunded)%n",
+                    k.medianDaysToRefund() == null ? "—" : k.medianDaysToRefund().toPlainString(),
+                    k.averageDaysToRefund() == null ? "—" : k.averageDaysToRefund().toPlainString(), k.refunded());
         }
     }
 
@@ -232,17 +280,58 @@ public final class MfpCommand {
             MfpService service = new MfpService(transactions);
             service.recordRemittedRefunds();
             List<MfpRefund> open = MfpOpenItemsCsv.openItems(service.refunds(date(asOf, transactions)));
+            writeCsv(open, file);
+            out.printf("%d open MFP refund(s) written to %s.%n", open.size(), file);
+        }
+    }
+
+    private static void writeCsv(List<MfpRefund> refunds, Path file) {
+        try {
+            MfpDisputePacketExport.writeCsv(refunds, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Command(name = "dispute-packet", description = {"Write the dispute packet to one manufacturer: a PDF (cover, claims "
+            + "short, missing or disputed) and the same claims as CSV beside it (F.csv).",
+            "Recorded in the accounting of disclosures (claims by Rx and date of service; no patient names)."})
+    static final class DisputePacket extends RemitPostingCommands.Base {
+        @Option(names = "--manufacturer", required = true, paramLabel = "NAME", description = "As on the price list.")
+        String manufacturer;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF.")
+        Path file;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date of service (default 1 year before --to).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date of service (default --as-of).")
+        String to;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day the states are judged on (default today).")
+        String asOf;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            LocalDate day = date(asOf, transactions);
+            LocalDate last = to == null ? day : parse("--to", to);
+            LocalDate first = from == null ? last.minusYears(1) : parse("--from", from);
+            MfpService service = new MfpService(transactions);
+            service.recordRemittedRefunds();
+            MfpDisputePacket packet = service.disputePacket(manufacturer, first, last, day);
+            MfpDisputePacketExport.Written written;
             try {
-                Path dir = file.toAbsolutePath().getParent();
-                Path temp = Files.createTempFile(dir, ".mfp-", ".csv");
-                try (java.io.Writer w = Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8)) {
-                    MfpOpenItemsCsv.write(open, w);
-                }
-                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                written = MfpDisputePacketExport.write(packet, LocalDateTime.now(transactions.clock()), file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.printf("%d open MFP refund(s) written to %s.%n", open.size(), file);
+            AuditPacketPdfWriter.Result pdf = written.pdf();
+            Path csv = written.csv();
+            service.recordDisputePacket(packet, pdf.pageCount(), pdf.sha256());
+            out.printf("Wrote %s (%d page%s, SHA-256 %s) and %s: %d claim(s) of %s, shortfall %s.%n", pdf.file(),
+                    pdf.pageCount(), pdf.pageCount() == 1 ? "" : "s", pdf.sha256(), csv, packet.refunds().size(),
+                    packet.manufacturer(), packet.shortfall());
         }
     }
 
@@ -259,7 +348,7 @@ public final class MfpCommand {
             return r -> r.state() == state;
         } catch (IllegalArgumentException e) {
             throw new RxLedgerCommand.UsageError("--status " + status + ": expected expected, paid, late, short, overpaid, "
-                    + "missing, reversed or disputed");
+                    + "missing, reversed, written_off or disputed");
         }
     }
 
@@ -277,7 +366,11 @@ public final class MfpCommand {
         o.put("expected", r.expected().amount().toPlainString());
         o.put("received", r.received().amount().toPlainString());
         o.put("shortfall", r.shortfall().amount().toPlainString());
+        o.put("written_off", r.writtenOff().amount().toPlainString());
+        o.put("outstanding", r.outstanding().amount().toPlainString());
+        o.put("ledger_receivable", r.ledgerReceivable().amount().toPlainString());
         o.put("state", r.state().name().toLowerCase(Locale.ROOT));
+        o.put("work", r.workItem() == null ? null : r.workItem().name().toLowerCase(Locale.ROOT));
         o.put("clock_start", r.clockStart().toString());
         o.put("due", r.due().toString());
         o.put("last_paid_on", r.lastPaidOn() == null ? null : r.lastPaidOn().toString());
@@ -304,13 +397,14 @@ public final class MfpCommand {
     }
 
     private static LocalDate date(String text, Transactions transactions) {
-        if (text == null) {
-            return LocalDate.now(transactions.clock());
-        }
+        return text == null ? LocalDate.now(transactions.clock()) : parse("--as-of", text);
+    }
+
+    private static LocalDate parse(String option, String text) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new RxLedgerCommand.UsageError("--as-of " + text + ": expected a date YYYY-MM-DD");
+            throw new RxLedgerCommand.UsageError(option + " " + text + ": expected a date YYYY-MM-DD");
         }
     }
 
@@ -377,6 +471,21 @@ public final class MfpCommand {
             MfpRefund r = refund(transactions);
             new MfpService(transactions).setManufacturerAmount(r.claimId(), a, note);
             out.printf("Rx %s fill %d: expected refund %s (standard default %s).%n", rx.strip(), fill, a, r.standardDefault());
+        }
+    }
+
+    @Command(name = "write-off", description = {"Write off what is still owed on a short or missing refund (no dispute "
+            + "open).", "Needs the write-off tier of the amount, as patient write-offs."})
+    static final class WriteOff extends FillCommand {
+        @Option(names = "--reason", required = true, description = "Why (manufacturer refused, too old to chase).")
+        String reason;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            MfpService service = new MfpService(transactions);
+            service.recordRemittedRefunds();
+            Money written = service.writeOff(refund(transactions).claimId(), reason, day(transactions));
+            out.printf("Rx %s fill %d: %s written off.%n", rx.strip(), fill, written);
         }
     }
 

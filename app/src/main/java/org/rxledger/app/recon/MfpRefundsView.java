@@ -64,13 +64,30 @@ public final class MfpRefundsView extends BorderPane {
         reload.setId("mfpReload");
         reload.setTooltip(new Tooltip("Record MTF 835s imported since, and judge again"));
         reload.setOnAction(e -> vm.reload());
+        Button packet = new Button("Dispute packet…");
+        packet.setId("mfpDisputePacket");
+        packet.setTooltip(new Tooltip("Write the selected refund's manufacturer a dispute packet: PDF of its short, "
+                + "missing and disputed claims, and the CSV beside it (recorded as a disclosure)"));
+        packet.disableProperty().bind(vm.selectedProperty().isNull());
+        packet.setOnAction(e -> {
+            MfpRefund r = vm.selectedProperty().get();
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the dispute packet as");
+            chooser.setInitialFileName("mfp-dispute-" + r.manufacturer().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    + ".pdf");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.disputePacket(f.toPath());
+            }
+        });
         Label summary = new Label();
         summary.setId("mfpSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(vm.summaryProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, asOfLabel, asOf, showLabel, show, reload, spacer, summary);
+        HBox bar = new HBox(8, asOfLabel, asOf, showLabel, show, reload, packet, spacer, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
@@ -93,6 +110,7 @@ public final class MfpRefundsView extends BorderPane {
         state.setPrefWidth(85);
         table.getColumns().add(state);
         table.getColumns().add(column("Due", MfpRefund::due, Formats::date, 95));
+        table.getColumns().add(column("Work", r -> r.workItem() == null ? "" : r.workItem().label(), s -> s, 170));
         table.getColumns().add(column("Dispute", r -> r.dispute() == null ? "" : "#" + r.dispute().id() + " "
                 + r.dispute().status().name().toLowerCase(Locale.ROOT), s -> s, 100));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -171,7 +189,7 @@ public final class MfpRefundsView extends BorderPane {
                 case PAID -> "status-paid";
                 case SHORT, MISSING -> "status-rejected";
                 case LATE, OVERPAID -> "status-duplicate";
-                case REVERSED -> "status-reversed";
+                case REVERSED, WRITTEN_OFF -> "status-reversed";
                 case EXPECTED -> "status-rebilled";
             });
             setGraphic(label);

@@ -40,6 +40,7 @@ public final class MfpRefundsViewModel {
         LATE("Late", r -> r.state() == RefundState.LATE),
         EXPECTED("Expected (not due yet)", r -> r.state() == RefundState.EXPECTED),
         PAID("Paid", r -> r.state() == RefundState.PAID),
+        WRITTEN_OFF("Written off", r -> r.state() == RefundState.WRITTEN_OFF),
         DISPUTED("Disputed", MfpRefund::disputed);
 
         private final String label;
@@ -133,8 +134,7 @@ public final class MfpRefundsViewModel {
 
     private void filter() {
         rows.setAll(all.stream().filter(show.get().test).toList());
-        Money outstanding = Money.sum(all.stream().filter(r -> r.state() != RefundState.REVERSED)
-                .map(MfpRefund::shortfall).filter(Money::isPositive).toList());
+        Money outstanding = Money.sum(all.stream().filter(r -> r.state().owed()).map(MfpRefund::outstanding).toList());
         long work = all.stream().filter(r -> r.state().needsWork()).count();
         summary.set(Formats.count(rows.size(), "refund", "refunds") + " shown of " + all.size() + " · "
                 + Formats.count(work, "needs", "need") + " work · outstanding " + Formats.money(outstanding));
@@ -177,6 +177,28 @@ public final class MfpRefundsViewModel {
         LocalDate day = asOf.get();
         act("Opening an MFP dispute", () -> service.openDispute(r.claimId(), reason, note, day),
                 "Dispute opened for Rx " + r.rxFill());
+    }
+
+    /**
+     * Writes the dispute packet (PDF and CSV beside it) to the selected refund's manufacturer, for its fills of the
+     * year up to the as-of date, and records it in the accounting of disclosures.
+     */
+    public void disputePacket(java.nio.file.Path pdf) {
+        MfpRefund r = selected.get();
+        if (r == null) {
+            return;
+        }
+        LocalDate day = asOf.get();
+        act("Writing the MFP dispute packet", () -> {
+            org.rxledger.core.mfp.MfpDisputePacket packet = service.disputePacket(r.manufacturer(), day.minusYears(1), day, day);
+            org.rxledger.reports.pdf.MfpDisputePacketExport.Written w;
+            try {
+                w = org.rxledger.reports.pdf.MfpDisputePacketExport.write(packet, java.time.LocalDateTime.now(clock), pdf);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            service.recordDisputePacket(packet, w.pdf().pageCount(), w.pdf().sha256());
+        }, "Dispute packet for " + r.manufacturer() + " written to " + pdf.getFileName());
     }
 
     public void markSubmitted() {

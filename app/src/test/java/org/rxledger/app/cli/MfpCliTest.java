@@ -124,6 +124,73 @@ class MfpCliTest {
     }
 
     @Test
+    void aMissingRefundIsWrittenOffAndTheLedgerReceivableFollows() throws IOException {
+        assertThat(cli.exit("mfp", "prices", "import", resource("mfp-prices-sample.csv").toString())).isZero();
+        assertThat(cli.exit("remit", "import", resource("mtf-refunds.835").toString())).isZero();
+
+        assertThat(cli.exit("mfp", "write-off", "--rx", "7001400", "--fill", "0", "--reason", "manufacturer refused",
+                "--as-of", "2026-03-01")).isZero();
+        assertThat(cli.out()).contains("Rx 7001400 fill 0: 355.37 written off.");
+
+        Map<String, JsonNode> byRx = new HashMap<>();
+        cli.run("mfp", "refunds", "--json", "--as-of", "2026-03-01").json().get("refunds")
+                .forEach(r -> byRx.put(r.get("rx").asText() + "-" + r.get("fill").asInt(), r));
+        assertThat(byRx.get("7001400-0").get("state").asText()).isEqualTo("written_off");
+        assertThat(byRx.get("7001400-0").get("ledger_receivable").asText()).isEqualTo("0.00");
+        // 355.37 expected − 300.00 received: the ledger holds the 55.37 still owed
+        assertThat(byRx.get("7001300-1").get("outstanding").asText()).isEqualTo("55.37");
+        assertThat(byRx.get("7001300-1").get("ledger_receivable").asText()).isEqualTo("55.37");
+        assertThat(cli.exit("mfp", "write-off", "--rx", "7001234", "--fill", "2", "--reason", "x", "--as-of", "2026-03-01"))
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("Only a short or missing refund can be written off; this one is paid");
+    }
+
+    @Test
+    void theKpiGivesWhatIsOutstandingAndTheDaysToRefund() throws IOException {
+        assertThat(cli.exit("mfp", "prices", "import", resource("mfp-prices-sample.csv").toString())).isZero();
+        assertThat(cli.exit("remit", "import", resource("mtf-refunds.835").toString())).isZero();
+
+        Run kpi = cli.run("mfp", "kpi", "--json", "--from", "2026-02-01", "--to", "2026-02-28", "--as-of", "2026-03-01");
+
+        assertThat(kpi.exit()).isZero();
+        // 7001300 short 55.37 + 7001400 missing 355.37; refunds 8 (02-02→02-10) and 7 (02-03→02-10) days after the fill
+        assertThat(kpi.json().get("outstanding").asText()).isEqualTo("410.74");
+        assertThat(kpi.json().get("outstanding_count").asInt()).isEqualTo(2);
+        assertThat(kpi.json().get("median_days_to_refund").asText()).isEqualTo("7.5");
+        assertThat(kpi.json().get("average_days_to_refund").asText()).isEqualTo("7.5");
+        assertThat(cli.exit("mfp", "kpi", "--from", "Feb 1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--from Feb 1: expected a date YYYY-MM-DD");
+    }
+
+    @Test
+    void theDisputePacketListsTheManufacturersShortAndMissingClaimsWithoutPatientNamesAndIsADisclosure() throws IOException {
+        assertThat(cli.exit("mfp", "prices", "import", resource("mfp-prices-sample.csv").toString())).isZero();
+        assertThat(cli.exit("remit", "import", resource("mtf-refunds.835").toString())).isZero();
+        Path pdf = dir.resolve("fictional.pdf");
+
+        assertThat(cli.exit("mfp", "dispute-packet", "--manufacturer", "fictional pharma inc", "--out", pdf.toString(),
+                "--from", "2026-02-01", "--to", "2026-02-28", "--as-of", "2026-03-01")).isZero();
+
+        assertThat(cli.out()).contains("2 claim(s) of FICTIONAL PHARMA INC, shortfall 410.74");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        // cover: the manufacturer and the totals; 355.37 + 355.37 expected, 300.00 received, 55.37 + 355.37 short
+        assertThat(text).contains("Medicare MFP refund dispute").contains("FICTIONAL PHARMA INC")
+                .contains("710.74").contains("300.00").contains("410.74")
+                .contains("7001300").contains("7001400").doesNotContain("7001234")
+                .doesNotContain("TESTPATIENT").doesNotContain("ALPHA").doesNotContain("ZQX00012345");
+        assertThat(Files.readAllLines(dir.resolve("fictional.csv"))).hasSize(3)
+                .anySatisfy(l -> assertThat(l).startsWith("7001400,0,2026-02-04"));
+        JsonNode disclosures = cli.run("disclosures", "--json").json();
+        assertThat(disclosures).hasSize(1);
+        assertThat(disclosures.get(0).get("recipient").asText()).isEqualTo("FICTIONAL PHARMA INC");
+        assertThat(cli.exit("mfp", "dispute-packet", "--manufacturer", "NOBODY", "--out", pdf.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("No MFP refunds of a manufacturer named 'NOBODY'");
+    }
+
+    @Test
     void anUnknownStatusIsAUsageError() {
         assertThat(cli.exit("mfp", "refunds", "--status", "lost")).isEqualTo(2);
         assertThat(cli.err()).contains("--status lost: expected expected, paid");

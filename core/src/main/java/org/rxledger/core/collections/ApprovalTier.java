@@ -27,7 +27,12 @@ public enum ApprovalTier {
     }
 
     public static ApprovalTier of(WriteOffKind kind, Money amount, CollectionSettings s) {
-        if (kind.alwaysTopTier() || amount.isGreaterThan(s.managerLimit())) {
+        return kind.alwaysTopTier() ? ADMIN : forAmount(amount, s);
+    }
+
+    /** The tier of a write-off by its amount alone (also the MFP refunds written off, which have no kind). */
+    public static ApprovalTier forAmount(Money amount, CollectionSettings s) {
+        if (amount.isGreaterThan(s.managerLimit())) {
             return ADMIN;
         }
         if (amount.isGreaterThan(s.supervisorLimit())) {

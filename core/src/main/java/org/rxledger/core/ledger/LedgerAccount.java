@@ -39,10 +39,18 @@ public enum LedgerAccount {
     /** Payments received on patient accounts after dispensing (counter, phone, mail, card), less refunds. */
     PATIENT_CASH("Patient payments"),
     /**
-     * Medicare MFP refunds received from manufacturers through the MTF (credit side), apart from every plan's
-     * receivable (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md).
+     * Medicare MFP refunds the pharmacy has earned from manufacturers (credit side of the refund receivable), apart
+     * from every plan's receivable (docs/adr/0023-mfp-refunds-apart-from-plan-receivables.md).
      */
-    MFP_REFUNDS("MFP refunds (manufacturers)");
+    MFP_REFUNDS("MFP refunds (manufacturers)"),
+    /**
+     * What manufacturers owe the pharmacy in MFP refunds: the expected refund of each eligible fill, less what the MTF
+     * paid and what was written off; a credit balance on a fill is a refund overpaid or kept for a reversed claim.
+     * Never part of third-party A/R.
+     */
+    MFP_REFUND_RECEIVABLE("MFP refund receivable"),
+    /** MFP refunds the pharmacy gave up on (refused after a dispute, too old to chase). */
+    MFP_REFUND_WRITE_OFF("MFP refunds written off");
 
     private final String label;
 

@@ -70,7 +70,7 @@ public interface MatchRepository {
     /** Payments with a claim payment that is waiting (needs review or unmatched), oldest first. */
     List<Long> paymentsWithWaitingClaims();
 
-    /** Claim payments tied to no claim, oldest payment first. */
+    /** Claim payments tied to no claim, oldest payment first; MFP refunds (the MTF's) are not the plans' and are left out. */
     List<UnmatchedRemitClaim> unmatched();
 
     Optional<PayerRemitSettings> settings(String payerName);

@@ -10,6 +10,9 @@ import org.rxledger.core.money.Money;
  * the expected amount (standard default unless {@code manufacturerAmount}), the clock, what was received, the
  * state, and its dispute if any.
  *
+ * @param writtenOff       what was written off ({@link MfpService#writeOff})
+ * @param ledgerReceivable the fill's balance on the ledger's MFP refund receivable; equals {@link #outstanding()} once
+ *                         the receivable is brought up to date (docs/adr/0023)
  * @param clockStart the day the 14-day window started: the date of service, because the date the MTF received the
  *                   claim data is not known to the pharmacy (docs/mfp.md)
  */
@@ -17,7 +20,7 @@ public record MfpRefund(long claimId, String rxNumber, int fillNumber, LocalDate
                         BigDecimal quantity, String manufacturer, BigDecimal mfpPerUnit, BigDecimal wacPerUnit,
                         Money standardDefault, Money manufacturerAmount, LocalDate clockStart, LocalDate due,
                         Money received, LocalDate lastPaidOn, RefundState state, List<RefundReceipt> receipts,
-                        Dispute dispute) {
+                        Dispute dispute, Money writtenOff, Money ledgerReceivable) {
 
     public MfpRefund {
         receipts = List.copyOf(receipts);
@@ -30,6 +33,19 @@ public record MfpRefund(long claimId, String rxNumber, int fillNumber, LocalDate
     /** What is still owed (negative when more was paid). */
     public Money shortfall() {
         return expected().minus(received);
+    }
+
+    /**
+     * What the manufacturer still owes on this fill: expected less received less written off; for a reversed claim
+     * nothing is owed and a refund kept is owed back (negative).
+     */
+    public Money outstanding() {
+        return state == RefundState.REVERSED ? received.negate() : shortfall().minus(writtenOff);
+    }
+
+    /** The work this refund needs, or null when none ({@link MfpRules#workItem}). */
+    public MfpWorkItem workItem() {
+        return MfpRules.workItem(state, receipts);
     }
 
     public String rxFill() {

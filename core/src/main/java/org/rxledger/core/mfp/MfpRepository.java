@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rxledger.core.money.Money;
@@ -78,4 +79,15 @@ public interface MfpRepository {
 
     /** Every dispute with its current status (latest event). */
     List<Dispute> disputes();
+
+    void insertWriteOff(long claimId, Money amount, String reason, Instant at, String by);
+
+    /** What was written off per claim. */
+    Map<Long, Money> writtenOff();
+
+    /**
+     * Per claim, the ledger's MFP refund receivable: all of it ({@code sourceType} null) or only the entries of one
+     * ledger source (the accrual of the expected refund).
+     */
+    Map<Long, Money> receivable(String sourceType);
 }

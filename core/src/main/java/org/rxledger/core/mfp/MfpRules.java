@@ -1,6 +1,8 @@
 package org.rxledger.core.mfp;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.rxledger.core.money.Money;
 
 /** The refund rules in plain Java (docs/mfp.md), tested without a database. */
@@ -33,8 +35,21 @@ public final class MfpRules {
      */
     public static RefundState state(Money expected, Money received, LocalDate lastPaidOn, LocalDate due, LocalDate asOf,
                                     boolean claimReversed) {
+        return state(expected, received, Money.ZERO, lastPaidOn, due, asOf, claimReversed);
+    }
+
+    /**
+     * As {@link #state(Money, Money, LocalDate, LocalDate, LocalDate, boolean)}, with what was written off: a written-off
+     * refund is settled unless money arrived afterwards beyond what was expected.
+     */
+    public static RefundState state(Money expected, Money received, Money writtenOff, LocalDate lastPaidOn, LocalDate due,
+                                    LocalDate asOf, boolean claimReversed) {
         if (claimReversed) {
             return RefundState.REVERSED;
+        }
+        if (!writtenOff.isZero()) {
+            return received.plus(writtenOff).minus(expected).isGreaterThan(TOLERANCE) ? RefundState.OVERPAID
+                    : RefundState.WRITTEN_OFF;
         }
         if (received.isZero()) {
             return asOf.isAfter(due) ? RefundState.MISSING : RefundState.EXPECTED;
@@ -55,5 +70,33 @@ public final class MfpRules {
             return RefundKind.REVERSAL;
         }
         return earlierReceipts ? RefundKind.ADJUSTMENT : RefundKind.ORIGINAL;
+    }
+
+    /**
+     * The work a refund needs, or null: by its state, and a duplicate when more than expected was received because
+     * one receipt repeats an earlier one's amount with no reversal between (the MTF paid the same claim twice).
+     */
+    public static MfpWorkItem workItem(RefundState state, List<RefundReceipt> receipts) {
+        return switch (state) {
+            case MISSING -> MfpWorkItem.NOT_RECEIVED;
+            case SHORT -> MfpWorkItem.SHORT;
+            case REVERSED -> MfpWorkItem.REVERSED_CLAIM;
+            case OVERPAID -> repeats(receipts) ? MfpWorkItem.DUPLICATE : MfpWorkItem.OVERPAID;
+            case EXPECTED, PAID, LATE, WRITTEN_OFF -> null;
+        };
+    }
+
+    private static boolean repeats(List<RefundReceipt> receipts) {
+        List<Money> kept = new ArrayList<>();
+        for (RefundReceipt r : receipts) {
+            if (r.kind() == RefundKind.REVERSAL) {
+                kept.remove(r.amount().negate());
+            } else if (kept.contains(r.amount())) {
+                return true;
+            } else {
+                kept.add(r.amount());
+            }
+        }
+        return false;
     }
 }

@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.security.AuditTrail;
+import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
+import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.collections.ApprovalTier;
+import org.rxledger.core.collections.CollectionSettings;
+import org.rxledger.core.collections.CollectionsRepository;
 
 /**
  * The MFP refund use cases (docs/mfp.md). Each write is one transaction with its journal event and audit record;
@@ -44,8 +52,14 @@ public final class MfpService {
     public static final String EVENT_REFUNDS_RECORDED = "mfp.refunds_recorded";
     public static final String EVENT_EXPECTED_CHANGED = "mfp.expected_changed";
     public static final String EVENT_DISPUTE = "mfp.dispute";
+    public static final String EVENT_WRITTEN_OFF = "mfp.refund_written_off";
+    public static final String EVENT_DISPUTE_PACKET = "mfp.dispute_packet";
     /** Ledger source of a refund received: one MTF claim payment (its remit claim id). */
     public static final String LEDGER_SOURCE = "MFP_REFUND";
+    /** Ledger source of a refund written off (the claim id): debit MFP refunds written off, credit the receivable. */
+    public static final String LEDGER_SOURCE_WRITE_OFF = "MFP_WRITE_OFF";
+    /** Ledger source of the expected refund and its changes (the claim id), see {@link MfpReceivable}. */
+    public static final String LEDGER_SOURCE_ACCRUAL = MfpReceivable.SOURCE_ACCRUAL;
 
     private static final Logger LOG = LoggerFactory.getLogger(MfpService.class);
 
@@ -94,6 +108,7 @@ public final class MfpService {
             payload.put("unchanged", unchanged);
             tx.port(Journal.class).append(EVENT_PRICES_IMPORTED, payload);
             tx.port(AuditTrail.class).record("MFP_PRICES_IMPORTED", "mfp_price_import", importId.toString(), payload);
+            MfpReceivable.bringUpToDate(tx);
             return new MfpPriceImportResult(fresh.size(), unchanged, List.of());
         });
     }
@@ -120,6 +135,7 @@ public final class MfpService {
             payload.put("reason", why);
             tx.port(Journal.class).append(EVENT_SETUP, payload);
             tx.port(AuditTrail.class).record("MFP_PART_D_ROUTING", "routing", routing.label(), payload);
+            MfpReceivable.bringUpToDate(tx);
             return null;
         });
     }
@@ -151,22 +167,24 @@ public final class MfpService {
 
     // ---- refunds received -------------------------------------------------------------------------------------
 
-    /** What {@link #recordRemittedRefunds()} did. */
-    public record RecordResult(int recorded, Money total, int unmatched) {
+    /** What {@link #recordRemittedRefunds()} did; {@code accrued}: fills whose expected refund was posted or changed. */
+    public record RecordResult(int recorded, Money total, int unmatched, int accrued) {
+
+        public RecordResult(int recorded, Money total, int unmatched) {
+            this(recorded, total, unmatched, 0);
+        }
     }
 
     /**
      * Records every MTF claim payment of a published 835 that is not recorded yet against the fill it pays (Rx, fill,
      * NDC, date of service), and posts it to the ledger (docs/adr/0023): cash in, MFP refunds credited. A claim payment
      * whose fill cannot be told stays unrecorded and is counted, to be tried again after the claim is entered.
+     * Then brings the MFP refund receivable up to date (claims entered or reversed since the last time).
      */
     public RecordResult recordRemittedRefunds() {
         return transactions.inTransaction(Permission.REMIT_IMPORT, "record MFP refunds from an MTF remittance", tx -> {
             MfpRepository repo = tx.port(MfpRepository.class);
             List<MfpRepository.MtfClaimPayment> payments = repo.unrecordedMtfClaimPayments();
-            if (payments.isEmpty()) {
-                return new RecordResult(0, Money.ZERO, 0);
-            }
             Map<Long, Integer> receiptsPerClaim = new HashMap<>();
             repo.receipts().forEach(r -> receiptsPerClaim.merge(r.claimId(), 1, Integer::sum));
             Instant now = tx.clock().instant();
@@ -188,7 +206,7 @@ public final class MfpService {
                 receiptsPerClaim.merge(claimId.get(), 1, Integer::sum);
                 batches.add(new LedgerBatch(LEDGER_SOURCE, String.valueOf(p.remitClaimId()), p.paymentDate(), now, by)
                         .add(LedgerAccount.PAYER_CASH, amount, claimId.get(), null, null, "MFP refund " + kind.name().toLowerCase())
-                        .add(LedgerAccount.MFP_REFUNDS, amount.negate(), claimId.get(), null, null,
+                        .add(LedgerAccount.MFP_REFUND_RECEIVABLE, amount.negate(), claimId.get(), null, null,
                                 "MFP refund " + kind.name().toLowerCase()));
                 recorded++;
                 total = total.plus(amount);
@@ -203,7 +221,7 @@ public final class MfpService {
                 tx.port(AuditTrail.class).record("MFP_REFUNDS_RECORDED", "mfp_refund_receipt", "batch", payload);
                 LOG.info("MFP refunds: {} claim payment(s) recorded, {} not tied to a fill", recorded, unmatched);
             }
-            return new RecordResult(recorded, total, unmatched);
+            return new RecordResult(recorded, total, unmatched, MfpReceivable.bringUpToDate(tx));
         });
     }
 
@@ -238,6 +256,8 @@ public final class MfpService {
                 .collect(Collectors.groupingBy(RefundReceipt::claimId));
         Map<Long, Dispute> disputes = tx.port(MfpRepository.class).disputes().stream()
                 .collect(Collectors.toMap(Dispute::claimId, Function.identity(), (a, b) -> b.id() > a.id() ? b : a));
+        Map<Long, Money> writtenOff = tx.port(MfpRepository.class).writtenOff();
+        Map<Long, Money> ledger = tx.port(MfpRepository.class).receivable(null);
         List<MfpRefund> refunds = new ArrayList<>();
         for (MfpRepository.EligibleClaim c : tx.port(MfpRepository.class).eligibleClaims()) {
             List<RefundReceipt> own = receipts.getOrDefault(c.claimId(), List.of());
@@ -247,12 +267,26 @@ public final class MfpService {
             Money expected = c.manufacturerAmount() != null ? c.manufacturerAmount() : standard;
             LocalDate clockStart = c.dateOfService();
             LocalDate due = MfpRules.due(clockStart);
-            RefundState state = MfpRules.state(expected, received, lastPaid, due, asOf, c.reversed() || !c.eligible());
+            Money off = writtenOff.getOrDefault(c.claimId(), Money.ZERO);
+            RefundState state = MfpRules.state(expected, received, off, lastPaid, due, asOf, c.reversed() || !c.eligible());
             refunds.add(new MfpRefund(c.claimId(), c.rxNumber(), c.fillNumber(), c.dateOfService(), c.ndc(),
                     c.quantity(), c.price().manufacturer(), c.price().mfpPerUnit(), c.price().wacPerUnit(), standard,
-                    c.manufacturerAmount(), clockStart, due, received, lastPaid, state, own, disputes.get(c.claimId())));
+                    c.manufacturerAmount(), clockStart, due, received, lastPaid, state, own, disputes.get(c.claimId()), off,
+                    ledger.getOrDefault(c.claimId(), Money.ZERO)));
         }
         return refunds;
+    }
+
+    /**
+     * The MFP refund figures of a dashboard (outstanding, days to refund) for the fills dispensed from {@code from} to
+     * {@code to}, as of {@code asOf}. A read: call {@link #recordRemittedRefunds()} first to include MTF files just
+     * imported.
+     */
+    public MfpKpi kpi(LocalDate from, LocalDate to, LocalDate asOf) {
+        if (to.isBefore(from)) {
+            throw new RxLedgerException("MFP_DATES", "The period ends (" + to + ") before it starts (" + from + ")");
+        }
+        return transactions.read(tx -> MfpKpi.of(refunds(tx, asOf), from, to, asOf));
     }
 
     /** The refund of one fill, by Rx number and fill number (the active claim first). */
@@ -300,6 +334,7 @@ public final class MfpService {
             payload.put("note", why);
             tx.port(Journal.class).append(EVENT_EXPECTED_CHANGED, payload);
             tx.port(AuditTrail.class).record("MFP_MANUFACTURER_AMOUNT", "claim", String.valueOf(claimId), payload);
+            MfpReceivable.bringUpToDate(tx);
             return null;
         });
     }
@@ -315,8 +350,111 @@ public final class MfpService {
             payload.put("reason", reason.name());
             tx.port(Journal.class).append(EVENT_EXPECTED_CHANGED, payload);
             tx.port(AuditTrail.class).record(excluded ? "MFP_EXCLUDED" : "MFP_INCLUDED", "claim", String.valueOf(claimId), payload);
+            MfpReceivable.bringUpToDate(tx);
             return null;
         });
+    }
+
+    // ---- dispute packet ---------------------------------------------------------------------------------------
+
+    /**
+     * The claims of one manufacturer to dispute: its fills dispensed from {@code from} to {@code to} whose refund is
+     * short or missing, or disputed, as of {@code asOf}. A read; {@link #recordDisputePacket} records that it left.
+     */
+    public MfpDisputePacket disputePacket(String manufacturer, LocalDate from, LocalDate to, LocalDate asOf) {
+        String name = required(manufacturer, "the manufacturer");
+        return transactions.read(tx -> {
+            List<MfpRefund> all = refunds(tx, asOf);
+            List<MfpRefund> own = all.stream().filter(r -> r.manufacturer().equalsIgnoreCase(name)).toList();
+            if (own.isEmpty()) {
+                throw new RxLedgerException("MFP_UNKNOWN_MANUFACTURER", "No MFP refunds of a manufacturer named '" + name
+                        + "'; the price list names " + all.stream().map(MfpRefund::manufacturer).distinct().sorted().toList());
+            }
+            List<MfpRefund> disputed = own.stream()
+                    .filter(r -> !r.dateOfService().isBefore(from) && !r.dateOfService().isAfter(to))
+                    .filter(r -> r.state() == RefundState.SHORT || r.state() == RefundState.MISSING || r.disputed())
+                    .toList();
+            return new MfpDisputePacket(tx.port(ReferenceRepository.class).pharmacy().orElse(null),
+                    own.get(0).manufacturer(), from, to, asOf, disputed);
+        });
+    }
+
+    /**
+     * Records that a dispute packet went to the manufacturer: the audit trail (claims by id, pages, SHA-256) and the
+     * accounting of disclosures (Rx numbers and dates of service identify patients; the log keeps patient ids).
+     */
+    public void recordDisputePacket(MfpDisputePacket packet, int pages, String sha256) {
+        transactions.inTransaction(Permission.REPORT_EXPORT, "export an MFP dispute packet", tx -> {
+            List<Long> claimIds = packet.refunds().stream().map(MfpRefund::claimId).toList();
+            java.util.Set<Long> patients = new java.util.TreeSet<>();
+            for (long id : claimIds) {
+                tx.port(ClaimRepository.class).find(id).ifPresent(c -> patients.add(c.patientId()));
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("manufacturer", packet.manufacturer());
+            payload.put("from", packet.from().toString());
+            payload.put("to", packet.to().toString());
+            payload.put("claimIds", claimIds);
+            payload.put("shortfall", packet.shortfall().amount().toPlainString());
+            payload.put("pageCount", pages);
+            payload.put("sha256", sha256);
+            tx.port(AuditTrail.class).record("MFP_DISPUTE_PACKET", "manufacturer", packet.manufacturer(), payload);
+            tx.port(DisclosureLog.class).record(Disclosure.Kind.REPORT, packet.manufacturer(),
+                    "MFP dispute packet " + packet.from() + " to " + packet.to(), patients);
+            tx.port(Journal.class).append(EVENT_DISPUTE_PACKET, payload);
+            return null;
+        });
+    }
+
+    // ---- write-offs -------------------------------------------------------------------------------------------
+
+    /**
+     * Writes off what is still owed on a short or missing refund (no dispute open): one ledger batch debits MFP refunds
+     * written off and credits the refund receivable, closing it. Who may is the write-off tier of the amount, as for
+     * patient balances (the office's limits); there is no proposal step. Returns the amount written off.
+     */
+    public Money writeOff(long claimId, String reason, LocalDate asOf) {
+        String why = required(reason, "a reason");
+        MfpRefund seen = transactions.read(tx -> refundOfClaim(tx, claimId, asOf));
+        Money amount = writableOff(seen);
+        ApprovalTier tier = transactions.read(tx -> ApprovalTier.forAmount(amount,
+                CollectionSettings.from(tx.port(CollectionsRepository.class).settings())));
+        new Authorizer(transactions).require(tier.permission(), "write off an MFP refund of " + amount + " ("
+                + tier.jsonName() + " tier)");
+        return transactions.inTransaction(Permission.EXCEPTION_WORK, "write off an MFP refund", tx -> {
+            MfpReceivable.bringUpToDate(tx);
+            MfpRefund r = refundOfClaim(tx, claimId, asOf);
+            if (!writableOff(r).equals(amount)) {
+                throw new RxLedgerException("MFP_WRITE_OFF_STALE", "The refund of claim " + claimId + " changed since it was"
+                        + " read (now " + r.outstanding() + " owed); look again and write off what is owed now");
+            }
+            Instant now = tx.clock().instant();
+            tx.port(MfpRepository.class).insertWriteOff(claimId, amount, why, now, tx.actor().user());
+            tx.port(LedgerRepository.class).append(new LedgerBatch(LEDGER_SOURCE_WRITE_OFF, String.valueOf(claimId),
+                    LocalDate.now(tx.clock()), now, tx.actor().user())
+                    .add(LedgerAccount.MFP_REFUND_WRITE_OFF, amount, claimId, null, null, "MFP refund written off")
+                    .add(LedgerAccount.MFP_REFUND_RECEIVABLE, amount.negate(), claimId, null, null, "MFP refund written off"));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("claimId", claimId);
+            payload.put("amount", amount.amount().toPlainString());
+            payload.put("tier", tier.name());
+            payload.put("reason", why);
+            tx.port(Journal.class).append(EVENT_WRITTEN_OFF, payload);
+            tx.port(AuditTrail.class).record("MFP_REFUND_WRITTEN_OFF", "claim", String.valueOf(claimId), payload);
+            return amount;
+        });
+    }
+
+    private static Money writableOff(MfpRefund r) {
+        if (r.state() != RefundState.SHORT && r.state() != RefundState.MISSING) {
+            throw new RxLedgerException("MFP_NOT_WRITABLE_OFF", "Only a short or missing refund can be written off; this one is "
+                    + r.state().label().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (r.disputed()) {
+            throw new RxLedgerException("MFP_DISPUTE_OPEN", "This refund has dispute " + r.dispute().id() + " open ("
+                    + r.dispute().status().name().toLowerCase(java.util.Locale.ROOT) + "); resolve or withdraw it first");
+        }
+        return r.outstanding();
     }
 
     // ---- disputes ---------------------------------------------------------------------------------------------

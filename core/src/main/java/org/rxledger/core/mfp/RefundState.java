@@ -17,10 +17,17 @@ public enum RefundState {
     /** Nothing received (or all of it reversed) and the due date has passed. */
     MISSING,
     /** The pharmacy reversed the claim, but a refund for it was kept: it is owed back. */
-    REVERSED;
+    REVERSED,
+    /** What was still owed was written off: nothing more is expected. */
+    WRITTEN_OFF;
 
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        return (name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT)).replace('_', ' ');
+    }
+
+    /** Money the manufacturer still owes: not received yet, or received short (the MFP refund receivable's debits). */
+    public boolean owed() {
+        return this == EXPECTED || this == SHORT || this == MISSING;
     }
 
     /** A state a person should act on: open a dispute, chase or return money. */

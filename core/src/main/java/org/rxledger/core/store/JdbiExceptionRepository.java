@@ -53,7 +53,7 @@ final class JdbiExceptionRepository implements ExceptionRepository {
                        md.verdict, md.explanation, md.candidates
                 FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
                 """ + LATEST_DECISION + """
-                WHERE rc.matched_claim_id IS NULL""" + (only == null ? "" : " AND rc.id = :only") + """
+                WHERE rc.matched_claim_id IS NULL""" + " AND " + MfpSql.notRefundPayment("pm") + (only == null ? "" : " AND rc.id = :only") + """
 
                 ORDER BY pm.payment_date, rc.payment_id, rc.seq""", only,
                 (rs, ctx) -> new LooseLine(rs.getLong("id"), rs.getLong("payment_id"), rs.getString("patient_control_number"),

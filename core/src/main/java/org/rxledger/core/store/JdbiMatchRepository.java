@@ -311,8 +311,8 @@ final class JdbiMatchRepository implements MatchRepository {
                         SELECT rc.id, rc.payment_id, pm.trace_number, pm.payer_name, pm.payment_date,
                                rc.patient_control_number, rc.status_code, rc.paid_amount, rc.match_status
                         FROM remit_claim rc JOIN payment pm ON pm.id = rc.payment_id
-                        WHERE rc.matched_claim_id IS NULL
-                        ORDER BY pm.payment_date, rc.payment_id, rc.seq""")
+                        WHERE rc.matched_claim_id IS NULL AND %s
+                        ORDER BY pm.payment_date, rc.payment_id, rc.seq""".formatted(MfpSql.notRefundPayment("pm")))
                 .map((rs, ctx) -> new UnmatchedRemitClaim(rs.getLong("id"), rs.getLong("payment_id"),
                         rs.getString("trace_number"), rs.getString("payer_name"),
                         rs.getObject("payment_date", LocalDate.class), rs.getString("patient_control_number"),

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,9 +36,7 @@ final class JdbiMfpRepository implements MfpRepository {
             rs.getString("manufacturer"));
 
     /** The refund payers: the latest row per payer says active. */
-    private static final String REFUND_PAYERS = """
-            SELECT r.payer_id FROM mfp_refund_payer r
-            WHERE r.active AND r.id = (SELECT MAX(r2.id) FROM mfp_refund_payer r2 WHERE r2.payer_id = r.payer_id)""";
+    private static final String REFUND_PAYERS = MfpSql.REFUND_PAYERS;
 
     /**
      * Whether the claim aliased {@code c} is Part D: the latest row of the most specific Part D routing covering it
@@ -289,5 +288,35 @@ final class JdbiMfpRepository implements MfpRepository {
                             amount == null ? null : Money.of(amount), opened, rs.getString("opened_by"),
                             updated == null ? opened : updated.toInstant());
                 }).list();
+    }
+
+    @Override
+    public void insertWriteOff(long claimId, Money amount, String reason, Instant at, String by) {
+        handle.createUpdate("""
+                        INSERT INTO mfp_write_off (claim_id, amount, reason, written_at, written_by)
+                        VALUES (:claim, :amount, :reason, :at, :by)""")
+                .bind("claim", claimId).bind("amount", amount.amount()).bind("reason", reason).bind("at", at(at))
+                .bind("by", by).execute();
+    }
+
+    @Override
+    public Map<Long, Money> writtenOff() {
+        return sums(handle.createQuery("SELECT claim_id, SUM(amount) FROM mfp_write_off GROUP BY claim_id"));
+    }
+
+    @Override
+    public Map<Long, Money> receivable(String sourceType) {
+        return sums(handle.createQuery("""
+                        SELECT claim_id, SUM(amount) FROM ledger_entry
+                        WHERE account = 'MFP_REFUND_RECEIVABLE' AND claim_id IS NOT NULL
+                          AND (CAST(:source AS VARCHAR) IS NULL OR source_type = :source)
+                        GROUP BY claim_id""").bind("source", sourceType));
+    }
+
+    private static Map<Long, Money> sums(org.jdbi.v3.core.statement.Query query) {
+        Map<Long, Money> sums = new java.util.HashMap<>();
+        query.map((rs, ctx) -> Map.entry(rs.getLong(1), Money.of(rs.getBigDecimal(2))))
+                .forEach(e -> sums.put(e.getKey(), e.getValue()));
+        return sums;
     }
 }

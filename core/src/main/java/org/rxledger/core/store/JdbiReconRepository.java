@@ -271,11 +271,12 @@ final class JdbiReconRepository implements ReconRepository {
     @Override
     public void dayRemitLines(LocalDate from, LocalDate to, Consumer<DayRemitLines> sink) {
         // outcome of each claim payment against the plan paid at adjudication (509-F9), as ClaimReconciliation
-        // judges a claim: denial = CLP02 4, or nothing paid with a CO/PI/OA adjustment where the plan owed something
+        // judges a claim: denial = CLP02 4, or nothing paid with a CO/PI/OA adjustment where the plan owed something;
+        // an MFP refund (the MTF's) never matches a plan's claim, so it is no unmatched plan cash (ADR 0023)
         handle.createQuery("""
                         SELECT l.payment_date, l.payer,
-                               SUM(CASE WHEN l.claim_id IS NULL THEN 1 ELSE 0 END) AS unmatched,
-                               SUM(CASE WHEN l.claim_id IS NULL THEN l.paid ELSE 0 END) AS unmatched_cash,
+                               SUM(CASE WHEN l.outcome = 'UNMATCHED' THEN 1 ELSE 0 END) AS unmatched,
+                               SUM(CASE WHEN l.outcome = 'UNMATCHED' THEN l.paid ELSE 0 END) AS unmatched_cash,
                                SUM(CASE WHEN l.outcome = 'SHORT' THEN 1 ELSE 0 END) AS short_paid,
                                SUM(CASE WHEN l.outcome = 'SHORT' THEN l.expected - l.paid ELSE 0 END) AS short_amount,
                                SUM(CASE WHEN l.outcome = 'OVER' THEN 1 ELSE 0 END) AS over_paid,
@@ -287,7 +288,8 @@ final class JdbiReconRepository implements ReconRepository {
                         FROM (
                             SELECT p.payment_date, %s AS payer, rc.matched_claim_id AS claim_id, rc.paid_amount AS paid,
                                    c.plan_paid_amount AS expected,
-                                   CASE WHEN rc.matched_claim_id IS NULL THEN 'UNMATCHED'
+                                   CASE WHEN NOT (%s) THEN 'MFP_REFUND'
+                                        WHEN rc.matched_claim_id IS NULL THEN 'UNMATCHED'
                                         WHEN rc.status_code = '22' THEN 'REVERSAL'
                                         WHEN %s THEN 'DENIED'
                                         WHEN rc.paid_amount < c.plan_paid_amount THEN 'SHORT'
@@ -298,7 +300,8 @@ final class JdbiReconRepository implements ReconRepository {
                             LEFT JOIN claim c ON c.id = rc.matched_claim_id
                             WHERE p.payment_date BETWEEN :from AND :to) l
                         GROUP BY l.payment_date, l.payer
-                        ORDER BY l.payment_date, l.payer""".formatted(PAYMENT_PAYER, DenialSql.isDenial("rc")))
+                        ORDER BY l.payment_date, l.payer""".formatted(PAYMENT_PAYER, MfpSql.notRefundPayment("p"),
+                        DenialSql.isDenial("rc")))
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new DayRemitLines(rs.getObject("payment_date", LocalDate.class), rs.getString("payer"),
                         rs.getInt("unmatched"), Money.of(rs.getBigDecimal("unmatched_cash")), rs.getInt("short_paid"),

@@ -129,9 +129,10 @@ class MfpRefundsTest {
         // nothing more for the plan: its receivable and its matches are as before
         assertThat(matchedRemitClaims()).isEqualTo(planMatchedBefore);
         assertThat(planReceivable(paid)).isEqualTo(planReceivableBefore);
-        // the refunds are on their own account, and the cash came in
-        assertThat(mfpRefundsBalance())
-                .isEqualTo(Money.parse("-1366.11"));
+        // the refunds are on their own accounts: five active fills expected, 5 × 355.37 = 1776.85 earned; 1366.11
+        // received leaves 1776.85 − 1366.11 = 410.74 on the MFP refund receivable
+        assertThat(mfpRefundsBalance()).isEqualTo(Money.parse("-1776.85"));
+        assertThat(balance(LedgerAccount.MFP_REFUND_RECEIVABLE)).isEqualTo(Money.parse("410.74"));
 
         Map<String, MfpRefund> refunds = byRxFill(AFTER_ALL_DUE);
         assertThat(refunds.get("7001234-02").state()).isEqualTo(RefundState.PAID);
@@ -170,8 +171,9 @@ class MfpRefundsTest {
         MfpService.RecordResult again = f.mfp.recordRemittedRefunds();
 
         assertThat(again.recorded()).isZero();
-        assertThat(mfpRefundsBalance())
-                .isEqualTo(Money.parse("-355.37"));
+        // 355.37 expected once, received once
+        assertThat(mfpRefundsBalance()).isEqualTo(Money.parse("-355.37"));
+        assertThat(balance(LedgerAccount.MFP_REFUND_RECEIVABLE)).isEqualTo(Money.ZERO);
     }
 
     @Test
@@ -250,7 +252,11 @@ class MfpRefundsTest {
     }
 
     private Money mfpRefundsBalance() {
-        return f.db.transactions().<Money>read(tx -> tx.port(LedgerRepository.class).balance(LedgerAccount.MFP_REFUNDS));
+        return balance(LedgerAccount.MFP_REFUNDS);
+    }
+
+    private Money balance(LedgerAccount account) {
+        return f.db.transactions().<Money>read(tx -> tx.port(LedgerRepository.class).balance(account));
     }
 
     private long matchedRemitClaims() {

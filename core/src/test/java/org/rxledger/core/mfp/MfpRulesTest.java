@@ -70,4 +70,21 @@ class MfpRulesTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("7001234", 2));
         assertThat(MfpClp01.readings(null)).isEqualTo(List.of());
     }
+
+    @Test
+    void theWorkARefundNeedsFollowsItsStateAndASecondFullPaymentIsADuplicate() {
+        RefundReceipt first = new RefundReceipt(1, 9, 11, "T1", RefundKind.ORIGINAL, Money.parse("355.37"), DUE);
+        RefundReceipt again = new RefundReceipt(2, 9, 12, "T2", RefundKind.ADJUSTMENT, Money.parse("355.37"), DUE);
+        RefundReceipt back = new RefundReceipt(3, 9, 13, "T3", RefundKind.REVERSAL, Money.parse("-355.37"), DUE);
+        RefundReceipt more = new RefundReceipt(4, 9, 14, "T4", RefundKind.ADJUSTMENT, Money.parse("20.00"), DUE);
+
+        assertThat(MfpRules.workItem(RefundState.MISSING, List.of())).isEqualTo(MfpWorkItem.NOT_RECEIVED);
+        assertThat(MfpRules.workItem(RefundState.SHORT, List.of(first))).isEqualTo(MfpWorkItem.SHORT);
+        assertThat(MfpRules.workItem(RefundState.REVERSED, List.of(first))).isEqualTo(MfpWorkItem.REVERSED_CLAIM);
+        assertThat(MfpRules.workItem(RefundState.OVERPAID, List.of(first, again))).isEqualTo(MfpWorkItem.DUPLICATE);
+        // paid, taken back, paid again: not a duplicate; 355.37 + 20.00 against 355.37 is an overpayment
+        assertThat(MfpRules.workItem(RefundState.PAID, List.of(first, back, again))).isNull();
+        assertThat(MfpRules.workItem(RefundState.OVERPAID, List.of(first, back, again, more))).isEqualTo(MfpWorkItem.OVERPAID);
+        assertThat(MfpRules.workItem(RefundState.WRITTEN_OFF, List.of())).isNull();
+    }
 }

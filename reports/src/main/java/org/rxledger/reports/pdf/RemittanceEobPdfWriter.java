@@ -1,9 +1,12 @@
 package org.rxledger.reports.pdf;
 
+import static org.rxledger.reports.pdf.PdfFiles.amount;
+import static org.rxledger.reports.pdf.PdfFiles.date;
+import static org.rxledger.reports.pdf.PdfFiles.kv;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reporting.PaymentAdvice;
 import org.rxledger.core.reporting.ProviderAdjustmentRow;
@@ -31,7 +33,6 @@ import org.rxledger.reports.pdf.PdfFlow.Col;
 public final class RemittanceEobPdfWriter {
 
     public static final String CONFIDENTIAL = "Confidential – remittance advice";
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
     private static final float BODY = 7.5f;
 
     private final PdfFonts fonts;
@@ -45,20 +46,10 @@ public final class RemittanceEobPdfWriter {
     }
 
     public AuditPacketPdfWriter.Result write(PaymentAdvice advice, LocalDateTime printedAt, Path target) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PdfFonts.Loaded f = fonts.load(doc);
-            try (PdfFlow flow = new PdfFlow(doc, f)) {
-                RemittancePaymentRow p = advice.payment();
-                flow.runningHead("Remittance advice — " + p.payerName() + " — trace " + p.traceNumber() + " (continued)");
-                flow.newPage();
-                layOut(flow, advice, printedAt);
-                flow.finishPage();
-            }
-            PdfFlow.stampFooters(doc, f, CONFIDENTIAL, "Payment " + advice.payment().traceNumber());
-            doc.getDocumentInformation().setTitle("Remittance advice " + advice.payment().traceNumber());
-            doc.getDocumentInformation().setCreator("RxLedger");
-            return PdfFlow.save(doc, target);
-        }
+        RemittancePaymentRow p = advice.payment();
+        return PdfFiles.write(fonts, target, "Remittance advice " + p.traceNumber(),
+                "Remittance advice — " + p.payerName() + " — trace " + p.traceNumber() + " (continued)", CONFIDENTIAL,
+                "Payment " + p.traceNumber(), flow -> layOut(flow, advice, printedAt));
     }
 
     private static void layOut(PdfFlow flow, PaymentAdvice advice, LocalDateTime printedAt) throws IOException {
@@ -128,17 +119,5 @@ public final class RemittanceEobPdfWriter {
                 kv("Payment (BPR02)", amount(p.amount())),
                 kv("Balances", expected.equals(p.amount()) ? "yes" : "NO — differs by " + amount(p.amount().minus(expected)))),
                 1, 150f, 9f);
-    }
-
-    private static String[] kv(String label, String value) {
-        return new String[] {label, value == null || value.isBlank() ? "—" : value};
-    }
-
-    private static String date(LocalDate d) {
-        return d == null ? "" : d.format(US_DATE);
-    }
-
-    private static String amount(Money m) {
-        return m == null ? "" : String.format(Locale.US, "%,.2f", m.amount());
     }
 }
