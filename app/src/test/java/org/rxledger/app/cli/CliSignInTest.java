@@ -110,4 +110,28 @@ class CliSignInTest {
         assertThat(verify.exit()).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(verify.err()).contains("'audit-trail-verify'");
     }
+
+    @Test
+    void aReadOnlyAccountListsClaimsWithMaskedIdentifiersAndTheAdministratorInFull() throws java.io.IOException {
+        stdin(OWNER_PASSWORD);
+        Run load = cli.run("--user", "owner", "--password-stdin", "claims", "import",
+                org.rxledger.app.testdata.SampleFiles.claimsSample().toString());
+        assertThat(load.exit()).as(load.err()).isZero();
+
+        stdin(OWNER_PASSWORD);
+        com.fasterxml.jackson.databind.JsonNode full = cli.run("--user", "owner", "--password-stdin", "claims", "list", "--json").json();
+        CliSignIn.environment = Map.of("RXLEDGER_USER", "robin", "RXLEDGER_PASSWORD", "robin's password")::get;
+        Run masked = cli.run("claims", "list", "--json");
+
+        assertThat(masked.exit()).as(masked.err()).isZero();
+        assertThat(masked.json()).hasSameSizeAs(full).isNotEmpty();
+        for (int i = 0; i < full.size(); i++) {
+            String id = full.get(i).get("cardholder_id").asText();
+            assertThat(id).doesNotContain("•");
+            assertThat(masked.json().get(i).get("cardholder_id").asText()).isEqualTo("•••••" + id.substring(id.length() - 4));
+            assertThat(masked.json().get(i).get("date_of_birth").asText())
+                    .isEqualTo(full.get(i).get("date_of_birth").asText().substring(0, 4) + "-••-••");
+        }
+        assertThat(masked.out()).doesNotContain(full.get(0).get("cardholder_id").asText());
+    }
 }
