@@ -52,6 +52,22 @@ final class JdbiReportingRepository implements ReportingRepository {
     }
 
     @Override
+    public List<Long> patientsOfClaims(ReportPeriod period) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return handle.createQuery("SELECT DISTINCT c.patient_id FROM claim c WHERE 1 = 1"
+                        + bounds("c.date_of_service", period, params) + " ORDER BY c.patient_id")
+                .bindMap(params).mapTo(Long.class).list();
+    }
+
+    @Override
+    public List<Long> patientsOfPayment(long paymentId) {
+        return handle.createQuery("""
+                        SELECT DISTINCT c.patient_id FROM remit_claim rc JOIN claim c ON c.id = rc.matched_claim_id
+                        WHERE rc.payment_id = :p ORDER BY c.patient_id""")
+                .bind("p", paymentId).mapTo(Long.class).list();
+    }
+
+    @Override
     public long remittancePayments(ReportPeriod period, Consumer<RemittancePaymentRow> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
         return payments(bounds("p.payment_date", period, params), params, sink);
