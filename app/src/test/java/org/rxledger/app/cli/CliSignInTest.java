@@ -134,4 +134,18 @@ class CliSignInTest {
         }
         assertThat(masked.out()).doesNotContain(full.get(0).get("cardholder_id").asText());
     }
+
+    @Test
+    void theAdministratorSetsTheOfficesLockTimeAndAReadOnlyAccountCannot() {
+        stdin(OWNER_PASSWORD);
+        Run set = cli.run("--user", "owner", "--password-stdin", "office", "lock-after", "5");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("lock after 5 idle minutes");
+
+        CliSignIn.environment = Map.of("RXLEDGER_USER", "robin", "RXLEDGER_PASSWORD", "robin's password")::get;
+        Run refused = cli.run("office", "lock-after", "60");
+        assertThat(refused.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(refused.err()).contains("'settings-edit'");
+        assertThat(cli.run("office", "lock-after").out()).contains("lock after 5 idle minutes");
+    }
 }
