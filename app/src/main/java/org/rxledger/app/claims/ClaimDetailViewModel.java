@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.function.LongConsumer;
 import org.rxledger.core.claim.ChargeEntry;
 import org.rxledger.core.claim.Claim;
+import org.rxledger.core.claim.ClaimIdentifiers;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimRules;
 import org.rxledger.core.claim.FillHistory;
@@ -54,6 +55,7 @@ import org.rxledger.core.tx.Tx;
 public final class ClaimDetailViewModel {
 
     private final Transactions transactions;
+    private final ClaimIdentifiers identifiers;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
     private final CodeTables codes = CodeTables.standard();
@@ -73,6 +75,7 @@ public final class ClaimDetailViewModel {
 
     public ClaimDetailViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
         this.transactions = transactions;
+        this.identifiers = new ClaimIdentifiers(transactions);
         this.runner = runner;
         this.notices = notices;
     }
@@ -84,7 +87,11 @@ public final class ClaimDetailViewModel {
         load.cancel();
         requested = claimId;
         loading.set(true);
-        load = runner.run("Opening claim", progress -> transactions.read(tx -> build(tx, claimId)), loaded -> {
+        load = runner.run("Opening claim", progress -> {
+            // in full only with the permission, and then the view is in the audit trail (issue 16 item 6)
+            ClaimIdentifiers.Shown full = identifiers.fullAllowed() ? identifiers.reveal(claimId) : null;
+            return transactions.read(tx -> build(tx, claimId, full));
+        }, loaded -> {
             if (loaded.claimId() == requested) {
                 detail.set(loaded);
                 loading.set(false);
@@ -222,7 +229,8 @@ public final class ClaimDetailViewModel {
         detail.set(null);
     }
 
-    ClaimDetail build(Tx tx, long claimId) {
+    /** @param full the identifiers in full ({@link ClaimIdentifiers#reveal}), or null to show them masked */
+    ClaimDetail build(Tx tx, long claimId, ClaimIdentifiers.Shown full) {
         Claim c = tx.port(ClaimRepository.class).find(claimId)
                 .orElseThrow(() -> new NoSuchElementException("claim " + claimId + " is no longer in the database"));
         Patient patient = tx.port(ReferenceRepository.class).patient(c.patientId()).orElse(null);
@@ -231,7 +239,8 @@ public final class ClaimDetailViewModel {
         Plan plan = tx.port(ReferenceRepository.class).plan(c.planId()).orElse(null);
         Payer payer = plan == null ? null : tx.port(ReferenceRepository.class).payer(plan.payerId()).orElse(null);
         List<LedgerEntry> entries = tx.port(LedgerRepository.class).forClaim(claimId);
-        ClaimDetail d = describe(c, patient, prescriber, drug, plan, payer, entries);
+        ClaimIdentifiers.Shown ids = full != null ? full : ClaimIdentifiers.masked(c, patient);
+        ClaimDetail d = describe(c, patient, ids, prescriber, drug, plan, payer, entries);
         List<FillHistory.Step> history = FillHistory.of(tx, claimId);
         if (history.isEmpty()) {
             return d;
@@ -242,7 +251,7 @@ public final class ClaimDetailViewModel {
         return new ClaimDetail(d.claimId(), d.title(), d.subtitle(), d.status(), sections, d.ledger());
     }
 
-    ClaimDetail describe(Claim c, Patient patient, Prescriber prescriber, Drug drug, Plan plan, Payer payer,
+    ClaimDetail describe(Claim c, Patient patient, ClaimIdentifiers.Shown ids, Prescriber prescriber, Drug drug, Plan plan, Payer payer,
                          List<LedgerEntry> entries) {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Prescription", List.of(
@@ -261,11 +270,11 @@ public final class ClaimDetailViewModel {
                 Field.text("Transaction", c.transactionCode()))));
         sections.add(new Section("Patient & coverage", List.of(
                 Field.text("Patient", patient == null ? "" : patient.displayName()),
-                Field.text("Date of birth", patient == null ? "" : Formats.date(patient.dateOfBirth())),
+                Field.text("Date of birth", ids.dateOfBirth()),
                 Field.text("Payer", payer == null ? "" : payer.name()),
                 Field.text("Plan", plan == null ? "" : plan.name()),
                 Field.text("BIN / PCN / group", c.bin() + " / " + dash(c.pcn()) + " / " + dash(c.groupId())),
-                Field.text("Cardholder ID", c.cardholderId()),
+                Field.text("Cardholder ID", ids.cardholderId()),
                 Field.text("Person code", c.personCode()),
                 Field.text("Relationship", relationship(c.relationshipCode())),
                 Field.text("Other coverage code", c.otherCoverageCode()))));

@@ -165,6 +165,8 @@ public final class ClaimsView extends BorderPane {
                 fixed(column("fill", "Fill", 34, ClaimSummary::fillNumber, () -> Cells.formatted(n -> String.format("%02d", n), "number-cell"))),
                 fixed(column("dos", "DOS", 84, ClaimSummary::dateOfService, () -> Cells.formatted(Formats::date, "date-cell"))),
                 text("patient", "Patient", 140, ClaimSummary::patientName),
+                fixed(text("dob", "DOB", 84, ClaimSummary::dateOfBirth)),
+                fixed(text("cardholder", "Cardholder", 100, ClaimSummary::cardholderId)),
                 text("payer", "Payer", 128, ClaimSummary::payerName),
                 text("plan", "Plan", 120, ClaimSummary::planName),
                 text("drug", "Drug", 150, ClaimSummary::drugName),

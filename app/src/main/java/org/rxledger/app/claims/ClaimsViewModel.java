@@ -106,7 +106,7 @@ public final class ClaimsViewModel {
         emptyText.set("Loading claims…");
         load = runner.run("Loading claims", progress -> {
             progress.progress(0, 0, "Loading claims…");
-            List<ClaimSummary> rows = transactions.read(tx -> tx.port(ClaimRepository.class).summaries());
+            List<ClaimSummary> rows = transactions.read(tx -> tx.port(ClaimRepository.class).summaries(tx.identifierMask()));
             TreeSet<String> payerNames = new TreeSet<>();
             for (ClaimSummary c : rows) {
                 payerNames.add(c.payerName());

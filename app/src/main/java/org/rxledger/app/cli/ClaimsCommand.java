@@ -39,7 +39,7 @@ final class ClaimsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (AppContext ctx = parent.root.openContext()) {
-                List<ClaimSummary> claims = ctx.transactions().read(tx -> tx.port(ClaimRepository.class).summaries());
+                List<ClaimSummary> claims = ctx.transactions().read(tx -> tx.port(ClaimRepository.class).summaries(tx.identifierMask()));
                 if (json) {
                     List<Map<String, Object>> rows = new ArrayList<>(claims.size());
                     for (ClaimSummary c : claims) {
@@ -48,6 +48,8 @@ final class ClaimsCommand {
                         row.put("rx", c.rxNumber());
                         row.put("fill", c.fillNumber());
                         row.put("dos", c.dateOfService().toString());
+                        row.put("date_of_birth", c.dateOfBirth());
+                        row.put("cardholder_id", c.cardholderId());
                         row.put("payer", c.payerName());
                         row.put("plan", c.planName());
                         row.put("bin", c.bin());
@@ -64,11 +66,12 @@ final class ClaimsCommand {
                     }
                     CliOutput.json(out, rows);
                 } else {
-                    out.printf("%-12s %4s %-10s %-22s %-10s %10s %10s%n", "RX", "FILL", "DOS", "PAYER", "STATUS",
-                            "PLAN PAID", "PAT PAY");
+                    out.printf("%-12s %4s %-10s %-22s %-10s %10s %10s  %s%n", "RX", "FILL", "DOS", "PAYER", "STATUS",
+                            "PLAN PAID", "PAT PAY", "CARDHOLDER");
                     for (ClaimSummary c : claims) {
-                        out.printf("%-12s %4d %-10s %-22.22s %-10s %10s %10s%n", c.rxNumber(), c.fillNumber(),
-                                c.dateOfService(), c.payerName(), c.status().name(), c.planPaid(), c.patientPay());
+                        out.printf("%-12s %4d %-10s %-22.22s %-10s %10s %10s  %s%n", c.rxNumber(), c.fillNumber(),
+                                c.dateOfService(), c.payerName(), c.status().name(), c.planPaid(), c.patientPay(),
+                                c.cardholderId());
                     }
                     out.printf("%,d %s%n", claims.size(), claims.size() == 1 ? "claim" : "claims");
                 }

@@ -36,6 +36,9 @@ public final class RemitEobCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "PDF to write.")
     Path out;
 
+    @Option(names = "--recipient", paramLabel = "WHO", description = "Who the advice is for (the disclosure log records it).")
+    String recipient;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -58,6 +61,9 @@ public final class RemitEobCommand implements Callable<Integer> {
                 err.flush();
                 return Cli.EXIT_REJECTED;
             }
+            // recorded first: a refused person writes no file, and a failed write over-counts rather than hides one
+            PaymentAdvice.recordDisclosure(ctx.transactions(), found.get(0),
+                    recipient == null || recipient.isBlank() ? PaymentAdvice.RECIPIENT_NOT_STATED : recipient.strip());
             AuditPacketPdfWriter.Result result = new RemittanceEobPdfWriter().write(found.get(0),
                     LocalDateTime.now(ctx.clock()), out);
             stdout.printf("Wrote %s: remittance advice for %s trace %s, %d claims, %d page%s, SHA-256 %s%n", result.file(),

@@ -50,6 +50,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "Workbook to write.")
     Path out;
 
+    @Option(names = "--recipient", paramLabel = "WHO",
+            description = "Who the workbook is for; a report naming patients is written to the disclosure log.")
+    String recipient;
+
     /** The registry; tests and later areas may swap it. */
     ReportRegistry registry = ReportRegistry.standard();
 
@@ -75,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         try (AppContext ctx = root.openContext()) {
             ReportOutcome outcome = new ReportRunner(registry, ctx.transactions())
-                    .run(report.get().name(), new ReportPeriod(from, to, asOf), out);
+                    .run(report.get().name(), new ReportPeriod(from, to, asOf), out, recipient);
             stdout.printf("Wrote %s: %s.%n", out, outcome.summary());
             stdout.flush();
         }

@@ -3,6 +3,7 @@ package org.rxledger.app.shell;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -24,6 +25,8 @@ import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.access.Permission;
+import org.rxledger.core.office.OfficeSettings;
+import org.rxledger.core.reporting.DisclosureAccounting;
 import org.rxledger.core.access.Session;
 import org.rxledger.core.reference.ReferenceRepository;
 
@@ -37,9 +40,8 @@ import org.rxledger.core.reference.ReferenceRepository;
 public final class SignInGate {
 
     static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
-    /** Settings key of the idle time before the window locks, in minutes (default {@value #DEFAULT_LOCK_MINUTES}). */
-    public static final String LOCK_AFTER_MINUTES = "session.lockAfterMinutes";
-    public static final int DEFAULT_LOCK_MINUTES = 10;
+    /** Workstation preference of the idle time before the window locks, in minutes; only shortens the office's. */
+    public static final String LOCK_AFTER_MINUTES = OfficeSettings.LOCK_AFTER_MINUTES;
 
     private final StackPane root;
     private final WorkstationSetup setup;
@@ -64,14 +66,18 @@ public final class SignInGate {
         });
     }
 
-    /** The lock time from the settings (minutes; 0 or less never locks on idle). */
-    public static Duration lockAfter(org.rxledger.app.settings.Settings settings) {
+    /**
+     * The lock time: the office's ({@code officeMinutes}, {@link OfficeSettings}), or this workstation's preference
+     * {@link #LOCK_AFTER_MINUTES} when it is shorter; a preference of 0 or more than the office's is overruled.
+     */
+    public static Duration lockAfter(org.rxledger.app.settings.Settings settings, int officeMinutes) {
+        OptionalInt own;
         try {
-            int minutes = Integer.parseInt(settings.get(LOCK_AFTER_MINUTES, String.valueOf(DEFAULT_LOCK_MINUTES)).strip());
-            return minutes <= 0 ? Duration.ofDays(3650) : Duration.ofMinutes(minutes);
+            own = OptionalInt.of(Integer.parseInt(settings.get(LOCK_AFTER_MINUTES, String.valueOf(officeMinutes)).strip()));
         } catch (NumberFormatException e) {
-            return Duration.ofMinutes(DEFAULT_LOCK_MINUTES);
+            own = OptionalInt.empty();
         }
+        return Duration.ofMinutes(OfficeSettings.effectiveLockMinutes(officeMinutes, own));
     }
 
     /** Looks at the office (creating the demo office in an empty folder first), then signs in or opens the shell. */
@@ -161,6 +167,13 @@ public final class SignInGate {
             MenuItem manage = new MenuItem("Accounts…");
             manage.setOnAction(e -> AccountsDialog.show(root.getScene().getWindow(), accounts, session, runner));
             menu.getItems().add(manage);
+        }
+        if (session.may(Permission.AUDIT_TRAIL_VERIFY)) {
+            MenuItem disclosures = new MenuItem("Accounting of disclosures…");
+            disclosures.setId("disclosuresMenu");
+            disclosures.setOnAction(e -> DisclosuresDialog.show(root.getScene().getWindow(),
+                    new DisclosureAccounting(setup.transactions(), java.time.ZoneId.systemDefault()), runner));
+            menu.getItems().add(disclosures);
         }
         menu.getItems().addAll(new SeparatorMenuItem(), signOut);
         return menu;

@@ -26,7 +26,8 @@ public final class WorkstationApp extends Application {
         runner = new FxTaskRunner();
         WorkstationSetup setup = Workstation.takeSetup();
         gate = showSignIn(stage, setup, new AccountService(setup.transactions(), new PasswordHasher()), runner,
-                SignInGate.lockAfter(setup.settings()));
+                SignInGate.lockAfter(setup.settings(),
+                        new org.rxledger.core.office.OfficeSettings(setup.transactions()).lockAfterMinutes()));
     }
 
     @Override

@@ -78,6 +78,6 @@ class ClaimFilterTest {
     static ClaimSummary row(long id, String rx, int fill, String dos, String patient, String payer, ClaimStatus status) {
         return new ClaimSummary(id, rx, fill, LocalDate.parse(dos), patient, payer, "Plan", "999999", "12345067890",
                 "ATORVASTATIN 20 MG", new BigDecimal("30.000"), 30, status, "", Money.parse("48.25"),
-                Money.parse("21.85"), Money.parse("10.00"), "A1", Channel.ELECTRONIC);
+                Money.parse("21.85"), Money.parse("10.00"), "A1", Channel.ELECTRONIC, "\u2022\u2022\u2022\u2022\u20221234", "1961-\u2022\u2022-\u2022\u2022");
     }
 }

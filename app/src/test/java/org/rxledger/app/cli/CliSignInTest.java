@@ -110,4 +110,42 @@ class CliSignInTest {
         assertThat(verify.exit()).isEqualTo(Cli.EXIT_REJECTED);
         assertThat(verify.err()).contains("'audit-trail-verify'");
     }
+
+    @Test
+    void aReadOnlyAccountListsClaimsWithMaskedIdentifiersAndTheAdministratorInFull() throws java.io.IOException {
+        stdin(OWNER_PASSWORD);
+        Run load = cli.run("--user", "owner", "--password-stdin", "claims", "import",
+                org.rxledger.app.testdata.SampleFiles.claimsSample().toString());
+        assertThat(load.exit()).as(load.err()).isZero();
+
+        stdin(OWNER_PASSWORD);
+        com.fasterxml.jackson.databind.JsonNode full = cli.run("--user", "owner", "--password-stdin", "claims", "list", "--json").json();
+        CliSignIn.environment = Map.of("RXLEDGER_USER", "robin", "RXLEDGER_PASSWORD", "robin's password")::get;
+        Run masked = cli.run("claims", "list", "--json");
+
+        assertThat(masked.exit()).as(masked.err()).isZero();
+        assertThat(masked.json()).hasSameSizeAs(full).isNotEmpty();
+        for (int i = 0; i < full.size(); i++) {
+            String id = full.get(i).get("cardholder_id").asText();
+            assertThat(id).doesNotContain("•");
+            assertThat(masked.json().get(i).get("cardholder_id").asText()).isEqualTo("•••••" + id.substring(id.length() - 4));
+            assertThat(masked.json().get(i).get("date_of_birth").asText())
+                    .isEqualTo(full.get(i).get("date_of_birth").asText().substring(0, 4) + "-••-••");
+        }
+        assertThat(masked.out()).doesNotContain(full.get(0).get("cardholder_id").asText());
+    }
+
+    @Test
+    void theAdministratorSetsTheOfficesLockTimeAndAReadOnlyAccountCannot() {
+        stdin(OWNER_PASSWORD);
+        Run set = cli.run("--user", "owner", "--password-stdin", "office", "lock-after", "5");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("lock after 5 idle minutes");
+
+        CliSignIn.environment = Map.of("RXLEDGER_USER", "robin", "RXLEDGER_PASSWORD", "robin's password")::get;
+        Run refused = cli.run("office", "lock-after", "60");
+        assertThat(refused.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(refused.err()).contains("'settings-edit'");
+        assertThat(cli.run("office", "lock-after").out()).contains("lock after 5 idle minutes");
+    }
 }

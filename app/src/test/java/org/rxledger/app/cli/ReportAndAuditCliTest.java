@@ -24,6 +24,8 @@ import org.rxledger.app.testdata.TestStores;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ImportOutcome;
+import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.task.ProgressListener;
 import picocli.CommandLine;
 
@@ -166,8 +168,18 @@ class ReportAndAuditCliTest {
         // RemitCommand (another area) registers RemitEobCommand as "remit eob"; here it hangs off the root
         cl.addSubcommand("eob", new RemitEobCommand());
         Path pdf = dir.resolve("eob.pdf");
-        Run r = run(cl, "eob", "--trace", "EFT0314A77", "--out", pdf.toString());
+        Run r = run(cl, "eob", "--trace", "EFT0314A77", "--out", pdf.toString(), "--recipient", "Second Plan COB");
         assertThat(r.exit()).as(r.err()).isZero();
+        List<Disclosure> disclosed;
+        try (AppContext ctx = AppContext.open(data)) {
+            disclosed = ctx.transactions().read(tx -> tx.port(DisclosureLog.class).between(null, null));
+        }
+        assertThat(disclosed).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Disclosure.Kind.EOB);
+            assertThat(d.recipient()).isEqualTo("Second Plan COB");
+            assertThat(d.reference()).isEqualTo("EOB trace EFT0314A77");
+            assertThat(d.patientIds()).as("the patients of the matched claims").isNotEmpty();
+        });
         assertThat(r.out()).contains("ACME RX SOLUTIONS trace EFT0314A77, 4 claims, 1 page");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("EFT0314A77", "206.82");

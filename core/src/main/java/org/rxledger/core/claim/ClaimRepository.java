@@ -2,6 +2,7 @@ package org.rxledger.core.claim;
 
 import java.util.List;
 import java.util.Optional;
+import org.rxledger.core.access.IdentifierMask;
 
 /** Port: stored claims. */
 public interface ClaimRepository {
@@ -43,8 +44,11 @@ public interface ClaimRepository {
     /** Changes the lifecycle (the caller records the change in the audit trail). */
     void setLifecycle(long id, Lifecycle lifecycle);
 
-    /** All claims as browser rows, newest date of service first. */
-    List<ClaimSummary> summaries();
+    /**
+     * All claims as browser rows, newest date of service first, with dates of birth and cardholder ids shown as
+     * {@code mask} allows: pass the reader's, {@link org.rxledger.core.tx.Tx#identifierMask()}.
+     */
+    List<ClaimSummary> summaries(IdentifierMask mask);
 
     List<Claim> all();
 

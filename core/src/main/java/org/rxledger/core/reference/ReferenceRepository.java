@@ -11,6 +11,12 @@ public interface ReferenceRepository {
 
     void savePharmacy(Pharmacy pharmacy);
 
+    /** An office-wide setting (table office_setting), if set. */
+    Optional<String> officeSetting(String name);
+
+    /** Sets an office-wide setting (the caller audits the change). */
+    void putOfficeSetting(String name, String value, java.time.Instant at, String by);
+
     Payer insertPayer(String name, String payerIdentifier);
 
     Optional<Payer> findPayerByName(String name);

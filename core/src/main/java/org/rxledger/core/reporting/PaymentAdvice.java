@@ -2,6 +2,9 @@ package org.rxledger.core.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -10,6 +13,9 @@ import org.rxledger.core.tx.Transactions;
  */
 public record PaymentAdvice(RemittancePaymentRow payment, List<RemittanceClaimRow> claims,
                             List<RemittanceAdjustmentRow> adjustments, List<ProviderAdjustmentRow> providerAdjustments) {
+
+    /** The disclosure log's recipient when the person printing did not say. */
+    public static final String RECIPIENT_NOT_STATED = "not stated";
 
     public PaymentAdvice {
         claims = List.copyOf(claims);
@@ -32,6 +38,20 @@ public record PaymentAdvice(RemittancePaymentRow payment, List<RemittanceClaimRo
                 advices.add(new PaymentAdvice(p, claims, adjustments, plb));
             }
             return advices;
+        });
+    }
+
+    /**
+     * Records that this advice was printed or saved for {@code recipient} (issue 16 item 6): a disclosure of
+     * the patients of the claims it was matched to, by id. Needs {@link Permission#REPORT_EXPORT}; refused, the
+     * caller writes no file.
+     */
+    public static void recordDisclosure(Transactions transactions, PaymentAdvice advice, String recipient) {
+        transactions.inTransaction(Permission.REPORT_EXPORT, "print a remittance advice", tx -> {
+            List<Long> patients = tx.port(ReportingRepository.class).patientsOfPayment(advice.payment().paymentId());
+            tx.port(DisclosureLog.class).record(Disclosure.Kind.EOB, recipient,
+                    "EOB trace " + advice.payment().traceNumber(), patients);
+            return null;
         });
     }
 }

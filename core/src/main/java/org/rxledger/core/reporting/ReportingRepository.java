@@ -13,6 +13,12 @@ public interface ReportingRepository {
     /** Claims register: adjudications with date of service in the period, newest first. */
     long claimSummaries(ReportPeriod period, Consumer<ClaimSummary> sink);
 
+    /** The patients of the claims register's claims (by internal id, for the disclosure log). */
+    List<Long> patientsOfClaims(ReportPeriod period);
+
+    /** The patients of the claims one payment was matched to (by internal id, for the disclosure log of an EOB). */
+    List<Long> patientsOfPayment(long paymentId);
+
     /** 835 payments with payment date in the period, by payment date then trace number. */
     long remittancePayments(ReportPeriod period, Consumer<RemittancePaymentRow> sink);
 

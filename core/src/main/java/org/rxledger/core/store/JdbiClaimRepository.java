@@ -15,12 +15,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.rxledger.core.access.IdentifierMask;
 import org.rxledger.core.claim.Channel;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimKey;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.claim.ClaimSource;
-import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.claim.Lifecycle;
 import org.rxledger.core.claim.ResponseStatus;
@@ -185,29 +185,11 @@ final class JdbiClaimRepository implements ClaimRepository {
     }
 
     @Override
-    public List<ClaimSummary> summaries() {
-        return handle.createQuery("""
-                        SELECT c.id, c.rx_number, c.fill_number, c.date_of_service,
-                               p.last_name || ', ' || p.first_name AS patient_name, %s AS payer_name,
-                               pl.name AS plan_name, c.bin, c.ndc, d.name || ' ' || d.strength AS drug_name, c.quantity,
-                               c.days_supply, c.response_status, c.lifecycle, c.reject_codes, c.gross_amount_due,
-                               c.plan_paid_amount, c.patient_pay_amount, c.authorization_number, c.channel
-                        FROM claim c
-                        JOIN patient p ON p.id = c.patient_id
-                        JOIN plan pl ON pl.id = c.plan_id
-                        JOIN payer y ON y.id = pl.payer_id
-                        JOIN drug d ON d.id = c.drug_id
-                        ORDER BY c.date_of_service DESC, c.id DESC""".formatted(PayerSql.claimPayer("c", "y.name")))
+    public List<ClaimSummary> summaries(IdentifierMask mask) {
+        return handle.createQuery("SELECT " + ClaimSummarySql.COLUMNS + "\n" + ClaimSummarySql.FROM
+                        + "\nORDER BY c.date_of_service DESC, c.id DESC")
                 .setFetchSize(2000)
-                .map((rs, ctx) -> new ClaimSummary(rs.getLong("id"), rs.getString("rx_number"), rs.getInt("fill_number"),
-                        rs.getObject("date_of_service", LocalDate.class), rs.getString("patient_name"),
-                        rs.getString("payer_name"), rs.getString("plan_name"), rs.getString("bin"), rs.getString("ndc"),
-                        rs.getString("drug_name"), rs.getBigDecimal("quantity"), rs.getInt("days_supply"),
-                        ClaimStatus.of(ResponseStatus.fromCode(rs.getString("response_status")),
-                                Lifecycle.valueOf(rs.getString("lifecycle"))),
-                        rs.getString("reject_codes"), money(rs, "gross_amount_due"), money(rs, "plan_paid_amount"),
-                        money(rs, "patient_pay_amount"), rs.getString("authorization_number"),
-                        Channel.valueOf(rs.getString("channel"))))
+                .map(ClaimSummarySql.mapper(mask))
                 .list();
     }
 

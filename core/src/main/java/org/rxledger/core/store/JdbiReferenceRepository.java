@@ -35,6 +35,21 @@ final class JdbiReferenceRepository implements ReferenceRepository {
     }
 
     @Override
+    public Optional<String> officeSetting(String name) {
+        return handle.createQuery("SELECT setting FROM office_setting WHERE name = :n").bind("n", name)
+                .mapTo(String.class).findOne();
+    }
+
+    @Override
+    public void putOfficeSetting(String name, String value, java.time.Instant at, String by) {
+        handle.createUpdate("""
+                        MERGE INTO office_setting (name, setting, changed_at, changed_by) KEY (name)
+                        VALUES (:n, :v, :at, :by)""")
+                .bind("n", name).bind("v", value).bind("at", at.atOffset(java.time.ZoneOffset.UTC)).bind("by", by)
+                .execute();
+    }
+
+    @Override
     public Optional<Pharmacy> pharmacy() {
         return handle.createQuery("SELECT * FROM pharmacy WHERE id = 1")
                 .map((rs, ctx) -> new Pharmacy(rs.getString("name"), rs.getString("npi"), rs.getString("ncpdp_id"),

@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.rxledger.core.access.IdentifierMask;
 import org.rxledger.core.audit.RemittanceHistory;
-import org.rxledger.core.claim.Channel;
-import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
-import org.rxledger.core.claim.Lifecycle;
-import org.rxledger.core.claim.ResponseStatus;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.CodeTables;
 import org.rxledger.core.reporting.DenialGroupRow;
@@ -48,30 +45,26 @@ final class JdbiReportingRepository implements ReportingRepository {
     @Override
     public long claimSummaries(ReportPeriod period, Consumer<ClaimSummary> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = """
-                SELECT c.id, c.rx_number, c.fill_number, c.date_of_service,
-                       p.last_name || ', ' || p.first_name AS patient_name,""" + PayerSql.claimPayer("c", "y.name") + """
-                       AS payer_name,
-                       pl.name AS plan_name, c.bin, c.ndc, d.name || ' ' || d.strength AS drug_name, c.quantity,
-                       c.days_supply, c.response_status, c.lifecycle, c.reject_codes, c.gross_amount_due,
-                       c.plan_paid_amount, c.patient_pay_amount, c.authorization_number, c.channel
-                FROM claim c
-                JOIN patient p ON p.id = c.patient_id
-                JOIN plan pl ON pl.id = c.plan_id
-                JOIN payer y ON y.id = pl.payer_id
-                JOIN drug d ON d.id = c.drug_id
-                WHERE 1 = 1""" + bounds("c.date_of_service", period, params) + """
+        String sql = "SELECT " + ClaimSummarySql.COLUMNS + "\n" + ClaimSummarySql.FROM + "\nWHERE 1 = 1"
+                + bounds("c.date_of_service", period, params) + "\nORDER BY c.date_of_service DESC, c.id DESC";
+        // no report prints a date of birth or a cardholder id: the register reads them masked
+        return stream(sql, params, ClaimSummarySql.mapper(IdentifierMask.MASKED), sink);
+    }
 
-                ORDER BY c.date_of_service DESC, c.id DESC""";
-        return stream(sql, params, (rs, ctx) -> new ClaimSummary(rs.getLong("id"), rs.getString("rx_number"),
-                rs.getInt("fill_number"), rs.getObject("date_of_service", LocalDate.class), rs.getString("patient_name"),
-                rs.getString("payer_name"), rs.getString("plan_name"), rs.getString("bin"), rs.getString("ndc"),
-                rs.getString("drug_name"), rs.getBigDecimal("quantity"), rs.getInt("days_supply"),
-                ClaimStatus.of(ResponseStatus.fromCode(rs.getString("response_status")),
-                        Lifecycle.valueOf(rs.getString("lifecycle"))),
-                rs.getString("reject_codes"), money(rs, "gross_amount_due"), money(rs, "plan_paid_amount"),
-                money(rs, "patient_pay_amount"), rs.getString("authorization_number"),
-                Channel.valueOf(rs.getString("channel"))), sink);
+    @Override
+    public List<Long> patientsOfClaims(ReportPeriod period) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return handle.createQuery("SELECT DISTINCT c.patient_id FROM claim c WHERE 1 = 1"
+                        + bounds("c.date_of_service", period, params) + " ORDER BY c.patient_id")
+                .bindMap(params).mapTo(Long.class).list();
+    }
+
+    @Override
+    public List<Long> patientsOfPayment(long paymentId) {
+        return handle.createQuery("""
+                        SELECT DISTINCT c.patient_id FROM remit_claim rc JOIN claim c ON c.id = rc.matched_claim_id
+                        WHERE rc.payment_id = :p ORDER BY c.patient_id""")
+                .bind("p", paymentId).mapTo(Long.class).list();
     }
 
     @Override

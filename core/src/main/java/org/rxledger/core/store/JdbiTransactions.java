@@ -32,6 +32,7 @@ import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.journal.Journal;
 import org.rxledger.core.access.Session;
 import org.rxledger.core.access.Actor;
+import org.rxledger.core.access.IdentifierMask;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.sync.SyncAttentionRepository;
 import org.rxledger.core.tx.Tx;
@@ -179,6 +180,7 @@ public final class JdbiTransactions implements Transactions {
         private final Map<Class<?>, Object> opened = new HashMap<>();
         /** Fixed for the whole transaction, even if someone signs in meanwhile. */
         private final Actor actor = JdbiTransactions.this.actor();
+        private final IdentifierMask identifierMask = IdentifierMask.of(JdbiTransactions.this.session());
 
         JdbiTx(Handle handle) {
             this.handle = handle;
@@ -192,6 +194,11 @@ public final class JdbiTransactions implements Transactions {
         @Override
         public Clock clock() {
             return clock;
+        }
+
+        @Override
+        public IdentifierMask identifierMask() {
+            return identifierMask;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.rxledger.core.tx;
 
 import org.rxledger.core.access.Actor;
+import org.rxledger.core.access.IdentifierMask;
 import java.time.Clock;
 
 /**
@@ -16,6 +17,14 @@ public interface Tx {
     Actor actor();
 
     Clock clock();
+
+    /**
+     * How list rows read in this transaction show patients' dates of birth and cardholder ids: by the permission of
+     * the person signed in when it began ({@link IdentifierMask#of}). Masked unless the store says otherwise.
+     */
+    default IdentifierMask identifierMask() {
+        return IdentifierMask.MASKED;
+    }
 
     /**
      * The implementation of the port {@code type} bound to this transaction; the same instance for the whole

@@ -1,12 +1,17 @@
 package org.rxledger.reports.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.reporting.PaymentAdvice;
 import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.tx.Transactions;
 
 /**
@@ -39,12 +44,45 @@ public final class ReportRunner {
      * @throws IllegalArgumentException for an unknown name or a target that is not an .xlsx workbook, in plain words
      */
     public ReportOutcome run(String name, ReportPeriod period, Path target) throws IOException {
+        return run(name, period, target, null);
+    }
+
+    /**
+     * The same, for {@code recipient} (null: not stated). A report with patient columns is a disclosure (issue 16
+     * item 6): it needs the permission report-export, checked before anything is written, and the file and the
+     * disclosure log's row (which patients, by id) are made in one transaction.
+     */
+    public ReportOutcome run(String name, ReportPeriod period, Path target, String recipient) throws IOException {
         Report report = registry.find(name).orElseThrow(() -> new IllegalArgumentException(registry.unavailableMessage(name)));
         Objects.requireNonNull(period, "period");
         if (!isWorkbook(target)) {
             throw new IllegalArgumentException(target + " must end in .xlsx (an Excel workbook).");
         }
-        return report.write(transactions, new ReportRequest(period, LocalDateTime.now(transactions.clock())), target);
+        ReportRequest request = new ReportRequest(period, LocalDateTime.now(transactions.clock()));
+        if (!report.namesPatients()) {
+            return report.write(transactions, request, target);
+        }
+        try {
+            return transactions.inTransaction(Permission.REPORT_EXPORT, "export a report that names patients", tx -> {
+                ReportOutcome outcome;
+                try {
+                    outcome = report.write(transactions, request, target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                tx.port(DisclosureLog.class).record(Disclosure.Kind.REPORT,
+                        recipient == null || recipient.isBlank() ? PaymentAdvice.RECIPIENT_NOT_STATED : recipient.strip(),
+                        "report " + report.name() + " " + describe(period), report.patientsNamed(tx, period));
+                return outcome;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String describe(ReportPeriod period) {
+        return (period.from() == null ? "…" : period.from().toString()) + " to "
+                + (period.to() == null ? "…" : period.to().toString());
     }
 
     /** True when {@code target} names an Excel workbook. */

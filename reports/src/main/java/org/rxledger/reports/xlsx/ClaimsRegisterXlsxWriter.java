@@ -11,6 +11,7 @@ import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.core.tx.Tx;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
@@ -36,6 +37,16 @@ public final class ClaimsRegisterXlsxWriter implements Report {
     @Override
     public String title() {
         return "Claims register (by date of service)";
+    }
+
+    @Override
+    public boolean namesPatients() {
+        return true;
+    }
+
+    @Override
+    public List<Long> patientsNamed(Tx tx, ReportPeriod period) {
+        return tx.port(ReportingRepository.class).patientsOfClaims(period);
     }
 
     @Override

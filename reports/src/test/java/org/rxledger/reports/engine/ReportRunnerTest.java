@@ -8,12 +8,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rxledger.core.access.PermissionDenied;
+import org.rxledger.core.access.Role;
+import org.rxledger.core.access.Session;
 import org.rxledger.core.claim.ClaimRecorder;
 import org.rxledger.core.reporting.ReportPeriod;
+import org.rxledger.core.security.Disclosure;
+import org.rxledger.core.security.DisclosureLog;
 import org.rxledger.core.store.Database;
 import org.rxledger.core.testdata.ClaimBuilder;
 import org.rxledger.core.testdata.TestDatabases;
@@ -67,5 +74,48 @@ class ReportRunnerTest {
                 .hasMessageContaining("claims.csv must end in .xlsx");
         assertThat(dir.resolve("p.xlsx")).doesNotExist();
         assertThat(dir.resolve("claims.csv")).doesNotExist();
+    }
+
+    private TestOffice twoMarchClaims() {
+        TestOffice office = TestOffice.create(db.transactions());
+        db.transactions().inTransaction(tx -> {
+            ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(office).rx("7001234")
+                    .dateOfService(LocalDate.of(2025, 3, 3)).build(), office.payer().id());
+            return null;
+        });
+        return office;
+    }
+
+    private List<Disclosure> disclosures() {
+        return db.transactions().read(tx -> tx.port(DisclosureLog.class).between(null, null));
+    }
+
+    @Test
+    void aReportWithPatientColumnsIsRecordedAsADisclosureOfItsPatients() throws IOException {
+        TestOffice office = twoMarchClaims();
+        db.transactions().signIn(new Session("pat", "Pat", Set.of(Role.CLERK), "ws-7", TestDatabases.NOW));
+
+        runner.run("claims", new ReportPeriod(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), null),
+                dir.resolve("claims.xlsx"), "ACME RX SOLUTIONS desk audit");
+        runner.run("denials", ReportPeriod.ALL, dir.resolve("denials.xlsx"));
+
+        assertThat(disclosures()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Disclosure.Kind.REPORT);
+            assertThat(d.user()).isEqualTo("pat");
+            assertThat(d.recipient()).isEqualTo("ACME RX SOLUTIONS desk audit");
+            assertThat(d.reference()).isEqualTo("report claims 2025-03-01 to 2025-03-31");
+            assertThat(d.patientIds()).containsExactly(office.patient().id());
+        });
+    }
+
+    @Test
+    void aPersonWithoutReportExportIsRefusedAndNoWorkbookIsWritten() {
+        twoMarchClaims();
+        db.transactions().signIn(new Session("robin", "Robin", Set.of(Role.READ_ONLY), "ws-7", TestDatabases.NOW));
+
+        assertThatThrownBy(() -> runner.run("claims", ReportPeriod.ALL, dir.resolve("claims.xlsx")))
+                .isInstanceOf(PermissionDenied.class).hasMessageContaining("'report-export'");
+        assertThat(dir.resolve("claims.xlsx")).doesNotExist();
+        assertThat(disclosures()).isEmpty();
     }
 }

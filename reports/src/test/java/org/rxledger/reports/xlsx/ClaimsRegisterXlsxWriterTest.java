@@ -32,7 +32,7 @@ class ClaimsRegisterXlsxWriterTest {
         return new ClaimSummary(1, rx, 2, LocalDate.of(2025, 3, 3), "TESTPATIENT, ALPHA", "ACME RX SOLUTIONS",
                 "ACME Commercial", "999999", "12345067890", "ATORVASTATIN 20 MG", new BigDecimal("30.000"), 30,
                 ClaimStatus.PAID, "", Money.parse("48.25"), Money.parse(planPaid), Money.parse(patientPay),
-                "A25071000001", Channel.ELECTRONIC);
+                "A25071000001", Channel.ELECTRONIC, "\u2022\u2022\u2022\u2022\u20221234", "1961-\u2022\u2022-\u2022\u2022");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.rxledger.app.shell;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.rxledger.app.task.TaskRunner;
+import org.rxledger.core.reference.Patient;
+import org.rxledger.core.reporting.DisclosureAccounting;
+
+/**
+ * Session › Accounting of disclosures… (issue 16 item 6): every disclosure of patient data that left the office —
+ * who, when, what, to whom, which patients (by name here: it is the patient's accounting) — filtered by patient and
+ * dates, and exported as CSV for a patient's request.
+ */
+final class DisclosuresDialog {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private DisclosuresDialog() {
+    }
+
+    static Dialog<Void> show(Window owner, DisclosureAccounting accounting, TaskRunner runner) {
+        TableView<DisclosureAccounting.Row> table = new TableView<>();
+        table.setId("disclosuresTable");
+        table.getColumns().add(column("When", 130, r -> WHEN.format(r.disclosure().disclosedAt()
+                .atZone(java.time.ZoneId.systemDefault()))));
+        table.getColumns().add(column("By", 110, r -> r.disclosure().user()));
+        table.getColumns().add(column("What", 90, r -> switch (r.disclosure().kind()) {
+            case AUDIT_PACKET -> "Audit packet";
+            case EOB -> "EOB";
+            case REPORT -> "Report";
+        }));
+        table.getColumns().add(column("To", 170, r -> r.disclosure().recipient()));
+        table.getColumns().add(column("Reference", 200, r -> r.disclosure().reference()));
+        table.getColumns().add(column("Patients", 260, r -> String.join("; ", r.patients())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No disclosure matches."));
+        table.setPrefSize(980, 360);
+
+        ComboBox<Patient> patient = new ComboBox<>();
+        patient.setId("disclosuresPatient");
+        patient.setPromptText("All patients");
+        patient.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Patient p) {
+                return p == null ? "All patients" : p.displayName() + " (" + p.dateOfBirth() + ")";
+            }
+
+            @Override
+            public Patient fromString(String s) {
+                return null;
+            }
+        });
+        DatePicker from = new DatePicker();
+        from.setId("disclosuresFrom");
+        from.setPromptText("From");
+        DatePicker to = new DatePicker();
+        to.setId("disclosuresTo");
+        to.setPromptText("To");
+        Label count = new Label();
+        count.setId("disclosuresCount");
+
+        Runnable reload = () -> runner.run("Reading the disclosure log", p -> accounting.list(
+                patient.getValue() == null ? null : patient.getValue().id(), from.getValue(), to.getValue()), rows -> {
+                    table.getItems().setAll(rows);
+                    count.setText(rows.size() == 1 ? "1 disclosure" : rows.size() + " disclosures");
+                }, failure -> new Alert(Alert.AlertType.ERROR, failure.getMessage()).show());
+        runner.run("Reading the patients", p -> accounting.patients(), patients -> {
+            List<Patient> choices = new java.util.ArrayList<>();
+            choices.add(null);
+            choices.addAll(patients);
+            patient.setItems(FXCollections.observableArrayList(choices));
+        }, failure -> new Alert(Alert.AlertType.ERROR, failure.getMessage()).show());
+        patient.valueProperty().addListener((o, a, b) -> reload.run());
+        from.valueProperty().addListener((o, a, b) -> reload.run());
+        to.valueProperty().addListener((o, a, b) -> reload.run());
+        reload.run();
+
+        Button export = new Button("Export CSV…");
+        export.setId("disclosuresExport");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("disclosures.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                exportTo(accounting, runner, List.copyOf(table.getItems()), file.toPath());
+            }
+        });
+
+        HBox filters = new HBox(8, new Label("Patient"), patient, new Label("From"), from, new Label("To"), to, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(8, filters, table, export);
+        content.setPadding(new Insets(4));
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Accounting of disclosures");
+        dialog.setHeaderText("Patient data that left the office: who, when, what, to whom, which patients");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().setId("disclosuresDialog");
+        dialog.show();
+        return dialog;
+    }
+
+    static void exportTo(DisclosureAccounting accounting, TaskRunner runner, List<DisclosureAccounting.Row> rows, Path file) {
+        runner.run("Exporting the disclosures", p -> {
+            accounting.exportCsv(rows, file);
+            return file;
+        }, done -> { }, failure -> new Alert(Alert.AlertType.ERROR, failure.getMessage()).show());
+    }
+
+    private static TableColumn<DisclosureAccounting.Row, String> column(String title, double width,
+                                                                        Function<DisclosureAccounting.Row, String> value) {
+        TableColumn<DisclosureAccounting.Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}
