@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.error.RxLedgerException;
+import org.rxledger.core.exceptions.ExceptionCategory;
+import org.rxledger.core.exceptions.ExceptionItem;
+import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.money.Money;
 
 /**
@@ -185,6 +188,35 @@ class ContractServiceTest {
         assertThat(f.check(unpaid).shortfall()).isNull();
         assertThat(f.contracts.underpaid(null, null, ContractService.DEFAULT_TOLERANCE))
                 .extracting(c -> c.claim().claimId()).containsExactly(shortPaid.id());
+    }
+
+    @Test
+    void theExceptionsQueueListsUnderpaidAndBelowCostClaimsAndFindsThemByKey() {
+        f.importContracts(ContractFixture.row("ACME 2025", "2025-01-01", "WAC,0,0.50", "AWP,-17,1.75", "", "Y", "0.10", "0", "0"));
+        f.importPrices(PriceKind.INVOICE, """
+                ndc,invoice_date,quantity,cost
+                12345067890,2025-02-01,100,150.00
+                """);
+        Claim shortPaid = f.generic("7100014", DOS);
+        Claim withinTolerance = f.generic("7100015", DOS);
+        f.pay(Money.parse("21.85"), shortPaid);
+        f.pay(Money.parse("28.95"), withinTolerance);     // 0.05 short of 29.00: rounding, not an underpayment
+        ExceptionQueue queue = new ExceptionQueue(f.db.transactions());
+
+        List<ExceptionItem> items = queue.items().stream()
+                .filter(i -> i.category() == ExceptionCategory.UNDERPAID_CONTRACT || i.category() == ExceptionCategory.BELOW_COST)
+                .toList();
+
+        assertThat(items).extracting(ExceptionItem::key).containsExactlyInAnyOrder(
+                "UNDERPAID_CONTRACT:C" + shortPaid.id(), "BELOW_COST:C" + shortPaid.id(), "BELOW_COST:C" + withinTolerance.id());
+        ExceptionItem under = queue.find("UNDERPAID_CONTRACT:C" + shortPaid.id()).orElseThrow();
+        assertThat(under.expected()).isEqualTo(Money.parse("29.00"));
+        assertThat(under.paid()).isEqualTo(Money.parse("21.85"));
+        assertThat(under.reason()).startsWith("Paid 21.85, 7.15 below the 29.00 the contract ACME 2025 pays");
+        ExceptionItem cost = queue.find("BELOW_COST:C" + shortPaid.id()).orElseThrow();
+        assertThat(cost.expected()).isEqualTo(Money.parse("45.00"));
+        assertThat(cost.paid()).isEqualTo(Money.parse("31.85"));
+        assertThat(cost.trace()).isEqualTo("EFT601");
     }
 
     @Test
