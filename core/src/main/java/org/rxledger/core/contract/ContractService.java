@@ -175,10 +175,11 @@ public final class ContractService {
         Impact impact = impact(tx, (claim, book) -> {
             Optional<ContractTerms> before = ContractPricing.termsFor(stored, claim.bin(), claim.pcn(), claim.groupId(), claim.dateOfService());
             Optional<ContractTerms> after = ContractPricing.termsFor(scenario, claim.bin(), claim.pcn(), claim.groupId(), claim.dateOfService());
-            if (before.isEmpty() || after.isEmpty() || after.get().id() < firstTemp) {
+            if (after.isEmpty() || after.get().id() < firstTemp) {
                 return null;
             }
-            return new Expectation[] {ContractPricing.expect(before.get(), claim, book), ContractPricing.expect(after.get(), claim, book)};
+            return new Expectation[] {before.map(b -> ContractPricing.expect(b, claim, book)).orElse(null),
+                    ContractPricing.expect(after.get(), claim, book)};
         });
         String subject = "Contract update " + fileName + ": " + fresh.size() + " new version(s)";
         return storeNotice(tx, "CONTRACT", subject, String.join("\n", lines) + "\n" + impact.sentence("these terms"), impact, importId);
@@ -320,22 +321,26 @@ public final class ContractService {
         return storeNotice(tx, "MAC", subject, summary, impact, importId);
     }
 
-    /** Old and new expectation of one claim under a change, or null when the change does not touch it. */
+    /**
+     * Old and new expectation of one claim under a change (the old one null when no contract covered it), or null when
+     * the change does not touch the claim.
+     */
     @FunctionalInterface
     private interface Scenario {
         Expectation[] beforeAndAfter(ClaimToPrice claim, MemoryPriceBook book);
     }
 
     /** Σ (new − old expected) over the claims a change touches, with the window it was priced on. */
-    record Impact(LocalDate from, LocalDate to, int claims, Money amount) {
+    record Impact(LocalDate from, LocalDate to, int claims, Money amount, int newlyPriced) {
 
         String sentence(String what) {
             String money = new DecimalFormat("#,##0.00").format(amount.abs().amount());
+            String first = newlyPriced == 0 ? "" : " It prices " + newlyPriced + " claim(s) that had no contract price before.";
             if (claims == 0) {
-                return "Priced on the claims of " + from + " to " + to + ", " + what + " would have changed no payment.";
+                return "Priced on the claims of " + from + " to " + to + ", " + what + " would have changed no payment." + first;
             }
             return "Priced on the claims of " + from + " to " + to + ", " + what + " would have paid " + money
-                    + (amount.isNegative() ? " less" : " more") + " on " + claims + " claim(s).";
+                    + (amount.isNegative() ? " less" : " more") + " on " + claims + " claim(s)." + first;
         }
     }
 
@@ -346,10 +351,15 @@ public final class ContractService {
         tx.port(ContractRepository.class).claimsToPrice(from, to, null, claims::add);
         MemoryPriceBook book = book(tx, claims);
         int count = 0;
+        int newlyPriced = 0;
         Money sum = Money.ZERO;
         for (ClaimToPrice c : claims) {
             Expectation[] pair = scenario.beforeAndAfter(c, book);
-            if (pair == null || !pair[0].priced() || !pair[1].priced()) {
+            if (pair == null || !pair[1].priced()) {
+                continue;
+            }
+            if (pair[0] == null || !pair[0].priced()) {
+                newlyPriced++;
                 continue;
             }
             Money delta = pair[1].expected().minus(pair[0].expected());
@@ -358,7 +368,7 @@ public final class ContractService {
                 sum = sum.plus(delta);
             }
         }
-        return new Impact(from, to, count, sum);
+        return new Impact(from, to, count, sum, newlyPriced);
     }
 
     private static ContractRepository.Notice storeNotice(Tx tx, String kind, String subject, String summary, Impact impact,
