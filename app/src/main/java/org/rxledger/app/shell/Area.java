@@ -15,7 +15,8 @@ public enum Area {
     AUDITS("Audits", "PBM audit cases, due dates and desk-audit packets (Ctrl+4)"),
     PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)"),
     PATIENT_ACCOUNTS("Patient accounts", "Patient balances, aging, holds and the write-off review queue (Ctrl+7)"),
-    REPORTS("Reports", "Excel reports: claims, remittances, denials, reconciliation, aging (Ctrl+8)");
+    REPORTS("Reports", "Excel reports: claims, remittances, denials, reconciliation, aging (Ctrl+8)"),
+    CONTRACTS("Contracts", "Payer contracts, price lists, change notices and claims paid below contract");
 
     private final String label;
     private final String description;

@@ -52,6 +52,7 @@ import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.claims.ClaimsView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
+import org.rxledger.app.contracts.ContractsView;
 import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.collections.CollectionsView;
 import org.rxledger.app.rejects.RejectQueueView;
@@ -122,7 +123,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.EXCEPTIONS, exceptionsView),
                 Map.entry(Area.PAYERS, payersView),
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
-                Map.entry(Area.REPORTS, reportsView));
+                Map.entry(Area.REPORTS, reportsView),
+                Map.entry(Area.CONTRACTS, new ContractsView(vm.contracts())));
         acceptDroppedRemittances();
 
         // every area stays in the scene (skinned, keeping its state); only the current one is visible, so

@@ -27,6 +27,7 @@ import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;
+import org.rxledger.app.contracts.ContractsViewModel;
 import org.rxledger.app.reports.ReportsViewModel;
 import org.rxledger.app.collections.CollectionsViewModel;
 import org.rxledger.core.security.AccountService;
@@ -63,6 +64,7 @@ public final class ShellViewModel {
     private final InboxWatcher inbox;
     private final ExceptionsViewModel exceptions;
     private final PayersViewModel payers;
+    private final ContractsViewModel contracts;
     private final CollectionsViewModel collections;
     private final ReportsViewModel reports;
     private final SyncIndicator sync;
@@ -130,6 +132,12 @@ public final class ShellViewModel {
             }
         });
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
+        this.contracts = new ContractsViewModel(setup.contracts(), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.CONTRACTS) {
+                contracts.reload();
+            }
+        });
         this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone());
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
@@ -337,6 +345,10 @@ public final class ShellViewModel {
 
     public PayersViewModel payers() {
         return payers;
+    }
+
+    public ContractsViewModel contracts() {
+        return contracts;
     }
 
     public ReportsViewModel reports() {

@@ -52,6 +52,9 @@ public interface ContractRepository {
     /** Every stored price of these NDCs, of every kind. */
     List<ListPrice> prices(Collection<String> ndcs);
 
+    /** Every stored MAC price of these lists (one query, for comparing a whole new list with the stored one). */
+    List<ListPrice> macPrices(Collection<String> lists);
+
     /** Every stored invoice line of these NDCs. */
     List<InvoiceLine> invoices(Collection<String> ndcs);
 

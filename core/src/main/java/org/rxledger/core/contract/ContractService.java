@@ -279,16 +279,14 @@ public final class ContractService {
      */
     private static ContractRepository.Notice macNotice(Tx tx, String fileName, List<PriceCsv.Price> fresh, UUID importId) {
         ContractRepository repo = tx.port(ContractRepository.class);
-        Set<String> ndcs = new LinkedHashSet<>();
-        fresh.forEach(p -> ndcs.add(p.ndc()));
-        MemoryPriceBook before = new MemoryPriceBook(repo.prices(ndcs), List.of());
+        Set<String> lists = new java.util.TreeSet<>();
+        fresh.forEach(p -> lists.add(p.list()));
+        MemoryPriceBook before = new MemoryPriceBook(repo.macPrices(lists), List.of());
         Map<String, BigDecimal> overrides = new HashMap<>();
         int lower = 0;
         int higher = 0;
         int addedNdcs = 0;
-        Set<String> lists = new java.util.TreeSet<>();
         for (PriceCsv.Price p : fresh) {
-            lists.add(p.list());
             Optional<BigDecimal> old = before.unitPrice(PriceBasis.MAC, p.list(), p.ndc(), p.from());
             int cmp = old.map(o -> p.unitPrice().compareTo(o)).orElse(0);
             if (old.isEmpty()) {

@@ -5,15 +5,21 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.rxledger.core.id.Ndc;
 
 /** The value rules the contract and price files share; each problem names line, column, expected and found. */
 final class CsvValues {
 
     /** A price per unit as published: plain decimal, at most 5 places. */
-    private static final String UNIT_PRICE = "\\d{1,9}(\\.\\d{1,5})?";
-    private static final String AMOUNT = "\\d{1,9}(\\.\\d{1,2})?";
-    private static final String PERCENT = "-?\\d{1,3}(\\.\\d{1,3})?";
+    private static final Pattern UNIT_PRICE = Pattern.compile("\\d{1,9}(\\.\\d{1,5})?");
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
+    private static final Pattern PERCENT = Pattern.compile("-?\\d{1,3}(\\.\\d{1,3})?");
+    private static final Pattern QUANTITY = Pattern.compile("\\d{1,9}(\\.\\d{1,3})?");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final Pattern SHORT_DIGITS = Pattern.compile("\\d{1,10}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern US_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
 
     private final String file;
     private final List<ContractImportError> errors;
@@ -30,8 +36,11 @@ final class CsvValues {
     /** The NDC in billing form; with {@code padShort}, fewer than 11 digits are a spreadsheet's dropped zeros. */
     String ndc(long line, String column, Map<String, String> v, boolean padShort) {
         String text = v.get(column);
-        if (padShort && text.matches("\\d{1,10}")) {
+        if (padShort && SHORT_DIGITS.matcher(text).matches()) {
             text = "0".repeat(11 - text.length()) + text;
+        }
+        if (ELEVEN_DIGITS.matcher(text).matches() && !text.equals("00000000000")) {
+            return text;                          // the common case, without the general NDC rules' regexes
         }
         String problem = Ndc.problem(text);
         if (problem != null) {
@@ -65,7 +74,7 @@ final class CsvValues {
     }
 
     BigDecimal quantity(long line, String column, Map<String, String> v) {
-        BigDecimal q = decimal(line, column, v, "\\d{1,9}(\\.\\d{1,3})?", "a quantity such as 100 or 2.5 (at most 3 places)");
+        BigDecimal q = decimal(line, column, v, QUANTITY, "a quantity such as 100 or 2.5 (at most 3 places)");
         if (q != null && q.signum() == 0) {
             error(line, column, "Expected a quantity above zero; found 0");
             return null;
@@ -73,9 +82,9 @@ final class CsvValues {
         return q;
     }
 
-    private BigDecimal decimal(long line, String column, Map<String, String> v, String pattern, String expected) {
+    private BigDecimal decimal(long line, String column, Map<String, String> v, Pattern pattern, String expected) {
         String text = v.get(column);
-        if (!text.matches(pattern)) {
+        if (!pattern.matcher(text).matches()) {
             error(line, column, "Expected " + expected + "; found " + found(text));
             return null;
         }
@@ -86,10 +95,10 @@ final class CsvValues {
     LocalDate date(long line, String column, Map<String, String> v, boolean usDates) {
         String text = v.get(column);
         try {
-            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (ISO_DATE.matcher(text).matches()) {
                 return LocalDate.parse(text);
             }
-            if (usDates && text.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+            if (usDates && US_DATE.matcher(text).matches()) {
                 String[] p = text.split("/");
                 return LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[0]), Integer.parseInt(p[1]));
             }

@@ -51,6 +51,11 @@ final class JdbiContractRepository implements ContractRepository {
             rs.getString("mac_list"), rs.getBoolean("lesser_of_uc"), rs.getBigDecimal("transaction_fee"),
             rs.getBigDecimal("post_adj_fee_percent"), rs.getBigDecimal("post_adj_fee_flat"));
 
+    private static final RowMapper<ListPrice> PRICE = (rs, ctx) -> new ListPrice(rs.getLong("id"),
+            PriceKind.valueOf(rs.getString("kind")), rs.getString("list_name"), rs.getString("ndc"),
+            rs.getBigDecimal("unit_price"), rs.getObject("effective_from", LocalDate.class),
+            rs.getObject("effective_to", LocalDate.class));
+
     private final Handle handle;
 
     JdbiContractRepository(Handle handle) {
@@ -185,12 +190,21 @@ final class JdbiContractRepository implements ContractRepository {
                             SELECT id, kind, list_name, ndc, unit_price, effective_from, effective_to FROM drug_price
                             WHERE ndc IN (<ndcs>)""")
                     .bindList("ndcs", chunk)
-                    .map((rs, ctx) -> new ListPrice(rs.getLong("id"), PriceKind.valueOf(rs.getString("kind")),
-                            rs.getString("list_name"), rs.getString("ndc"), rs.getBigDecimal("unit_price"),
-                            rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class)))
-                    .list());
+                    .map(PRICE).list());
         }
         return prices;
+    }
+
+    @Override
+    public List<ListPrice> macPrices(Collection<String> lists) {
+        if (lists.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        SELECT id, kind, list_name, ndc, unit_price, effective_from, effective_to FROM drug_price
+                        WHERE kind = 'MAC' AND UPPER(list_name) IN (<lists>)""")
+                .bindList("lists", lists.stream().map(l -> l.toUpperCase(java.util.Locale.ROOT)).toList())
+                .setFetchSize(5_000).map(PRICE).list();
     }
 
     @Override
