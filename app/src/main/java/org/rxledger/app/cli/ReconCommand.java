@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code rxledger recon …}: third-party reconciliation of claims against what payers remitted. */
 @Command(name = "recon", description = "Reconcile claims against remittances: per-claim status, third-party aging "
         + "and the daily reconciliation.",
-        subcommands = {ReconCommand.Claims.class, ReconCommand.Aging.class, ReconCommand.Daily.class})
+        subcommands = {ReconCommand.Claims.class, ReconCommand.Aging.class, ReconCommand.Daily.class,
+                ContractsCommand.Underpaid.class})
 final class ReconCommand {
 
     @ParentCommand

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 RolesCommand.class, AccountsCommand.class, InitCommand.class, DisclosuresCommand.class,
                 RemitPostingCommands.Payers.class, SyncCommand.class, CentralCommand.class, MailboxCommand.class,
                 PatientAccountsCommand.class, WriteOffsCommand.class, MfpCommand.class,
-                StatementsCommand.class, BenchCommand.class, OfficeCommand.class})
+                StatementsCommand.class, BenchCommand.class, OfficeCommand.class,
+                ContractsCommand.class, ContractsCommand.Prices.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 
     /** Opens the window for a data directory; returns the exit code when it closes. */

@@ -16,7 +16,8 @@ public enum Area {
     PAYERS("Payers", "Payer directory: routings, 835 identities; merge payers, move routings (Ctrl+6)"),
     PATIENT_ACCOUNTS("Patient accounts", "Patient balances, aging, holds and the write-off review queue (Ctrl+7)"),
     REPORTS("Reports", "Excel reports: claims, remittances, denials, reconciliation, aging (Ctrl+8)"),
-    SYNC("Sync", "Sync with the central server: conflicts, parked events, events waiting to be sent (Ctrl+9)");
+    SYNC("Sync", "Sync with the central server: conflicts, parked events, events waiting to be sent (Ctrl+9)"),
+    CONTRACTS("Contracts", "Payer contracts, price lists, change notices and claims paid below contract (Ctrl+0)");
 
     private final String label;
     private final String description;

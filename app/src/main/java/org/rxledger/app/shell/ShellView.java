@@ -51,6 +51,7 @@ import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
+import org.rxledger.app.contracts.ContractsView;
 import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.sync.SyncAreaView;
 import org.rxledger.app.collections.CollectionsView;
@@ -85,6 +86,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination PATIENT_ACCOUNTS = new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REPORTS = new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SYNC_AREA = new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination CONTRACTS = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -133,7 +135,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.PAYERS, payersView),
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
                 Map.entry(Area.REPORTS, reportsView),
-                Map.entry(Area.SYNC, syncAreaView));
+                Map.entry(Area.SYNC, syncAreaView),
+                Map.entry(Area.CONTRACTS, new ContractsView(vm.contracts())));
         acceptDroppedRemittances();
         searchResultsList();
         // every table of every area: Ctrl+Shift+E and "Export to Excel" in its context menu
@@ -255,8 +258,9 @@ public final class ShellView extends BorderPane {
         MenuItem payers = item("Payers", PAYERS, () -> vm.areaProperty().set(Area.PAYERS));
         MenuItem patientAccounts = item("Patient accounts", PATIENT_ACCOUNTS, () -> vm.areaProperty().set(Area.PATIENT_ACCOUNTS));
         MenuItem reports = item("Reports", REPORTS, () -> vm.areaProperty().set(Area.REPORTS));
+        MenuItem contracts = item("Contracts", CONTRACTS, () -> vm.areaProperty().set(Area.CONTRACTS));
         Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
-                patientAccounts, reports,
+                patientAccounts, reports, contracts,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);
 

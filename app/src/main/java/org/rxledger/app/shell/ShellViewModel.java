@@ -32,6 +32,7 @@ import org.rxledger.app.charges.ChargeEntryViewModel;
 import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;
+import org.rxledger.app.contracts.ContractsViewModel;
 import org.rxledger.app.reports.ReportsViewModel;
 import org.rxledger.app.collections.CollectionsViewModel;
 import org.rxledger.core.security.AccountService;
@@ -78,6 +79,7 @@ public final class ShellViewModel {
     private final InboxWatcher inbox;
     private final ExceptionsViewModel exceptions;
     private final PayersViewModel payers;
+    private final ContractsViewModel contracts;
     private final CollectionsViewModel collections;
     private final ReportsViewModel reports;
     private final SyncIndicator sync;
@@ -152,6 +154,12 @@ public final class ShellViewModel {
         area.addListener((o, was, now) -> {
             if (now == Area.SYNC) {
                 syncArea.reload();
+            }
+        });
+        this.contracts = new ContractsViewModel(setup.contracts(), runner, this::notify);
+        area.addListener((o, was, now) -> {
+            if (now == Area.CONTRACTS) {
+                contracts.reload();
             }
         });
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
@@ -457,6 +465,10 @@ public final class ShellViewModel {
 
     public PayersViewModel payers() {
         return payers;
+    }
+
+    public ContractsViewModel contracts() {
+        return contracts;
     }
 
     public ReportsViewModel reports() {

@@ -77,6 +77,10 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new PayerDirectoryService(transactions);
     }
 
+    public org.rxledger.core.contract.ContractService contracts() {
+        return new org.rxledger.core.contract.ContractService(transactions);
+    }
+
     public ReconciliationService reconciliation() {
         return new ReconciliationService(transactions);
     }

@@ -25,6 +25,7 @@ public enum Permission {
     WRITEOFF_APPROVE_SUPERVISOR_TIER("approve write-offs up to 250.00"),
     WRITEOFF_APPROVE_MANAGER_TIER("approve write-offs up to 1,000.00"),
     WRITEOFF_APPROVE_ADMIN_TIER("approve any write-off, and deceased, bankruptcy and charity write-offs"),
+    CONTRACTS_MANAGE("import payer contracts and price lists, acknowledge contract change notices"),
     SETTINGS_EDIT("change office settings and the pharmacy's identity"),
     ACCOUNTS_MANAGE("create accounts, assign roles, reset passwords"),
     AUDIT_TRAIL_VERIFY("verify the audit trail and read the disclosure log");

@@ -4,6 +4,7 @@ import static org.rxledger.core.access.Permission.AUDIT_CASE_MANAGE;
 import static org.rxledger.core.access.Permission.AUDIT_TRAIL_VERIFY;
 import static org.rxledger.core.access.Permission.CLAIM_CORRECT;
 import static org.rxledger.core.access.Permission.CLAIM_ENTER;
+import static org.rxledger.core.access.Permission.CONTRACTS_MANAGE;
 import static org.rxledger.core.access.Permission.DEPOSIT_RECORD;
 import static org.rxledger.core.access.Permission.EXCEPTION_WORK;
 import static org.rxledger.core.access.Permission.MATCH_DECIDE;
@@ -42,7 +43,7 @@ public final class PermissionMatrix {
         Set<Permission> supervisor = EnumSet.copyOf(clerk);
         supervisor.addAll(EnumSet.of(VIEW_FULL_IDENTIFIERS, UNPOST, PAYER_DIRECTORY_EDIT, WRITEOFF_APPROVE_SUPERVISOR_TIER));
         Set<Permission> manager = EnumSet.copyOf(supervisor);
-        manager.addAll(EnumSet.of(WRITEOFF_APPROVE_MANAGER_TIER, SETTINGS_EDIT, AUDIT_CASE_MANAGE));
+        manager.addAll(EnumSet.of(WRITEOFF_APPROVE_MANAGER_TIER, SETTINGS_EDIT, AUDIT_CASE_MANAGE, CONTRACTS_MANAGE));
         GRANTS.put(Role.CLERK, clerk);
         GRANTS.put(Role.SUPERVISOR, supervisor);
         GRANTS.put(Role.BILLING_MANAGER, manager);

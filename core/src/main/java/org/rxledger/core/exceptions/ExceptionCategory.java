@@ -24,7 +24,11 @@ public enum ExceptionCategory {
     /** A PLB takeback (WO/WU) not attributed to a claim. */
     PLB_UNATTRIBUTED("PLB takeback not attributed", 'P'),
     /** CLP05 patient responsibility differs from the adjudicated patient pay (505-F5). */
-    PATIENT_PAY("Patient-pay mismatch", 'R');
+    PATIENT_PAY("Patient-pay mismatch", 'R'),
+    /** Net paid below what the claim's contract says the plan pays, by more than the tolerance (docs/contracts.md). */
+    UNDERPAID_CONTRACT("Underpaid vs contract", 'C'),
+    /** Net paid plus patient pay below the acquisition cost of the quantity dispensed. */
+    BELOW_COST("Below cost", 'C');
 
     private final String label;
     private final char subject;

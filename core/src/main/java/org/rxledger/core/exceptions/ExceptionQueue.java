@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.rxledger.core.contract.ContractCheck;
+import org.rxledger.core.contract.ContractService;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.remit.RemittanceRepository;
 import org.rxledger.core.security.AuditTrail;
@@ -183,13 +185,19 @@ public final class ExceptionQueue {
         boolean claims = all || EnumSet.of(ExceptionCategory.SHORT_PAID, ExceptionCategory.OVER_PAID,
                 ExceptionCategory.DENIED, ExceptionCategory.REVERSED, ExceptionCategory.PAID_TWICE).contains(scope);
 
+        boolean contract = all || scope == ExceptionCategory.UNDERPAID_CONTRACT || scope == ExceptionCategory.BELOW_COST;
+
         Map<Long, List<ExceptionRepository.ClaimCode>> codes = new HashMap<>();
         List<ExceptionRepository.ClaimLine> flagged = new ArrayList<>();
-        if (claims) {
+        Map<Long, ExceptionRepository.ClaimLine> lineOf = new HashMap<>();
+        if (claims || contract) {
             repo.claimLines(only, c -> {
+                if (contract) {
+                    lineOf.put(c.claimId(), c);
+                }
                 ReconStatus s = ClaimReconciliation.status(c.expected(), c.paid(), c.lines(), c.reversals() > 0,
                         c.denials() > 0);
-                if (s != ReconStatus.PAID && s != ReconStatus.UNPAID) {
+                if (claims && s != ReconStatus.PAID && s != ReconStatus.UNPAID) {
                     flagged.add(c);
                 }
             });
@@ -205,6 +213,17 @@ public final class ExceptionQueue {
         }
         for (ExceptionRepository.ClaimLine c : flagged) {
             rules.claim(c, codes.getOrDefault(c.claimId(), List.of())).ifPresent(items::add);
+        }
+        if (contract) {
+            for (ContractCheck k : ContractService.checks(tx, null, null, only)) {
+                ExceptionRepository.ClaimLine line = lineOf.get(k.claim().claimId());
+                if ((all || scope == ExceptionCategory.UNDERPAID_CONTRACT) && k.underpaid(ContractService.DEFAULT_TOLERANCE)) {
+                    items.add(rules.underpaid(k, line));
+                }
+                if ((all || scope == ExceptionCategory.BELOW_COST) && k.belowCost()) {
+                    items.add(rules.belowCost(k, line));
+                }
+            }
         }
         if (all || scope == ExceptionCategory.PATIENT_PAY) {
             repo.patientPayMismatches(only, p -> items.add(rules.patientPay(p)));

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rxledger.core.matching.MatchRecord;
+import org.rxledger.core.contract.ClaimToPrice;
+import org.rxledger.core.contract.ContractCheck;
+import org.rxledger.core.contract.Expectation;
+import org.rxledger.core.contract.PriceBasis;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.recon.ClaimReconciliation;
 import org.rxledger.core.recon.ReconStatus;
@@ -122,6 +126,40 @@ final class ExceptionRules {
         }
         return Optional.of(item(cat, cat.key(c.claimId()), c.payer(), rx, c.traces(), c.expected(), c.paid(), reason,
                 next, c.lastPaymentDate(), c.claimId(), c.lastRemitClaimId(), c.lastPaymentId(), List.of()));
+    }
+
+    /** Paid below the contract (docs/contracts.md); {@code line} gives the trace and the payment, when there is one. */
+    ExceptionItem underpaid(ContractCheck k, ExceptionRepository.ClaimLine line) {
+        ExceptionCategory cat = ExceptionCategory.UNDERPAID_CONTRACT;
+        ClaimToPrice c = k.claim();
+        Expectation e = k.expectation();
+        String reason = "Paid " + c.paid() + ", " + k.shortfall() + " below the " + e.expected() + " the contract "
+                + e.terms().contractName() + " pays (" + e.working() + ")";
+        String next = "Dispute the " + k.shortfall() + " with " + c.payer() + (line == null ? "" : " (trace " + line.traces() + ")")
+                + (e.formula().basis() == PriceBasis.MAC ? "; for a MAC price below cost, send a MAC appeal packet" : "")
+                + "; if the contract on file is out of date, import its current version";
+        return contractItem(cat, k, line, e.expected(), c.paid(), reason, next);
+    }
+
+    /** Paid plus patient pay below what the pharmacy paid for the quantity dispensed. */
+    ExceptionItem belowCost(ContractCheck k, ExceptionRepository.ClaimLine line) {
+        ExceptionCategory cat = ExceptionCategory.BELOW_COST;
+        ClaimToPrice c = k.claim();
+        Money received = c.paid().plus(c.patientPay());
+        String reason = "Paid " + c.paid() + " + patient pay " + c.patientPay() + " = " + received + ", "
+                + k.belowCostBy() + " below the acquisition cost " + k.acquisitionCost() + " (latest invoice cost per unit × "
+                + c.quantity().stripTrailingZeros().toPlainString() + ")";
+        String next = "Appeal the price to " + c.payer() + " with a MAC appeal packet (claim, MAC, NADAC, invoice cost); "
+                + "if the price is contractual, review the contract and where the drug is bought";
+        return contractItem(cat, k, line, k.acquisitionCost(), received, reason, next);
+    }
+
+    private ExceptionItem contractItem(ExceptionCategory cat, ContractCheck k, ExceptionRepository.ClaimLine line,
+                                       Money expected, Money paid, String reason, String next) {
+        ClaimToPrice c = k.claim();
+        return item(cat, cat.key(c.claimId()), c.payer(), rxFill(c.rx(), c.fill()), line == null ? "" : line.traces(),
+                expected, paid, reason, next, line == null ? today : line.lastPaymentDate(), c.claimId(),
+                line == null ? null : line.lastRemitClaimId(), line == null ? null : line.lastPaymentId(), List.of());
     }
 
     ExceptionItem patientPay(ExceptionRepository.PatientPayLine p) {

@@ -1,0 +1,125 @@
+package org.rxledger.app.contracts;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.rxledger.core.contract.ContractCheck;
+import org.rxledger.core.contract.ContractRepository;
+import org.rxledger.core.contract.ContractTerms;
+
+/**
+ * The Contracts screen: open contract and MAC change notices with Acknowledge, then tabs for the underpaid claims,
+ * the contract versions and the price files imported. Binds only; imports run from the command line for now
+ * ({@code rxledger contracts import}, {@code rxledger prices import}).
+ */
+public final class ContractsView extends BorderPane {
+
+    private final ContractsViewModel vm;
+
+    public ContractsView(ContractsViewModel vm) {
+        this.vm = vm;
+        setId("contractsView");
+
+        Label title = new Label("Contracts");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label help = new Label("Each paid claim priced under the contract in force on its date of service. A new contract "
+                + "version or MAC list is priced on the last 90 days of claims; its notice stays here until acknowledged.");
+        help.getStyleClass().add(Styles.TEXT_MUTED);
+        help.setWrapText(true);
+
+        ListView<ContractRepository.Notice> notices = new ListView<>(vm.openNotices());
+        notices.setId("contractNotices");
+        notices.setPrefHeight(140);
+        notices.setPlaceholder(new Label("No open change notices."));
+        notices.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ContractRepository.Notice n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.subject() + "\n" + n.summary());
+                setWrapText(true);
+            }
+        });
+        notices.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.selectedNoticeProperty().set(now);
+            }
+        });
+        Button acknowledge = new Button("Acknowledge");
+        acknowledge.setId("contractAcknowledge");
+        acknowledge.getStyleClass().add(Styles.ACCENT);
+        acknowledge.disableProperty().bind(vm.selectedNoticeProperty().isNull());
+        acknowledge.setOnAction(e -> vm.acknowledge());
+        Label message = new Label();
+        message.setId("contractMessage");
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        message.textProperty().bind(vm.messageProperty());
+
+        TableView<ContractCheck> underpaid = new TableView<>(vm.underpaid());
+        underpaid.setId("contractUnderpaid");
+        underpaid.setPlaceholder(new Label("No claim paid below its contract."));
+        underpaid.getColumns().add(column("Rx-fill", 110, c -> c.claim().rx() + "-" + String.format("%02d", c.claim().fill())));
+        underpaid.getColumns().add(column("DOS", 100, c -> c.claim().dateOfService().toString()));
+        underpaid.getColumns().add(column("Payer", 180, c -> c.claim().payer()));
+        underpaid.getColumns().add(column("Expected by contract", 140, c -> c.expectation().expected().toString()));
+        underpaid.getColumns().add(column("Paid", 90, c -> c.claim().paid().toString()));
+        underpaid.getColumns().add(column("Shortfall", 90, c -> c.shortfall().toString()));
+        underpaid.getColumns().add(column("Formula and prices", 520, c -> c.expectation().working()));
+
+        TableView<ContractTerms> versions = new TableView<>(vm.versions());
+        versions.setId("contractVersions");
+        versions.setPlaceholder(new Label("No contracts yet: rxledger contracts import FILE.csv"));
+        versions.getColumns().add(column("Contract", 160, ContractTerms::contractName));
+        versions.getColumns().add(column("Payer", 180, ContractTerms::payerName));
+        versions.getColumns().add(column("Routing", 200, v -> v.routing().label()));
+        versions.getColumns().add(column("From", 100, v -> v.effectiveFrom().toString()));
+        versions.getColumns().add(column("Brand", 150, v -> v.brand().label()));
+        versions.getColumns().add(column("Generic", 150, v -> v.generic().label()));
+        versions.getColumns().add(column("MAC list", 100, ContractTerms::macList));
+        versions.getColumns().add(column("Lesser of", 80, v -> v.lesserOfUc() ? "U&C/subm." : "—"));
+        versions.getColumns().add(column("Fees", 180, v -> "tx " + v.transactionFee().toPlainString() + ", post "
+                + v.postAdjPercent().stripTrailingZeros().toPlainString() + "% + " + v.postAdjFlat().toPlainString()));
+
+        TableView<ContractRepository.PriceImport> prices = new TableView<>(vm.priceImports());
+        prices.setId("contractPrices");
+        prices.setPlaceholder(new Label("No price files yet: rxledger prices import --kind mac|nadac|awp|wac|invoice FILE"));
+        prices.getColumns().add(column("Kind", 80, p -> p.kind().name()));
+        prices.getColumns().add(column("File", 300, ContractRepository.PriceImport::fileName));
+        prices.getColumns().add(column("Rows added", 100, p -> String.format("%,d", p.rows())));
+        prices.getColumns().add(column("Imported", 200, p -> p.at().toString()));
+        prices.getColumns().add(column("By", 120, ContractRepository.PriceImport::by));
+
+        TabPane tabs = new TabPane(new Tab("Underpaid", underpaid), new Tab("Contract versions", versions),
+                new Tab("Price lists", prices));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        Label noticesTitle = new Label("Change notices");
+        noticesTitle.getStyleClass().add(Styles.TITLE_4);
+        VBox center = new VBox(6, title, help, noticesTitle, notices, acknowledge, message, tabs);
+        center.setPadding(new Insets(8, 12, 8, 12));
+        setCenter(center);
+    }
+
+    public void reload() {
+        vm.reload();
+    }
+
+    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+}
