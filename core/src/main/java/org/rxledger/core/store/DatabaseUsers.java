@@ -47,7 +47,7 @@ final class DatabaseUsers {
             "CONTRACT_VERSION", "PRICE_IMPORT", "DRUG_PRICE", "ACQUISITION_COST", "CONTRACT_NOTICE", "CONTRACT_NOTICE_ACK",
             "REMIT_POSTING", "EXCEPTION_ACTION", "DEPOSIT", "DEPOSIT_VOID", "PLB_ATTRIBUTION",
             "DIRECTORY_LINK_PROPOSAL", "DISCLOSURE",
-            "SYNC_CONFLICT", "SYNC_CONFLICT_RESOLUTION", "SYNC_PARKED_DISCARD");
+            "SYNC_CONFLICT", "SYNC_CONFLICT_RESOLUTION", "SYNC_PARKED_DISCARD", "CLAIMS_FEED_BATCH");
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUsers.class);
     private static final String WRONG_USER_OR_PASSWORD = "28000";
