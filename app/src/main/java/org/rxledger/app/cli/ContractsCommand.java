@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.pdf.AuditPacketPdfWriter;
-import org.rxledger.reports.pdf.MacAppealPdfWriter;
+import org.rxledger.reports.pdf.MacAppealExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -151,15 +150,14 @@ public final class ContractsCommand {
 
         @Override
         void run(Transactions transactions, PrintWriter out) {
-            MacAppealService service = new MacAppealService(transactions);
-            MacAppeal appeal = service.packet(rx, fill);
-            AuditPacketPdfWriter.Result pdf;
+            MacAppealExport.Written written;
             try {
-                pdf = new MacAppealPdfWriter().write(appeal, LocalDateTime.now(transactions.clock()), file);
+                written = MacAppealExport.write(new MacAppealService(transactions), rx, fill, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            service.recordSent(appeal, pdf.pageCount(), pdf.sha256());
+            MacAppeal appeal = written.appeal();
+            AuditPacketPdfWriter.Result pdf = written.pdf();
             out.printf("Wrote %s (%d page%s, SHA-256 %s): Rx %s fill %d, MAC %s against %s cost %s, shortfall %s.%n",
                     pdf.file(), pdf.pageCount(), pdf.pageCount() == 1 ? "" : "s", pdf.sha256(), appeal.rx(), appeal.fill(),
                     appeal.macReimbursement(), appeal.costBasis(), appeal.acquisitionCost(), appeal.shortfall());

@@ -1,6 +1,7 @@
 package org.rxledger.core.contract;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,6 +37,11 @@ public final class MacAppealService {
 
     public MacAppealService(Transactions transactions) {
         this.transactions = transactions;
+    }
+
+    /** The clock of the store's transactions: a packet is dated with the day the use cases see. */
+    public Clock clock() {
+        return transactions.clock();
     }
 
     /** The appeal of one fill; refused when the claim is not priced on a MAC list or its MAC is not below cost. */
