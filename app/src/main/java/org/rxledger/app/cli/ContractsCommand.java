@@ -12,22 +12,26 @@ import org.rxledger.core.contract.ContractCheck;
 import org.rxledger.core.contract.ContractRepository;
 import org.rxledger.core.contract.ContractService;
 import org.rxledger.core.contract.ContractTerms;
+import org.rxledger.core.contract.MacAppeal;
+import org.rxledger.core.contract.MacAppealService;
 import org.rxledger.core.contract.PriceKind;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.tx.Transactions;
+import org.rxledger.reports.pdf.AuditPacketPdfWriter;
+import org.rxledger.reports.pdf.MacAppealExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * Payer contracts, price lists and underpayments from the command line (issue 22; docs/contracts.md):
- * {@code rxledger contracts import|list|notices|acknowledge}, {@code rxledger prices import|list} and
+ * {@code rxledger contracts import|list|notices|acknowledge|mac-appeal}, {@code rxledger prices import|list} and
  * {@code rxledger recon underpaid}.
  */
 @Command(name = "contracts", description = "Payer contract terms by routing and effective date, and their change notices.",
         subcommands = {ContractsCommand.Import.class, ContractsCommand.ListVersions.class, ContractsCommand.Notices.class,
-                ContractsCommand.Acknowledge.class})
+                ContractsCommand.Acknowledge.class, ContractsCommand.MacAppealPacket.class})
 public final class ContractsCommand {
 
     private ContractsCommand() {
@@ -128,6 +132,35 @@ public final class ContractsCommand {
         void run(Transactions transactions, PrintWriter out) {
             new ContractService(transactions).acknowledge(notice);
             out.printf("Notice %d acknowledged.%n", notice);
+        }
+    }
+
+    @Command(name = "mac-appeal", description = {"Write the MAC appeal of one claim priced on a MAC list: a PDF with the "
+            + "claim, the MAC price, NADAC, the invoice cost and the shortfall, and the request to adjust the rate.",
+            "Recorded in the accounting of disclosures (the claim by Rx and date of service; no patient names)."})
+    static final class MacAppealPacket extends RemitPostingCommands.Base {
+        @Option(names = "--rx", required = true, paramLabel = "RX", description = "The claim's Rx number.")
+        String rx;
+
+        @Option(names = "--fill", required = true, paramLabel = "N", description = "The fill number.")
+        int fill;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF.")
+        Path file;
+
+        @Override
+        void run(Transactions transactions, PrintWriter out) {
+            MacAppealExport.Written written;
+            try {
+                written = MacAppealExport.write(new MacAppealService(transactions), rx, fill, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            MacAppeal appeal = written.appeal();
+            AuditPacketPdfWriter.Result pdf = written.pdf();
+            out.printf("Wrote %s (%d page%s, SHA-256 %s): Rx %s fill %d, MAC %s against %s cost %s, shortfall %s.%n",
+                    pdf.file(), pdf.pageCount(), pdf.pageCount() == 1 ? "" : "s", pdf.sha256(), appeal.rx(), appeal.fill(),
+                    appeal.macReimbursement(), appeal.costBasis(), appeal.acquisitionCost(), appeal.shortfall());
         }
     }
 

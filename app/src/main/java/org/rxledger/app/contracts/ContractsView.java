@@ -1,7 +1,9 @@
 package org.rxledger.app.contracts;
 
 import atlantafx.base.theme.Styles;
+import java.io.File;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -12,9 +14,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.rxledger.core.contract.ContractCheck;
 import org.rxledger.core.contract.ContractRepository;
 import org.rxledger.core.contract.ContractTerms;
@@ -77,6 +81,28 @@ public final class ContractsView extends BorderPane {
         underpaid.getColumns().add(column("Shortfall", 90, c -> c.shortfall().toString()));
         underpaid.getColumns().add(column("Formula and prices", 520, c -> c.expectation().working()));
 
+        underpaid.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedUnderpaidProperty().set(now));
+        Button appeal = new Button("MAC appeal…");
+        appeal.setId("contractMacAppeal");
+        appeal.setTooltip(new Tooltip("Write the selected claim's MAC appeal to its payer: PDF with the MAC price, NADAC, "
+                + "invoice cost and shortfall (recorded as a disclosure)"));
+        appeal.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !ContractsViewModel.macPriced(vm.selectedUnderpaidProperty().get()), vm.selectedUnderpaidProperty()));
+        appeal.setOnAction(e -> {
+            ContractCheck c = vm.selectedUnderpaidProperty().get();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the MAC appeal as");
+            chooser.setInitialFileName("mac-appeal-" + c.claim().rx() + "-" + c.claim().fill() + ".pdf");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.macAppeal(f.toPath());
+            }
+        });
+        VBox.setVgrow(underpaid, Priority.ALWAYS);
+        VBox underpaidTab = new VBox(6, appeal, underpaid);
+        underpaidTab.setPadding(new Insets(6, 0, 0, 0));
+
         TableView<ContractTerms> versions = new TableView<>(vm.versions());
         versions.setId("contractVersions");
         versions.setPlaceholder(new Label("No contracts yet: rxledger contracts import FILE.csv"));
@@ -100,7 +126,7 @@ public final class ContractsView extends BorderPane {
         prices.getColumns().add(column("Imported", 200, p -> p.at().toString()));
         prices.getColumns().add(column("By", 120, ContractRepository.PriceImport::by));
 
-        TabPane tabs = new TabPane(new Tab("Underpaid", underpaid), new Tab("Contract versions", versions),
+        TabPane tabs = new TabPane(new Tab("Underpaid", underpaidTab), new Tab("Contract versions", versions),
                 new Tab("Price lists", prices));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -1,5 +1,8 @@
 package org.rxledger.app.contracts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,6 +19,8 @@ import org.rxledger.core.contract.ContractCheck;
 import org.rxledger.core.contract.ContractRepository;
 import org.rxledger.core.contract.ContractService;
 import org.rxledger.core.contract.ContractTerms;
+import org.rxledger.core.contract.PriceBasis;
+import org.rxledger.reports.pdf.MacAppealExport;
 
 /**
  * The Contracts area (issue 22; docs/contracts.md): open change notices to acknowledge, the contract versions, the
@@ -36,6 +41,7 @@ public final class ContractsViewModel {
     private final ObservableList<ContractRepository.PriceImport> priceImports = FXCollections.observableArrayList();
     private final ObservableList<ContractCheck> underpaid = FXCollections.observableArrayList();
     private final ObjectProperty<ContractRepository.Notice> selectedNotice = new SimpleObjectProperty<>(this, "selectedNotice");
+    private final ObjectProperty<ContractCheck> selectedUnderpaid = new SimpleObjectProperty<>(this, "selectedUnderpaid");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     public ContractsViewModel(ContractService service, TaskRunner runner, Consumer<Notice> notices) {
@@ -74,6 +80,28 @@ public final class ContractsViewModel {
         }, done -> load("Notice " + done.id() + " acknowledged."), failure -> notices.accept(Failures.explain("acknowledging the notice", failure)));
     }
 
+    /** Whether the selected underpaid claim is priced on a MAC list, so that a MAC appeal can be written for it. */
+    static boolean macPriced(ContractCheck c) {
+        return c != null && c.expectation() != null && c.expectation().formula().basis() == PriceBasis.MAC;
+    }
+
+    /** Writes the MAC appeal of the selected underpaid claim and records it as a disclosure to its payer. */
+    public void macAppeal(Path pdf) {
+        ContractCheck c = selectedUnderpaid.get();
+        if (!macPriced(c)) {
+            return;
+        }
+        runner.run("Writing the MAC appeal", progress -> {
+            try {
+                return MacAppealExport.write(service.macAppeals(), c.claim().rx(), c.claim().fill(), pdf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, w -> message.set("MAC appeal for Rx " + c.claim().rx() + " fill " + c.claim().fill() + " written to "
+                + pdf.getFileName() + " (shortfall " + w.appeal().shortfall() + ")."),
+                failure -> notices.accept(Failures.explain("writing the MAC appeal", failure)));
+    }
+
     static String when(LocalDate date) {
         return date == null ? "" : date.toString();
     }
@@ -96,6 +124,10 @@ public final class ContractsViewModel {
 
     public ObjectProperty<ContractRepository.Notice> selectedNoticeProperty() {
         return selectedNotice;
+    }
+
+    public ObjectProperty<ContractCheck> selectedUnderpaidProperty() {
+        return selectedUnderpaid;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -94,6 +94,31 @@ class ContractsCliTest {
     }
 
     @Test
+    void theMacAppealOfAClaimIsAPdfWithItsShortfallAndADisclosureToThePayer() throws IOException {
+        Path invoices = Files.write(dir.resolve("invoices.csv"), List.of("ndc,invoice_date,quantity,cost",
+                "12345067890," + dos.minusDays(30) + ",100,150.00"));
+        assertThat(cli.exit("prices", "import", "--kind", "invoice", invoices.toString())).isZero();
+        assertThat(cli.exit("remit", "import", remittance().toString())).isZero();
+        Path pdf = dir.resolve("appeal.pdf");
+
+        assertThat(cli.exit("contracts", "mac-appeal", "--rx", "7001234", "--fill", "2", "--out", pdf.toString())).isZero();
+
+        // MAC 0.98765 × 30 = 29.6295 → 29.63; invoice 150.00 / 100 × 30 = 45.00; 45.00 − 29.63 = 15.37
+        assertThat(cli.out()).contains("Rx 7001234 fill 2, MAC 29.63 against invoice cost 45.00, shortfall 15.37.");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("Maximum allowable cost (MAC) appeal", "ACME RX SOLUTIONS", "7001234", "$0.98765",
+                "$29.63", "$45.00", "$15.37").doesNotContain("TESTPATIENT", "ALPHA", "ZQX00012345");
+        JsonNode disclosures = cli.run("disclosures", "--json").json();
+        assertThat(disclosures).hasSize(1);
+        assertThat(disclosures.get(0).get("recipient").asText()).isEqualTo("ACME RX SOLUTIONS");
+        assertThat(cli.exit("contracts", "mac-appeal", "--rx", "7009999", "--fill", "1", "--out", pdf.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("No claim for Rx 7009999 fill 1");
+    }
+
+    @Test
     void aMacUpdateRaisesANoticeThatIsAcknowledgedOnce() throws IOException {
         Path update = Files.write(dir.resolve("mac-update.csv"), List.of("mac_list,ndc,unit_price,effective_from,effective_to",
                 "ACME-MAC,12345067890,0.90000," + LocalDate.now().plusDays(7) + ","));

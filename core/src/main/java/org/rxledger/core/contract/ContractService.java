@@ -386,6 +386,11 @@ public final class ContractService {
 
     // ---- reads ------------------------------------------------------------------------------------------------
 
+    /** The MAC appeals of the same store (for screens that hold only this service). */
+    public MacAppealService macAppeals() {
+        return new MacAppealService(transactions);
+    }
+
     public List<ContractTerms> versions() {
         return transactions.read(tx -> tx.port(ContractRepository.class).versions());
     }

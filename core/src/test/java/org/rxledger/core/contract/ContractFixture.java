@@ -16,6 +16,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.payer.PayerDirectoryService;
 import org.rxledger.core.posting.MatchAndPostStep;
 import org.rxledger.core.reference.Drug;
+import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.core.remit.ClaimPayment;
 import org.rxledger.core.remit.ImportOutcome;
@@ -32,20 +33,20 @@ import org.rxledger.core.testdata.TestOffice;
  * (NDC 12345067890) is a generic, {@link #BRAND_NDC} a brand. Every claim is 30 units, submitted 48.25 (46.50 + 1.75),
  * U&amp;C 52.00, patient pay 10.00, plan paid 21.85 at adjudication; the clock stands at 2025-03-20.
  */
-final class ContractFixture {
+public final class ContractFixture {
 
-    static final String GENERIC_NDC = "12345067890";
-    static final String BRAND_NDC = "00002759701";
+    public static final String GENERIC_NDC = "12345067890";
+    public static final String BRAND_NDC = "00002759701";
 
-    final Database db = TestDatabases.fresh();
-    final TestOffice office = TestOffice.create(db.transactions());
-    final ContractService contracts = new ContractService(db.transactions());
+    public final Database db = TestDatabases.fresh();
+    public final TestOffice office = TestOffice.create(db.transactions());
+    public final ContractService contracts = new ContractService(db.transactions());
     final Drug brand;
     private final Path dir;
     private final RemittanceImportService imports;
     private int control = 600;
 
-    ContractFixture(Path dir) {
+    public ContractFixture(Path dir) {
         this.dir = dir;
         this.imports = new RemittanceImportService(db.transactions(), dir.resolve("archive"), new MatchAndPostStep());
         new PayerDirectoryService(db.transactions()).importCsv("directory.csv", new StringReader("""
@@ -56,24 +57,33 @@ final class ContractFixture {
                 "0002-7597-01", "BRANDOL", "10 MG", "TABLET", "30 EA", "EA", true)));
     }
 
+    /** Stores the pharmacy's own identity, as the office setup does (printouts name it). */
+    public void savePharmacy() {
+        db.transactions().inTransaction(tx -> {
+            tx.port(ReferenceRepository.class).savePharmacy(new Pharmacy("MAPLE STREET PHARMACY", "1234567893", "1234567",
+                    "12 Maple St", "Springfield", "IL", "62701", "217-555-0100"));
+            return null;
+        });
+    }
+
     /** A contract file: the header and these rows. */
-    ContractService.ImportResult importContracts(String... rows) {
+    public ContractService.ImportResult importContracts(String... rows) {
         return contracts.importContracts("contracts.csv", new StringReader(
                 String.join(",", ContractCsv.COLUMNS) + "\n" + String.join("\n", rows) + "\n"));
     }
 
     /** One ACME contract row for BIN 999999 PCN TESTPCN. */
-    static String row(String name, String from, String brand, String generic, String macList, String lesserOf,
+    public static String row(String name, String from, String brand, String generic, String macList, String lesserOf,
                       String transactionFee, String postPercent, String postFlat) {
         return String.join(",", name, "ACME RX SOLUTIONS", "999999", "TESTPCN", "", from, brand, generic, macList,
                 lesserOf, transactionFee, postPercent, postFlat);
     }
 
-    ContractService.ImportResult importPrices(PriceKind kind, String csv) {
+    public ContractService.ImportResult importPrices(PriceKind kind, String csv) {
         return contracts.importPrices(kind, kind.name().toLowerCase() + ".csv", new StringReader(csv), ProgressListener.NONE);
     }
 
-    Claim generic(String rx, LocalDate dos) {
+    public Claim generic(String rx, LocalDate dos) {
         return store(ClaimBuilder.aPaidClaim(office).rx(rx).fill(1).dateOfService(dos).authorization("A" + rx));
     }
 
@@ -88,7 +98,7 @@ final class ContractFixture {
     }
 
     /** ACME's 835 paying each claim {@code paid} (the rest contractual, the patient pay as PR). */
-    void pay(Money paid, Claim... claims) {
+    public void pay(Money paid, Claim... claims) {
         List<ClaimPayment> payments = java.util.Arrays.stream(claims).map(c -> RemittanceBuilder.claim(
                 c.rxNumber() + "-" + String.format("%02d", c.fillNumber()), "1", c.grossAmountDue(), paid, c.patientPay(),
                 c.authorizationNumber(), c.dateOfService(), c.ndc(), new BigDecimal("30"), c.cardholderId(),

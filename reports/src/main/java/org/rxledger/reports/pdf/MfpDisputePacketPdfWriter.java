@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.rxledger.core.mfp.MfpDisputePacket;
 import org.rxledger.core.mfp.MfpRefund;
-import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.reports.pdf.PdfFlow.Col;
 
 /**
@@ -50,16 +49,10 @@ public final class MfpDisputePacketPdfWriter {
         flow.heading("Medicare MFP refund dispute", 15f);
         flow.paragraph(packet.manufacturer(), flow.bold, 11f, Color.BLACK);
         flow.gap(6f);
-        Pharmacy ph = packet.pharmacy();
         flow.section("Dispensing entity", 40f);
-        flow.keyValues(List.of(
-                kv("Pharmacy", ph == null ? null : ph.name()),
-                kv("NPI", ph == null ? null : ph.npi()),
-                kv("NCPDP", ph == null ? null : ph.ncpdpId()),
-                kv("Phone", ph == null ? null : ph.phone()),
-                kv("Address", ph == null ? null : String.join(", ", nonBlank(ph.address(), ph.city(),
-                        (ph.state() == null ? "" : ph.state()) + " " + (ph.zip() == null ? "" : ph.zip())))),
-                kv("Printed", printedAt.format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm", Locale.US)))), 2, 70f, 9f);
+        List<String[]> entity = new ArrayList<>(PdfFiles.pharmacy(packet.pharmacy()));
+        entity.add(kv("Printed", printedAt.format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm", Locale.US))));
+        flow.keyValues(entity, 2, 70f, 9f);
         flow.gap(8f);
         flow.section("Claims disputed", 40f);
         flow.keyValues(List.of(
@@ -87,15 +80,5 @@ public final class MfpDisputePacketPdfWriter {
         rows.add(new String[] {"Total", "", "", "", "", amount(packet.expected()), amount(packet.received()),
                 amount(packet.shortfall()), "", "", ""});
         flow.table(flow.fitted(cols, rows, BODY, Set.of(10)), rows, BODY);
-    }
-
-    private static List<String> nonBlank(String... parts) {
-        List<String> kept = new ArrayList<>();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                kept.add(p.strip());
-            }
-        }
-        return kept;
     }
 }

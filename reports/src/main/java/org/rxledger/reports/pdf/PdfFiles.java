@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.reference.Pharmacy;
 
 /**
  * One flowed document written the way every printout is: laid out by {@link PdfFlow}, footers stamped once the
@@ -44,6 +47,25 @@ final class PdfFiles {
 
     static String[] kv(String label, String value) {
         return new String[] {label, value == null || value.isBlank() ? "—" : value};
+    }
+
+    /** The dispensing pharmacy as every packet to a payer or manufacturer names it: name, NPI, NCPDP, phone, address. */
+    static List<String[]> pharmacy(Pharmacy ph) {
+        List<String> address = new ArrayList<>();
+        if (ph != null) {
+            for (String p : new String[] {ph.address(), ph.city(),
+                    (ph.state() == null ? "" : ph.state()) + " " + (ph.zip() == null ? "" : ph.zip())}) {
+                if (p != null && !p.isBlank()) {
+                    address.add(p.strip());
+                }
+            }
+        }
+        return List.of(
+                kv("Pharmacy", ph == null ? null : ph.name()),
+                kv("NPI", ph == null ? null : ph.npi()),
+                kv("NCPDP", ph == null ? null : ph.ncpdpId()),
+                kv("Phone", ph == null ? null : ph.phone()),
+                kv("Address", String.join(", ", address)));
     }
 
     static String date(LocalDate d) {
