@@ -38,6 +38,8 @@ public final class SyncIndicator {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final AutoSync auto;
     private boolean reading;
+    /** When the schedule tries again after failed runs; null while the last scheduled run reached the server. */
+    private Instant nextTry;
 
     SyncIndicator(Supplier<Optional<SyncService>> sync, TaskRunner runner, Consumer<Notice> notices, ZoneId zone) {
         this(sync, runner, notices, zone, null, Runnable::run);
@@ -72,11 +74,9 @@ public final class SyncIndicator {
                     + TIME_S.format(Instant.now().plus(outcome.nextIn()).atZone(zone)) + "; Ctrl+Shift+Y tries now.");
             return;
         }
+        // kept, so that a state read between two runs (every minute, F5) still says when the next try is
+        nextTry = outcome.status().isPresent() && outcome.failuresInARow() > 0 ? Instant.now().plus(outcome.nextIn()) : null;
         show(outcome.status());
-        if (outcome.status().isPresent() && outcome.failuresInARow() > 0) {
-            detail.set(detail.get() + " Next automatic try at "
-                    + TIME_S.format(Instant.now().plus(outcome.nextIn()).atZone(zone)) + ".");
-        }
     }
 
     /** Reads the state again in the background (every minute and on F5); a read still under way is not doubled. */
@@ -137,7 +137,9 @@ public final class SyncIndicator {
                 : "Sync: " + s.waiting() + " waiting · " + last);
         detail.set((s.online() == null ? "Not synchronised yet. " : "")
                 + (s.lastMessage() == null ? "" : "Last run: " + s.lastMessage() + ". ")
-                + "Ctrl+Shift+Y synchronises now.");
+                + "Ctrl+Shift+Y synchronises now."
+                + (nextTry == null || !Boolean.FALSE.equals(s.online()) ? ""
+                        : " Next automatic try at " + TIME_S.format(nextTry.atZone(zone)) + "."));
     }
 
     private String time(Instant at) {

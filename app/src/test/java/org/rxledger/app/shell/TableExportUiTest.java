@@ -95,7 +95,7 @@ class TableExportUiTest {
             Row header = sheet.getRow(3);
             List<String> headers = new ArrayList<>();
             header.forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("Rx", "Fill", "DOS", "Patient", "Payer", "Plan", "Drug", "NDC", "Qty", "Days",
+            assertThat(headers).containsExactly("Rx", "Fill", "DOS", "Patient", "DOB", "Cardholder", "Payer", "Plan", "Drug", "NDC", "Qty", "Days",
                     "Status", "Rejects", "Gross", "Plan paid", "Pt pay");
             Row first = sheet.getRow(4);
             Row second = sheet.getRow(5);
@@ -107,9 +107,9 @@ class TableExportUiTest {
             assertThat(dos.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(dos)).isTrue();
             assertThat(dos.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-03-03"));
-            assertThat(first.getCell(10).getStringCellValue()).isEqualTo("Paid");
+            assertThat(first.getCell(12).getStringCellValue()).isEqualTo("Paid");
             ClaimSummary shown = table.getItems().get(1);
-            Cell gross = second.getCell(12);
+            Cell gross = second.getCell(14);
             assertThat(gross.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(gross.getNumericCellValue()).isEqualTo(shown.grossAmountDue().amount().doubleValue());
             assertThat(gross.getCellStyle().getDataFormatString()).startsWith("#,##0.00");
