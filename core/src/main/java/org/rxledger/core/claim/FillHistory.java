@@ -27,6 +27,9 @@ public final class FillHistory {
     private FillHistory() {
     }
 
+    /** Audit records about a claim that are not steps of its billing: someone looking at its identifiers. */
+    private static final java.util.Set<String> NOT_A_STEP = java.util.Set.of("IDENTIFIERS_VIEWED");
+
     public static List<Step> of(Tx tx, long claimId) {
         Claim claim = tx.port(ClaimRepository.class).find(claimId).orElseThrow(() -> RxLedgerException.notFound("Claim " + claimId + " does not exist"));
         List<AuditRecord> records = new ArrayList<>();
@@ -37,6 +40,9 @@ public final class FillHistory {
         records.sort(Comparator.comparingLong(AuditRecord::seq));
         List<Step> steps = new ArrayList<>();
         for (AuditRecord r : records) {
+            if (NOT_A_STEP.contains(r.action())) {
+                continue;
+            }
             long id = Long.parseLong(r.entityId());
             Claim c = fill.stream().filter(x -> x.id() == id).findFirst().orElseThrow();
             JsonNode d = parse(r.detail());
