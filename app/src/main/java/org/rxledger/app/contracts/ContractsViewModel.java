@@ -63,7 +63,8 @@ public final class ContractsViewModel {
                     priceImports.setAll(s.prices());
                     underpaid.setAll(s.underpaid());
                     selectedNotice.set(openNotices.isEmpty() ? null : openNotices.get(0));
-                    message.set(done != null ? done : openNotices.isEmpty() ? "No open change notices."
+                    // with none open the notices table's placeholder already says so
+                    message.set(done != null ? done : openNotices.isEmpty() ? ""
                             : openNotices.size() + " change notice(s) to acknowledge.");
                 }, failure -> notices.accept(Failures.explain("loading contracts", failure)));
     }
