@@ -165,8 +165,8 @@ public final class ClaimsView extends BorderPane {
                 fixed(column("fill", "Fill", 34, ClaimSummary::fillNumber, () -> Cells.formatted(n -> String.format("%02d", n), "number-cell"))),
                 fixed(column("dos", "DOS", 84, ClaimSummary::dateOfService, () -> Cells.formatted(Formats::date, "date-cell"))),
                 text("patient", "Patient", 140, ClaimSummary::patientName),
-                text("dob", "DOB", 84, ClaimSummary::dateOfBirth),
-                text("cardholder", "Cardholder", 100, ClaimSummary::cardholderId),
+                fixed(text("dob", "DOB", 84, ClaimSummary::dateOfBirth)),
+                fixed(text("cardholder", "Cardholder", 92, ClaimSummary::cardholderId)),
                 text("payer", "Payer", 128, ClaimSummary::payerName),
                 text("plan", "Plan", 120, ClaimSummary::planName),
                 text("drug", "Drug", 150, ClaimSummary::drugName),
@@ -179,6 +179,9 @@ public final class ClaimsView extends BorderPane {
                 fixed(money("planPaid", "Plan paid", ClaimSummary::planPaid)),
                 fixed(money("patientPay", "Pt pay", ClaimSummary::patientPay)),
                 fixed(text("auth", "Auth #", 112, ClaimSummary::authorizationNumber))));
+        // the authorization number is in the claim's detail; in the list it is one click away (the table menu ⋮),
+        // so that the masked identifiers keep their last four characters and the names stay readable at 1440 px
+        table.getColumns().stream().filter(c -> "auth".equals(c.getId())).forEach(c -> c.setVisible(false));
         // fit the window: text columns give way, numbers and money never truncate (their min = pref)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(vm.rows());
