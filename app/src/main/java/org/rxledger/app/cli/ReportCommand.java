@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
@@ -12,6 +13,7 @@ import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRegistry;
 import org.rxledger.reports.engine.ReportRunner;
+import org.rxledger.reports.engine.ReportTableWriter.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,11 +22,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rxledger report NAME [--from] [--to] [--as-of] --out FILE.xlsx}: Excel workbooks for people
- * who live in Excel. NAME is looked up in the {@link ReportRegistry}; a report that is planned but
+ * {@code rxledger report NAME [--from] [--to] [--as-of] [--format xlsx|pdf] --out FILE}: Excel workbooks for people
+ * who live in Excel, or the same tables as a printable PDF. NAME is looked up in the {@link ReportRegistry}; a report that is planned but
  * not built yet, or an unknown name, is refused with the list of available reports (exit 1).
  */
-@Command(name = "report", description = {"Write an Excel report.",
+@Command(name = "report", description = {"Write a report as an Excel workbook or a PDF.",
         "NAME: claims, remittances, denials, reconciliation, mfp-manufacturers (--from/--to), aging, mfp-aging"
                 + " (--as-of), exceptions."})
 final class ReportCommand implements Callable<Integer> {
@@ -47,8 +49,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Cut-off date for point-in-time reports (aging).")
     LocalDate asOf;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "Workbook to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write (.xlsx or .pdf).")
     Path out;
+
+    @Option(names = "--format", paramLabel = "xlsx|pdf",
+            description = "xlsx (default) or pdf; a --out without that extension gets it.")
+    String format;
 
     @Option(names = "--recipient", paramLabel = "WHO",
             description = "Who the workbook is for; a report naming patients is written to the disclosure log.")
@@ -72,8 +78,29 @@ final class ReportCommand implements Callable<Integer> {
             stderr.flush();
             return Cli.EXIT_REJECTED;
         }
-        if (!ReportRunner.isWorkbook(out)) {
-            stderr.println("rxledger: --out " + out + " must end in .xlsx (an Excel workbook).");
+        Format chosen = Format.of(out);
+        if (format != null) {
+            Format asked = switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "xlsx" -> Format.XLSX;
+                case "pdf" -> Format.PDF;
+                default -> null;
+            };
+            if (asked == null) {
+                stderr.println("rxledger: --format " + format + " is not a report format; expected xlsx or pdf.");
+                stderr.flush();
+                return Cli.EXIT_REJECTED;
+            }
+            if (chosen != null && chosen != asked) {
+                stderr.println("rxledger: --out " + out + " is " + chosen.description() + " but --format is " + format
+                        + "; name the file " + asked.extension() + " or leave --format out.");
+                stderr.flush();
+                return Cli.EXIT_REJECTED;
+            }
+            if (chosen == null) {
+                out = Path.of(out + asked.extension());
+            }
+        } else if (chosen == null) {
+            stderr.println("rxledger: --out " + out + " must end in .xlsx (an Excel workbook) or .pdf (a PDF).");
             stderr.flush();
             return Cli.EXIT_REJECTED;
         }

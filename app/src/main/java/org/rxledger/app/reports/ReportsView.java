@@ -14,9 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -32,14 +34,17 @@ import org.rxledger.app.reports.ReportsViewModel.Run;
 import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter.Format;
 
 /**
- * The Reports screen: the reports in a list, their period and target file beside it, Run (Ctrl+Enter) with
- * progress and Cancel, and the runs of this session below (Enter opens one's workbook). Binds only.
+ * The Reports screen: the reports in a list, their period, format (Excel or PDF) and target file beside it, Run
+ * (Ctrl+Enter) and Print (Ctrl+P) with progress and Cancel, and the runs of this session below (Enter opens one's
+ * file). Binds only.
  */
 public final class ReportsView extends BorderPane {
 
     static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PRINT = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
 
     private final ReportsViewModel vm;
     private final TableView<Report> list = new TableView<>();
@@ -54,8 +59,9 @@ public final class ReportsView extends BorderPane {
 
         Label title = new Label("Reports");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label help = new Label("Excel workbooks, as `rxledger report` writes them. Choose a report, its dates (From/To for "
-                + "periods, As of for aging) and the file; Ctrl+Enter runs it. Enter on a run below opens its workbook.");
+        Label help = new Label("Excel workbooks or PDFs, as `rxledger report` writes them. Choose a report, its dates (From/To "
+                + "for periods, As of for aging), the format and the file; Ctrl+Enter runs it, Ctrl+P writes the PDF and "
+                + "prints it. Enter on a run below opens its file.");
         help.getStyleClass().add(Styles.TEXT_MUTED);
         help.setWrapText(true);
         VBox top = new VBox(2, title, help);
@@ -84,11 +90,28 @@ public final class ReportsView extends BorderPane {
         file.setId("reportTarget");
         file.setPrefColumnCount(36);
         file.textProperty().bindBidirectional(vm.targetProperty());
-        Button saveAs = button("Save as…", "reportSaveAs", "Choose the workbook to write", this::chooseTarget);
+        Button saveAs = button("Save as…", "reportSaveAs", "Choose the file to write", this::chooseTarget);
+        ToggleGroup formats = new ToggleGroup();
+        RadioButton excel = new RadioButton("_Excel workbook");
+        excel.setId("reportFormatXlsx");
+        excel.setUserData(Format.XLSX);
+        RadioButton pdf = new RadioButton("P_DF");
+        pdf.setId("reportFormatPdf");
+        pdf.setUserData(Format.PDF);
+        excel.setToggleGroup(formats);
+        pdf.setToggleGroup(formats);
+        formats.selectToggle(vm.formatProperty().get() == Format.PDF ? pdf : excel);
+        formats.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.formatProperty().set((Format) now.getUserData());
+            }
+        });
+        vm.formatProperty().addListener((o, was, now) -> formats.selectToggle(now == Format.PDF ? pdf : excel));
+        HBox formatRow = new HBox(12, excel, pdf);
         HBox fileRow = new HBox(6, file, saveAs);
         HBox.setHgrow(file, Priority.ALWAYS);
 
-        Button run = button("Run", "reportRun", "Write the workbook (Ctrl+Enter)", this::run);
+        Button run = button("Run", "reportRun", "Write the report (Ctrl+Enter)", this::run);
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(vm.runningProperty());
         Button cancel = button("Cancel", "reportCancel", "Stop the report being written", vm::cancel);
@@ -96,9 +119,11 @@ public final class ReportsView extends BorderPane {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(vm.runningProperty());
-        Button open = button("Open", "reportOpen", "Open the workbook just written", vm::openLast);
+        Button print = button("Print…", "reportPrint", "Write the report as a PDF and print it (Ctrl+P)", this::print);
+        print.disableProperty().bind(vm.runningProperty());
+        Button open = button("Open", "reportOpen", "Open the file just written", vm::openLast);
         open.disableProperty().bind(vm.lastProperty().isNull());
-        HBox actions = new HBox(8, run, cancel, progress, open);
+        HBox actions = new HBox(8, run, print, cancel, progress, open);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("reportMessage");
@@ -111,9 +136,10 @@ public final class ReportsView extends BorderPane {
         form.addRow(0, label("_From", from), from);
         form.addRow(1, label("_To", to), to);
         form.addRow(2, label("_As of", asOf), asOf);
-        form.addRow(3, label("F_ile", file), fileRow);
-        form.add(actions, 1, 4);
-        form.add(message, 0, 5, 2, 1);
+        form.addRow(3, new Label("Format"), formatRow);
+        form.addRow(4, label("F_ile", file), fileRow);
+        form.add(actions, 1, 5);
+        form.add(message, 0, 6, 2, 1);
         HBox.setHgrow(form, Priority.ALWAYS);
         HBox upper = new HBox(12, list, form);
 
@@ -152,12 +178,28 @@ public final class ReportsView extends BorderPane {
             if (RUN.match(e)) {
                 run();
                 e.consume();
+            } else if (PRINT.match(e)) {
+                print();
+                e.consume();
             }
         });
     }
 
     /** Takes what is typed in the date fields (a date picker keeps it only when focus leaves), then runs. */
     void run() {
+        if (takeDates()) {
+            vm.run();
+        }
+    }
+
+    /** The same, then the PDF goes to the print dialog. */
+    void print() {
+        if (takeDates()) {
+            vm.print();
+        }
+    }
+
+    private boolean takeDates() {
         for (DatePicker p : List.of(from, to, asOf)) {
             String typed = p.getEditor().getText();
             try {
@@ -166,16 +208,18 @@ public final class ReportsView extends BorderPane {
                 String why = "The date '" + typed.strip() + "' is not a date (expected a date such as " + p.getConverter().toString(LocalDate.of(2026, 1, 31)) + ").";
                 vm.refuseInput(why);
                 p.requestFocus();
-                return;
+                return false;
             }
         }
-        vm.run();
+        return true;
     }
 
     private void chooseTarget() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Write the report to");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx"));
+        Format format = vm.formatProperty().get();
+        chooser.getExtensionFilters().add(format == Format.PDF ? new FileChooser.ExtensionFilter("PDF documents", "*.pdf")
+                : new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx"));
         Path current = Path.of(vm.targetProperty().get().isBlank() ? vm.reportsDir().toString() : vm.targetProperty().get());
         Path dir = current.getParent() != null && Files.isDirectory(current.getParent()) ? current.getParent() : null;
         if (dir != null) {
@@ -187,7 +231,8 @@ public final class ReportsView extends BorderPane {
         File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (chosen != null) {
             String name = chosen.toPath().toString();
-            vm.targetProperty().set(name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? name : name + ".xlsx");
+            vm.targetProperty().set(name.toLowerCase(java.util.Locale.ROOT).endsWith(format.extension()) ? name
+                    : name + format.extension());
         }
     }
 

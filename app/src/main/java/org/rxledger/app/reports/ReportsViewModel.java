@@ -27,13 +27,22 @@ import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRunner;
+import org.rxledger.reports.engine.ReportTableWriter.Format;
+import org.rxledger.reports.pdf.PdfPrinting;
 
 /**
- * The Reports area (issue 19): the workbooks of {@code rxledger report} for a clerk who does not use the command
- * line. Pick a report, its period, where the workbook goes; run it in the background (cancellable), then open it.
- * The runs of this session stay listed so a workbook written an hour ago is one Enter away.
+ * The Reports area (issue 19): the reports of {@code rxledger report} for a clerk who does not use the command
+ * line. Pick a report, its period, Excel or PDF, where it goes; run it in the background (cancellable), then open it,
+ * or Print: the PDF is written and handed to the system's print dialog (issue 20). The runs of this session stay
+ * listed so a report written an hour ago is one Enter away.
  */
 public final class ReportsViewModel {
+
+    /** Hands a written PDF to a printer; false when the person cancelled the print dialog. */
+    @FunctionalInterface
+    public interface Printer {
+        boolean print(Path pdf, String jobName) throws Exception;
+    }
 
     /** One run of this session, as the list shows it. */
     public record Run(String report, String period, Path file, String summary, LocalDateTime when) {
@@ -51,6 +60,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(this, "asOf");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private final ObjectProperty<Format> format = new SimpleObjectProperty<>(this, "format", Format.XLSX);
+    private final Printer printer;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyObjectWrapper<Run> last = new ReadOnlyObjectWrapper<>(this, "last");
@@ -58,21 +69,46 @@ public final class ReportsViewModel {
 
     /** @param dataDir the data folder; workbooks go to its {@code reports} folder unless the clerk says otherwise */
     public ReportsViewModel(ReportRunner reports, Path dataDir, Clock clock, TaskRunner runner, Consumer<Notice> notices) {
+        this(reports, dataDir, clock, runner, notices, PdfPrinting::print);
+    }
+
+    /** The same, with the printer a test can stand in for (there is no print dialog without a screen). */
+    public ReportsViewModel(ReportRunner reports, Path dataDir, Clock clock, TaskRunner runner, Consumer<Notice> notices,
+                            Printer printer) {
         this.reports = reports;
+        this.printer = printer;
         this.reportsDir = dataDir.resolve("reports");
         this.clock = clock;
         this.runner = runner;
         this.notices = notices;
         available.setAll(reports.available());
         selected.addListener((o, was, now) -> target.set(now == null ? "" : defaultTarget(now).toString()));
+        format.addListener((o, was, now) -> target.set(withExtension(target.get(), now)));
         if (!available.isEmpty()) {
             selected.set(available.get(0));
         }
     }
 
-    /** Where report {@code r} goes unless the clerk picks another file: {@code <data folder>/reports/<name>-<date>.xlsx}. */
+    /**
+     * Where report {@code r} goes unless the clerk picks another file: {@code <data folder>/reports/<name>-<date>.xlsx}
+     * (or {@code .pdf} when PDF is chosen).
+     */
     public Path defaultTarget(Report r) {
-        return reportsDir.resolve(r.name() + "-" + LocalDate.now(clock) + ".xlsx");
+        return reportsDir.resolve(r.name() + "-" + LocalDate.now(clock) + format.get().extension());
+    }
+
+    /** {@code file} with the extension of {@code f}: a known report extension is replaced, anything else kept and extended. */
+    static String withExtension(String file, Format f) {
+        if (file == null || file.isBlank() || f == null) {
+            return file;
+        }
+        String s = file.strip();
+        Format current = Format.of(Path.of(s));
+        if (current == f) {
+            return s;
+        }
+        String stem = current == null ? s : s.substring(0, s.length() - current.extension().length());
+        return stem + f.extension();
     }
 
     /** The folder the Save as… dialog starts in. */
@@ -82,6 +118,19 @@ public final class ReportsViewModel {
 
     /** Runs the selected report; refuses (with a notice saying why) a missing report or target, or a period that ends before it starts. */
     public void run() {
+        start(false);
+    }
+
+    /**
+     * Writes the selected report as a PDF (beside the chosen file, with .pdf) and opens the print dialog on it, so what
+     * is printed is exactly the document that was written and stays on disk.
+     */
+    public void print() {
+        format.set(Format.PDF);
+        start(true);
+    }
+
+    private void start(boolean thenPrint) {
         Report report = selected.get();
         if (running.get()) {
             return;
@@ -102,15 +151,20 @@ public final class ReportsViewModel {
             return;
         }
         Path out = Path.of(file);
-        if (!ReportRunner.isWorkbook(out)) {
-            refuse("The file " + out.getFileName() + " must end in .xlsx (an Excel workbook).");
+        if (!ReportRunner.isReportDocument(out)) {
+            refuse("The file " + out.getFileName() + " must end in .xlsx (an Excel workbook) or .pdf (a PDF).");
             return;
         }
         ReportPeriod period = new ReportPeriod(start, end, asOf.get());
         running.set(true);
         message.set("Writing " + report.name() + "…");
         job = runner.run("Writing the " + report.name() + " report", progress -> reports.run(report.name(), period, out),
-                outcome -> finished(report, period, outcome), failure -> {
+                outcome -> {
+                    finished(report, period, outcome);
+                    if (thenPrint) {
+                        printFile(outcome.file(), "RxLedger " + report.name());
+                    }
+                }, failure -> {
                     running.set(false);
                     message.set(failure instanceof CancellationException ? "Cancelled." : "");
                     notices.accept(Failures.explain("writing the " + report.name() + " report", failure));
@@ -123,6 +177,14 @@ public final class ReportsViewModel {
         runs.add(0, run);
         last.set(run);
         message.set("Wrote " + outcome.file() + ": " + outcome.summary() + ".");
+    }
+
+    private void printFile(Path pdf, String jobName) {
+        runner.run("Printing " + pdf.getFileName(), progress -> printer.print(pdf, jobName), printed -> {
+            if (Boolean.TRUE.equals(printed)) {
+                message.set("Sent " + pdf.getFileName() + " to the printer.");
+            }
+        }, failure -> notices.accept(Failures.explain("printing " + pdf.getFileName(), failure)));
     }
 
     /** Refuses what the view could not read (a date that is not one), as the view model's own refusals. */
@@ -192,6 +254,11 @@ public final class ReportsViewModel {
 
     public ObjectProperty<LocalDate> asOfProperty() {
         return asOf;
+    }
+
+    /** Excel workbook or PDF; changing it changes the target file's extension. */
+    public ObjectProperty<Format> formatProperty() {
+        return format;
     }
 
     public StringProperty targetProperty() {

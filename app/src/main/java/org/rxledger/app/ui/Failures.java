@@ -28,6 +28,11 @@ public final class Failures {
             };
             return Notice.error("RxLedger could not finish " + doing + ": " + refused.getMessage() + then);
         }
+        if (failure instanceof java.awt.print.PrinterException) {
+            // PdfPrinting words these for the desk (no screen, no printer); the document is already on disk
+            return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage()
+                    + " The document itself was written and is kept.");
+        }
         if (failure instanceof StoreException) {
             return Notice.error("RxLedger could not finish " + doing + ": " + failure.getMessage());
         }

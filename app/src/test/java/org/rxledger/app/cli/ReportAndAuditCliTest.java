@@ -86,6 +86,27 @@ class ReportAndAuditCliTest {
     }
 
     @Test
+    void formatPdfWritesThePrintableReportAndAMismatchIsRefused() throws IOException {
+        Path bare = dir.resolve("claims-march");
+        Run pdf = run("report", "claims", "--from", "2025-03-01", "--to", "2025-03-31", "--format", "pdf",
+                "--out", bare.toString());
+        assertThat(pdf.exit()).as(pdf.err()).isZero();
+        Path written = dir.resolve("claims-march.pdf");
+        assertThat(pdf.out()).startsWith("Wrote " + written).contains("claims register, 3 claims");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(written.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Claims register", "Page 1 of");
+        }
+
+        Run mismatch = run("report", "claims", "--format", "pdf", "--out", dir.resolve("c.xlsx").toString());
+        assertThat(mismatch.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(mismatch.err()).contains("--out " + dir.resolve("c.xlsx") + " is an Excel workbook but --format is pdf");
+        Run unknown = run("report", "claims", "--format", "docx", "--out", dir.resolve("c.docx").toString());
+        assertThat(unknown.exit()).isEqualTo(Cli.EXIT_REJECTED);
+        assertThat(unknown.err()).contains("--format docx is not a report format; expected xlsx or pdf");
+        assertThat(dir.resolve("c.xlsx")).doesNotExist();
+    }
+
+    @Test
     void anUnknownReportIsRefusedWithTheListOfReports() {
         Run bogus = run("report", "bogus", "--out", dir.resolve("b.xlsx").toString());
         assertThat(bogus.exit()).isEqualTo(Cli.EXIT_REJECTED);

@@ -91,6 +91,25 @@ class ReportsUiTest {
     }
 
     @Test
+    void clerkChoosesPdfWithTheKeyboardAndGetsAPrintableRegister(FxRobot robot) throws TimeoutException, IOException {
+        openReports(robot);
+        type(robot, "#reportFrom", LocalDate.parse("2025-03-01"));
+        robot.clickOn("#reportFormatPdf");
+        assertThat(robot.lookup("#reportTarget").queryTextInputControl().getText()).endsWith("claims-2025-03-20.pdf");
+        FxRobots.shortcut(robot, KeyCode.CONTROL, KeyCode.ENTER);
+
+        TableView<Run> runs = robot.lookup("#reportRuns").queryTableView();
+        waitUntil(() -> runs.getItems().size() == 1);
+        Path expected = data.resolve("reports").resolve("claims-2025-03-20.pdf");
+        assertThat(runs.getItems().get(0).file()).isEqualTo(expected);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(expected.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("Claims register", "7001234", "7001777", "Page 1 of");
+        }
+        assertThat(robot.lookup("#reportPrint").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     void aPeriodEndingBeforeItStartsIsRefusedAndWritesNothing(FxRobot robot) throws TimeoutException {
         openReports(robot);
         type(robot, "#reportFrom", LocalDate.parse("2025-03-31"));

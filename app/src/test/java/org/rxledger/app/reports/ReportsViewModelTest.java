@@ -2,6 +2,8 @@ package org.rxledger.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.core.store.Database;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportRunner;
+import org.rxledger.reports.engine.ReportTableWriter.Format;
 
 class ReportsViewModelTest {
 
@@ -71,9 +74,58 @@ class ReportsViewModelTest {
         vm.targetProperty().set(data.resolve("claims.csv").toString());
         vm.run();
 
-        assertThat(vm.messageProperty().get()).isEqualTo("The file claims.csv must end in .xlsx (an Excel workbook).");
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("The file claims.csv must end in .xlsx (an Excel workbook) or .pdf (a PDF).");
         assertThat(notices).extracting(Notice::text).containsExactly(vm.messageProperty().get());
         assertThat(vm.runs()).isEmpty();
         assertThat(data.resolve("claims.csv")).doesNotExist();
+    }
+
+    @Test
+    void choosingPdfRenamesTheTargetAndWritesAPdf() throws Exception {
+        vm.formatProperty().set(Format.PDF);
+        assertThat(vm.targetProperty().get()).isEqualTo(data.resolve("reports").resolve("claims-2025-03-20.pdf").toString());
+        vm.selectedProperty().set(report("denials"));
+        assertThat(vm.targetProperty().get()).endsWith("denials-2025-03-20.pdf");
+
+        vm.run();
+
+        assertThat(notices).isEmpty();
+        Path pdf = vm.runs().get(0).file();
+        assertThat(pdf.getFileName().toString()).isEqualTo("denials-2025-03-20.pdf");
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        vm.formatProperty().set(Format.XLSX);
+        assertThat(vm.targetProperty().get()).endsWith("denials-2025-03-20.xlsx");
+    }
+
+    @Test
+    void printWritesThePdfAndHandsThatFileToThePrinter() {
+        List<Path> printed = new ArrayList<>();
+        vm = new ReportsViewModel(ReportRunner.standard(db.transactions()), data, TestStores.CLOCK,
+                new SynchronousTaskRunner(), notices::add, (pdf, job) -> printed.add(pdf));
+        vm.selectedProperty().set(report("aging"));
+
+        vm.print();
+
+        assertThat(notices).isEmpty();
+        assertThat(vm.formatProperty().get()).isEqualTo(Format.PDF);
+        assertThat(printed).singleElement().satisfies(pdf -> {
+            assertThat(pdf).exists();
+            assertThat(pdf.getFileName().toString()).isEqualTo("aging-2025-03-20.pdf");
+        });
+        assertThat(vm.runs()).singleElement().extracting(ReportsViewModel.Run::file).isEqualTo(printed.get(0));
+    }
+
+    @Test
+    void aPrinterThatFailsIsExplainedAndThePdfStays() {
+        vm = new ReportsViewModel(ReportRunner.standard(db.transactions()), data, TestStores.CLOCK,
+                new SynchronousTaskRunner(), notices::add, (pdf, job) -> {
+                    throw new java.awt.print.PrinterException("No printer is set up on this computer.");
+                });
+
+        vm.print();
+
+        assertThat(notices).singleElement().extracting(Notice::text).asString().contains("No printer is set up");
+        assertThat(vm.runs()).singleElement().satisfies(run -> assertThat(run.file()).exists());
     }
 }

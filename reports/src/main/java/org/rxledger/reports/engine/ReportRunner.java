@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.reporting.PaymentAdvice;
@@ -41,7 +40,8 @@ public final class ReportRunner {
     /**
      * Writes report {@code name} for {@code period} to {@code target}.
      *
-     * @throws IllegalArgumentException for an unknown name or a target that is not an .xlsx workbook, in plain words
+     * @throws IllegalArgumentException for an unknown name or a target that is neither an .xlsx workbook nor a .pdf,
+     *                                  in plain words
      */
     public ReportOutcome run(String name, ReportPeriod period, Path target) throws IOException {
         return run(name, period, target, null);
@@ -55,8 +55,8 @@ public final class ReportRunner {
     public ReportOutcome run(String name, ReportPeriod period, Path target, String recipient) throws IOException {
         Report report = registry.find(name).orElseThrow(() -> new IllegalArgumentException(registry.unavailableMessage(name)));
         Objects.requireNonNull(period, "period");
-        if (!isWorkbook(target)) {
-            throw new IllegalArgumentException(target + " must end in .xlsx (an Excel workbook).");
+        if (ReportTableWriter.Format.of(target) == null) {
+            throw new IllegalArgumentException(target + " must end in .xlsx (an Excel workbook) or .pdf (a PDF).");
         }
         ReportRequest request = new ReportRequest(period, LocalDateTime.now(transactions.clock()));
         if (!report.namesPatients()) {
@@ -85,9 +85,8 @@ public final class ReportRunner {
                 + (period.to() == null ? "…" : period.to().toString());
     }
 
-    /** True when {@code target} names an Excel workbook. */
-    public static boolean isWorkbook(Path target) {
-        return target != null && target.getFileName() != null
-                && target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    /** True when {@code target} names a document a report can be written to: an Excel workbook or a PDF. */
+    public static boolean isReportDocument(Path target) {
+        return ReportTableWriter.Format.of(target) != null;
     }
 }

@@ -11,6 +11,7 @@ import org.rxledger.core.recon.AgingBucket;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -62,9 +63,9 @@ public final class AgingXlsxWriter implements Report {
         params.put("Aged from", "date of service");
         ReconciliationService service = new ReconciliationService(transactions);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
             List<ReconciliationService.PayerAging> payers = service.aging(asOf);
-            xlsx.startTable("By payer", "Third-party aging by payer", params, request.generatedAt(), SUMMARY);
+            table.startTable("By payer", "Third-party aging by payer", params, request.generatedAt(), SUMMARY);
             for (ReconciliationService.PayerAging a : payers) {
                 Object[] values = new Object[SUMMARY.size()];
                 int i = 0;
@@ -76,31 +77,31 @@ public final class AgingXlsxWriter implements Report {
                 values[i++] = a.openClaims();
                 values[i++] = a.credits();
                 values[i] = a.creditClaims();
-                xlsx.row(values);
+                table.row(values);
             }
             rows.put("By payer", (long) payers.size());
-            xlsx.startTable("Open claims", "Open third-party claims", params, request.generatedAt(), DETAIL);
+            table.startTable("Open claims", "Open third-party claims", params, request.generatedAt(), DETAIL);
             long[] claims = {0};
             service.openClaims(asOf, a -> {
                 var c = a.claim();
-                xlsx.row(c.payerName(), c.planName(), c.rx(), c.fill(), c.dateOfService(), a.days(),
+                table.row(c.payerName(), c.planName(), c.rx(), c.fill(), c.dateOfService(), a.days(),
                         a.claim().balance().isNegative() ? "credit" : a.bucket().label(), c.expected(), c.balance());
                 claims[0]++;
             });
             rows.put("Open claims", claims[0]);
             // their receivable was closed by the remittance's adjustments, so only this sheet shows them (issue 20)
-            xlsx.startTable("Short-paid and denied", "Short-paid and denied claims (closed on the receivable, still "
+            table.startTable("Short-paid and denied", "Short-paid and denied claims (closed on the receivable, still "
                     + "worth working)", params, request.generatedAt(), SHORT_DENIED);
             long[] shortDenied = {0};
             service.shortPaidAndDenied(asOf, s -> {
                 var c = s.claim();
-                xlsx.row(c.payerName(), c.rx(), c.fill(), c.dateOfService(), s.days(), s.bucket().label(),
+                table.row(c.payerName(), c.rx(), c.fill(), c.dateOfService(), s.days(), s.bucket().label(),
                         s.status() == org.rxledger.core.recon.ReconStatus.DENIED ? "denied" : "short-paid", c.expected(),
                         c.paid(), s.owed());
                 shortDenied[0]++;
             });
             rows.put("Short-paid and denied", shortDenied[0]);
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("third-party aging as of %s, %,d payers, %,d open claims, "
                 + "%,d short-paid or denied", asOf, rows.get("By payer"), rows.get("Open claims"),

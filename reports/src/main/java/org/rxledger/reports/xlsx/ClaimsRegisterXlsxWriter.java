@@ -13,6 +13,7 @@ import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.core.tx.Tx;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -52,11 +53,11 @@ public final class ClaimsRegisterXlsxWriter implements Report {
     @Override
     public ReportOutcome write(Transactions transactions, ReportRequest request, Path target) throws IOException {
         ReportPeriod period = request.period();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("Claims", "Claims register", parameters(period.from(), period.to()), request.generatedAt(),
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("Claims", "Claims register", parameters(period.from(), period.to()), request.generatedAt(),
                     COLUMNS);
-            long rows = transactions.read(tx -> tx.port(ReportingRepository.class).claimSummaries(period, c -> row(xlsx, c)));
-            xlsx.writeTo(target);
+            long rows = transactions.read(tx -> tx.port(ReportingRepository.class).claimSummaries(period, c -> row(table, c)));
+            table.writeTo(target);
             return new ReportOutcome(target, String.format("claims register, %,d claims", rows), Map.of("Claims", rows));
         }
     }
@@ -67,12 +68,12 @@ public final class ClaimsRegisterXlsxWriter implements Report {
      */
     public void write(Iterable<ClaimSummary> claims, LocalDate from, LocalDate to, LocalDateTime generatedAt, Path target)
             throws IOException {
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("Claims", "Claims register", parameters(from, to), generatedAt, COLUMNS);
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("Claims", "Claims register", parameters(from, to), generatedAt, COLUMNS);
             for (ClaimSummary c : claims) {
-                row(xlsx, c);
+                row(table, c);
             }
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
     }
 
@@ -83,8 +84,8 @@ public final class ClaimsRegisterXlsxWriter implements Report {
         return params;
     }
 
-    private static void row(XlsxReportWriter xlsx, ClaimSummary c) {
-        xlsx.row(c.rxNumber(), c.fillNumber(), c.dateOfService(), c.patientName(), c.payerName(), c.planName(),
+    private static void row(ReportTableWriter table, ClaimSummary c) {
+        table.row(c.rxNumber(), c.fillNumber(), c.dateOfService(), c.patientName(), c.payerName(), c.planName(),
                 c.bin(), c.ndc(), c.drugName(), c.quantity(), c.daysSupply(), c.status().label(),
                 c.rejectCodes(), c.grossAmountDue(), c.planPaid(), c.patientPay(), c.authorizationNumber(),
                 c.channel().name());

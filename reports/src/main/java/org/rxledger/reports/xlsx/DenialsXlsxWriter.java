@@ -9,6 +9,7 @@ import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -42,19 +43,19 @@ public final class DenialsXlsxWriter implements Report {
         ReportPeriod period = request.period();
         Map<String, String> params = ReportParameters.of("Date", period);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
             transactions.read(tx -> {
                 var data = tx.port(ReportingRepository.class);
-                xlsx.startTable("By code and payer", "Denials by code and payer", params, request.generatedAt(), SUMMARY);
-                rows.put("By code and payer", data.denialsByCodeAndPayer(period, g -> xlsx.row(g.source().label(),
+                table.startTable("By code and payer", "Denials by code and payer", params, request.generatedAt(), SUMMARY);
+                rows.put("By code and payer", data.denialsByCodeAndPayer(period, g -> table.row(g.source().label(),
                         g.code(), g.description(), g.payerName(), g.count(), g.billed(), g.paid())));
-                xlsx.startTable("Denied claims", "Denied and rejected claims", params, request.generatedAt(), DETAIL);
-                rows.put("Denied claims", data.denials(period, d -> xlsx.row(d.source().label(), d.code(),
+                table.startTable("Denied claims", "Denied and rejected claims", params, request.generatedAt(), DETAIL);
+                rows.put("Denied claims", data.denials(period, d -> table.row(d.source().label(), d.code(),
                         d.description(), d.payerName(), d.date(), d.rxFill(), d.dateOfService(), d.billed(), d.paid(),
                         d.reference())));
                 return null;
             });
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("denials, %,d claims in %,d code/payer groups",
                 rows.get("Denied claims"), rows.get("By code and payer")), rows);

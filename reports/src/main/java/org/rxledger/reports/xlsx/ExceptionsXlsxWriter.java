@@ -13,6 +13,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -56,8 +57,8 @@ public final class ExceptionsXlsxWriter implements Report {
         List<ExceptionItem> open = items.stream().filter(ExceptionItem::open).toList();
         List<ExceptionItem> resolved = items.stream().filter(i -> !i.open()).toList();
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("By category", "Exceptions by category", params, request.generatedAt(), SUMMARY);
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("By category", "Exceptions by category", params, request.generatedAt(), SUMMARY);
             long groups = 0;
             for (ExceptionCategory c : ExceptionCategory.values()) {
                 List<ExceptionItem> o = open.stream().filter(i -> i.category() == c).toList();
@@ -65,24 +66,24 @@ public final class ExceptionsXlsxWriter implements Report {
                 if (o.isEmpty() && r == 0) {
                     continue;
                 }
-                xlsx.row(c.label(), (long) o.size(), r, sum(o, ExceptionItem::expected), sum(o, ExceptionItem::paid),
+                table.row(c.label(), (long) o.size(), r, sum(o, ExceptionItem::expected), sum(o, ExceptionItem::paid),
                         sum(o, ExceptionItem::difference));
                 groups++;
             }
             rows.put("By category", groups);
-            xlsx.startTable("Open items", "Open exceptions", params, request.generatedAt(), OPEN);
+            table.startTable("Open items", "Open exceptions", params, request.generatedAt(), OPEN);
             for (ExceptionItem i : open) {
-                xlsx.row(i.key(), i.category().label(), i.payer(), i.reference(), i.trace(), i.arose(), i.age(),
+                table.row(i.key(), i.category().label(), i.payer(), i.reference(), i.trace(), i.arose(), i.age(),
                         i.expected(), i.paid(), i.difference(), i.owner(), i.reason(), i.nextStep());
             }
             rows.put("Open items", (long) open.size());
-            xlsx.startTable("Resolved", "Resolved exceptions", params, request.generatedAt(), RESOLVED);
+            table.startTable("Resolved", "Resolved exceptions", params, request.generatedAt(), RESOLVED);
             for (ExceptionItem i : resolved) {
-                xlsx.row(i.key(), i.category().label(), i.payer(), i.reference(), i.trace(), i.arose(), i.expected(),
+                table.row(i.key(), i.category().label(), i.payer(), i.reference(), i.trace(), i.arose(), i.expected(),
                         i.paid(), i.difference(), i.owner(), i.note());
             }
             rows.put("Resolved", (long) resolved.size());
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("exceptions, %,d open and %,d resolved in %,d categories",
                 open.size(), resolved.size(), rows.get("By category")), rows);

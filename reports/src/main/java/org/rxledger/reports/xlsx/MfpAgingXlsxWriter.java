@@ -18,6 +18,7 @@ import org.rxledger.core.mfp.RefundState;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -99,8 +100,8 @@ public final class MfpAgingXlsxWriter implements Report {
         Map<String, List<MfpRefund>> byManufacturer = new TreeMap<>();
         owed.forEach(r -> byManufacturer.computeIfAbsent(r.manufacturer(), m -> new ArrayList<>()).add(r));
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("By manufacturer", "MFP refund aging by manufacturer", params, request.generatedAt(), SUMMARY);
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("By manufacturer", "MFP refund aging by manufacturer", params, request.generatedAt(), SUMMARY);
             for (Map.Entry<String, List<MfpRefund>> e : byManufacturer.entrySet()) {
                 Object[] values = new Object[SUMMARY.size()];
                 int i = 0;
@@ -112,16 +113,16 @@ public final class MfpAgingXlsxWriter implements Report {
                 }
                 values[i++] = shortfall(e.getValue());
                 values[i] = (long) e.getValue().size();
-                xlsx.row(values);
+                table.row(values);
             }
             rows.put("By manufacturer", (long) byManufacturer.size());
-            xlsx.startTable("Open refunds", "MFP refunds still owed", params, request.generatedAt(), DETAIL);
+            table.startTable("Open refunds", "MFP refunds still owed", params, request.generatedAt(), DETAIL);
             for (MfpRefund r : owed) {
-                xlsx.row(r.manufacturer(), r.rxNumber(), r.fillNumber(), r.dateOfService(), r.ndc(), r.quantity(),
+                table.row(r.manufacturer(), r.rxNumber(), r.fillNumber(), r.dateOfService(), r.ndc(), r.quantity(),
                         r.expected(), r.received(), r.shortfall(), r.due(), daysPastDue(r, asOf), r.state().label());
             }
             rows.put("Open refunds", (long) owed.size());
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("MFP refund aging as of %s, %,d manufacturers, %,d refunds owed, "
                 + "%s outstanding", asOf, byManufacturer.size(), owed.size(), shortfall(owed)), rows);

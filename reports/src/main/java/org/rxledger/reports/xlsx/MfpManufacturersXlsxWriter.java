@@ -15,6 +15,7 @@ import org.rxledger.core.money.Money;
 import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -50,18 +51,18 @@ public final class MfpManufacturersXlsxWriter implements Report {
         new MfpService(transactions).refunds(asOf).stream().filter(r -> period.contains(r.dateOfService()))
                 .forEach(r -> byManufacturer.computeIfAbsent(r.manufacturer(), m -> new ArrayList<>()).add(r));
         long fills = 0;
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("By manufacturer", "MFP refunds per manufacturer", params, request.generatedAt(), SUMMARY);
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("By manufacturer", "MFP refunds per manufacturer", params, request.generatedAt(), SUMMARY);
             for (Map.Entry<String, List<MfpRefund>> e : byManufacturer.entrySet()) {
                 List<MfpRefund> refunds = e.getValue();
                 Money expected = Money.sum(refunds.stream().map(MfpManufacturersXlsxWriter::owed).toList());
                 Money received = Money.sum(refunds.stream().map(MfpRefund::received).toList());
-                xlsx.row(e.getKey(), (long) refunds.size(), expected, received, expected.minus(received),
+                table.row(e.getKey(), (long) refunds.size(), expected, received, expected.minus(received),
                         count(refunds, RefundState.LATE), count(refunds, RefundState.SHORT),
                         count(refunds, RefundState.MISSING), refunds.stream().filter(MfpRefund::disputed).count());
                 fills += refunds.size();
             }
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("By manufacturer", (long) byManufacturer.size());

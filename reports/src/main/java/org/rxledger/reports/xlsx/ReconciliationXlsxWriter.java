@@ -12,6 +12,7 @@ import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.RollForwardLine;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -94,52 +95,52 @@ public final class ReconciliationXlsxWriter implements Report {
         params.put("to", to.toString());
         params.put("Payments by", "BPR16 date");
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
-            xlsx.startTable("Days", "Daily reconciliation, all payers", params, request.generatedAt(), DAYS);
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+            table.startTable("Days", "Daily reconciliation, all payers", params, request.generatedAt(), DAYS);
             for (DailyReconciliation d : days) {
                 DailyReconciliation.PayerDay t = d.total();
                 List<Object> v = new ArrayList<>(List.of(d.date(), t.claims(), t.expected(), t.payments(), t.received(),
                         t.posted(), d.deposited()));
                 v.addAll(rollForward(t.rollForward()));
                 v.add(d.closed() ? "yes" : "no");
-                xlsx.row(v.toArray());
+                table.row(v.toArray());
             }
             rows.put("Days", (long) days.size());
 
-            xlsx.startTable("By payer", "Daily reconciliation by payer", params, request.generatedAt(), BY_PAYER);
+            table.startTable("By payer", "Daily reconciliation by payer", params, request.generatedAt(), BY_PAYER);
             long payerRows = 0;
             for (DailyReconciliation d : days) {
                 for (DailyReconciliation.PayerDay p : d.payers()) {
                     List<Object> v = new ArrayList<>(List.of(d.date(), p.payer(), p.claims(), p.expected(), p.payments(),
                             p.received(), p.posted(), p.cashToClaims(), p.unapplied(), p.plbTaken()));
                     v.addAll(rollForward(p.rollForward()));
-                    xlsx.row(v.toArray());
+                    table.row(v.toArray());
                     payerRows++;
                 }
             }
             rows.put("By payer", payerRows);
 
-            xlsx.startTable("PLB by code", "Provider-level adjustments by code (positive = taken from the payment)", params,
+            table.startTable("PLB by code", "Provider-level adjustments by code (positive = taken from the payment)", params,
                     request.generatedAt(), PLB);
             long plbRows = 0;
             for (DailyReconciliation d : days) {
                 for (DailyReconciliation.PlbTotal p : d.plb()) {
-                    xlsx.row(d.date(), p.payer(), p.code(), p.items(), p.amount());
+                    table.row(d.date(), p.payer(), p.code(), p.items(), p.amount());
                     plbRows++;
                 }
             }
             rows.put("PLB by code", plbRows);
 
-            xlsx.startTable("Variances", "Variances by category", params, request.generatedAt(), VARIANCES);
+            table.startTable("Variances", "Variances by category", params, request.generatedAt(), VARIANCES);
             long varianceRows = 0;
             for (DailyReconciliation d : days) {
                 for (DailyReconciliation.Variance v : d.variances()) {
-                    xlsx.row(d.date(), v.payer(), v.category().label(), v.count(), v.amount());
+                    table.row(d.date(), v.payer(), v.category().label(), v.count(), v.amount());
                     varianceRows++;
                 }
             }
             rows.put("Variances", varianceRows);
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("daily reconciliation %s to %s, %,d days, %,d payer rows, %,d variances",
                 from, to, rows.get("Days"), rows.get("By payer"), rows.get("Variances")), rows);

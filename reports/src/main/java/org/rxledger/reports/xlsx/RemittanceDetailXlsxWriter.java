@@ -9,6 +9,7 @@ import org.rxledger.core.reporting.ReportPeriod;
 import org.rxledger.core.reporting.ReportingRepository;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.Report;
+import org.rxledger.reports.engine.ReportTableWriter;
 import org.rxledger.reports.engine.ReportOutcome;
 import org.rxledger.reports.engine.ReportRequest;
 
@@ -51,31 +52,31 @@ public final class RemittanceDetailXlsxWriter implements Report {
         ReportPeriod period = request.period();
         Map<String, String> params = ReportParameters.of("Payment date", period);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (XlsxReportWriter xlsx = new XlsxReportWriter()) {
+        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
             transactions.read(tx -> {
                 var data = tx.port(ReportingRepository.class);
-                xlsx.startTable("Payments", "Remittance detail — payments", params, request.generatedAt(), PAYMENTS);
-                rows.put("Payments", data.remittancePayments(period, p -> xlsx.row(p.traceNumber(), p.paymentDate(),
+                table.startTable("Payments", "Remittance detail — payments", params, request.generatedAt(), PAYMENTS);
+                rows.put("Payments", data.remittancePayments(period, p -> table.row(p.traceNumber(), p.paymentDate(),
                         p.payerName(), p.payerIdentifier(), p.method(), p.amount(), p.claimCount(), p.claimsPaid(),
                         p.providerAdjustments(), p.payeeNpi(), p.status(), p.fileName())));
-                xlsx.startTable("Claims", "Remittance detail — claims", params, request.generatedAt(), CLAIMS);
-                rows.put("Claims", data.remittanceClaims(period, c -> xlsx.row(c.traceNumber(), c.paymentDate(),
+                table.startTable("Claims", "Remittance detail — claims", params, request.generatedAt(), CLAIMS);
+                rows.put("Claims", data.remittanceClaims(period, c -> table.row(c.traceNumber(), c.paymentDate(),
                         c.payerName(), c.patientControlNumber(), c.statusCode(), c.statusDescription(), c.serviceDate(),
                         c.ndc(), c.quantity(), c.charge(), c.paid(), c.patientResponsibility(),
                         c.payerClaimControlNumber(), c.matchStatus())));
-                xlsx.startTable("Adjustments", "Remittance detail — claim adjustments (CAS)", params,
+                table.startTable("Adjustments", "Remittance detail — claim adjustments (CAS)", params,
                         request.generatedAt(), ADJUSTMENTS);
-                rows.put("Adjustments", data.remittanceAdjustments(period, a -> xlsx.row(a.traceNumber(),
+                rows.put("Adjustments", data.remittanceAdjustments(period, a -> table.row(a.traceNumber(),
                         a.paymentDate(), a.payerName(), a.patientControlNumber(), a.level(), a.groupCode(),
                         a.reasonCode(), a.reasonDescription(), a.amount(), a.quantity())));
-                xlsx.startTable("PLB", "Remittance detail — provider-level adjustments (PLB)", params,
+                table.startTable("PLB", "Remittance detail — provider-level adjustments (PLB)", params,
                         request.generatedAt(), PLB);
-                rows.put("PLB", data.providerAdjustments(period, b -> xlsx.row(b.traceNumber(), b.paymentDate(),
+                rows.put("PLB", data.providerAdjustments(period, b -> table.row(b.traceNumber(), b.paymentDate(),
                         b.payerName(), b.providerId(), b.fiscalPeriodDate(), b.reasonCode(), b.reasonDescription(),
                         b.reference(), b.amount())));
                 return null;
             });
-            xlsx.writeTo(target);
+            table.writeTo(target);
         }
         return new ReportOutcome(target, String.format("remittance detail, %,d payments, %,d claims, %,d adjustments, %,d PLB items",
                 rows.get("Payments"), rows.get("Claims"), rows.get("Adjustments"), rows.get("PLB")), rows);

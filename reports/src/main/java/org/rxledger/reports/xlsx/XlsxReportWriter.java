@@ -30,6 +30,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rxledger.core.export.SpreadsheetText;
 import org.rxledger.core.money.Money;
+import org.rxledger.reports.engine.ReportTableWriter;
 
 /**
  * Streams a report table into an .xlsx workbook: a title block (report name, parameters,
@@ -41,7 +42,7 @@ import org.rxledger.core.money.Money;
  * <p>The file is written to a temporary file beside the target and moved into place, so a reader
  * never sees half a workbook. Styles are created once per workbook (Excel caps them at 64,000).
  */
-public final class XlsxReportWriter implements AutoCloseable {
+public final class XlsxReportWriter implements ReportTableWriter {
 
     /** Rows kept in memory before SXSSF flushes them to its temp file. */
     private static final int WINDOW = 200;
@@ -148,6 +149,7 @@ public final class XlsxReportWriter implements AutoCloseable {
     }
 
     /** Starts a table on a new sheet named {@code sheetName} (continued sheets get " (2)", " (3)" …). */
+    @Override
     public void startTable(String sheetName, String reportTitle, Map<String, String> reportParameters,
                            LocalDateTime generated, List<Column> tableColumns) {
         finishTable();
@@ -161,6 +163,7 @@ public final class XlsxReportWriter implements AutoCloseable {
     }
 
     /** Appends one row; values are String, Integer/Long, BigDecimal, Money, LocalDate or null. */
+    @Override
     public void row(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("row has " + values.length + " values for " + columns.size() + " columns");
@@ -218,6 +221,7 @@ public final class XlsxReportWriter implements AutoCloseable {
     }
 
     /** Writes the workbook to {@code target} through a temporary file and an atomic move. */
+    @Override
     public void writeTo(Path target) throws IOException {
         finishTable();
         Path dir = target.toAbsolutePath().getParent();

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,7 @@ class ReportRunnerTest {
                 .hasMessageContaining("There is no report named 'payroll'. Available reports: claims,");
         assertThatThrownBy(() -> runner.run("claims", ReportPeriod.ALL, dir.resolve("claims.csv")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("claims.csv must end in .xlsx");
+                .hasMessageContaining("claims.csv must end in .xlsx (an Excel workbook) or .pdf (a PDF)");
         assertThat(dir.resolve("p.xlsx")).doesNotExist();
         assertThat(dir.resolve("claims.csv")).doesNotExist();
     }
@@ -106,6 +109,27 @@ class ReportRunnerTest {
             assertThat(d.reference()).isEqualTo("report claims 2025-03-01 to 2025-03-31");
             assertThat(d.patientIds()).containsExactly(office.patient().id());
         });
+    }
+
+    @Test
+    void everyReportAlsoWritesAPrintablePdfWithTheSameTitleAndNumberedPages() throws IOException {
+        twoMarchClaims();
+        ReportPeriod march = new ReportPeriod(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 30));
+
+        for (Report report : runner.available()) {
+            Path pdf = dir.resolve(report.name() + ".pdf");
+            ReportOutcome outcome = runner.run(report.name(), march, pdf);
+
+            assertThat(outcome.file()).isEqualTo(pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(doc.getNumberOfPages()).as(report.name()).isPositive();
+                assertThat(text).as(report.name()).contains("Page 1 of " + doc.getNumberOfPages()).contains("Generated");
+            }
+        }
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("claims.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Claims register").contains("7001234");
+        }
     }
 
     @Test
