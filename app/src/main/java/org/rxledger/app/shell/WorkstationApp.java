@@ -10,6 +10,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.task.TaskRunner;
+import org.rxledger.app.ui.TruncatedText;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.security.PasswordHasher;
 
@@ -74,6 +75,7 @@ public final class WorkstationApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(WorkstationApp.class.getResource(STYLESHEET).toExternalForm());
+        TruncatedText.install(scene);
         stage.setScene(scene);
         stage.setTitle("RxLedger");
         stage.setMinWidth(900);
