@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.reporting.PaymentAdvice;
 import org.rxledger.core.reporting.ReportPeriod;
@@ -53,12 +54,21 @@ public final class ReportRunner {
      * disclosure log's row (which patients, by id) are made in one transaction.
      */
     public ReportOutcome run(String name, ReportPeriod period, Path target, String recipient) throws IOException {
+        return run(name, period, target, recipient, () -> false);
+    }
+
+    /**
+     * The same, stopping with a {@link java.util.concurrent.CancellationException} once {@code cancelled} says so: the
+     * target is left as it was and nothing is recorded.
+     */
+    public ReportOutcome run(String name, ReportPeriod period, Path target, String recipient, BooleanSupplier cancelled)
+            throws IOException {
         Report report = registry.find(name).orElseThrow(() -> new IllegalArgumentException(registry.unavailableMessage(name)));
         Objects.requireNonNull(period, "period");
         if (ReportTableWriter.Format.of(target) == null) {
             throw new IllegalArgumentException(target + " must end in .xlsx (an Excel workbook) or .pdf (a PDF).");
         }
-        ReportRequest request = new ReportRequest(period, LocalDateTime.now(transactions.clock()));
+        ReportRequest request = new ReportRequest(period, LocalDateTime.now(transactions.clock()), cancelled);
         if (!report.namesPatients()) {
             return report.write(transactions, request, target);
         }

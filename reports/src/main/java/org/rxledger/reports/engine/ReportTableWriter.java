@@ -66,6 +66,15 @@ public interface ReportTableWriter extends AutoCloseable {
         }
     }
 
+    /**
+     * A writer for {@code target}'s format that stops with a {@link java.util.concurrent.CancellationException} as soon
+     * as {@code request} is cancelled: mid-table, before anything is moved into place, so a cancelled report leaves
+     * no file and (for a report naming patients) no disclosure behind.
+     */
+    static ReportTableWriter forRequest(ReportRequest request, Path target) {
+        return new CancellableTableWriter(forTarget(target), request.cancelled());
+    }
+
     /** A writer for {@code target}'s format (.xlsx or .pdf). */
     static ReportTableWriter forTarget(Path target) {
         Format format = Format.of(target);

@@ -63,7 +63,7 @@ public final class AgingXlsxWriter implements Report {
         params.put("Aged from", "date of service");
         ReconciliationService service = new ReconciliationService(transactions);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             List<ReconciliationService.PayerAging> payers = service.aging(asOf);
             table.startTable("By payer", "Third-party aging by payer", params, request.generatedAt(), SUMMARY);
             for (ReconciliationService.PayerAging a : payers) {

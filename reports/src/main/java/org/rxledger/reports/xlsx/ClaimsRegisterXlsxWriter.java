@@ -53,7 +53,7 @@ public final class ClaimsRegisterXlsxWriter implements Report {
     @Override
     public ReportOutcome write(Transactions transactions, ReportRequest request, Path target) throws IOException {
         ReportPeriod period = request.period();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             table.startTable("Claims", "Claims register", parameters(period.from(), period.to()), request.generatedAt(),
                     COLUMNS);
             long rows = transactions.read(tx -> tx.port(ReportingRepository.class).claimSummaries(period, c -> row(table, c)));

@@ -43,7 +43,7 @@ public final class DenialsXlsxWriter implements Report {
         ReportPeriod period = request.period();
         Map<String, String> params = ReportParameters.of("Date", period);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             transactions.read(tx -> {
                 var data = tx.port(ReportingRepository.class);
                 table.startTable("By code and payer", "Denials by code and payer", params, request.generatedAt(), SUMMARY);

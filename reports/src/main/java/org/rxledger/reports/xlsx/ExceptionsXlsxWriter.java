@@ -57,7 +57,7 @@ public final class ExceptionsXlsxWriter implements Report {
         List<ExceptionItem> open = items.stream().filter(ExceptionItem::open).toList();
         List<ExceptionItem> resolved = items.stream().filter(i -> !i.open()).toList();
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             table.startTable("By category", "Exceptions by category", params, request.generatedAt(), SUMMARY);
             long groups = 0;
             for (ExceptionCategory c : ExceptionCategory.values()) {

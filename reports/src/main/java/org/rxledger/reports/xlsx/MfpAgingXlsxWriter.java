@@ -100,7 +100,7 @@ public final class MfpAgingXlsxWriter implements Report {
         Map<String, List<MfpRefund>> byManufacturer = new TreeMap<>();
         owed.forEach(r -> byManufacturer.computeIfAbsent(r.manufacturer(), m -> new ArrayList<>()).add(r));
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             table.startTable("By manufacturer", "MFP refund aging by manufacturer", params, request.generatedAt(), SUMMARY);
             for (Map.Entry<String, List<MfpRefund>> e : byManufacturer.entrySet()) {
                 Object[] values = new Object[SUMMARY.size()];

@@ -51,7 +51,7 @@ public final class MfpManufacturersXlsxWriter implements Report {
         new MfpService(transactions).refunds(asOf).stream().filter(r -> period.contains(r.dateOfService()))
                 .forEach(r -> byManufacturer.computeIfAbsent(r.manufacturer(), m -> new ArrayList<>()).add(r));
         long fills = 0;
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             table.startTable("By manufacturer", "MFP refunds per manufacturer", params, request.generatedAt(), SUMMARY);
             for (Map.Entry<String, List<MfpRefund>> e : byManufacturer.entrySet()) {
                 List<MfpRefund> refunds = e.getValue();

@@ -95,7 +95,7 @@ public final class ReconciliationXlsxWriter implements Report {
         params.put("to", to.toString());
         params.put("Payments by", "BPR16 date");
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             table.startTable("Days", "Daily reconciliation, all payers", params, request.generatedAt(), DAYS);
             for (DailyReconciliation d : days) {
                 DailyReconciliation.PayerDay t = d.total();

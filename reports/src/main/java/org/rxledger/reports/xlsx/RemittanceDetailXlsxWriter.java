@@ -52,7 +52,7 @@ public final class RemittanceDetailXlsxWriter implements Report {
         ReportPeriod period = request.period();
         Map<String, String> params = ReportParameters.of("Payment date", period);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ReportTableWriter table = ReportTableWriter.forTarget(target)) {
+        try (ReportTableWriter table = ReportTableWriter.forRequest(request, target)) {
             transactions.read(tx -> {
                 var data = tx.port(ReportingRepository.class);
                 table.startTable("Payments", "Remittance detail — payments", params, request.generatedAt(), PAYMENTS);

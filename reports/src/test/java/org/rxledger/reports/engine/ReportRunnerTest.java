@@ -133,6 +133,55 @@ class ReportRunnerTest {
     }
 
     @Test
+    void aCancelledReportLeavesNoFileAndRecordsNoDisclosure() {
+        twoMarchClaims();
+        db.transactions().signIn(new Session("pat", "Pat", Set.of(Role.CLERK), "ws-7", TestDatabases.NOW));
+        Path out = dir.resolve("claims.pdf");
+
+        assertThatThrownBy(() -> runner.run("claims", ReportPeriod.ALL, out, "desk audit", () -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("no file was written");
+
+        assertThat(out).doesNotExist();
+        assertThat(dir).isEmptyDirectory();
+        assertThat(disclosures()).isEmpty();
+    }
+
+    @Test
+    void cancellingMidTableStopsWithinAFewHundredRows() {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        ReportTableWriter counting = new ReportTableWriter() {
+            @Override
+            public void startTable(String sheet, String title, java.util.Map<String, String> params,
+                                   java.time.LocalDateTime generated, List<org.rxledger.reports.xlsx.Column> columns) {
+            }
+
+            @Override
+            public void row(Object... values) {
+                written.incrementAndGet();
+            }
+
+            @Override
+            public void writeTo(Path target) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ReportTableWriter table = new CancellableTableWriter(counting, () -> checks.incrementAndGet() > 2);
+
+        table.startTable("s", "t", java.util.Map.of(), TestDatabases.NOW.atZone(java.time.ZoneOffset.UTC).toLocalDateTime(),
+                List.of());
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                table.row();
+            }
+        }).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(written.get()).isEqualTo(2 * CancellableTableWriter.EVERY - 1);
+    }
+
+    @Test
     void aPersonWithoutReportExportIsRefusedAndNoWorkbookIsWritten() {
         twoMarchClaims();
         db.transactions().signIn(new Session("robin", "Robin", Set.of(Role.READ_ONLY), "ws-7", TestDatabases.NOW));
