@@ -322,7 +322,7 @@ public final class ShellView extends BorderPane {
         ListView<Area> nav = new ListView<>(vm.areas());
         nav.setId("navigation");
         nav.getStyleClass().addAll("navigation", Styles.DENSE);
-        nav.setPrefWidth(130);
+        nav.setPrefWidth(150); // "Patient accounts" without a horizontal scroll bar
         nav.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Area item, boolean empty) {
