@@ -2,7 +2,6 @@ package org.rxledger.core.collections;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rxledger.core.error.RxLedgerException;
-import org.rxledger.core.exceptions.ExceptionRepository;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.recon.ClaimReconciliation;
-import org.rxledger.core.recon.ReconStatus;
 import org.rxledger.core.security.Authorizer;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.access.Session;
@@ -112,11 +108,7 @@ public final class WriteOffService {
     /** The third-party rules over every claim a plan still owes on, with what the remittances said of each. */
     private static List<WriteOffPolicy.Finding> claimWriteOffs(Tx tx, CollectionSettings settings, Set<String> waiting,
                                                                LocalDate asOf) {
-        Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted = new HashMap<>();
-        tx.port(ExceptionRepository.class).claimLines(null, l -> remitted.put(l.claimId(),
-                new ThirdPartyWriteOffPolicy.Remitted(l.expected(), l.paid(), l.lines(),
-                        ClaimReconciliation.status(l.expected(), l.paid(), l.lines(), l.reversals() > 0, l.denials() > 0)
-                                == ReconStatus.DENIED, l.duplicates() > 0, l.lastPaymentDate())));
+        Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted = tx.port(CollectionsRepository.class).remitted();
         ThirdPartyWriteOffPolicy policy = new ThirdPartyWriteOffPolicy(settings);
         List<WriteOffPolicy.Finding> found = new ArrayList<>();
         for (ClaimReceivable c : tx.port(CollectionsRepository.class).claimReceivables(null, asOf)) {

@@ -25,11 +25,14 @@ import org.rxledger.core.collections.HoldKind;
 import org.rxledger.core.collections.PaymentMethod;
 import org.rxledger.core.collections.PaymentPlan;
 import org.rxledger.core.collections.Statement;
+import org.rxledger.core.collections.ThirdPartyWriteOffPolicy;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffKind;
 import org.rxledger.core.collections.WriteOffPolicy;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.recon.ClaimReconciliation;
+import org.rxledger.core.recon.ReconStatus;
 
 /**
  * Patient accounts on the ledger. An entry belongs to the house-charge account its fill is billed to, else to
@@ -98,6 +101,15 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
                         rs.getObject("date_of_service", LocalDate.class), Money.of(rs.getBigDecimal("balance")),
                         rs.getBoolean("rebilled")))
                 .list();
+    }
+
+    @Override
+    public Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted() {
+        Map<Long, ThirdPartyWriteOffPolicy.Remitted> m = new HashMap<>();
+        new JdbiExceptionRepository(handle).claimLines(null, l -> m.put(l.claimId(), new ThirdPartyWriteOffPolicy.Remitted(
+                l.expected(), l.paid(), l.lines(), ClaimReconciliation.status(l.expected(), l.paid(), l.lines(),
+                l.reversals() > 0, l.denials() > 0) == ReconStatus.DENIED, l.duplicates() > 0, l.lastPaymentDate())));
+        return m;
     }
 
     private static String name(ResultSet rs) throws SQLException {
