@@ -94,6 +94,27 @@ class CollectionsCliTest {
     }
 
     @Test
+    void aClaimNothingWasRemittedOnIsRecommendedAsNeverPaidWithItsRxFillAndPayer() throws Exception {
+        Path csv = Files.write(dir.resolve("owed.csv"), List.of(HEADER, ROW.replace("7001234,2,", "7001235,0,")
+                .replace("3.40,0.00,A25071000001,", "3.40,44.85,A25071000002,3.40")));
+        assertThat(as("demo-clerk", "claims", "import", csv.toString()).exit()).isZero();
+        assertThat(as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-08-29", "--json").json()).isEmpty();
+
+        Run recommended = as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-08-30", "--json");
+
+        assertThat(recommended.exit()).isZero();
+        JsonNode w = recommended.json().get(0);
+        assertThat(w.get("scope").asText()).isEqualTo("claim");
+        assertThat(w.get("kind").asText()).isEqualTo("NEVER_PAID");
+        assertThat(w.get("rx").asText()).isEqualTo("7001235");
+        assertThat(w.get("fill").asInt()).isZero();
+        assertThat(w.get("payer").asText()).isNotBlank();
+        assertThat(w.get("account").isNull()).isTrue();
+        assertThat(w.get("amount").asText()).isEqualTo("44.85");
+        assertThat(w.get("tier").asText()).isEqualTo("supervisor");
+    }
+
+    @Test
     void aPaymentNamesItsPersonAndACardNumberIsRefused() throws Exception {
         String key = as("demo-clerk", "patient-accounts", "list", "--json").json().get(0).get("account").asText();
 

@@ -90,6 +90,10 @@ public final class WriteOffService {
                     }
                 });
             });
+            claimWriteOffs(tx, CollectionSettings.from(repo.settings()), waiting, asOf).forEach(f -> {
+                long id = repo.insertRecommendation(f, asOf, by.user());
+                created.add(repo.writeOff(id).orElseThrow());
+            });
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("as_of", asOf.toString());
             payload.put("created", created.stream().map(WriteOff::id).toList());
@@ -101,10 +105,25 @@ public final class WriteOffService {
         });
     }
 
+    /** The third-party rules over every claim a plan still owes on, with what the remittances said of each. */
+    private static List<WriteOffPolicy.Finding> claimWriteOffs(Tx tx, CollectionSettings settings, Set<String> waiting,
+                                                               LocalDate asOf) {
+        Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted = tx.port(CollectionsRepository.class).remitted();
+        ThirdPartyWriteOffPolicy policy = new ThirdPartyWriteOffPolicy(settings);
+        List<WriteOffPolicy.Finding> found = new ArrayList<>();
+        for (ClaimReceivable c : tx.port(CollectionsRepository.class).claimReceivables(null, asOf)) {
+            if (!waiting.contains(ThirdPartyWriteOffPolicy.key(c.claimId()))) {
+                policy.evaluate(c, remitted.getOrDefault(c.claimId(), ThirdPartyWriteOffPolicy.Remitted.NOTHING), asOf)
+                        .ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
     /**
      * Approves a waiting recommendation: the approver must hold the tier's permission and must not be its proposer,
-     * and the fills must still owe what was recommended (else recommend again). Posts PATIENT_RECEIVABLE down and
-     * the kind's write-off account up, per fill.
+     * and the fills must still owe what was recommended (else recommend again). Posts the kind's receivable
+     * (PATIENT_RECEIVABLE, or THIRD_PARTY_RECEIVABLE for a claim) down and its write-off account up, per fill.
      */
     public WriteOff approve(Session by, long id) {
         WriteOff w = get(id);
@@ -114,6 +133,9 @@ public final class WriteOffService {
             if (now.proposedBy().equals(by.user())) {
                 throw new RxLedgerException("WRITEOFF_OWN_PROPOSAL", "Write-off " + id + " was proposed by " + by.user()
                         + "; another person must approve it.");
+            }
+            if (now.kind().claimScope()) {
+                return approveClaim(tx, now, by);
             }
             Map<Long, AccountItem> open = new LinkedHashMap<>();
             tx.port(CollectionsRepository.class).openItems(now.accountKey(), LocalDate.now(tx.clock()).plusYears(100))
@@ -135,11 +157,35 @@ public final class WriteOffService {
                 batch.add(LedgerAccount.PATIENT_RECEIVABLE, item.amount().negate(), i.claimId(), i.patientId(), null, memo);
                 batch.add(target, item.amount(), i.claimId(), i.patientId(), null, memo);
             }
-            tx.port(LedgerRepository.class).append(batch);
-            tx.port(CollectionsRepository.class).insertDecision(id, WriteOff.Status.APPROVED, "", batch.batchId(), by.user());
-            decided(tx, now, "WRITE_OFF_APPROVED", by, "", batch.batchId());
-            return find(tx, id);
+            return posted(tx, now, batch, by);
         });
+    }
+
+    /**
+     * A claim's write-off: the plan must still owe at least the amount (a payment or a posted remittance since makes
+     * it stale), and the receivable goes down by it onto the contractual adjustments account.
+     */
+    private static WriteOff approveClaim(Tx tx, WriteOff w, Session by) {
+        WriteOff.Item item = w.items().get(0);
+        ClaimReceivable c = tx.port(CollectionsRepository.class)
+                .claimReceivables(item.claimId(), LocalDate.now(tx.clock()).plusYears(100)).stream().findFirst()
+                .filter(r -> !r.balance().isLessThan(item.amount()))
+                .orElseThrow(() -> new RxLedgerException("WRITEOFF_STALE", "Claim Rx " + w.rxFill() + " changed since "
+                        + "write-off " + w.id() + " was recommended (a payment or a posted remittance); reject it and "
+                        + "recommend again."));
+        LedgerBatch batch = new LedgerBatch(SOURCE_WRITE_OFF, String.valueOf(w.id()), LocalDate.now(tx.clock()),
+                tx.clock().instant(), by.user());
+        String memo = w.kind().name().toLowerCase(java.util.Locale.ROOT) + " write-off " + w.id() + " Rx " + c.rxFill();
+        batch.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, item.amount().negate(), c.claimId(), c.patientId(), c.payerId(), memo);
+        batch.add(w.kind().account(), item.amount(), c.claimId(), c.patientId(), c.payerId(), memo);
+        return posted(tx, w, batch, by);
+    }
+
+    private static WriteOff posted(Tx tx, WriteOff w, LedgerBatch batch, Session by) {
+        tx.port(LedgerRepository.class).append(batch);
+        tx.port(CollectionsRepository.class).insertDecision(w.id(), WriteOff.Status.APPROVED, "", batch.batchId(), by.user());
+        decided(tx, w, "WRITE_OFF_APPROVED", by, "", batch.batchId());
+        return find(tx, w.id());
     }
 
     public WriteOff reject(Session by, long id, String reason) {
