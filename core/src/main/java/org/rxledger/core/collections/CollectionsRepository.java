@@ -1,6 +1,7 @@
 package org.rxledger.core.collections;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,9 @@ public interface CollectionsRepository {
 
     /** The batch an approval posted. */
     Optional<UUID> approvalBatch(long recommendationId);
+
+    /** The claim-scope write-offs on any of these claims whose last decision is an approval, oldest first. */
+    List<Long> approvedClaimWriteOffs(Collection<Long> claimIds);
 
     List<LedgerEntry> entriesOfBatch(UUID batchId);
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -315,6 +316,22 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
         return handle.createQuery("SELECT batch_id FROM write_off_decision WHERE recommendation_id = :r "
                         + "AND decision = 'APPROVED' ORDER BY id DESC LIMIT 1")
                 .bind("r", recommendationId).mapTo(UUID.class).findOne();
+    }
+
+    @Override
+    public List<Long> approvedClaimWriteOffs(Collection<Long> claimIds) {
+        List<Long> ids = new ArrayList<>();
+        for (List<Long> chunk : JdbiMatchRepository.arrays(claimIds)) {
+            ids.addAll(handle.createQuery("""
+                            SELECT DISTINCT r.id FROM write_off_item i
+                            JOIN write_off_recommendation r ON r.id = i.recommendation_id
+                            JOIN write_off_decision d ON d.id = (SELECT MAX(x.id) FROM write_off_decision x
+                                                                 WHERE x.recommendation_id = r.id)
+                            WHERE i.claim_id = ANY(:claims) AND LEFT(r.account_key, 2) = 'C:' AND d.decision = 'APPROVED'
+                            ORDER BY r.id""")
+                    .bindArray("claims", Long.class, chunk).mapTo(Long.class).list());
+        }
+        return ids;
     }
 
     @Override

@@ -5,106 +5,72 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rxledger.core.collections.CollectionsFixture.CLERK;
 import static org.rxledger.core.collections.CollectionsFixture.CLERK_2;
 import static org.rxledger.core.collections.CollectionsFixture.SUPERVISOR;
+import static org.rxledger.core.collections.ClaimRemittances.denied;
+import static org.rxledger.core.collections.ClaimRemittances.paid;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimRecorder;
+import org.rxledger.core.claim.ClaimReversals;
 import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.posting.MatchingService;
-import org.rxledger.core.remit.Adjustment;
+import org.rxledger.core.posting.PostingService;
 import org.rxledger.core.remit.ClaimPayment;
-import org.rxledger.core.remit.ImportOutcome;
-import org.rxledger.core.remit.RemittanceBuilder;
-import org.rxledger.core.remit.RemittanceImportService;
-import org.rxledger.core.task.ProgressListener;
 import org.rxledger.core.testdata.ClaimBuilder;
 
 /**
  * The third-party write-off kinds (issue 18) on a real H2 with the real migrations and real 835 imports, matched but
  * not posted (a review-first payer): each rule at its edge, an approval's and a reversal's ledger batches, and the
- * guards (a rebill, a payment made twice, a patient balance while the plan still owes).
+ * guards (a rebill, a payment made twice, a patient balance while the plan still owes). A payment posted, unposted or
+ * re-matched on a written-off claim, or the claim reversed at the pharmacy, takes the write-off back first (ADR 0035):
+ * the claim is booked once and its receivable never goes below zero.
  */
 class ThirdPartyWriteOffTest {
 
-    private static final LocalDate DOS = LocalDate.of(2024, 9, 1);
-    private static final LocalDate PAID_ON = LocalDate.of(2024, 10, 1);
-    private static final RemittanceBuilder.Parties PARTIES = new RemittanceBuilder.Parties("ACME RX SOLUTIONS",
-            "1999999999", "MAPLE STREET PHARMACY", "1234567893", "1234567", "123456789");
+    private static final LocalDate DOS = ClaimRemittances.DOS;
+    private static final LocalDate PAID_ON = ClaimRemittances.PAID_ON;
 
     @TempDir
     Path dir;
 
     private final CollectionsFixture f = new CollectionsFixture();
-    private int rx = 7200000;
-    private int control = 100;
+    private final PostingService posting = new PostingService(f.db.transactions());
+    private ClaimRemittances r;
+
+    @BeforeEach
+    void remittances() {
+        r = new ClaimRemittances(f, dir);
+    }
 
     @AfterEach
     void close() {
         f.close();
     }
 
-    /** A claim the plan adjudicated to pay {@code planPaid}, with nothing remitted or posted yet. */
     private Claim claim(String planPaid) {
-        int n = rx++;
-        return f.db.transactions().inTransaction(tx -> ClaimRecorder.record(tx, ClaimBuilder.aPaidClaim(f.office)
-                .rx(String.valueOf(n)).fill(0).dateOfService(DOS).authorization("A" + n).planPaid(planPaid)
-                .patientPay("0.00").build(), f.office.payer().id()));
+        return r.claim(planPaid);
     }
 
-    private static ClaimPayment paid(Claim c, String paid) {
-        Money charge = c.grossAmountDue();
-        Money p = Money.parse(paid);
-        return RemittanceBuilder.claim(c.rxNumber() + "-00", "1", charge, p, c.patientPay(), c.authorizationNumber(),
-                c.dateOfService(), "12345067890", new BigDecimal("30"), c.cardholderId(),
-                RemittanceBuilder.contractualAndCopay(charge, p, c.patientPay()), List.of());
+    private long remit(ClaimPayment... claims) {
+        return r.remit(claims);
     }
 
-    private static ClaimPayment denied(Claim c) {
-        Money charge = c.grossAmountDue();
-        List<Adjustment> adj = new ArrayList<>();
-        adj.add(new Adjustment("CO", "16", charge, null));
-        return RemittanceBuilder.claim(c.rxNumber() + "-00", "1", charge, Money.ZERO, Money.ZERO, c.authorizationNumber(),
-                c.dateOfService(), "12345067890", new BigDecimal("30"), c.cardholderId(), adj, List.of());
-    }
-
-    /** Imports an 835 paid on {@link #PAID_ON} and matches it, as for a payer whose payments are posted after review. */
-    private void remit(ClaimPayment... claims) {
-        Path file = dir.resolve("p" + control + ".835");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
-            RemittanceBuilder.write(List.of(RemittanceBuilder.payment(PARTIES, "T" + control, PAID_ON, control++,
-                    List.of(claims), List.of())), w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RemittanceImportService imports = new RemittanceImportService(f.db.transactions(), dir.resolve("archive"),
-                (tx, imported) -> imported.paymentIds().forEach(id -> MatchingService.matchPayment(tx, id)));
-        assertThat(imports.importFile(file, ProgressListener.NONE, () -> false)).isInstanceOf(ImportOutcome.Imported.class);
+    private Money receivable(Claim c) {
+        return r.receivable(c);
     }
 
     private List<WriteOff> claimScope(LocalDate asOf) {
         return f.writeOffs.recommend(CLERK, asOf).created().stream().filter(w -> w.kind().claimScope()).toList();
-    }
-
-    private Money receivable(Claim c) {
-        return f.db.transactions().read(tx -> tx.port(LedgerRepository.class).claimBalance(c.id(),
-                LedgerAccount.THIRD_PARTY_RECEIVABLE));
     }
 
     @Test
@@ -205,5 +171,122 @@ class ThirdPartyWriteOffTest {
             assertThat(w.kind()).isEqualTo(WriteOffKind.NEVER_PAID);
             assertThat(w.items()).extracting(WriteOff.Item::claimId).containsExactly(c.id());
         });
+    }
+
+    /** Recommends as of the date and has a supervisor (not the proposer) approve the one claim write-off. */
+    private WriteOff approveOne(LocalDate asOf, WriteOffKind kind) {
+        WriteOff w = claimScope(asOf).get(0);
+        assertThat(w.kind()).isEqualTo(kind);
+        return f.writeOffs.approve(SUPERVISOR, w.id());
+    }
+
+    private Money co(Claim c) {
+        return r.balance(c, LedgerAccount.CONTRACTUAL_ADJUSTMENT);
+    }
+
+    private void assertRecovered(WriteOff w, String cause) {
+        WriteOff now = f.writeOffs.get(w.id());
+        assertThat(now.status()).isEqualTo(WriteOff.Status.REVERSED);
+        assertThat(now.decisionReason()).startsWith("recovered: ").contains(cause);
+        long recoveries = f.db.transactions().read(tx -> tx.port(LedgerRepository.class)
+                .forClaim(w.items().get(0).claimId()).stream()
+                .filter(e -> e.sourceType().equals(WriteOffService.SOURCE_WRITE_OFF_RECOVERY)
+                        && e.sourceId().equals(String.valueOf(w.id()))).count());
+        assertThat(recoveries).as("one recovery batch of two entries").isEqualTo(2);
+    }
+
+    @Test
+    void aPaymentPostedAfterANeverPaidWriteOffTakesTheWriteOffBack() {
+        Claim c = claim("20.00");
+        WriteOff w = approveOne(DOS.plusDays(180), WriteOffKind.NEVER_PAID);
+        assertThat(receivable(c)).isEqualTo(Money.ZERO);
+        long payment = remit(paid(c, "20.00"));
+
+        posting.post(payment);
+
+        assertThat(receivable(c)).as("paid once, not paid and written off").isEqualTo(Money.ZERO);
+        assertThat(co(c)).isEqualTo(Money.ZERO);
+        assertThat(r.balance(c, LedgerAccount.PAYER_CASH)).isEqualTo(Money.parse("20.00"));
+        assertRecovered(w, "posted");
+        assertThat(claimScope(DOS.plusDays(400))).isEmpty();
+    }
+
+    @Test
+    void aDenialPostedAfterItsWriteOffIsBookedOnce() {
+        Claim c = claim("30.00");
+        long payment = remit(denied(c));
+        WriteOff w = approveOne(PAID_ON.plusDays(90), WriteOffKind.DENIAL_FINAL);
+        assertThat(co(c)).isEqualTo(Money.parse("30.00"));
+
+        posting.post(payment);
+
+        assertThat(receivable(c)).as("not -30.00").isEqualTo(Money.ZERO);
+        assertThat(co(c)).as("the denial once, not 60.00").isEqualTo(Money.parse("30.00"));
+        assertRecovered(w, "payment trace T");
+    }
+
+    @Test
+    void aShortPayPostedAfterItsResidueWasWrittenOffIsBookedOnce() {
+        Claim c = claim("20.00");
+        long payment = remit(paid(c, "19.25"));
+        WriteOff w = approveOne(PAID_ON.plusDays(60), WriteOffKind.SHORT_PAY_RESIDUE);
+        assertThat(receivable(c)).isEqualTo(Money.parse("19.25"));
+        assertThat(claimScope(PAID_ON.plusDays(90))).as("an approved write-off is not proposed twice").isEmpty();
+
+        posting.post(payment);
+
+        assertThat(receivable(c)).as("not -0.75").isEqualTo(Money.ZERO);
+        assertThat(co(c)).isEqualTo(Money.parse("0.75"));
+        assertRecovered(w, "posted");
+    }
+
+    @Test
+    void unpostingAfterARecoveryLeavesTheClaimOwedAndADecisionToMakeAgain() {
+        Claim c = claim("30.00");
+        long payment = remit(denied(c));
+        WriteOff first = approveOne(PAID_ON.plusDays(90), WriteOffKind.DENIAL_FINAL);
+        posting.post(payment);
+
+        posting.unpost(payment, "wrong payer");
+
+        assertThat(receivable(c)).as("owed again, the write-off not re-applied").isEqualTo(Money.parse("30.00"));
+        assertThat(co(c)).isEqualTo(Money.ZERO);
+        assertThat(f.writeOffs.get(first.id()).status()).isEqualTo(WriteOff.Status.REVERSED);
+        WriteOff second = approveOne(PAID_ON.plusDays(100), WriteOffKind.DENIAL_FINAL);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(receivable(c)).isEqualTo(Money.ZERO);
+
+        posting.post(payment);
+
+        assertThat(receivable(c)).isEqualTo(Money.ZERO);
+        assertThat(co(c)).isEqualTo(Money.parse("30.00"));
+        assertRecovered(second, "posted");
+    }
+
+    @Test
+    void aRecommendationOvertakenByAPostingIsRefusedAsStale() {
+        Claim c = claim("30.00");
+        long payment = remit(denied(c));
+        WriteOff w = claimScope(PAID_ON.plusDays(90)).get(0);
+        posting.post(payment);
+        Money contractual = co(c);
+
+        assertThatThrownBy(() -> f.writeOffs.approve(SUPERVISOR, w.id())).isInstanceOf(RxLedgerException.class)
+                .hasMessageContaining("changed since");
+
+        assertThat(co(c)).isEqualTo(contractual);
+        assertThat(receivable(c)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aClaimReversedAtThePharmacyAfterItsWriteOffTakesTheWriteOffBack() {
+        Claim c = claim("20.00");
+        WriteOff w = approveOne(DOS.plusDays(180), WriteOffKind.NEVER_PAID);
+
+        f.db.transactions().inTransaction(tx -> ClaimReversals.reverse(tx, c.id(), DOS.plusDays(200), "return to stock"));
+
+        assertThat(receivable(c)).as("not -20.00").isEqualTo(Money.ZERO);
+        assertThat(co(c)).isEqualTo(Money.ZERO);
+        assertRecovered(w, "claim reversed");
     }
 }
