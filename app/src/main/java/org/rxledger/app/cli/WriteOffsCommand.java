@@ -110,8 +110,9 @@ final class WriteOffsCommand {
             + "rules that must not be followed (e.g. a federal-program copay) say why.")
     static final class Recommend extends Sub {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default today.") LocalDate asOf;
-        @Option(names = "--json", description = "Print [{\"id\", \"scope\", \"account\", \"amount\", \"kind\", \"tier\", "
-                + "\"explanation\", \"status\"}]; a refused rule has id null and status \"refused\".") boolean json;
+        @Option(names = "--json", description = "Print [{\"id\", \"scope\", \"account\", \"rx\", \"fill\", \"payer\", "
+                + "\"amount\", \"kind\", \"tier\", \"explanation\", \"status\"}]; a refused rule has id null and status "
+                + "\"refused\".") boolean json;
         final SignedIn who = new SignedIn();
 
         @Override

@@ -74,8 +74,10 @@ class CollectionsCliTest {
         Run recommended = as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-05-02", "--json");
         assertThat(recommended.exit()).isZero();
         JsonNode w = recommended.json().get(0);
+        assertThat(w.get("id").isIntegralNumber()).isTrue();
         assertThat(w.get("scope").asText()).isEqualTo("patient");
         assertThat(w.get("account").asText()).isEqualTo(key);
+        assertThat(w.get("rx").isNull() && w.get("fill").isNull() && w.get("payer").isNull()).as("claim fields").isTrue();
         assertThat(w.get("amount").asText()).isEqualTo("3.40");
         assertThat(w.get("kind").asText()).isEqualTo("SMALL_BALANCE");
         assertThat(w.get("tier").asText()).isEqualTo("clerk");
@@ -104,6 +106,7 @@ class CollectionsCliTest {
 
         assertThat(recommended.exit()).isZero();
         JsonNode w = recommended.json().get(0);
+        assertThat(w.get("id").isIntegralNumber()).isTrue();
         assertThat(w.get("scope").asText()).isEqualTo("claim");
         assertThat(w.get("kind").asText()).isEqualTo("NEVER_PAID");
         assertThat(w.get("rx").asText()).isEqualTo("7001235");
@@ -112,6 +115,7 @@ class CollectionsCliTest {
         assertThat(w.get("account").isNull()).isTrue();
         assertThat(w.get("amount").asText()).isEqualTo("44.85");
         assertThat(w.get("tier").asText()).isEqualTo("supervisor");
+        assertThat(w.get("explanation").asText()).contains("never paid", "180 days");
     }
 
     @Test
