@@ -61,10 +61,21 @@ final class WriteOffsCommand {
         }
     }
 
-    /** The object of {@code --json}: issue 18's fields; patient scope, so {@code rx}, {@code fill}, {@code payer} are null. */
+    /**
+     * The object of {@code --json}: issue 18's fields. Patient scope has {@code rx}, {@code fill} and {@code payer} null;
+     * claim scope (a third-party kind) has them and {@code account} null.
+     */
     static Map<String, Object> json(WriteOff w) {
         Map<String, Object> o = base(w.id(), w.accountKey(), w.amount().toString(), w.kind().name(), w.tier().jsonName(),
                 w.explanation());
+        if (w.kind().claimScope()) {
+            int dash = w.rxFill().lastIndexOf('-');
+            o.put("scope", w.scope());
+            o.put("account", null);
+            o.put("rx", w.rxFill().substring(0, dash));
+            o.put("fill", Integer.parseInt(w.rxFill().substring(dash + 1)));
+            o.put("payer", w.accountName());
+        }
         o.put("name", w.accountName());
         o.put("status", w.status().name().toLowerCase(Locale.ROOT));
         o.put("as_of", w.asOf().toString());
@@ -99,8 +110,9 @@ final class WriteOffsCommand {
             + "rules that must not be followed (e.g. a federal-program copay) say why.")
     static final class Recommend extends Sub {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Default today.") LocalDate asOf;
-        @Option(names = "--json", description = "Print [{\"id\", \"scope\", \"account\", \"amount\", \"kind\", \"tier\", "
-                + "\"explanation\", \"status\"}]; a refused rule has id null and status \"refused\".") boolean json;
+        @Option(names = "--json", description = "Print [{\"id\", \"scope\", \"account\", \"rx\", \"fill\", \"payer\", "
+                + "\"amount\", \"kind\", \"tier\", \"explanation\", \"status\"}]; a refused rule has id null and status "
+                + "\"refused\".") boolean json;
         final SignedIn who = new SignedIn();
 
         @Override

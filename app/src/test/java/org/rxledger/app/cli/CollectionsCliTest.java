@@ -74,8 +74,10 @@ class CollectionsCliTest {
         Run recommended = as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-05-02", "--json");
         assertThat(recommended.exit()).isZero();
         JsonNode w = recommended.json().get(0);
+        assertThat(w.get("id").isIntegralNumber()).isTrue();
         assertThat(w.get("scope").asText()).isEqualTo("patient");
         assertThat(w.get("account").asText()).isEqualTo(key);
+        assertThat(w.get("rx").isNull() && w.get("fill").isNull() && w.get("payer").isNull()).as("claim fields").isTrue();
         assertThat(w.get("amount").asText()).isEqualTo("3.40");
         assertThat(w.get("kind").asText()).isEqualTo("SMALL_BALANCE");
         assertThat(w.get("tier").asText()).isEqualTo("clerk");
@@ -91,6 +93,29 @@ class CollectionsCliTest {
         assertThat(approved.json().get(0).get("status").asText()).isEqualTo("approved");
         assertThat(approved.json().get(0).get("decided_by").asText()).isEqualTo("demo-supervisor");
         assertThat(as("demo-clerk", "patient-accounts", "list", "--json").json()).isEmpty();
+    }
+
+    @Test
+    void aClaimNothingWasRemittedOnIsRecommendedAsNeverPaidWithItsRxFillAndPayer() throws Exception {
+        Path csv = Files.write(dir.resolve("owed.csv"), List.of(HEADER, ROW.replace("7001234,2,", "7001235,0,")
+                .replace("3.40,0.00,A25071000001,", "3.40,44.85,A25071000002,3.40")));
+        assertThat(as("demo-clerk", "claims", "import", csv.toString()).exit()).isZero();
+        assertThat(as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-08-29", "--json").json()).isEmpty();
+
+        Run recommended = as("demo-clerk", "writeoffs", "recommend", "--as-of", "2025-08-30", "--json");
+
+        assertThat(recommended.exit()).isZero();
+        JsonNode w = recommended.json().get(0);
+        assertThat(w.get("id").isIntegralNumber()).isTrue();
+        assertThat(w.get("scope").asText()).isEqualTo("claim");
+        assertThat(w.get("kind").asText()).isEqualTo("NEVER_PAID");
+        assertThat(w.get("rx").asText()).isEqualTo("7001235");
+        assertThat(w.get("fill").asInt()).isZero();
+        assertThat(w.get("payer").asText()).isNotBlank();
+        assertThat(w.get("account").isNull()).isTrue();
+        assertThat(w.get("amount").asText()).isEqualTo("44.85");
+        assertThat(w.get("tier").asText()).isEqualTo("supervisor");
+        assertThat(w.get("explanation").asText()).contains("never paid", "180 days");
     }
 
     @Test

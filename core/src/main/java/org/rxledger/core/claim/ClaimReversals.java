@@ -1,5 +1,6 @@
 package org.rxledger.core.claim;
 
+import org.rxledger.core.collections.WriteOffService;
 import org.rxledger.core.error.RxLedgerException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class ClaimReversals {
     /**
      * A batch negating every adjudication entry ({@link ClaimPostings#SOURCE_CLAIM}) of the claim not reversed
      * yet, or empty when there is none (a rejected claim moved no money). Shared by reversal, rebill and
-     * correction, which differ only in the batch's source type.
+     * correction, which differ only in the batch's source type. An approved write-off of the claim's receivable is
+     * taken back here, in the caller's transaction, because every caller appends the batch.
      */
     static Optional<LedgerBatch> reversingBatch(Tx tx, long claimId, String sourceType, LocalDate effectiveDate) {
         List<LedgerEntry> entries = tx.port(LedgerRepository.class).forClaim(claimId);
@@ -83,6 +85,11 @@ public final class ClaimReversals {
                 .filter(e -> ClaimPostings.SOURCE_CLAIM.equals(e.sourceType()))
                 .filter(e -> !alreadyReversed.contains(e.entryId()))
                 .forEach(batch::reverse);
-        return batch.isEmpty() ? Optional.empty() : Optional.of(batch);
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        // the claim no longer owes what a person wrote off on it: take that write-off back first (ADR 0035)
+        WriteOffService.recoverClaims(tx, Set.of(claimId), "claim reversed at the pharmacy (" + sourceType + ")");
+        return Optional.of(batch);
     }
 }

@@ -1,6 +1,7 @@
 package org.rxledger.core.collections;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,12 @@ public interface CollectionsRepository {
 
     /** Every fill with a non-zero patient balance as of the date, of one account or (key null) of all, oldest first. */
     List<AccountItem> openItems(String accountKey, LocalDate asOf);
+
+    /** Every claim (or only {@code claimId}) a plan still owes on as of the date, oldest date of service first. */
+    List<ClaimReceivable> claimReceivables(Long claimId, LocalDate asOf);
+
+    /** What the matched remittances said of every claim they name (the exceptions queue's view), by claim id. */
+    Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted();
 
     /** The account's PATIENT_RECEIVABLE entries, oldest first. */
     List<AccountActivity> activity(String accountKey);
@@ -60,6 +67,9 @@ public interface CollectionsRepository {
 
     /** The batch an approval posted. */
     Optional<UUID> approvalBatch(long recommendationId);
+
+    /** The claim-scope write-offs on any of these claims whose last decision is an approval, oldest first. */
+    List<Long> approvedClaimWriteOffs(Collection<Long> claimIds);
 
     List<LedgerEntry> entriesOfBatch(UUID batchId);
 

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.collections.WriteOffService;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
@@ -86,6 +88,7 @@ public final class RemittancePosting {
         Built built = build(tx, h);
         List<LedgerEntry> entries = built.batch.entries();
         long t1 = System.nanoTime();
+        recoverWriteOffs(tx, entries, "payment trace " + h.traceNumber() + " posted");
         tx.port(LedgerRepository.class).append(built.batch);
         long t2 = System.nanoTime();
         Money cash = cash(entries);
@@ -122,6 +125,7 @@ public final class RemittancePosting {
                     n.sourceId(), "Unpost trace " + h.traceNumber());
         }
         List<LedgerEntry> entries = batch.entries();
+        recoverWriteOffs(tx, entries, "payment trace " + h.traceNumber() + " unposted");
         tx.port(LedgerRepository.class).append(batch);
         Money cash = cash(entries);
         tx.port(PostingRepository.class).recordPosting(paymentId, batch.batchId(), PostingKind.UNPOST, cash, reason,
@@ -176,6 +180,7 @@ public final class RemittancePosting {
             return Optional.empty();
         }
         List<LedgerEntry> entries = batch.entries();
+        recoverWriteOffs(tx, entries, "payment trace " + h.traceNumber() + " re-posted after a match changed");
         tx.port(LedgerRepository.class).append(batch);
         Money cash = cash(entries);
         tx.port(PostingRepository.class).recordPosting(paymentId, batch.batchId(), PostingKind.ADJUST, cash, reason,
@@ -488,6 +493,21 @@ public final class RemittancePosting {
         poster.add(LedgerAccount.THIRD_PARTY_RECEIVABLE, variance.negate(), claimId, patientId, payerId, SOURCE_CLAIM, source,
                 rx + " adjustments" + what + tail);
         return true;
+    }
+
+    /**
+     * A posting that moves the third-party receivable of a claim written off by a person (a claim write-off of issue
+     * 18) first takes that write-off back, so the posting books the claim as ADR 0007 says and nothing is counted
+     * twice (docs/adr/0035-claim-write-offs-give-way-to-postings.md).
+     */
+    private static void recoverWriteOffs(Tx tx, List<LedgerEntry> entries, String cause) {
+        Set<Long> claims = new TreeSet<>();
+        for (LedgerEntry e : entries) {
+            if (e.account() == LedgerAccount.THIRD_PARTY_RECEIVABLE && e.claimId() != null && !e.amount().isZero()) {
+                claims.add(e.claimId());
+            }
+        }
+        WriteOffService.recoverClaims(tx, claims, cause);
     }
 
     /** The PLB account of a reason code (DOMAIN.md §2.5). */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,16 +20,20 @@ import org.jdbi.v3.core.Handle;
 import org.rxledger.core.collections.AccountActivity;
 import org.rxledger.core.collections.AccountItem;
 import org.rxledger.core.collections.ApprovalTier;
+import org.rxledger.core.collections.ClaimReceivable;
 import org.rxledger.core.collections.CollectionsRepository;
 import org.rxledger.core.collections.HoldKind;
 import org.rxledger.core.collections.PaymentMethod;
 import org.rxledger.core.collections.PaymentPlan;
 import org.rxledger.core.collections.Statement;
+import org.rxledger.core.collections.ThirdPartyWriteOffPolicy;
 import org.rxledger.core.collections.WriteOff;
 import org.rxledger.core.collections.WriteOffKind;
 import org.rxledger.core.collections.WriteOffPolicy;
 import org.rxledger.core.ledger.LedgerEntry;
 import org.rxledger.core.money.Money;
+import org.rxledger.core.recon.ClaimReconciliation;
+import org.rxledger.core.recon.ReconStatus;
 
 /**
  * Patient accounts on the ledger. An entry belongs to the house-charge account its fill is billed to, else to
@@ -73,6 +78,39 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
                         Money.of(rs.getBigDecimal("balance")), Money.of(rs.getBigDecimal("third_party")),
                         rs.getBoolean("federal")))
                 .list();
+    }
+
+    @Override
+    public List<ClaimReceivable> claimReceivables(Long claimId, LocalDate asOf) {
+        return handle.createQuery("SELECT c.id, c.patient_id, pl.payer_id, " + PayerSql.claimPayer("c", "py.name") + """
+                         AS payer_name, c.rx_number, c.fill_number, c.date_of_service, SUM(e.amount) AS balance,
+                               EXISTS (SELECT 1 FROM claim r WHERE r.rx_number = c.rx_number AND r.fill_number = c.fill_number
+                                        AND r.date_of_service = c.date_of_service AND r.id > c.id) AS rebilled
+                        FROM ledger_entry e
+                        JOIN claim c ON c.id = e.claim_id
+                        JOIN plan pl ON pl.id = c.plan_id
+                        JOIN payer py ON py.id = pl.payer_id
+                        WHERE e.account = 'THIRD_PARTY_RECEIVABLE' AND e.effective_date <= :asOf
+                          AND (CAST(:claim AS BIGINT) IS NULL OR c.id = :claim)
+                        GROUP BY c.id, c.patient_id, pl.payer_id, py.name, c.rx_number, c.fill_number, c.date_of_service,
+                                 c.bin, c.pcn, c.group_id
+                        HAVING SUM(e.amount) > 0
+                        ORDER BY c.date_of_service, c.id""")
+                .bind("asOf", asOf).bind("claim", claimId)
+                .map((rs, ctx) -> new ClaimReceivable(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("payer_id"),
+                        rs.getString("payer_name"), rs.getString("rx_number"), rs.getInt("fill_number"),
+                        rs.getObject("date_of_service", LocalDate.class), Money.of(rs.getBigDecimal("balance")),
+                        rs.getBoolean("rebilled")))
+                .list();
+    }
+
+    @Override
+    public Map<Long, ThirdPartyWriteOffPolicy.Remitted> remitted() {
+        Map<Long, ThirdPartyWriteOffPolicy.Remitted> m = new HashMap<>();
+        new JdbiExceptionRepository(handle).claimLines(null, l -> m.put(l.claimId(), new ThirdPartyWriteOffPolicy.Remitted(
+                l.expected(), l.paid(), l.lines(), ClaimReconciliation.status(l.expected(), l.paid(), l.lines(),
+                l.reversals() > 0, l.denials() > 0) == ReconStatus.DENIED, l.duplicates() > 0, l.lastPaymentDate())));
+        return m;
     }
 
     private static String name(ResultSet rs) throws SQLException {
@@ -229,10 +267,16 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
     private static final String WRITE_OFFS = """
             SELECT r.*, d.decision, d.decided_by, d.reason,
                    CASE WHEN LEFT(r.account_key, 2) = 'H:' THEN SUBSTRING(r.account_key, 3)
-                        ELSE p.last_name || ', ' || p.first_name END AS account_name
+                        WHEN LEFT(r.account_key, 2) = 'C:' THEN""" + " " + PayerSql.claimPayer("c", "py.name") + """
+
+                        ELSE p.last_name || ', ' || p.first_name END AS account_name,
+                   c.rx_number, c.fill_number
             FROM write_off_recommendation r
             LEFT JOIN write_off_decision d ON d.id = (SELECT MAX(x.id) FROM write_off_decision x WHERE x.recommendation_id = r.id)
             LEFT JOIN patient p ON LEFT(r.account_key, 1) = 'P' AND 'P' || p.id = r.account_key
+            LEFT JOIN claim c ON LEFT(r.account_key, 2) = 'C:' AND 'C:' || c.id = r.account_key
+            LEFT JOIN plan pl ON pl.id = c.plan_id
+            LEFT JOIN payer py ON py.id = pl.payer_id
             """;
 
     @Override
@@ -262,7 +306,9 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
                 ApprovalTier.valueOf(rs.getString("tier")), rs.getString("explanation"),
                 rs.getObject("as_of", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class).toInstant(),
                 rs.getString("proposed_by"), decision == null ? WriteOff.Status.PENDING : WriteOff.Status.valueOf(decision),
-                rs.getString("decided_by"), rs.getString("reason"), List.copyOf(items));
+                rs.getString("decided_by"), rs.getString("reason"), List.copyOf(items),
+                rs.getString("rx_number") == null ? null : rs.getString("rx_number") + "-"
+                        + String.format("%02d", rs.getInt("fill_number")));
     }
 
     @Override
@@ -270,6 +316,22 @@ final class JdbiCollectionsRepository implements CollectionsRepository {
         return handle.createQuery("SELECT batch_id FROM write_off_decision WHERE recommendation_id = :r "
                         + "AND decision = 'APPROVED' ORDER BY id DESC LIMIT 1")
                 .bind("r", recommendationId).mapTo(UUID.class).findOne();
+    }
+
+    @Override
+    public List<Long> approvedClaimWriteOffs(Collection<Long> claimIds) {
+        List<Long> ids = new ArrayList<>();
+        for (List<Long> chunk : JdbiMatchRepository.arrays(claimIds)) {
+            ids.addAll(handle.createQuery("""
+                            SELECT DISTINCT r.id FROM write_off_item i
+                            JOIN write_off_recommendation r ON r.id = i.recommendation_id
+                            JOIN write_off_decision d ON d.id = (SELECT MAX(x.id) FROM write_off_decision x
+                                                                 WHERE x.recommendation_id = r.id)
+                            WHERE i.claim_id = ANY(:claims) AND LEFT(r.account_key, 2) = 'C:' AND d.decision = 'APPROVED'
+                            ORDER BY r.id""")
+                    .bindArray("claims", Long.class, chunk).mapTo(Long.class).list());
+        }
+        return ids;
     }
 
     @Override
