@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -29,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.rxledger.app.reports.ReportsViewModel.Run;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.reports.engine.Report;
 
@@ -65,8 +62,8 @@ public final class ReportsView extends BorderPane {
         list.setItems(vm.available());
         list.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        list.getColumns().setAll(List.of(ReportsView.<Report>column("Report", 120, Report::name),
-                ReportsView.<Report>column("What it holds", 340, Report::title)));
+        list.getColumns().setAll(List.of(Tables.<Report, String>column("Report", 120, Report::name),
+                Tables.<Report, String>column("What it holds", 340, Report::title)));
         list.setPrefWidth(480);
         Tables.followSelection(list, vm.selectedProperty());
         list.getSelectionModel().select(vm.selectedProperty().get());
@@ -123,11 +120,11 @@ public final class ReportsView extends BorderPane {
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.setPlaceholder(new Label("No reports written yet in this session."));
         runs.getColumns().setAll(List.of(
-                ReportsView.<Run>column("Report", 110, Run::report),
-                ReportsView.<Run>column("Period", 190, Run::period),
-                ReportsView.<Run>column("File", 360, r -> r.file().toString()),
-                ReportsView.<Run>column("Summary", 330, Run::summary),
-                ReportsView.<Run>column("When", 130, r -> r.when().toLocalTime().withNano(0).toString())));
+                Tables.<Run, String>column("Report", 110, Run::report),
+                Tables.<Run, String>column("Period", 190, Run::period),
+                Tables.<Run, String>column("File", 360, r -> r.file().toString()),
+                Tables.<Run, String>column("Summary", 330, Run::summary),
+                Tables.<Run, String>column("When", 130, r -> r.when().toLocalTime().withNano(0).toString())));
         runs.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 vm.open(runs.getSelectionModel().getSelectedItem());
@@ -219,13 +216,6 @@ public final class ReportsView extends BorderPane {
             }
         });
         return b;
-    }
-
-    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
-        return c;
     }
 
     public void focusList() {
