@@ -117,7 +117,7 @@ public final class ShellViewModel {
                 chargeEntry.loadReferences();
             }
         });
-        this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
+        this.audits = new AuditsViewModel(setup.auditCases(), setup.auditPackets(), setup.dataDir(),
                 setup.clock(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.AUDITS) {

@@ -144,6 +144,15 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new org.rxledger.core.search.GlobalSearch(transactions, exceptionQueue()::items);
     }
 
+    public org.rxledger.core.audit.AuditCaseService auditCases() {
+        return new org.rxledger.core.audit.AuditCaseService(transactions, dataDir, clock());
+    }
+
+    public org.rxledger.core.audit.AuditPacketAssembler auditPackets() {
+        return new org.rxledger.core.audit.AuditPacketAssembler(transactions, dataDir,
+                new org.rxledger.core.reporting.StoredRemittanceHistory(transactions), clock());
+    }
+
     public RejectQueue rejectQueue() {
         return new RejectQueue(transactions);
     }
