@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.error.RxLedgerException;
@@ -24,41 +22,41 @@ class ClaimRecordsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-10T15:00:00Z"), ZoneOffset.UTC);
     private static final ClaimKey CLAIM_1 = new ClaimKey("7001234", 2, LocalDate.of(2025, 3, 3), "999999", "TESTPCN");
 
-    private final Database db = Database.inMemory("records-" + UUID.randomUUID(), new Actor("tester", "test-ws"), CLOCK);
-    private final Transactions tx = db.transactions();
-    private final ClaimRecords records = new ClaimRecords(tx);
-
-    @BeforeEach
-    void importSample() {
-        new ClaimImportService(tx, new ClaimRules(CLOCK)).importCsv("claims.csv", new StringReader(ClaimImportServiceTest.sample()));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+    /** A fresh store holding the five claims of the import sample. */
+    private static Database office() {
+        Database db = Database.inMemory("records-" + UUID.randomUUID(), new Actor("tester", "test-ws"), CLOCK);
+        new ClaimImportService(db.transactions(), new ClaimRules(CLOCK))
+                .importCsv("claims.csv", new StringReader(ClaimImportServiceTest.sample()));
+        return db;
     }
 
     @Test
     void aClaimComesWithItsLedgerEntriesAndItsReversalShowsInThem() {
-        long id = tx.read(t -> t.port(ClaimRepository.class).findActive(CLAIM_1).orElseThrow().id());
-        tx.inTransaction(t -> ClaimReversals.reverse(t, id, LocalDate.of(2025, 3, 9), "return to stock"));
+        try (Database db = office()) {
+            Transactions tx = db.transactions();
+            ClaimRecords records = new ClaimRecords(tx);
+            long id = tx.read(t -> t.port(ClaimRepository.class).findActive(CLAIM_1).orElseThrow().id());
+            tx.inTransaction(t -> ClaimReversals.reverse(t, id, LocalDate.of(2025, 3, 9), "return to stock"));
 
-        ClaimRecords.Facts facts = records.facts(id);
+            ClaimRecords.Facts facts = records.facts(id);
 
-        assertThat(facts.claim().id()).isEqualTo(id);
-        assertThat(facts.claim().lifecycle()).isEqualTo(Lifecycle.REVERSED);
-        assertThat(facts.entries()).extracting(LedgerEntry::entryId)
-                .containsExactlyElementsOf(tx.read(t -> t.port(LedgerRepository.class).forClaim(id)).stream()
-                        .map(LedgerEntry::entryId).toList())
-                .hasSize(6);
-        assertThat(records.summaries()).extracting(ClaimSummary::id).contains(id).hasSize(5);
+            assertThat(facts.claim().id()).isEqualTo(id);
+            assertThat(facts.claim().lifecycle()).isEqualTo(Lifecycle.REVERSED);
+            assertThat(facts.entries()).extracting(LedgerEntry::entryId)
+                    .containsExactlyElementsOf(tx.read(t -> t.port(LedgerRepository.class).forClaim(id)).stream()
+                            .map(LedgerEntry::entryId).toList())
+                    .hasSize(6);
+            assertThat(records.summaries()).extracting(ClaimSummary::id).contains(id).hasSize(5);
+        }
     }
 
     @Test
     void aClaimThatIsGoneIsNotFoundForTheClerk() {
-        assertThatThrownBy(() -> records.facts(987_654))
-                .isInstanceOf(RxLedgerException.class)
-                .hasMessageContaining("987654 is no longer in the database")
-                .extracting(e -> ((RxLedgerException) e).code()).isEqualTo(RxLedgerException.NOT_FOUND);
+        try (Database db = office()) {
+            assertThatThrownBy(() -> new ClaimRecords(db.transactions()).facts(987_654))
+                    .isInstanceOf(RxLedgerException.class)
+                    .hasMessageContaining("987654 is no longer in the database")
+                    .extracting(e -> ((RxLedgerException) e).code()).isEqualTo(RxLedgerException.NOT_FOUND);
+        }
     }
 }
