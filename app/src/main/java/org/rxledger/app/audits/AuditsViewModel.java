@@ -39,14 +39,11 @@ import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditStatus;
 import org.rxledger.core.audit.DocumentKind;
 import org.rxledger.core.audit.NewAuditCase;
-import org.rxledger.core.claim.ClaimRepository;
-import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.audit.RequestedClaim;
 import org.rxledger.core.audit.RequestedClaimsCsv;
 import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.audit.TransmittalMethod;
 import org.rxledger.core.money.Money;
-import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.pdf.AuditPacketExport;
 import org.rxledger.reports.pdf.AuditPacketPdfWriter;
 import org.rxledger.reports.pdf.PacketProgress;
@@ -73,7 +70,6 @@ public final class AuditsViewModel {
     public record Packet(String auditId, Path file, int pages, String sha256) {
     }
 
-    private final Transactions transactions;
     private final AuditCaseService service;
     private final AuditPacketAssembler assembler;
     private final TaskRunner runner;
@@ -95,12 +91,11 @@ public final class AuditsViewModel {
     /**
      * @param dataDir the data folder: documents live in {@code documents/}, packets are written to {@code packets/}
      */
-    public AuditsViewModel(Transactions transactions, Path dataDir, Clock clock, TaskRunner runner, Consumer<Notice> notify) {
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    public AuditsViewModel(AuditCaseService service, AuditPacketAssembler assembler, Path dataDir, Clock clock,
+                           TaskRunner runner, Consumer<Notice> notify) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.service = new AuditCaseService(transactions, dataDir, clock);
-        this.assembler = new AuditPacketAssembler(transactions, dataDir,
-                new StoredRemittanceHistory(transactions), clock);
+        this.service = Objects.requireNonNull(service, "service");
+        this.assembler = Objects.requireNonNull(assembler, "assembler");
         this.runner = runner;
         this.notify = notify;
         this.packetDir = dataDir.resolve("packets");
@@ -163,16 +158,14 @@ public final class AuditsViewModel {
 
     /** Checks each typed line against the stored claims (background); {@code done} gets the preview. */
     public void preview(List<RequestedLine> requested, Consumer<List<DraftLine>> done) {
-        runner.run("Checking the claim list", p -> transactions.read(tx -> {
+        runner.run("Checking the claim list", p -> {
+            List<Boolean> onFile = service.onFile(requested);
             List<DraftLine> out = new ArrayList<>();
-            Map<String, List<org.rxledger.core.claim.Claim>> byRx = new java.util.HashMap<>();
-            int n = 0;
-            for (RequestedLine l : requested) {
-                var ofRx = byRx.computeIfAbsent(l.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
-                out.add(new DraftLine(++n, l, AuditCaseService.resolve(ofRx, l.fillNumber(), l.dateOfService()).isPresent()));
+            for (int i = 0; i < requested.size(); i++) {
+                out.add(new DraftLine(i + 1, requested.get(i), onFile.get(i)));
             }
             return out;
-        }), done, f -> notify.accept(explain("checking the claim list", f)));
+        }, done, f -> notify.accept(explain("checking the claim list", f)));
     }
 
     /** Reads a CSV claim list (rx_number, fill_number, date_of_service) for the dialog's text area. */

@@ -3,7 +3,6 @@ package org.rxledger.app.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,18 +20,14 @@ import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.LongConsumer;
 import org.rxledger.core.claim.ChargeEntry;
 import org.rxledger.core.claim.Claim;
 import org.rxledger.core.claim.ClaimIdentifiers;
-import org.rxledger.core.claim.ClaimRepository;
-import org.rxledger.core.claim.ClaimRules;
+import org.rxledger.core.claim.ClaimRecords;
 import org.rxledger.core.claim.FillHistory;
 import org.rxledger.core.claim.PaperClaim;
-import org.rxledger.core.ledger.LedgerRepository;
-import org.rxledger.core.reference.ReferenceRepository;
 import org.rxledger.reports.pdf.PaperClaimPdfWriter;
 import org.rxledger.reports.pdf.PdfFonts;
 import org.rxledger.core.ledger.LedgerEntry;
@@ -44,8 +39,6 @@ import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reference.Payer;
 import org.rxledger.core.reference.Plan;
 import org.rxledger.core.reference.Prescriber;
-import org.rxledger.core.tx.Transactions;
-import org.rxledger.core.tx.Tx;
 
 /**
  * The claim detail pane: loads the full claim, its reference data and ledger entries in one read
@@ -54,8 +47,9 @@ import org.rxledger.core.tx.Tx;
  */
 public final class ClaimDetailViewModel {
 
-    private final Transactions transactions;
+    private final ClaimRecords records;
     private final ClaimIdentifiers identifiers;
+    private final ChargeEntry chargeEntry;
     private final TaskRunner runner;
     private final Consumer<Notice> notices;
     private final CodeTables codes = CodeTables.standard();
@@ -67,15 +61,16 @@ public final class ClaimDetailViewModel {
             "Select a claim and press Enter to see its details.");
     private JobHandle load = JobHandle.DONE;
     private long requested;
-    private ChargeEntry chargeEntry;
     private Path documents = Path.of(System.getProperty("java.io.tmpdir"), "rxledger-documents");
     private LongConsumer onRebill = id -> { };
     private LongConsumer onCorrect = id -> { };
     private Runnable onChanged = () -> { };
 
-    public ClaimDetailViewModel(Transactions transactions, TaskRunner runner, Consumer<Notice> notices) {
-        this.transactions = transactions;
-        this.identifiers = new ClaimIdentifiers(transactions);
+    public ClaimDetailViewModel(ClaimRecords records, ClaimIdentifiers identifiers, ChargeEntry chargeEntry,
+                                TaskRunner runner, Consumer<Notice> notices) {
+        this.records = records;
+        this.identifiers = identifiers;
+        this.chargeEntry = chargeEntry;
         this.runner = runner;
         this.notices = notices;
     }
@@ -90,7 +85,7 @@ public final class ClaimDetailViewModel {
         load = runner.run("Opening claim", progress -> {
             // in full only with the permission, and then the view is in the audit trail (issue 16 item 6)
             ClaimIdentifiers.Shown full = identifiers.fullAllowed() ? identifiers.reveal(claimId) : null;
-            return transactions.read(tx -> build(tx, claimId, full));
+            return build(records.facts(claimId), full);
         }, loaded -> {
             if (loaded.claimId() == requested) {
                 detail.set(loaded);
@@ -118,14 +113,6 @@ public final class ClaimDetailViewModel {
         this.onChanged = changed;
     }
 
-    private ChargeEntry chargeEntry() {
-        if (chargeEntry == null) {
-            Clock clock = transactions.clock();
-            chargeEntry = new ChargeEntry(transactions, new ClaimRules(clock));
-        }
-        return chargeEntry;
-    }
-
     private long current() {
         return detail.get() == null ? 0 : detail.get().claimId();
     }
@@ -137,7 +124,7 @@ public final class ClaimDetailViewModel {
             return;
         }
         String why = reason == null || reason.isBlank() ? "reversed by the billing office" : reason.strip();
-        runner.run("Reversing the claim", progress -> chargeEntry().reverse(id, LocalDate.now(transactions.clock()), why),
+        runner.run("Reversing the claim", progress -> chargeEntry.reverse(id, LocalDate.now(records.clock()), why),
                 c -> changed(id, "Claim reversed", "Rx " + c.rxFill() + " is reversed (B2); its receivables were reversed in the ledger."),
                 failure -> notices.accept(Failures.explain("reversing the claim", failure)));
     }
@@ -167,7 +154,7 @@ public final class ClaimDetailViewModel {
         if (id == 0) {
             return;
         }
-        runner.run("Marking the claim as paper", progress -> chargeEntry().markPaper(id),
+        runner.run("Marking the claim as paper", progress -> chargeEntry.markPaper(id),
                 c -> changed(id, "Paper claim", "Rx " + c.rxFill() + " is now a paper (UCF) claim; it stays in A/R and is matched like any claim."),
                 failure -> notices.accept(Failures.explain("marking the claim as paper", failure)));
     }
@@ -194,7 +181,7 @@ public final class ClaimDetailViewModel {
         }
         Path dir = documents;
         runner.run("Printing the " + what, progress -> {
-            PaperClaim paper = transactions.read(tx -> PaperClaim.load(tx, id));
+            PaperClaim paper = records.paper(id);
             Path target = dir.resolve(prefix + "-rx" + paper.claim().rxNumber() + "-" + paper.claim().fillNumber() + "-claim" + id + ".pdf");
             try {
                 return write.write(new PaperClaimPdfWriter(PdfFonts.locate(), java.time.ZoneId.systemDefault()), paper, target);
@@ -230,18 +217,10 @@ public final class ClaimDetailViewModel {
     }
 
     /** @param full the identifiers in full ({@link ClaimIdentifiers#reveal}), or null to show them masked */
-    ClaimDetail build(Tx tx, long claimId, ClaimIdentifiers.Shown full) {
-        Claim c = tx.port(ClaimRepository.class).find(claimId)
-                .orElseThrow(() -> new NoSuchElementException("claim " + claimId + " is no longer in the database"));
-        Patient patient = tx.port(ReferenceRepository.class).patient(c.patientId()).orElse(null);
-        Prescriber prescriber = tx.port(ReferenceRepository.class).prescriber(c.prescriberId()).orElse(null);
-        Drug drug = tx.port(ReferenceRepository.class).drug(c.drugId()).orElse(null);
-        Plan plan = tx.port(ReferenceRepository.class).plan(c.planId()).orElse(null);
-        Payer payer = plan == null ? null : tx.port(ReferenceRepository.class).payer(plan.payerId()).orElse(null);
-        List<LedgerEntry> entries = tx.port(LedgerRepository.class).forClaim(claimId);
-        ClaimIdentifiers.Shown ids = full != null ? full : ClaimIdentifiers.masked(c, patient);
-        ClaimDetail d = describe(c, patient, ids, prescriber, drug, plan, payer, entries);
-        List<FillHistory.Step> history = FillHistory.of(tx, claimId);
+    ClaimDetail build(ClaimRecords.Facts f, ClaimIdentifiers.Shown full) {
+        ClaimIdentifiers.Shown ids = full != null ? full : ClaimIdentifiers.masked(f.claim(), f.patient());
+        ClaimDetail d = describe(f.claim(), f.patient(), ids, f.prescriber(), f.drug(), f.plan(), f.payer(), f.entries());
+        List<FillHistory.Step> history = f.history();
         if (history.isEmpty()) {
             return d;
         }

@@ -25,10 +25,9 @@ import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Notice;
-import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.claim.ClaimRecords;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
-import org.rxledger.core.tx.Transactions;
 
 /**
  * The claims browser: every claim as a summary row, loaded once in the background, filtered and
@@ -44,7 +43,7 @@ public final class ClaimsViewModel {
     static final String KEY_TO = "claims.filter.to";
     static final String KEY_SORT = "claims.sort";
 
-    private final Transactions transactions;
+    private final ClaimRecords records;
     private final TaskRunner runner;
     private final Settings settings;
     private final Consumer<Notice> notices;
@@ -70,12 +69,13 @@ public final class ClaimsViewModel {
     private final ClaimDetailViewModel detail;
     private JobHandle load = JobHandle.DONE;
 
-    public ClaimsViewModel(Transactions transactions, TaskRunner runner, Settings settings, Consumer<Notice> notices) {
-        this.transactions = transactions;
+    public ClaimsViewModel(ClaimRecords records, ClaimDetailViewModel detail, TaskRunner runner, Settings settings,
+                           Consumer<Notice> notices) {
+        this.records = records;
         this.runner = runner;
         this.settings = settings;
         this.notices = notices;
-        this.detail = new ClaimDetailViewModel(transactions, runner, notices);
+        this.detail = detail;
         statuses.add(null);
         statuses.addAll(ClaimStatus.values());
         payers.add(null);
@@ -106,7 +106,7 @@ public final class ClaimsViewModel {
         emptyText.set("Loading claims…");
         load = runner.run("Loading claims", progress -> {
             progress.progress(0, 0, "Loading claims…");
-            List<ClaimSummary> rows = transactions.read(tx -> tx.port(ClaimRepository.class).summaries(tx.identifierMask()));
+            List<ClaimSummary> rows = records.summaries();
             TreeSet<String> payerNames = new TreeSet<>();
             for (ClaimSummary c : rows) {
                 payerNames.add(c.payerName());

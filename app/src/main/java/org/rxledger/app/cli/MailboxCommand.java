@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.adapters.mailbox.SftpRemitMailbox;
 import org.rxledger.core.remit.ImportOutcome;
 import org.rxledger.core.store.JdbiMailboxStore;
@@ -81,7 +82,7 @@ final class MailboxCommand {
             try {
                 settings = new MailboxSettings(host, port, user, folder, key == null ? null : key.toAbsolutePath().toString(),
                         knownHosts.toAbsolutePath().toString());
-            } catch (IllegalArgumentException e) {
+            } catch (RxLedgerException e) {
                 throw new RxLedgerCommand.UsageError(e.getMessage());
             }
             try (AppContext ctx = parent.root.openContext()) {

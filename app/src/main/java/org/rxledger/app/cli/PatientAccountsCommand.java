@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.collections.AccountActivity;
 import org.rxledger.core.collections.AccountDetail;
 import org.rxledger.core.collections.AccountItem;
@@ -71,6 +72,15 @@ final class PatientAccountsCommand {
         }
 
         abstract int run(AppContext ctx, PatientAccountService service);
+
+        /** An option value the core refuses is a usage mistake (exit 2), like one picocli itself refuses. */
+        static <T> T option(java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (RxLedgerException e) {
+                throw new RxLedgerCommand.UsageError(e.getMessage());
+            }
+        }
 
         static LocalDate today(AppContext ctx, LocalDate given) {
             return given != null ? given : LocalDate.now(ctx.clock());
@@ -205,7 +215,7 @@ final class PatientAccountsCommand {
         @Override
         int run(AppContext ctx, PatientAccountService service) {
             PatientAccountService.Applied a = service.pay(who.signIn(ctx), new PatientAccountService.Payment(account,
-                    Money.parse(amount), PaymentMethod.parse(method), reference, today(ctx, date), claims));
+                    Money.parse(amount), option(() -> PaymentMethod.parse(method)), reference, today(ctx, date), claims));
             return applied(out(), a, "Payment", json);
         }
     }
@@ -240,7 +250,7 @@ final class PatientAccountsCommand {
         @Override
         int run(AppContext ctx, PatientAccountService service) {
             PatientAccountService.Applied a = service.refund(who.signIn(ctx), account, Money.parse(amount),
-                    PaymentMethod.parse(method), reference, today(ctx, date));
+                    option(() -> PaymentMethod.parse(method)), reference, today(ctx, date));
             return applied(out(), a, "Refund", json);
         }
     }
@@ -257,7 +267,7 @@ final class PatientAccountsCommand {
 
         @Override
         int run(AppContext ctx, PatientAccountService service) {
-            HoldKind k = HoldKind.parse(kind);
+            HoldKind k = option(() -> HoldKind.parse(kind));
             if (release) {
                 service.releaseHold(who.signIn(ctx), account, k, note, today(ctx, date));
             } else {

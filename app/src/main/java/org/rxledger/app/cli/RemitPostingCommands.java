@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.remits.MatchLookups;
 import org.rxledger.core.claim.ClaimRepository;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.matching.PayerRemitSettings;
@@ -71,7 +72,7 @@ public final class RemitPostingCommands {
             PrintWriter out = spec.commandLine().getOut();
             try (AppContext ctx = root.openContext()) {
                 run(ctx.transactions(), out);
-            } catch (Refused | IllegalArgumentException | IllegalStateException e) {
+            } catch (Refused | RxLedgerException | IllegalArgumentException | IllegalStateException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("rxledger: " + e.getMessage());
                 err.flush();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.app.CentralSync;
 import org.rxledger.core.adapters.central.PostgresCentralJournal;
 import org.rxledger.core.store.JdbiSyncStore;
@@ -84,7 +85,7 @@ final class SyncCommand {
             CentralSettings settings;
             try {
                 settings = new CentralSettings(url, user, tls);
-            } catch (IllegalArgumentException e) {
+            } catch (RxLedgerException e) {
                 throw new RxLedgerCommand.UsageError(e.getMessage());
             }
             try (AppContext ctx = parent.root.openContext()) {

@@ -2,7 +2,6 @@ package org.rxledger.app.collections;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -13,7 +12,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -24,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.core.collections.AccountActivity;
@@ -151,17 +148,17 @@ public final class CollectionsView extends BorderPane {
         accounts.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         accounts.setPlaceholder(new Label("No patient balances."));
         accounts.getColumns().setAll(List.of(
-                text("Account", 90, PatientAccount::key),
-                text("Name", 200, PatientAccount::name),
-                money("Balance", PatientAccount::balance),
-                money("0-30", a -> a.aging().get(AgingBucket.CURRENT)),
-                money("31-60", a -> a.aging().get(AgingBucket.DAYS_31_60)),
-                money("61-90", a -> a.aging().get(AgingBucket.DAYS_61_90)),
-                money("91-120", a -> a.aging().get(AgingBucket.DAYS_91_120)),
-                money("120+", a -> a.aging().get(AgingBucket.OVER_120)),
-                text("Statements", 80, a -> String.valueOf(a.statementsSent())),
-                text("Last payment", 100, a -> a.lastPayment() == null ? "—" : Formats.date(a.lastPayment())),
-                text("Hold", 180, a -> String.join(", ", a.holds().stream().map(HoldKind::cliName).toList()))));
+                Tables.column("Account", 90, PatientAccount::key),
+                Tables.column("Name", 200, PatientAccount::name),
+                Tables.money("Balance", 80, PatientAccount::balance),
+                Tables.money("0-30", 80, a -> a.aging().get(AgingBucket.CURRENT)),
+                Tables.money("31-60", 80, a -> a.aging().get(AgingBucket.DAYS_31_60)),
+                Tables.money("61-90", 80, a -> a.aging().get(AgingBucket.DAYS_61_90)),
+                Tables.money("91-120", 80, a -> a.aging().get(AgingBucket.DAYS_91_120)),
+                Tables.money("120+", 80, a -> a.aging().get(AgingBucket.OVER_120)),
+                Tables.column("Statements", 80, a -> String.valueOf(a.statementsSent())),
+                Tables.column("Last payment", 100, a -> a.lastPayment() == null ? "—" : Formats.date(a.lastPayment())),
+                Tables.column("Hold", 180, a -> String.join(", ", a.holds().stream().map(HoldKind::cliName).toList()))));
         Tables.followSelection(accounts, vm.selectedProperty());
 
         TableView<AccountItem> items = new TableView<>(vm.items());
@@ -169,20 +166,20 @@ public final class CollectionsView extends BorderPane {
         items.getStyleClass().addAll(Styles.DENSE);
         items.setPlaceholder(new Label("No open fills."));
         items.getColumns().setAll(List.of(
-                text("Rx-fill", 100, AccountItem::rxFill),
-                text("Date of service", 110, (AccountItem i) -> Formats.date(i.dateOfService())),
-                text("Drug", 200, AccountItem::drugName),
-                money("Owed", AccountItem::balance),
-                text("Plan", 140, (AccountItem i) -> i.thirdPartyOpen() ? "still owes " + Formats.money(i.thirdPartyBalance()) : "paid")));
+                Tables.column("Rx-fill", 100, AccountItem::rxFill),
+                Tables.column("Date of service", 110, (AccountItem i) -> Formats.date(i.dateOfService())),
+                Tables.column("Drug", 200, AccountItem::drugName),
+                Tables.money("Owed", 80, AccountItem::balance),
+                Tables.column("Plan", 140, (AccountItem i) -> i.thirdPartyOpen() ? "still owes " + Formats.money(i.thirdPartyBalance()) : "paid")));
         TableView<AccountActivity> moves = new TableView<>(vm.activity());
         moves.setId("accountActivity");
         moves.getStyleClass().addAll(Styles.DENSE);
         moves.getColumns().setAll(List.of(
-                text("Date", 90, (AccountActivity a) -> Formats.date(a.date())),
-                text("Rx-fill", 100, AccountActivity::rxFill),
-                money("Amount", AccountActivity::amount),
-                text("What", 330, AccountActivity::memo),
-                text("By", 110, AccountActivity::by)));
+                Tables.column("Date", 90, (AccountActivity a) -> Formats.date(a.date())),
+                Tables.column("Rx-fill", 100, AccountActivity::rxFill),
+                Tables.money("Amount", 80, AccountActivity::amount),
+                Tables.column("What", 330, AccountActivity::memo),
+                Tables.column("By", 110, AccountActivity::by)));
         SplitPane detail = new SplitPane(items, moves);
         TextField planAmount = new TextField();
         planAmount.setId("planAmount");
@@ -227,14 +224,14 @@ public final class CollectionsView extends BorderPane {
         queue.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         queue.setPlaceholder(new Label("No write-offs waiting. Run the rules with `rxledger writeoffs recommend`."));
         queue.getColumns().setAll(List.of(
-                text("ID", 50, (WriteOff w) -> String.valueOf(w.id())),
-                text("Account", 80, WriteOff::accountKey),
-                text("Name", 170, WriteOff::accountName),
-                text("Kind", 110, (WriteOff w) -> w.kind().name()),
-                money("Amount", WriteOff::amount),
-                text("Tier", 110, (WriteOff w) -> w.tier().jsonName()),
-                text("Proposed by", 100, WriteOff::proposedBy),
-                text("Why (rules and evidence)", 560, WriteOff::explanation)));
+                Tables.column("ID", 50, (WriteOff w) -> String.valueOf(w.id())),
+                Tables.column("Account", 80, WriteOff::accountKey),
+                Tables.column("Name", 170, WriteOff::accountName),
+                Tables.column("Kind", 110, (WriteOff w) -> w.kind().name()),
+                Tables.money("Amount", 80, WriteOff::amount),
+                Tables.column("Tier", 110, (WriteOff w) -> w.tier().jsonName()),
+                Tables.column("Proposed by", 100, WriteOff::proposedBy),
+                Tables.column("Why (rules and evidence)", 560, WriteOff::explanation)));
         Tables.followSelection(queue, vm.selectedWriteOffProperty());
         queue.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.A || APPROVE.match(e)) {
@@ -271,21 +268,6 @@ public final class CollectionsView extends BorderPane {
         VBox box = new VBox(6, queue, bar);
         box.setPadding(new Insets(6, 0, 0, 0));
         return box;
-    }
-
-    private static <S> TableColumn<S, String> text(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
-        return c;
-    }
-
-    private static <S> TableColumn<S, Money> money(String title, Function<S, Money> value) {
-        TableColumn<S, Money> c = new TableColumn<>(title);
-        c.setPrefWidth(80);
-        c.setCellValueFactory(Cells.value(value));
-        c.setCellFactory(col -> Cells.money());
-        return c;
     }
 
     public void focusTable() {

@@ -2,9 +2,7 @@ package org.rxledger.app.contracts;
 
 import atlantafx.base.theme.Styles;
 import java.io.File;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,13 +10,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.core.contract.ContractCheck;
 import org.rxledger.core.contract.ContractRepository;
 import org.rxledger.core.contract.ContractTerms;
@@ -73,13 +71,13 @@ public final class ContractsView extends BorderPane {
         TableView<ContractCheck> underpaid = new TableView<>(vm.underpaid());
         underpaid.setId("contractUnderpaid");
         underpaid.setPlaceholder(new Label("No claim paid below its contract."));
-        underpaid.getColumns().add(column("Rx-fill", 110, c -> c.claim().rx() + "-" + String.format("%02d", c.claim().fill())));
-        underpaid.getColumns().add(column("DOS", 100, c -> c.claim().dateOfService().toString()));
-        underpaid.getColumns().add(column("Payer", 180, c -> c.claim().payer()));
-        underpaid.getColumns().add(column("Expected by contract", 140, c -> c.expectation().expected().toString()));
-        underpaid.getColumns().add(column("Paid", 90, c -> c.claim().paid().toString()));
-        underpaid.getColumns().add(column("Shortfall", 90, c -> c.shortfall().toString()));
-        underpaid.getColumns().add(column("Formula and prices", 520, c -> c.expectation().working()));
+        underpaid.getColumns().add(Tables.column("Rx-fill", 110, c -> c.claim().rx() + "-" + String.format("%02d", c.claim().fill())));
+        underpaid.getColumns().add(Tables.column("DOS", 100, c -> c.claim().dateOfService().toString()));
+        underpaid.getColumns().add(Tables.column("Payer", 180, c -> c.claim().payer()));
+        underpaid.getColumns().add(Tables.column("Expected by contract", 140, c -> c.expectation().expected().toString()));
+        underpaid.getColumns().add(Tables.column("Paid", 90, c -> c.claim().paid().toString()));
+        underpaid.getColumns().add(Tables.column("Shortfall", 90, c -> c.shortfall().toString()));
+        underpaid.getColumns().add(Tables.column("Formula and prices", 520, c -> c.expectation().working()));
 
         underpaid.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedUnderpaidProperty().set(now));
         Button appeal = new Button("MAC appeal…");
@@ -106,25 +104,25 @@ public final class ContractsView extends BorderPane {
         TableView<ContractTerms> versions = new TableView<>(vm.versions());
         versions.setId("contractVersions");
         versions.setPlaceholder(new Label("No contracts yet: rxledger contracts import FILE.csv"));
-        versions.getColumns().add(column("Contract", 160, ContractTerms::contractName));
-        versions.getColumns().add(column("Payer", 180, ContractTerms::payerName));
-        versions.getColumns().add(column("Routing", 200, v -> v.routing().label()));
-        versions.getColumns().add(column("From", 100, v -> v.effectiveFrom().toString()));
-        versions.getColumns().add(column("Brand", 150, v -> v.brand().label()));
-        versions.getColumns().add(column("Generic", 150, v -> v.generic().label()));
-        versions.getColumns().add(column("MAC list", 100, ContractTerms::macList));
-        versions.getColumns().add(column("Lesser of", 80, v -> v.lesserOfUc() ? "U&C/subm." : "—"));
-        versions.getColumns().add(column("Fees", 180, v -> "tx " + v.transactionFee().toPlainString() + ", post "
+        versions.getColumns().add(Tables.column("Contract", 160, ContractTerms::contractName));
+        versions.getColumns().add(Tables.column("Payer", 180, ContractTerms::payerName));
+        versions.getColumns().add(Tables.column("Routing", 200, v -> v.routing().label()));
+        versions.getColumns().add(Tables.column("From", 100, v -> v.effectiveFrom().toString()));
+        versions.getColumns().add(Tables.column("Brand", 150, v -> v.brand().label()));
+        versions.getColumns().add(Tables.column("Generic", 150, v -> v.generic().label()));
+        versions.getColumns().add(Tables.column("MAC list", 100, ContractTerms::macList));
+        versions.getColumns().add(Tables.column("Lesser of", 80, v -> v.lesserOfUc() ? "U&C/subm." : "—"));
+        versions.getColumns().add(Tables.column("Fees", 180, v -> "tx " + v.transactionFee().toPlainString() + ", post "
                 + v.postAdjPercent().stripTrailingZeros().toPlainString() + "% + " + v.postAdjFlat().toPlainString()));
 
         TableView<ContractRepository.PriceImport> prices = new TableView<>(vm.priceImports());
         prices.setId("contractPrices");
         prices.setPlaceholder(new Label("No price files yet: rxledger prices import --kind mac|nadac|awp|wac|invoice FILE"));
-        prices.getColumns().add(column("Kind", 80, p -> p.kind().name()));
-        prices.getColumns().add(column("File", 300, ContractRepository.PriceImport::fileName));
-        prices.getColumns().add(column("Rows added", 100, p -> String.format("%,d", p.rows())));
-        prices.getColumns().add(column("Imported", 200, p -> p.at().toString()));
-        prices.getColumns().add(column("By", 120, ContractRepository.PriceImport::by));
+        prices.getColumns().add(Tables.column("Kind", 80, p -> p.kind().name()));
+        prices.getColumns().add(Tables.column("File", 300, ContractRepository.PriceImport::fileName));
+        prices.getColumns().add(Tables.column("Rows added", 100, p -> String.format("%,d", p.rows())));
+        prices.getColumns().add(Tables.column("Imported", 200, p -> p.at().toString()));
+        prices.getColumns().add(Tables.column("By", 120, ContractRepository.PriceImport::by));
 
         TabPane tabs = new TabPane(new Tab("Underpaid", underpaidTab), new Tab("Contract versions", versions),
                 new Tab("Price lists", prices));
@@ -142,10 +140,4 @@ public final class ContractsView extends BorderPane {
         vm.reload();
     }
 
-    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        return c;
-    }
 }

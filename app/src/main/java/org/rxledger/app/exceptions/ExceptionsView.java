@@ -3,7 +3,6 @@ package org.rxledger.app.exceptions;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,7 +32,6 @@ import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.exceptions.ExceptionItem;
-import org.rxledger.core.money.Money;
 
 /**
  * The exceptions work queue: categories with counts on the left, filters and the items in a table, the
@@ -107,16 +105,16 @@ public final class ExceptionsView extends BorderPane {
             }
         });
         table.getColumns().setAll(List.of(category,
-                text("Payer", 130, ExceptionItem::payer),
-                text("Rx-fill / CLP01", 124, ExceptionItem::reference),
-                text("Trace", 150, ExceptionItem::trace),
+                Tables.column("Payer", 130, ExceptionItem::payer),
+                Tables.column("Rx-fill / CLP01", 124, ExceptionItem::reference),
+                Tables.column("Trace", 150, ExceptionItem::trace),
                 // no claim known (unmatched, ambiguous, PLB): nothing can be expected, so no difference either
-                money("Expected", i -> i.claimId() == null ? null : i.expected()),
-                money("Paid", ExceptionItem::paid),
-                money("Difference", i -> i.claimId() == null ? null : i.difference()),
-                text("Age", 66, i -> i.age() + " d"),
-                text("Owner", 70, i -> i.owner() == null ? "—" : i.owner()),
-                text("Why", 380, ExceptionItem::reason)));
+                Tables.money("Expected", 96, i -> i.claimId() == null ? null : i.expected()),
+                Tables.money("Paid", 96, ExceptionItem::paid),
+                Tables.money("Difference", 96, i -> i.claimId() == null ? null : i.difference()),
+                Tables.column("Age", 66, i -> i.age() + " d"),
+                Tables.column("Owner", 70, i -> i.owner() == null ? "—" : i.owner()),
+                Tables.column("Why", 380, ExceptionItem::reason)));
         Tables.followSelection(table, vm.selectedProperty());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown() && e.getCode() == KeyCode.ENTER) {
@@ -268,21 +266,6 @@ public final class ExceptionsView extends BorderPane {
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
-    }
-
-    private static TableColumn<ExceptionItem, String> text(String title, double width, Function<ExceptionItem, String> value) {
-        TableColumn<ExceptionItem, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
-        return c;
-    }
-
-    private static TableColumn<ExceptionItem, Money> money(String title, Function<ExceptionItem, Money> value) {
-        TableColumn<ExceptionItem, Money> c = new TableColumn<>(title);
-        c.setPrefWidth(96);
-        c.setCellValueFactory(Cells.value(value));
-        c.setCellFactory(col -> Cells.money());
-        return c;
     }
 
     public void focusTable() {

@@ -2,7 +2,6 @@ package org.rxledger.app.payers;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -12,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -26,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.rxledger.app.payers.PayersViewModel.PayerRow;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.core.payer.RoutingLink;
 
@@ -93,11 +90,11 @@ public final class PayersView extends BorderPane {
                 .otherwise("No payers. Import the directory with `rxledger payers import FILE.csv`, or clear the search."));
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("ID", 32, r -> String.valueOf(r.id())),
-                column("Payer", 260, PayerRow::name),
-                column("Routings (BIN / PCN / group)", 292, PayerRow::routings),
-                column("835 identities", 302, PayerRow::identities),
-                column("CLP07 carries", 390, PayerRow::clp07)));
+                Tables.column("ID", 32, r -> String.valueOf(r.id())),
+                Tables.column("Payer", 260, PayerRow::name),
+                Tables.column("Routings (BIN / PCN / group)", 292, PayerRow::routings),
+                Tables.column("835 identities", 302, PayerRow::identities),
+                Tables.column("CLP07 carries", 390, PayerRow::clp07)));
         Tables.followSelection(table, vm.selectedProperty());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
@@ -200,13 +197,6 @@ public final class PayersView extends BorderPane {
             action.run();
         }
         table.requestFocus();
-    }
-
-    private static TableColumn<PayerRow, String> column(String title, double width, Function<PayerRow, String> value) {
-        TableColumn<PayerRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
-        return c;
     }
 
     public void focusSearch() {

@@ -14,7 +14,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -28,13 +27,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.rxledger.app.ui.Cells;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.core.deposit.Deposit;
 import org.rxledger.core.deposit.DepositMethod;
 import org.rxledger.core.deposit.DepositPairing.AmountMismatch;
 import org.rxledger.core.deposit.RemittedPayment;
-import org.rxledger.core.money.Money;
 
 /** Deposits and the three lists that tie them to 835 payments. Binds only; dialogs collect input. */
 public final class DepositsView extends BorderPane {
@@ -100,12 +98,12 @@ public final class DepositsView extends BorderPane {
         deposits.setItems(vm.deposits());
         deposits.setPlaceholder(new Label("No deposits yet. Enter one (New deposit…) or import a bank statement."));
         deposits.getColumns().setAll(List.of(
-                column("Date", Deposit::depositDate, Formats::date, 100),
-                column("Method", d -> d.method().label(), s -> s, 110),
-                moneyColumn("Amount", Deposit::amount),
-                column("Trace / check #", Deposit::traceNumber, s -> s, 170),
-                column("Source", Deposit::source, s -> s, 160),
-                column("Void", d -> d.voided() ? d.voidReason() : "", s -> s, 220)));
+                ReconTables.column("Date", Deposit::depositDate, Formats::date, 100),
+                ReconTables.column("Method", d -> d.method().label(), s -> s, 110),
+                Tables.money("Amount", 100, Deposit::amount),
+                ReconTables.column("Trace / check #", Deposit::traceNumber, s -> s, 170),
+                ReconTables.column("Source", Deposit::source, s -> s, 160),
+                ReconTables.column("Void", d -> d.voided() ? d.voidReason() : "", s -> s, 220)));
         deposits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         deposits.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && deposits.getSelectionModel().getSelectedItem() != null) {
@@ -122,10 +120,10 @@ public final class DepositsView extends BorderPane {
         none.textProperty().bind(vm.noPaymentsMissingProperty());
         t.setPlaceholder(none);
         t.getColumns().setAll(List.of(
-                column("Paid", RemittedPayment::paymentDate, Formats::date, 95),
-                column("Payer", RemittedPayment::payerName, s -> s, 150),
-                column("Trace", RemittedPayment::traceNumber, s -> s, 130),
-                moneyColumn("Amount", RemittedPayment::amount)));
+                ReconTables.column("Paid", RemittedPayment::paymentDate, Formats::date, 95),
+                ReconTables.column("Payer", RemittedPayment::payerName, s -> s, 150),
+                ReconTables.column("Trace", RemittedPayment::traceNumber, s -> s, 130),
+                Tables.money("Amount", 100, RemittedPayment::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
@@ -137,9 +135,9 @@ public final class DepositsView extends BorderPane {
         none.textProperty().bind(vm.noDepositsMissingProperty());
         t.setPlaceholder(none);
         t.getColumns().setAll(List.of(
-                column("Date", Deposit::depositDate, Formats::date, 95),
-                column("Trace", Deposit::traceNumber, s -> s, 150),
-                moneyColumn("Amount", Deposit::amount)));
+                ReconTables.column("Date", Deposit::depositDate, Formats::date, 95),
+                ReconTables.column("Trace", Deposit::traceNumber, s -> s, 150),
+                Tables.money("Amount", 100, Deposit::amount)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
@@ -149,29 +147,12 @@ public final class DepositsView extends BorderPane {
         t.setId("amountMismatches");
         t.setPlaceholder(new Label("No trace number with a different amount."));
         t.getColumns().setAll(List.of(
-                column("Trace", m -> m.payment().traceNumber(), s -> s, 120),
-                moneyColumn("835", m -> m.payment().amount()),
-                moneyColumn("Bank", m -> m.deposit().amount()),
-                moneyColumn("Difference", AmountMismatch::difference)));
+                ReconTables.column("Trace", m -> m.payment().traceNumber(), s -> s, 120),
+                Tables.money("835", 100, m -> m.payment().amount()),
+                Tables.money("Bank", 100, m -> m.deposit().amount()),
+                Tables.money("Difference", 100, AmountMismatch::difference)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
-    }
-
-    private static <S, T> TableColumn<S, T> column(String title, java.util.function.Function<S, T> getter,
-                                                   java.util.function.Function<T, String> format, double width) {
-        TableColumn<S, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(Cells.value(getter));
-        c.setCellFactory(col -> Cells.formatted(format, "text-cell"));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static <S> TableColumn<S, Money> moneyColumn(String title, java.util.function.Function<S, Money> getter) {
-        TableColumn<S, Money> c = new TableColumn<>(title);
-        c.setCellValueFactory(Cells.value(getter));
-        c.setCellFactory(col -> Cells.money());
-        c.setPrefWidth(100);
-        return c;
     }
 
     /** Date, amount, trace, method, note; Enter saves, Esc cancels; a problem keeps the dialog open. */

@@ -8,8 +8,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Formats;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.core.money.Money;
 
 /** Column and section builders shared by the reconciliation tabs (dense tables, money right-aligned). */
@@ -19,27 +19,15 @@ final class ReconTables {
     }
 
     static <S, T> TableColumn<S, T> column(String title, Function<S, T> getter, Function<T, String> format, double width) {
-        TableColumn<S, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(Cells.value(getter));
-        c.setCellFactory(col -> Cells.formatted(format, "text-cell"));
-        c.setPrefWidth(width);
-        return c;
+        return Tables.formatted(title, width, getter, format, "text-cell");
     }
 
     static <S> TableColumn<S, Integer> count(String title, Function<S, Integer> getter) {
-        TableColumn<S, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(Cells.value(getter));
-        c.setCellFactory(col -> Cells.formatted(n -> Formats.count(n), "number-cell"));
-        c.setPrefWidth(60);
-        return c;
+        return Tables.formatted(title, 60, getter, n -> Formats.count(n), "number-cell");
     }
 
     static <S> TableColumn<S, Money> money(String title, Function<S, Money> getter) {
-        TableColumn<S, Money> c = new TableColumn<>(title);
-        c.setCellValueFactory(Cells.value(getter));
-        c.setCellFactory(col -> Cells.money());
-        c.setPrefWidth(95);
-        return c;
+        return Tables.money(title, 95, getter);
     }
 
     /** ISO dates in the picker too (UI.md: one date format everywhere). */

@@ -2,7 +2,6 @@ package org.rxledger.app.rejects;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,7 +21,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.app.ui.WorkQueueLayout;
 import org.rxledger.core.claim.FollowUpStatus;
@@ -63,16 +61,16 @@ public final class RejectQueueView extends BorderPane {
                 .otherwise("No rejected claims. Rejected charges and imported rejects appear here."));
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("Family", 100, WorkItem::familyLabel),
-                column("Reject", 250, i -> RejectQueueViewModel.rejectText(i.primaryCode(), i.meaning(), i.row().rejectCodes())),
-                column("Rx", 100, i -> i.row().rxNumber() + "-" + String.format("%02d", i.row().fillNumber())),
-                column("DOS", 92, i -> i.row().dateOfService().toString()),
-                column("Patient", 140, i -> i.row().patientName()),
-                column("Plan", 120, i -> i.row().planName()),
-                column("Owner", 70, i -> i.followUp().owner() == null ? "—" : i.followUp().owner()),
+                Tables.column("Family", 100, WorkItem::familyLabel),
+                Tables.column("Reject", 250, i -> RejectQueueViewModel.rejectText(i.primaryCode(), i.meaning(), i.row().rejectCodes())),
+                Tables.column("Rx", 100, i -> i.row().rxNumber() + "-" + String.format("%02d", i.row().fillNumber())),
+                Tables.column("DOS", 92, i -> i.row().dateOfService().toString()),
+                Tables.column("Patient", 140, i -> i.row().patientName()),
+                Tables.column("Plan", 120, i -> i.row().planName()),
+                Tables.column("Owner", 70, i -> i.followUp().owner() == null ? "—" : i.followUp().owner()),
                 dueColumn(),
-                column("Status", 78, i -> i.followUp().status().label()),
-                column("Resolved by", 90, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
+                Tables.column("Status", 78, i -> i.followUp().status().label()),
+                Tables.column("Resolved by", 90, i -> i.followUp().resolvedByClaimId() == null ? "" : "claim #" + i.followUp().resolvedByClaimId())));
         Tables.followSelection(table, vm.selectedProperty());
 
         TextField owner = new TextField();
@@ -148,7 +146,7 @@ public final class RejectQueueView extends BorderPane {
     }
 
     private TableColumn<WorkItem, String> dueColumn() {
-        TableColumn<WorkItem, String> c = column("Due", 112, i -> i.followUp().dueDate().toString() + (i.overdue() ? " overdue" : ""));
+        TableColumn<WorkItem, String> c = Tables.column("Due", 112, i -> i.followUp().dueDate().toString() + (i.overdue() ? " overdue" : ""));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -160,13 +158,6 @@ public final class RejectQueueView extends BorderPane {
                 }
             }
         });
-        return c;
-    }
-
-    private static TableColumn<WorkItem, String> column(String title, double width, Function<WorkItem, String> value) {
-        TableColumn<WorkItem, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
         return c;
     }
 

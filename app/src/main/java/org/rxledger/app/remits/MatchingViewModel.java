@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.PostingMode;
 import org.rxledger.core.matching.Clp01Patterns;
 import org.rxledger.core.matching.KeyCheck;
@@ -304,7 +305,7 @@ public final class MatchingViewModel {
         List<String> patterns;
         try {
             patterns = checkPatterns(patternsText);
-        } catch (IllegalArgumentException e) {
+        } catch (RxLedgerException e) {
             onError.accept(e.getMessage());
             return;
         }
@@ -339,13 +340,13 @@ public final class MatchingViewModel {
             try {
                 Pattern.compile(line);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + " is not a valid regular expression: "
+                throw RxLedgerException.invalid(where + " is not a valid regular expression: "
                         + e.getDescription() + " near position " + e.getIndex() + ".");
             }
             try {
                 Clp01Patterns.check(line);   // the core's own rule, so screen and core never disagree
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + " " + e.getMessage() + ".");
+            } catch (RxLedgerException e) {
+                throw RxLedgerException.invalid(where + " " + e.getMessage() + ".");
             }
             patterns.add(line);
         }

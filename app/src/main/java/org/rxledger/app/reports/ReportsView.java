@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,7 +14,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -31,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.rxledger.app.reports.ReportsViewModel.Run;
-import org.rxledger.app.ui.Cells;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.reports.engine.Report;
 import org.rxledger.reports.engine.ReportTableWriter.Format;
@@ -71,8 +68,8 @@ public final class ReportsView extends BorderPane {
         list.setItems(vm.available());
         list.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        list.getColumns().setAll(List.of(ReportsView.<Report>column("Report", 120, Report::name),
-                ReportsView.<Report>column("What it holds", 340, Report::title)));
+        list.getColumns().setAll(List.of(Tables.<Report, String>column("Report", 120, Report::name),
+                Tables.<Report, String>column("What it holds", 340, Report::title)));
         list.setPrefWidth(480);
         Tables.followSelection(list, vm.selectedProperty());
         list.getSelectionModel().select(vm.selectedProperty().get());
@@ -149,11 +146,11 @@ public final class ReportsView extends BorderPane {
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.setPlaceholder(new Label("No reports written yet in this session."));
         runs.getColumns().setAll(List.of(
-                ReportsView.<Run>column("Report", 110, Run::report),
-                ReportsView.<Run>column("Period", 190, Run::period),
-                ReportsView.<Run>column("File", 360, r -> r.file().toString()),
-                ReportsView.<Run>column("Summary", 330, Run::summary),
-                ReportsView.<Run>column("When", 130, r -> r.when().toLocalTime().withNano(0).toString())));
+                Tables.<Run, String>column("Report", 110, Run::report),
+                Tables.<Run, String>column("Period", 190, Run::period),
+                Tables.<Run, String>column("File", 360, r -> r.file().toString()),
+                Tables.<Run, String>column("Summary", 330, Run::summary),
+                Tables.<Run, String>column("When", 130, r -> r.when().toLocalTime().withNano(0).toString())));
         runs.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 vm.open(runs.getSelectionModel().getSelectedItem());
@@ -264,13 +261,6 @@ public final class ReportsView extends BorderPane {
             }
         });
         return b;
-    }
-
-    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(Cells.value(value));
-        return c;
     }
 
     public void focusList() {

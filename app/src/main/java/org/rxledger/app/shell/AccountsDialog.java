@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -13,12 +12,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.core.security.Account;
 import org.rxledger.core.security.AccountService;
@@ -38,10 +37,10 @@ final class AccountsDialog {
     static void show(Window owner, AccountService accounts, Session admin, TaskRunner runner) {
         TableView<Account> table = new TableView<>();
         table.setId("accountsTable");
-        table.getColumns().add(column("Account", Account::name));
-        table.getColumns().add(column("Name", Account::displayName));
-        table.getColumns().add(column("Roles", a -> String.join(", ", a.roles().stream().map(Role::label).toList())));
-        table.getColumns().add(column("State", a -> !a.active() ? "switched off"
+        table.getColumns().add(Tables.column("Account", 80, Account::name));
+        table.getColumns().add(Tables.column("Name", 80, Account::displayName));
+        table.getColumns().add(Tables.column("Roles", 80, a -> String.join(", ", a.roles().stream().map(Role::label).toList())));
+        table.getColumns().add(Tables.column("State", 80, a -> !a.active() ? "switched off"
                 : a.lockedUntil() != null ? "locked" : "active"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(720, 320);
@@ -90,12 +89,6 @@ final class AccountsDialog {
     private static void act(TaskRunner runner, Runnable reload, Supplier<?> change) {
         runner.run("Changing an account", p -> change.get(), done -> reload.run(),
                 failure -> new Alert(Alert.AlertType.ERROR, failure.getMessage()).show());
-    }
-
-    private static TableColumn<Account, String> column(String title, java.util.function.Function<Account, String> value) {
-        TableColumn<Account, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
     }
 
     private static final class Form {

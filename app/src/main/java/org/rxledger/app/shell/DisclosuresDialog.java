@@ -3,8 +3,6 @@ package org.rxledger.app.shell;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,13 +13,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.rxledger.app.ui.Tables;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.core.reference.Patient;
 import org.rxledger.core.reporting.DisclosureAccounting;
@@ -41,17 +39,17 @@ final class DisclosuresDialog {
     static Dialog<Void> show(Window owner, DisclosureAccounting accounting, TaskRunner runner) {
         TableView<DisclosureAccounting.Row> table = new TableView<>();
         table.setId("disclosuresTable");
-        table.getColumns().add(column("When", 130, r -> WHEN.format(r.disclosure().disclosedAt()
+        table.getColumns().add(Tables.column("When", 130, r -> WHEN.format(r.disclosure().disclosedAt()
                 .atZone(java.time.ZoneId.systemDefault()))));
-        table.getColumns().add(column("By", 110, r -> r.disclosure().user()));
-        table.getColumns().add(column("What", 90, r -> switch (r.disclosure().kind()) {
+        table.getColumns().add(Tables.column("By", 110, r -> r.disclosure().user()));
+        table.getColumns().add(Tables.column("What", 90, r -> switch (r.disclosure().kind()) {
             case AUDIT_PACKET -> "Audit packet";
             case EOB -> "EOB";
             case REPORT -> "Report";
         }));
-        table.getColumns().add(column("To", 170, r -> r.disclosure().recipient()));
-        table.getColumns().add(column("Reference", 200, r -> r.disclosure().reference()));
-        table.getColumns().add(column("Patients", 260, r -> String.join("; ", r.patients())));
+        table.getColumns().add(Tables.column("To", 170, r -> r.disclosure().recipient()));
+        table.getColumns().add(Tables.column("Reference", 200, r -> r.disclosure().reference()));
+        table.getColumns().add(Tables.column("Patients", 260, r -> String.join("; ", r.patients())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No disclosure matches."));
         table.setPrefSize(980, 360);
@@ -129,11 +127,4 @@ final class DisclosuresDialog {
         }, done -> { }, failure -> new Alert(Alert.AlertType.ERROR, failure.getMessage()).show());
     }
 
-    private static TableColumn<DisclosureAccounting.Row, String> column(String title, double width,
-                                                                        Function<DisclosureAccounting.Row, String> value) {
-        TableColumn<DisclosureAccounting.Row, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 }

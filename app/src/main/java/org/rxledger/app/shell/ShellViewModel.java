@@ -19,13 +19,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.rxledger.app.audits.AuditsViewModel;
+import org.rxledger.app.claims.ClaimDetailViewModel;
 import org.rxledger.app.claims.ClaimsViewModel;
 import org.rxledger.app.recon.ReconciliationViewModel;
 import org.rxledger.app.remits.InboxWatcher;
 import org.rxledger.app.remits.RemittanceImports;
 import org.rxledger.app.remits.RemittancesViewModel;
-import org.rxledger.core.remit.RejectionLog;
-import org.rxledger.core.exceptions.ExceptionQueue;
 import org.rxledger.core.search.GlobalSearch;
 import org.rxledger.core.search.SearchHit;
 import org.rxledger.app.charges.ChargeEntryViewModel;
@@ -35,8 +34,6 @@ import org.rxledger.app.payers.PayersViewModel;
 import org.rxledger.app.contracts.ContractsViewModel;
 import org.rxledger.app.reports.ReportsViewModel;
 import org.rxledger.app.collections.CollectionsViewModel;
-import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.PasswordHasher;
 import org.rxledger.app.task.JobStatus;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
@@ -45,7 +42,6 @@ import org.rxledger.app.ui.Notice;
 import org.rxledger.app.settings.Settings;
 import org.rxledger.app.sync.SyncAreaViewModel;
 import org.rxledger.core.sync.AutoSync;
-import org.rxledger.core.sync.SyncAttention;
 
 /**
  * The main window: navigation, quick search, status bar, notifications and the first-launch flow.
@@ -88,7 +84,9 @@ public final class ShellViewModel {
     public ShellViewModel(WorkstationSetup setup, TaskRunner runner) {
         this.setup = setup;
         this.runner = runner;
-        this.claims = new ClaimsViewModel(setup.transactions(), runner, setup.settings(), this::notify);
+        org.rxledger.core.claim.ClaimRecords claimRecords = setup.claimRecords();
+        this.claims = new ClaimsViewModel(claimRecords, new ClaimDetailViewModel(claimRecords, setup.claimIdentifiers(),
+                setup.chargeEntry(), runner, this::notify), runner, setup.settings(), this::notify);
         this.reconciliation = new ReconciliationViewModel(setup.reconciliation(), setup.dailyReconciliation(),
                 setup.deposits(), setup.mfp(), runner, this::notify, setup.clock());
         area.addListener((o, was, now) -> {
@@ -119,7 +117,7 @@ public final class ShellViewModel {
                 chargeEntry.loadReferences();
             }
         });
-        this.audits = new AuditsViewModel(setup.transactions(), setup.dataDir(),
+        this.audits = new AuditsViewModel(setup.auditCases(), setup.auditPackets(), setup.dataDir(),
                 setup.clock(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.AUDITS) {
@@ -130,7 +128,7 @@ public final class ShellViewModel {
         darkTheme.addListener((o, was, now) -> setup.settings().put(KEY_DARK, String.valueOf(now)));
         this.remittances = new RemittancesViewModel(setup.transactions(), runner,
                 setup.remittanceImports() == null ? null : () -> new RemittanceImports(
-                        setup.remittanceImports().get(), new RejectionLog(setup.transactions())),
+                        setup.remittanceImports().get(), setup.rejectionLog()),
                 this::notify);
         this.inbox = setup.remittanceImports() == null ? null : new InboxWatcher(setup.dataDir(), Clock.systemDefaultZone());
         area.addListener((o, was, now) -> {
@@ -150,7 +148,7 @@ public final class ShellViewModel {
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
         this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone(),
                 syncSchedule(setup.settings()), Platform::runLater);
-        this.syncArea = new SyncAreaViewModel(new SyncAttention(setup.transactions()), runner, this::notify);
+        this.syncArea = new SyncAreaViewModel(setup.syncAttention(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.SYNC) {
                 syncArea.reload();
@@ -164,7 +162,7 @@ public final class ShellViewModel {
         });
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
-                new AccountService(setup.transactions(), new PasswordHasher()), setup.actor().workstation(), runner,
+                setup.accounts(), setup.actor().workstation(), runner,
                 this::notify, setup.clock());
         area.addListener((o, was, now) -> {
             if (now == Area.PATIENT_ACCOUNTS) {
@@ -176,7 +174,7 @@ public final class ShellViewModel {
                 payers.reload();
             }
         });
-        this.globalSearch = new GlobalSearch(setup.transactions(), new ExceptionQueue(setup.transactions())::items);
+        this.globalSearch = setup.globalSearch();
         quickSearchText.addListener((o, was, now) -> search(now));
         claimCount = Bindings.createStringBinding(
                 () -> Formats.count(claims.claims().size()) + (claims.claims().size() == 1 ? " claim" : " claims"),

@@ -12,7 +12,6 @@ import org.rxledger.app.task.FxTaskRunner;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.TruncatedText;
 import org.rxledger.core.security.AccountService;
-import org.rxledger.core.security.PasswordHasher;
 
 /** The JavaFX application; started through {@link Workstation#launch}, never as a main class. */
 public final class WorkstationApp extends Application {
@@ -26,7 +25,7 @@ public final class WorkstationApp extends Application {
     public void start(Stage stage) {
         runner = new FxTaskRunner();
         WorkstationSetup setup = Workstation.takeSetup();
-        gate = showSignIn(stage, setup, new AccountService(setup.transactions(), new PasswordHasher()), runner,
+        gate = showSignIn(stage, setup, setup.accounts(), runner,
                 SignInGate.lockAfter(setup.settings(),
                         new org.rxledger.core.office.OfficeSettings(setup.transactions()).lockAfterMinutes()));
     }

@@ -114,6 +114,45 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         return new org.rxledger.core.exceptions.ExceptionQueue(transactions);
     }
 
+    public org.rxledger.core.claim.ClaimRecords claimRecords() {
+        return new org.rxledger.core.claim.ClaimRecords(transactions);
+    }
+
+    public org.rxledger.core.claim.ClaimIdentifiers claimIdentifiers() {
+        return new org.rxledger.core.claim.ClaimIdentifiers(transactions);
+    }
+
+    /** Charge entry's use cases (reverse, correct, rebill, mark paper) under the standard claim rules. */
+    public org.rxledger.core.claim.ChargeEntry chargeEntry() {
+        return new org.rxledger.core.claim.ChargeEntry(transactions, new org.rxledger.core.claim.ClaimRules(clock()));
+    }
+
+    public org.rxledger.core.remit.RejectionLog rejectionLog() {
+        return new org.rxledger.core.remit.RejectionLog(transactions);
+    }
+
+    public org.rxledger.core.sync.SyncAttention syncAttention() {
+        return new org.rxledger.core.sync.SyncAttention(transactions);
+    }
+
+    public org.rxledger.core.security.AccountService accounts() {
+        return new org.rxledger.core.security.AccountService(transactions, new org.rxledger.core.security.PasswordHasher());
+    }
+
+    /** The header's search over claims, payments, audit cases, exceptions and patient accounts. */
+    public org.rxledger.core.search.GlobalSearch globalSearch() {
+        return new org.rxledger.core.search.GlobalSearch(transactions, exceptionQueue()::items);
+    }
+
+    public org.rxledger.core.audit.AuditCaseService auditCases() {
+        return new org.rxledger.core.audit.AuditCaseService(transactions, dataDir, clock());
+    }
+
+    public org.rxledger.core.audit.AuditPacketAssembler auditPackets() {
+        return new org.rxledger.core.audit.AuditPacketAssembler(transactions, dataDir,
+                new org.rxledger.core.reporting.StoredRemittanceHistory(transactions), clock());
+    }
+
     public RejectQueue rejectQueue() {
         return new RejectQueue(transactions);
     }

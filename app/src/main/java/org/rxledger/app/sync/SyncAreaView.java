@@ -2,14 +2,12 @@ package org.rxledger.app.sync;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -22,7 +20,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.rxledger.app.ui.Formats;
 import org.rxledger.app.ui.Tables;
 import org.rxledger.core.sync.ParkedEvent;
@@ -49,12 +46,12 @@ public final class SyncAreaView extends BorderPane {
         conflictTable.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         conflictTable.setPlaceholder(new Label("No conflicts: nothing another workstation did met a different version here."));
         conflictTable.getColumns().setAll(List.of(
-                column("State", 70, (SyncConflict c) -> c.open() ? "open" : "settled"),
-                column("Kind", 150, (SyncConflict c) -> c.kind() == SyncConflict.Kind.PAYMENT_POSTED_TWICE
+                Tables.column("State", 70, (SyncConflict c) -> c.open() ? "open" : "settled"),
+                Tables.column("Kind", 150, (SyncConflict c) -> c.kind() == SyncConflict.Kind.PAYMENT_POSTED_TWICE
                         ? "payment posted twice" : "claim differs"),
-                column("About", 260, SyncConflict::subject),
-                column("Met", 140, (SyncConflict c) -> Formats.timestamp(c.recordedAt())),
-                column("Settled by", 100, (SyncConflict c) -> c.resolvedBy() == null ? "" : c.resolvedBy())));
+                Tables.column("About", 260, SyncConflict::subject),
+                Tables.column("Met", 140, (SyncConflict c) -> Formats.timestamp(c.recordedAt())),
+                Tables.column("Settled by", 100, (SyncConflict c) -> c.resolvedBy() == null ? "" : c.resolvedBy())));
         Tables.followSelection(conflictTable, vm.conflictProperty());
 
         TextArea here = readOnly("syncHere");
@@ -101,10 +98,10 @@ public final class SyncAreaView extends BorderPane {
         parkedTable.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         parkedTable.setPlaceholder(new Label("No parked events: everything from the other workstations was applied here."));
         parkedTable.getColumns().setAll(List.of(
-                column("Event", 160, ParkedEvent::type),
-                column("From", 110, (ParkedEvent p) -> p.originName() + " · " + p.originUser()),
-                column("Why it is parked", 480, ParkedEvent::reason),
-                column("Since", 140, (ParkedEvent p) -> Formats.timestamp(p.recordedAt()))));
+                Tables.column("Event", 160, ParkedEvent::type),
+                Tables.column("From", 110, (ParkedEvent p) -> p.originName() + " · " + p.originUser()),
+                Tables.column("Why it is parked", 480, ParkedEvent::reason),
+                Tables.column("Since", 140, (ParkedEvent p) -> Formats.timestamp(p.recordedAt()))));
         Tables.followSelection(parkedTable, vm.parkedEventProperty());
         TextField reason = new TextField();
         reason.setId("syncDiscardReason");
@@ -128,10 +125,10 @@ public final class SyncAreaView extends BorderPane {
         waitingTable.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         waitingTable.setPlaceholder(new Label("Nothing waits: the central server has every event of this workstation."));
         waitingTable.getColumns().setAll(List.of(
-                column("#", 70, (WaitingEvent w) -> String.valueOf(w.seq())),
-                column("Event", 200, WaitingEvent::type),
-                column("By", 120, WaitingEvent::user),
-                column("When", 160, (WaitingEvent w) -> Formats.timestamp(w.occurredAt()))));
+                Tables.column("#", 70, (WaitingEvent w) -> String.valueOf(w.seq())),
+                Tables.column("Event", 200, WaitingEvent::type),
+                Tables.column("By", 120, WaitingEvent::user),
+                Tables.column("When", 160, (WaitingEvent w) -> Formats.timestamp(w.occurredAt()))));
         Tab waitingTab = new Tab();
         waitingTab.textProperty().bind(Bindings.createStringBinding(
                 () -> "Waiting to be sent (" + SyncAreaViewModel.shown(vm.waiting().size()) + ")", vm.waiting()));
@@ -180,10 +177,4 @@ public final class SyncAreaView extends BorderPane {
         return t;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        return c;
-    }
 }

@@ -1,10 +1,13 @@
 package org.rxledger.app.ui;
 
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.rxledger.core.money.Money;
 
-/** Table behaviour the screens share. */
+/** Table behaviour and the plain column builders the screens share, so that every screen's columns look alike. */
 public final class Tables {
 
     private Tables() {
@@ -42,5 +45,28 @@ public final class Tables {
         if (index >= 0) {
             table.scrollTo(Math.max(0, index - 3));
         }
+    }
+
+    /** A column showing {@code value} as text (the default cell), {@code width} pixels wide to begin with. */
+    public static <S, T> TableColumn<S, T> column(String title, double width, Function<S, T> value) {
+        TableColumn<S, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(Cells.value(value));
+        return c;
+    }
+
+    /** A money column: right-aligned two decimals, negatives marked ({@link Cells#money()}). */
+    public static <S> TableColumn<S, Money> money(String title, double width, Function<S, Money> value) {
+        TableColumn<S, Money> c = column(title, width, value);
+        c.setCellFactory(col -> Cells.money());
+        return c;
+    }
+
+    /** A column whose values are written by {@code format} in cells of {@code styleClass} (e.g. text-cell, number-cell). */
+    public static <S, T> TableColumn<S, T> formatted(String title, double width, Function<S, T> value,
+                                                     Function<T, String> format, String styleClass) {
+        TableColumn<S, T> c = column(title, width, value);
+        c.setCellFactory(col -> Cells.formatted(format, styleClass));
+        return c;
     }
 }

@@ -15,6 +15,8 @@ import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.audit.AuditCaseService;
+import org.rxledger.core.audit.AuditPacketAssembler;
 import org.rxledger.core.audit.AuditStatus;
 import org.rxledger.core.audit.AuditType;
 import org.rxledger.core.audit.DeadlineFlag;
@@ -23,6 +25,7 @@ import org.rxledger.core.audit.RequestedLine;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.reference.Pharmacy;
 import org.rxledger.core.reference.ReferenceRepository;
+import org.rxledger.core.reporting.StoredRemittanceHistory;
 import org.rxledger.core.store.Database;
 
 class AuditsViewModelTest {
@@ -43,7 +46,9 @@ class AuditsViewModelTest {
             aPaidClaim(office).rx("7001234").fill(2).dateOfService(LocalDate.parse("2025-03-03")).record(tx);
             return null;
         });
-        vm = new AuditsViewModel(db.transactions(), dataDir, TestStores.CLOCK, new SynchronousTaskRunner(), notices::add);
+        vm = new AuditsViewModel(new AuditCaseService(db.transactions(), dataDir, TestStores.CLOCK),
+                new AuditPacketAssembler(db.transactions(), dataDir, new StoredRemittanceHistory(db.transactions()), TestStores.CLOCK),
+                dataDir, TestStores.CLOCK, new SynchronousTaskRunner(), notices::add);
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class ClaimActionsTest {
                     "Springfield", "IL", "62701", "217-555-0100"));
             return aPaidClaim(office).rx("7001234").fill(2).record(tx);
         });
-        vm = new ClaimDetailViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = ClaimScreens.detail(db.transactions(), new SynchronousTaskRunner(), notices::add);
         vm.configure(documents, rebills::add, () -> changes++);
         vm.load(claim.id());
     }

@@ -26,7 +26,7 @@ class ClaimDetailViewModelTest {
     void setUp() {
         db = TestStores.freshDatabase();
         office = SampleOffice.create(db.transactions());
-        vm = new ClaimDetailViewModel(db.transactions(), new SynchronousTaskRunner(), notices::add);
+        vm = ClaimScreens.detail(db.transactions(), new SynchronousTaskRunner(), notices::add);
     }
 
     @AfterEach

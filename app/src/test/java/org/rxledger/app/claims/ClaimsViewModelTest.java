@@ -13,6 +13,7 @@ import org.rxledger.app.task.SynchronousTaskRunner;
 import org.rxledger.app.testdata.SampleOffice;
 import org.rxledger.app.testdata.TestStores;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.claim.ClaimRecords;
 import org.rxledger.core.claim.ClaimStatus;
 import org.rxledger.core.claim.ClaimSummary;
 import org.rxledger.core.store.Database;
@@ -46,7 +47,9 @@ class ClaimsViewModelTest {
     }
 
     private ClaimsViewModel loaded() {
-        ClaimsViewModel vm = new ClaimsViewModel(db.transactions(), new SynchronousTaskRunner(), settings, notices::add);
+        SynchronousTaskRunner runner = new SynchronousTaskRunner();
+        ClaimsViewModel vm = new ClaimsViewModel(new ClaimRecords(db.transactions()),
+                ClaimScreens.detail(db.transactions(), runner, notices::add), runner, settings, notices::add);
         vm.reload();
         return vm;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rxledger.core.error.RxLedgerException;
 
 /** The payer-settings pattern check: one regex per line, groups rx (required), fill, dos only. */
 class MatchingViewModelTest {
@@ -31,7 +32,7 @@ class MatchingViewModelTest {
     })
     void refusesWithTheLineAndWhatIsWrong(String pattern, String message) {
         assertThatThrownBy(() -> MatchingViewModel.checkPatterns("(?<rx>\\d+)\n" + pattern.strip()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(RxLedgerException.class)
                 .hasMessageContaining("line 2").hasMessageContaining(message.replace("line 1 ", ""));
     }
 }

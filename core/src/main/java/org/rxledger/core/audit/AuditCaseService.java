@@ -300,6 +300,22 @@ public final class AuditCaseService {
         });
     }
 
+    /**
+     * For each requested line, in order, whether a stored claim answers it ({@link #resolve}): what the new-case
+     * dialog shows before the case is created.
+     */
+    public List<Boolean> onFile(List<RequestedLine> requested) {
+        return transactions.read(tx -> {
+            Map<String, List<Claim>> byRx = new java.util.HashMap<>();
+            List<Boolean> out = new ArrayList<>();
+            for (RequestedLine l : requested) {
+                List<Claim> ofRx = byRx.computeIfAbsent(l.rxNumber(), rx -> tx.port(ClaimRepository.class).forRx(rx));
+                out.add(resolve(ofRx, l.fillNumber(), l.dateOfService()).isPresent());
+            }
+            return out;
+        });
+    }
+
     /** The case with its lines, transmittals, findings and documents. */
     public Optional<AuditCaseDetail> find(String auditId) {
         return transactions.read(tx -> tx.port(AuditCaseRepository.class).findByAuditId(auditId).map(c -> detail(tx, c)));

@@ -28,7 +28,7 @@ public final class AccountKey {
     public static String chargeCode(String text) {
         String code = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
         if (!CHARGE_CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("'" + (text == null ? "" : text.strip()) + "' is not a charge account code "
+            throw new RxLedgerException("ACCOUNT_KEY_INVALID", "'" + (text == null ? "" : text.strip()) + "' is not a charge account code "
                     + "(expected 1 to 40 letters, digits, '.', '_' or '-', e.g. MAPLE-LTC)");
         }
         return code;

@@ -2,6 +2,7 @@ package org.rxledger.core.collections;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 
 /**
@@ -49,7 +50,7 @@ public record CollectionSettings(Money smallBalanceUnder, int smallBalanceStatem
         Map<String, String> m = DEFAULTS.asMap();
         stored.forEach((k, v) -> {
             if (!m.containsKey(k)) {
-                throw new IllegalArgumentException("unknown collection setting '" + k + "'; expected one of "
+                throw RxLedgerException.invalid("unknown collection setting '" + k + "'; expected one of "
                         + String.join(", ", m.keySet()));
             }
             m.put(k, v);
@@ -63,15 +64,15 @@ public record CollectionSettings(Money smallBalanceUnder, int smallBalanceStatem
                     Integer.parseInt(m.get("denial_final_days")), Money.parse(m.get("short_pay_residue_max")),
                     Integer.parseInt(m.get("short_pay_residue_days")), Integer.parseInt(m.get("never_paid_days")));
             if (s.clerkLimit.isGreaterThan(s.supervisorLimit) || s.supervisorLimit.isGreaterThan(s.managerLimit)) {
-                throw new IllegalArgumentException("approval limits must rise: clerk_limit " + s.clerkLimit
+                throw RxLedgerException.invalid("approval limits must rise: clerk_limit " + s.clerkLimit
                         + " ≤ supervisor_limit " + s.supervisorLimit + " ≤ manager_limit " + s.managerLimit);
             }
             if (s.statementIntervalDays < 1 || s.finalNoticeNumber < 1) {
-                throw new IllegalArgumentException("statement_interval_days and final_notice_number must be 1 or more");
+                throw RxLedgerException.invalid("statement_interval_days and final_notice_number must be 1 or more");
             }
             return s;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a collection setting is not a whole number: " + e.getMessage(), e);
+            throw new RxLedgerException(RxLedgerException.INVALID, "a collection setting is not a whole number: " + e.getMessage(), e);
         }
     }
 }

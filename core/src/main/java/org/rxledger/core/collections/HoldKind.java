@@ -1,5 +1,7 @@
 package org.rxledger.core.collections;
 
+import org.rxledger.core.error.RxLedgerException;
+
 /**
  * Why collection on an account stops (DOMAIN.md §6.1–6.2). Every hold stops statements and the
  * bad-debt and small-balance rules; three of them make an account a write-off of its own kind.
@@ -32,7 +34,7 @@ public enum HoldKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown hold '" + text.strip() + "'; expected one of dispute, third-party-open, "
+        throw RxLedgerException.invalid("unknown hold '" + text.strip() + "'; expected one of dispute, third-party-open, "
                 + "bankruptcy, bankruptcy-discharged, deceased, hardship-pending, hardship-approved");
     }
 

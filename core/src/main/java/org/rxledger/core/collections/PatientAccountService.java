@@ -320,7 +320,7 @@ public final class PatientAccountService {
             CollectionSettings checked;
             try {
                 checked = CollectionSettings.from(stored);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | RxLedgerException e) {
                 throw new RxLedgerException("SETTING_INVALID", "Collection setting " + name + " = '" + value.strip()
                         + "' refused: " + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package org.rxledger.core.collections;
 
+import org.rxledger.core.error.RxLedgerException;
+
 /** How a patient paid on an account. A card payment keeps only the processor's token reference, never a card number. */
 public enum PaymentMethod {
     COUNTER, PHONE, MAIL, CARD;
@@ -8,8 +10,8 @@ public enum PaymentMethod {
         try {
             return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown payment method '" + text.strip()
-                    + "'; expected counter, phone, mail or card", e);
+            throw RxLedgerException.invalid("unknown payment method '" + text.strip()
+                    + "'; expected counter, phone, mail or card");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rxledger.core.error.RxLedgerException;
 
 /**
  * Decodes CLP01 (patient control number) into candidate (Rx, fill) readings.
@@ -74,8 +75,8 @@ public final class Clp01Patterns {
         for (String regex : regexes) {
             try {
                 check(regex);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("CLP01 pattern '" + regex + "' for " + payerName + " " + e.getMessage(), e);
+            } catch (RxLedgerException e) {
+                throw RxLedgerException.invalid("CLP01 pattern '" + regex + "' for " + payerName + " " + e.getMessage());
             }
             list.add(new NamedPattern(payerName + " #" + i++, Pattern.compile(regex)));
         }
@@ -93,13 +94,13 @@ public final class Clp01Patterns {
         boolean rx = false;
         while (named.find()) {
             if (!GROUPS.contains(named.group(1))) {
-                throw new IllegalArgumentException("has a group named '" + named.group(1)
+                throw RxLedgerException.invalid("has a group named '" + named.group(1)
                         + "'; the groups are rx (the Rx number, required), fill and dos (CCYYMMDD)");
             }
             rx |= named.group(1).equals("rx");
         }
         if (!rx) {
-            throw new IllegalArgumentException("needs a named group (?<rx>...) for the Rx number");
+            throw RxLedgerException.invalid("needs a named group (?<rx>...) for the Rx number");
         }
     }
 

@@ -3,6 +3,7 @@ package org.rxledger.core.matching;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.PostingMode;
 
 /**
@@ -17,7 +18,7 @@ public record PayerRemitSettings(String payerName, PostingMode postingMode, List
     public PayerRemitSettings {
         Objects.requireNonNull(payerName, "payerName");
         if (payerName.isBlank()) {
-            throw new IllegalArgumentException("payer name is required");
+            throw RxLedgerException.invalid("payer name is required");
         }
         payerName = payerName.strip().toUpperCase(Locale.ROOT);
         postingMode = postingMode == null ? PostingMode.AUTOMATIC : postingMode;

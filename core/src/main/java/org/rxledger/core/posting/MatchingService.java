@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.matching.ClaimFacts;
 import org.rxledger.core.matching.ClaimIndex;
 import org.rxledger.core.matching.ClaimMatcher;
@@ -117,9 +118,9 @@ public final class MatchingService {
         return transactions.inTransaction(Permission.MATCH_DECIDE, "match a claim payment", tx -> {
             MatchRepository repo = tx.port(MatchRepository.class);
             MatchRepository.RemitClaimToMatch rc = repo.remitClaim(remitClaimId)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+                    .orElseThrow(() -> RxLedgerException.notFound("There is no remittance claim " + remitClaimId));
             ClaimFacts claim = repo.claimFacts(claimId)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no claim " + claimId));
+                    .orElseThrow(() -> RxLedgerException.notFound("There is no claim " + claimId));
             MatchCandidate c = ClaimMatcher.candidate(PaymentMatching.patternsFor(tx, rc.remitted().payerName()),
                     PaymentMatching.payerContext(tx, rc.paymentId()), rc.remitted(), claim);
             String how = rc.matchedClaimId() == null ? "Matched"
@@ -158,9 +159,9 @@ public final class MatchingService {
         requireReason(reason);
         return transactions.inTransaction(Permission.MATCH_DECIDE, "unmatch a claim payment", tx -> {
             MatchRepository.RemitClaimToMatch rc = tx.port(MatchRepository.class).remitClaim(remitClaimId)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+                    .orElseThrow(() -> RxLedgerException.notFound("There is no remittance claim " + remitClaimId));
             if (rc.matchedClaimId() == null) {
-                throw new IllegalStateException("Remittance claim " + remitClaimId + " is not matched to any claim");
+                throw RxLedgerException.refused("Remittance claim " + remitClaimId + " is not matched to any claim");
             }
             MatchRepository.NewDecision d = new MatchRepository.NewDecision(remitClaimId, MatchAction.MANUAL_UNMATCH,
                     MatchDecision.Verdict.UNMATCHED, MatchStatus.UNMATCHED, null, null, null,
@@ -218,7 +219,7 @@ public final class MatchingService {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reason is required to change a match");
+            throw RxLedgerException.invalid("A reason is required to change a match");
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rxledger.core.claim.ClaimRepository;
 import org.rxledger.core.collections.WriteOffService;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.ledger.LedgerAccount;
 import org.rxledger.core.ledger.LedgerBatch;
 import org.rxledger.core.ledger.LedgerEntry;
@@ -82,7 +83,7 @@ public final class RemittancePosting {
     public static PostingResult post(Tx tx, long paymentId) {
         PostingRepository.PaymentHeader h = header(tx, paymentId);
         if (h.status() == PaymentStatus.POSTED) {
-            throw new IllegalStateException("Payment " + h.traceNumber() + " is already posted; unpost it first to post it again");
+            throw RxLedgerException.refused("Payment " + h.traceNumber() + " is already posted; unpost it first to post it again");
         }
         long t0 = System.nanoTime();
         Built built = build(tx, h);
@@ -117,7 +118,7 @@ public final class RemittancePosting {
         requireReason(reason);
         PostingRepository.PaymentHeader h = header(tx, paymentId);
         if (h.status() != PaymentStatus.POSTED) {
-            throw new IllegalStateException("Payment " + h.traceNumber() + " is not posted, so there is nothing to unpost");
+            throw RxLedgerException.refused("Payment " + h.traceNumber() + " is not posted, so there is nothing to unpost");
         }
         LedgerBatch batch = newBatch(tx, h);
         for (PostingRepository.NetEntry n : tx.port(PostingRepository.class).netEntries(paymentId)) {
@@ -150,7 +151,7 @@ public final class RemittancePosting {
      */
     public static Optional<PostingResult> repostClaim(Tx tx, long remitClaimId, String reason) {
         PostingRepository.ClaimLine line = tx.port(PostingRepository.class).claimLine(remitClaimId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+                .orElseThrow(() -> RxLedgerException.notFound("There is no remittance claim " + remitClaimId));
         long paymentId = paymentOf(tx, remitClaimId);
         PostingRepository.PaymentHeader h = header(tx, paymentId);
         if (h.status() != PaymentStatus.POSTED) {
@@ -207,13 +208,13 @@ public final class RemittancePosting {
     public static PostingResult attributePlb(Tx tx, long plbId, long claimId, String reason) {
         requireReason(reason);
         long paymentId = tx.port(PostingRepository.class).plbPayment(plbId).orElseThrow(
-                () -> new IllegalArgumentException("There is no PLB item " + plbId));
+                () -> RxLedgerException.notFound("There is no PLB item " + plbId));
         PostingRepository.PaymentHeader h = header(tx, paymentId);
         if (h.status() != PaymentStatus.POSTED) {
-            throw new IllegalStateException("Payment " + h.traceNumber() + " is not posted; post it before attributing its PLB items");
+            throw RxLedgerException.refused("Payment " + h.traceNumber() + " is not posted; post it before attributing its PLB items");
         }
         if (tx.port(ClaimRepository.class).find(claimId).isEmpty()) {
-            throw new IllegalArgumentException("There is no claim " + claimId);
+            throw RxLedgerException.notFound("There is no claim " + claimId);
         }
         String source = String.valueOf(plbId);
         List<PostingRepository.NetEntry> own = tx.port(PostingRepository.class).netEntries(paymentId).stream()
@@ -221,7 +222,7 @@ public final class RemittancePosting {
                 .toList();
         for (PostingRepository.NetEntry n : own) {
             if (n.claimId() != null && n.claimId() == claimId) {
-                throw new IllegalStateException("PLB item " + plbId + " is already attributed to claim " + claimId);
+                throw RxLedgerException.refused("PLB item " + plbId + " is already attributed to claim " + claimId);
             }
         }
         LedgerBatch batch = newBatch(tx, h);
@@ -289,12 +290,12 @@ public final class RemittancePosting {
 
     private static long paymentOf(Tx tx, long remitClaimId) {
         return tx.port(MatchRepository.class).remitClaim(remitClaimId).map(MatchRepository.RemitClaimToMatch::paymentId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no remittance claim " + remitClaimId));
+                .orElseThrow(() -> RxLedgerException.notFound("There is no remittance claim " + remitClaimId));
     }
 
     private static PostingRepository.PaymentHeader header(Tx tx, long paymentId) {
         return tx.port(PostingRepository.class).payment(paymentId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no stored payment " + paymentId));
+                .orElseThrow(() -> RxLedgerException.notFound("There is no stored payment " + paymentId));
     }
 
     private static LedgerBatch newBatch(Tx tx, PostingRepository.PaymentHeader h) {
@@ -308,7 +309,7 @@ public final class RemittancePosting {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reason is required");
+            throw RxLedgerException.invalid("A reason is required");
         }
     }
 

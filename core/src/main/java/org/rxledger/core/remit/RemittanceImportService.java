@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.access.Permission;
@@ -142,7 +143,7 @@ public final class RemittanceImportService {
         boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
         try {
             archived = archive(file, sha256);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | RxLedgerException e) {
             LOG.warn("remittance {}: archiving failed", name, e);
             return rejected(name, "the original could not be archived in " + archiveDir + " (" + e.getMessage()
                     + "); nothing was stored");
@@ -343,7 +344,7 @@ public final class RemittanceImportService {
         try {
             Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
             if (!sha256Of(temp).equals(sha256)) {
-                throw new IllegalStateException("the file changed while it was being imported; import it again");
+                throw RxLedgerException.refused("the file changed while it was being imported; import it again");
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

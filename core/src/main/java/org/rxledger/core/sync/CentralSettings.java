@@ -1,6 +1,7 @@
 package org.rxledger.core.sync;
 
 import java.util.Objects;
+import org.rxledger.core.error.RxLedgerException;
 
 /**
  * Where the central PostgreSQL server is. The password is not part of the settings: it comes from
@@ -31,10 +32,10 @@ public record CentralSettings(String jdbcUrl, String user, TlsMode tlsMode) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(tlsMode, "tlsMode");
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("central URL: expected jdbc:postgresql://HOST:PORT/DATABASE, found " + jdbcUrl);
+            throw RxLedgerException.invalid("central URL: expected jdbc:postgresql://HOST:PORT/DATABASE, found " + jdbcUrl);
         }
         if (user.isBlank()) {
-            throw new IllegalArgumentException("central user: expected a PostgreSQL user name, found nothing");
+            throw RxLedgerException.invalid("central user: expected a PostgreSQL user name, found nothing");
         }
     }
 }

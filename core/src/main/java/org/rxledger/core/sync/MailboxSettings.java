@@ -1,6 +1,7 @@
 package org.rxledger.core.sync;
 
 import java.util.Objects;
+import org.rxledger.core.error.RxLedgerException;
 
 /**
  * Where the SFTP ERA mailbox is. The password (or the key's passphrase) is not part of the settings: it
@@ -18,13 +19,13 @@ public record MailboxSettings(String host, int port, String user, String remoteD
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(remoteDir, "remoteDir");
         if (host.isBlank()) {
-            throw new IllegalArgumentException("mailbox host: expected a host name, found nothing");
+            throw RxLedgerException.invalid("mailbox host: expected a host name, found nothing");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("mailbox port: expected 1 to 65535, found " + port);
+            throw RxLedgerException.invalid("mailbox port: expected 1 to 65535, found " + port);
         }
         if (knownHosts == null || knownHosts.isBlank()) {
-            throw new IllegalArgumentException("mailbox known hosts: expected a known_hosts file listing the server's key "
+            throw RxLedgerException.invalid("mailbox known hosts: expected a known_hosts file listing the server's key "
                     + "(the host key is always checked), found nothing");
         }
     }
