@@ -66,18 +66,42 @@ final class EventApplier {
     private final Path archiveDir;
     private final Clock clock;
     private final SyncService.Checkpoint checkpoint;
+    /** The person retrying parked events (ADR 0034), or null while pulling. */
+    private final String retriedBy;
 
     EventApplier(SyncStore store, Path archiveDir, Clock clock, SyncService.Checkpoint checkpoint) {
+        this(store, archiveDir, clock, checkpoint, null);
+    }
+
+    private EventApplier(SyncStore store, Path archiveDir, Clock clock, SyncService.Checkpoint checkpoint, String retriedBy) {
         this.store = store;
         this.archiveDir = archiveDir;
         this.clock = clock;
         this.checkpoint = checkpoint;
+        this.retriedBy = retriedBy;
+    }
+
+    /** The same rules applied to events parked here before, each outcome recorded as {@code person}'s retry. */
+    EventApplier retriedBy(String person) {
+        return new EventApplier(store, archiveDir, clock, checkpoint, person);
+    }
+
+    private void record(RemoteEvent e, Inbound outcome) {
+        if (retriedBy == null) {
+            store.record(e, outcome);
+        } else {
+            store.recordRetry(e, retriedBy, outcome);
+        }
+    }
+
+    private Inbound applyOnce(RemoteEvent e, java.util.function.Function<Tx, Inbound> work) {
+        return retriedBy == null ? store.applyOnce(e, work) : store.retryOnce(e, retriedBy, work);
     }
 
     Inbound apply(RemoteEvent e, CentralJournal central) {
         if (NOT_APPLIED_ELSEWHERE.contains(e.type())) {
             Inbound skipped = Inbound.skipped(e.type() + " is repeated here by applying its cause, or was local to " + e.originName());
-            store.record(e, skipped);
+            record(e, skipped);
             return skipped;
         }
         if (!APPLIED.contains(e.type())) {
@@ -94,7 +118,7 @@ final class EventApplier {
             case ClaimRecorder.EVENT_CLAIM_RECORDED -> recordClaim(e, context);
             default -> {
                 try {
-                    yield store.applyOnce(e, tx -> guarded(() -> posting(tx, e, context)));
+                    yield applyOnce(e, tx -> guarded(() -> posting(tx, e, context)));
                 } catch (Refused refused) {
                     yield park(e, refused.getMessage());
                 }
@@ -104,7 +128,7 @@ final class EventApplier {
 
     private Inbound park(RemoteEvent e, String reason) {
         Inbound parked = Inbound.parked(reason);
-        store.record(e, parked);
+        record(e, parked);
         return parked;
     }
 
@@ -139,7 +163,7 @@ final class EventApplier {
             deleteQuietly(dir);
         }
         checkpoint.reached(SyncService.STEP_IMPORT_APPLIED);
-        store.record(e, result);
+        record(e, result);
         return result;
     }
 
@@ -178,7 +202,7 @@ final class EventApplier {
         Optional<Inbound> here = sameKeyHere(e, claim);
         if (here.isPresent()) {
             checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
-            store.record(e, here.get());
+            record(e, here.get());
             return here.get();
         }
         ClaimImportResult r;
@@ -199,7 +223,7 @@ final class EventApplier {
                     + " one claim kept");
         }
         checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
-        store.record(e, result);
+        record(e, result);
         return result;
     }
 
