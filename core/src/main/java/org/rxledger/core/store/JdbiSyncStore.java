@@ -252,7 +252,7 @@ public final class JdbiSyncStore implements SyncStore {
             long pushed = h.createQuery("SELECT COUNT(*) FROM journal_sync WHERE target = :t").bind("t", TARGET)
                     .mapTo(Long.class).one();
             long pulled = h.createQuery("SELECT COUNT(*) FROM sync_inbound").mapTo(Long.class).one();
-            long parked = countOutcome(h, InboundOutcome.PARKED);
+            long parked = h.createQuery("SELECT COUNT(*) FROM sync_inbound i WHERE " + STILL_PARKED).mapTo(Long.class).one();
             long duplicates = countOutcome(h, InboundOutcome.DUPLICATE);
             Instant lastSync = h.createQuery("SELECT MAX(finished_at) FROM sync_run WHERE outcome = 'CAUGHT_UP'")
                     .map((rs, ctx) -> instant(rs, 1)).one();
