@@ -140,6 +140,17 @@ public final class JdbiSyncStore implements SyncStore {
     }
 
     @Override
+    public void recordAll(List<RemoteEvent> events, Inbound outcome) {
+        jdbi.useTransaction(h -> {
+            for (RemoteEvent e : events) {
+                if (!seen(h, e.eventId())) {
+                    insert(h, e, outcome);
+                }
+            }
+        });
+    }
+
+    @Override
     public Inbound retryOnce(RemoteEvent event, String triedBy, Function<org.rxledger.core.tx.Tx, Inbound> work) {
         return transactionsAs(event).inTransactionWithHandle((tx, h) -> {
             if (!stillParked(h, event.eventId())) {

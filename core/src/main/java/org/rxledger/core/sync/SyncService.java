@@ -177,21 +177,48 @@ public final class SyncService {
             if (events.isEmpty()) {
                 return;
             }
+            List<RemoteEvent> claims = new ArrayList<>();
             for (RemoteEvent e : events) {
                 if (store.seen(e.eventId())) {
                     continue;
                 }
-                Inbound r = applier.apply(e, c);
-                counts.pulled++;
-                switch (r.outcome()) {
-                    case APPLIED -> counts.applied++;
-                    case DUPLICATE -> counts.duplicates++;
-                    case SKIPPED -> counts.skipped++;
-                    case PARKED -> {
-                        counts.parked++;
-                        LOG.info("sync: parked {} event {} from central seq {}", e.type(), e.eventId(), e.centralSeq());
-                    }
+                if (EventApplier.claimOnItsOwn(e) && (claims.isEmpty() || claims.get(0).user().equals(e.user()))) {
+                    claims.add(e);
+                    continue;
                 }
+                applyClaims(claims, c, counts);
+                if (EventApplier.claimOnItsOwn(e)) {
+                    claims.add(e);
+                } else {
+                    count(e, applier.apply(e, c), counts);
+                }
+            }
+            applyClaims(claims, c, counts);
+        }
+    }
+
+    /** A run of pulled claims: by one import when it takes them all (ADR 0034), else one by one. Empties the run. */
+    private void applyClaims(List<RemoteEvent> claims, CentralJournal c, Counts counts) {
+        if (applier.applyClaimsTogether(claims)) {
+            counts.pulled += claims.size();
+            counts.applied += claims.size();
+        } else {
+            for (RemoteEvent e : claims) {
+                count(e, applier.apply(e, c), counts);
+            }
+        }
+        claims.clear();
+    }
+
+    private static void count(RemoteEvent e, Inbound r, Counts counts) {
+        counts.pulled++;
+        switch (r.outcome()) {
+            case APPLIED -> counts.applied++;
+            case DUPLICATE -> counts.duplicates++;
+            case SKIPPED -> counts.skipped++;
+            case PARKED -> {
+                counts.parked++;
+                LOG.info("sync: parked {} event {} from central seq {}", e.type(), e.eventId(), e.centralSeq());
             }
         }
     }

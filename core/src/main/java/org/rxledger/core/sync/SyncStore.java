@@ -46,6 +46,9 @@ public interface SyncStore {
     /** Records an outcome reached outside {@link #applyOnce} (an import runs its own transactions). Idempotent. */
     void record(RemoteEvent event, Inbound outcome);
 
+    /** {@link #record} for events applied together (one claims import), in one local transaction. */
+    void recordAll(List<RemoteEvent> events, Inbound outcome);
+
     /**
      * A person's retry of a parked event (ADR 0034): runs {@code work} and records the try in one local transaction,
      * as the sync actor; refused when the event is not parked here any more (applied by an earlier try, or discarded).

@@ -345,6 +345,27 @@ class CentralSyncTest {
         assertThat(new SyncAttention(a.db.transactions()).waiting()).isEmpty();
     }
 
+    @Test
+    void pulledClaimsOfOneUserAreAppliedByOneImportEachRecordedOnce() {
+        for (int i = 0; i < 5; i++) {
+            a.record("700012" + i);
+        }
+        a.sync(central).run();
+
+        SyncReport pulled = b.sync(central).run();
+
+        assertThat(b.claimCount()).isEqualTo(5);
+        assertThat(pulled.applied()).isGreaterThanOrEqualTo(5);
+        long imports = b.db.transactions().read(tx -> tx.port(org.rxledger.core.journal.Journal.class)
+                .since(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.type().equals(org.rxledger.core.claim.ClaimImportService.EVENT_IMPORTED))
+                .filter(e -> e.user().equals(SyncStore.SYNC_USER_PREFIX + "alice")).count());
+        assertThat(imports).as("one claims import for the five").isEqualTo(1);
+        assertThat(b.store.status().pulled()).isEqualTo(a.localEvents());
+        assertThat(b.sync(central).run().pulled()).isZero();
+        assertThat(b.claimCount()).isEqualTo(5);
+    }
+
     /** Records {@code type}'s event from the server as an earlier version of RxLedger would have: parked. */
     private RemoteEvent parkedAsByAnEarlierVersion(SyncWorkstation ws, String type) {
         RemoteEvent e;
