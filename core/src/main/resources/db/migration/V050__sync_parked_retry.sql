@@ -1,4 +1,4 @@
--- Issue 17, third slice (docs/adr/0034-retrying-parked-events-and-batched-apply.md): a person retries a parked event
+-- Issue 17, third slice (docs/adr/0034-retrying-parked-events-and-claims-files.md): a person retries a parked event
 -- (after an upgrade, or after correcting what made it fail here). Each try is a new row with its outcome; the event's
 -- own sync_inbound row never changes. A try that applied the event fills applied_event_id, which is unique, so an event
 -- leaves the parked list once and its effects are never written twice.

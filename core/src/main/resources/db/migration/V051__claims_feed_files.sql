@@ -1,4 +1,4 @@
--- Issue 17, third slice (docs/adr/0034-retrying-parked-events-and-batched-apply.md): the claims feed as CSV files the
+-- Issue 17, third slice (docs/adr/0034-retrying-parked-events-and-claims-files.md): the claims feed as CSV files the
 -- pharmacy system drops in a folder of the SFTP mailbox. Where that folder is (NULL: no claims folder).
 ALTER TABLE mailbox_settings ADD COLUMN claims_dir VARCHAR(500);
 
