@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rxledger claims …}: bulk import and listing of adjudicated claims. */
 @Command(name = "claims", description = "Import and list adjudicated claims.",
-        subcommands = {ClaimsCommand.ListClaims.class, ClaimsImportCommand.class})
+        subcommands = {ClaimsCommand.ListClaims.class, ClaimsImportCommand.class, ClaimsFeedCommand.class})
 final class ClaimsCommand {
 
     @ParentCommand

@@ -35,6 +35,16 @@ final class MailboxCommand {
     @ParentCommand
     RxLedgerCommand root;
 
+    static MailboxSettings settings(JdbiMailboxStore store) {
+        return store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
+                "no mailbox is set up: run rxledger mailbox connect --host H --sftp-user U --folder DIR --known-hosts FILE"));
+    }
+
+    /** The password or key passphrase: the environment's, else the owner-only file {@code --sftp-password-stdin} keeps. */
+    static String secret(AppContext ctx) {
+        return Secrets.resolve(Secrets.mailboxFileIn(ctx.dataDir()), System.getenv(MailboxSettings.PASSWORD_ENV)).orElse(null);
+    }
+
     abstract static class Sub implements Callable<Integer> {
         @ParentCommand
         MailboxCommand parent;
@@ -62,6 +72,10 @@ final class MailboxCommand {
         @Option(names = "--folder", required = true, paramLabel = "DIR", description = "The remote folder the 835s arrive in.")
         String folder;
 
+        @Option(names = "--claims-folder", paramLabel = "DIR", description = "The remote folder the pharmacy system drops "
+                + "claims CSV files in, taken by rxledger claims feed (none when left out).")
+        String claimsFolder;
+
         @Option(names = "--known-hosts", required = true, paramLabel = "FILE",
                 description = "OpenSSH known_hosts file listing the server's host key (always checked).")
         Path knownHosts;
@@ -81,7 +95,7 @@ final class MailboxCommand {
             MailboxSettings settings;
             try {
                 settings = new MailboxSettings(host, port, user, folder, key == null ? null : key.toAbsolutePath().toString(),
-                        knownHosts.toAbsolutePath().toString());
+                        knownHosts.toAbsolutePath().toString(), claimsFolder);
             } catch (RxLedgerException e) {
                 throw new RxLedgerCommand.UsageError(e.getMessage());
             }
@@ -92,7 +106,8 @@ final class MailboxCommand {
                 }
                 new JdbiMailboxStore(ctx.database()).saveSettings(settings, ctx.clock().instant());
             }
-            out().println("mailbox saved: sftp://" + user + "@" + host + ":" + port + folder);
+            out().println("mailbox saved: sftp://" + user + "@" + host + ":" + port + folder
+                    + (claimsFolder == null ? "" : "; claims files from " + claimsFolder));
             out().flush();
             return 0;
         }
@@ -109,10 +124,8 @@ final class MailboxCommand {
             MailboxService.FetchReport report;
             try (AppContext ctx = parent.root.openContext()) {
                 JdbiMailboxStore store = new JdbiMailboxStore(ctx.database());
-                MailboxSettings settings = store.settings().orElseThrow(() -> new RxLedgerCommand.UsageError(
-                        "no mailbox is set up: run rxledger mailbox connect --host H --sftp-user U --folder DIR --known-hosts FILE"));
-                String secret = Secrets.resolve(Secrets.mailboxFileIn(ctx.dataDir()), System.getenv(MailboxSettings.PASSWORD_ENV))
-                        .orElse(null);
+                MailboxSettings settings = settings(store);
+                String secret = secret(ctx);
                 try {
                     report = new MailboxService(store, () -> SftpRemitMailbox.connect(settings, secret), ctx.remittanceImports(),
                             ctx.clock()).fetch();

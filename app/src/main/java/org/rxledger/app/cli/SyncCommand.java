@@ -18,7 +18,11 @@ import org.rxledger.core.adapters.central.PostgresCentralJournal;
 import org.rxledger.core.store.JdbiSyncStore;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.CentralUnreachableException;
+import org.rxledger.core.sync.Inbound;
+import org.rxledger.core.sync.InboundOutcome;
+import org.rxledger.core.sync.ParkedEvent;
 import org.rxledger.core.sync.Secrets;
+import org.rxledger.core.sync.SyncAttention;
 import org.rxledger.core.sync.SyncReport;
 import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.sync.SyncStatus;
@@ -33,8 +37,9 @@ import picocli.CommandLine.Spec;
  * {@code rxledger sync …}: this workstation's journal and the central PostgreSQL server (docs/sync.md).
  * {@code sync run} exits {@value Cli#EXIT_CENTRAL_UNREACHABLE} when the server cannot be reached — nothing is lost.
  */
-@Command(name = "sync", description = "Synchronise with the central server: connect, run, status, conflicts.",
-        subcommands = {SyncCommand.Connect.class, SyncCommand.Run.class, SyncCommand.Status.class, SyncCommand.Conflicts.class})
+@Command(name = "sync", description = "Synchronise with the central server: connect, run, status, conflicts, parked events.",
+        subcommands = {SyncCommand.Connect.class, SyncCommand.Run.class, SyncCommand.Status.class, SyncCommand.Conflicts.class,
+                SyncCommand.Parked.class, SyncCommand.Retry.class, SyncCommand.Discard.class})
 final class SyncCommand {
 
     @ParentCommand
@@ -220,6 +225,117 @@ final class SyncCommand {
                 }
                 out().printf("%d %s%n", items.size(), items.size() == 1 ? "item" : "items");
             }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "parked", description = "Other workstations' events parked here (not applied, not discarded), newest first, "
+            + "with the number sync retry and sync discard take.")
+    static final class Parked extends Sub {
+        @Option(names = "--json", description = "Print [{\"id\", \"event_id\", \"from\", \"user\", \"type\", \"reason\", \"since\"}].")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<ParkedEvent> parked;
+            try (AppContext ctx = parent.root.openContext()) {
+                parked = new SyncAttention(ctx.transactions()).parked();
+            }
+            if (json) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (ParkedEvent p : parked) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("id", p.centralSeq());
+                    o.put("event_id", p.eventId().toString());
+                    o.put("from", p.originName());
+                    o.put("user", p.originUser());
+                    o.put("type", p.type());
+                    o.put("reason", p.reason());
+                    o.put("since", p.recordedAt().toString());
+                    rows.add(o);
+                }
+                CliOutput.json(out(), rows);
+            } else {
+                for (ParkedEvent p : parked) {
+                    out().printf("%8d  %-28s from %s (%s): %s%n", p.centralSeq(), p.type(), p.originName(), p.originUser(),
+                            p.reason());
+                }
+                out().printf("%d parked%n", parked.size());
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", description = "Apply parked events again by this version's rules (after an upgrade, or once "
+            + "what made them fail is corrected here). Exit 0 when every one was applied, " + Cli.EXIT_REJECTED
+            + " when one stays parked, " + Cli.EXIT_CENTRAL_UNREACHABLE + " when the central server cannot be reached.")
+    static final class Retry extends Sub {
+        @Option(names = "--id", paramLabel = "N", description = "The parked event's number (sync parked).")
+        Long id;
+
+        @Option(names = "--all", description = "Every parked event, oldest first.")
+        boolean all;
+
+        @Option(names = "--json", description = "Print [{\"id\", \"outcome\", \"reason\"}].")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if ((id == null) == !all) {
+                throw new RxLedgerCommand.UsageError("name the event to retry with --id N (see sync parked), or give --all");
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            boolean stillParked = false;
+            try (AppContext ctx = parent.root.openContext()) {
+                SyncService sync = service(ctx);
+                List<Long> ids = all ? new SyncAttention(ctx.transactions()).parked().stream()
+                        .map(ParkedEvent::centralSeq).sorted().toList() : List.of(id);
+                for (long n : ids) {
+                    Inbound r = sync.retry(n);
+                    stillParked |= r.outcome() == InboundOutcome.PARKED;
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("id", n);
+                    o.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                    o.put("reason", r.reason());
+                    rows.add(o);
+                }
+            } catch (CentralUnreachableException e) {
+                spec.commandLine().getErr().println("rxledger: the central server cannot be reached (" + e.getMessage()
+                        + "); nothing was changed");
+                spec.commandLine().getErr().flush();
+                return Cli.EXIT_CENTRAL_UNREACHABLE;
+            }
+            if (json) {
+                CliOutput.json(out(), rows);
+            } else {
+                for (Map<String, Object> o : rows) {
+                    out().println("event " + o.get("id") + ": " + ("parked".equals(o.get("outcome")) ? "still parked"
+                            : o.get("outcome")) + " — " + o.get("reason"));
+                }
+                out().printf("%d retried%n", rows.size());
+            }
+            out().flush();
+            return stillParked ? Cli.EXIT_REJECTED : 0;
+        }
+    }
+
+    @Command(name = "discard", description = "Do not apply a parked event here (it was done by hand, or does not apply); "
+            + "kept with your name and the reason, and the event stays on the central server.")
+    static final class Discard extends Sub {
+        @Option(names = "--id", required = true, paramLabel = "N", description = "The parked event's number (sync parked).")
+        long id;
+
+        @Option(names = "--reason", required = true, description = "Why it is not applied here.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = parent.root.openContext()) {
+                new SyncAttention(ctx.transactions()).discard(id, reason);
+            }
+            out().println("event " + id + " discarded here; it stays on the central server");
             out().flush();
             return 0;
         }

@@ -148,7 +148,7 @@ public final class ShellViewModel {
         this.payers = new PayersViewModel(setup.payerDirectory(), runner, this::notify);
         this.sync = new SyncIndicator(setup.sync(), runner, this::notify, setup.clock().getZone(),
                 syncSchedule(setup.settings()), Platform::runLater);
-        this.syncArea = new SyncAreaViewModel(setup.syncAttention(), runner, this::notify);
+        this.syncArea = new SyncAreaViewModel(setup.syncAttention(), setup.sync(), runner, this::notify);
         area.addListener((o, was, now) -> {
             if (now == Area.SYNC) {
                 syncArea.reload();

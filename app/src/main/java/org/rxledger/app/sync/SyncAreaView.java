@@ -28,8 +28,9 @@ import org.rxledger.core.sync.SyncConflict;
 
 /**
  * The Sync area: three tabs — conflicts (both versions side by side, a note and Settle), parked events (reason,
- * Discard with a reason) and events waiting to be sent. Keyboard: Ctrl+9 opens it on the conflicts table,
- * Ctrl+Tab moves between tabs, Tab to the note, Ctrl+Enter settles (or discards, on the parked tab). Binds only.
+ * Retry, Discard with a reason) and events waiting to be sent. Keyboard: Ctrl+9 opens it on the conflicts table,
+ * Ctrl+Tab moves between tabs, Tab to the note, Ctrl+Enter settles (or discards, on the parked tab); Alt+R retries.
+ * Binds only.
  */
 public final class SyncAreaView extends BorderPane {
 
@@ -112,7 +113,12 @@ public final class SyncAreaView extends BorderPane {
         discard.setId("syncDiscard");
         discard.setTooltip(new Tooltip("Do not apply the selected event here; it stays on the central server (Ctrl+Enter)"));
         discard.setOnAction(e -> vm.discard());
-        VBox parkedPane = new VBox(8, parkedTable, new HBox(8, reason, discard));
+        Button retry = new Button("_Retry");
+        retry.setId("syncRetry");
+        retry.setTooltip(new Tooltip("Apply the selected event again now (after an upgrade, or once you corrected what "
+                + "made it fail here); needs the central server"));
+        retry.setOnAction(e -> vm.retry());
+        VBox parkedPane = new VBox(8, parkedTable, new HBox(8, retry, reason, discard));
         VBox.setVgrow(parkedTable, Priority.ALWAYS);
         parkedPane.setPadding(new Insets(8));
         Tab parkedTab = new Tab();

@@ -1,7 +1,9 @@
 package org.rxledger.app.sync;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,7 +17,11 @@ import javafx.collections.ObservableList;
 import org.rxledger.app.task.TaskRunner;
 import org.rxledger.app.ui.Failures;
 import org.rxledger.app.ui.Notice;
+import org.rxledger.core.error.RxLedgerException;
+import org.rxledger.core.sync.CentralUnreachableException;
+import org.rxledger.core.sync.InboundOutcome;
 import org.rxledger.core.sync.SyncAttention;
+import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.sync.ParkedEvent;
 import org.rxledger.core.sync.WaitingEvent;
 import org.rxledger.core.sync.SyncConflict;
@@ -23,7 +29,8 @@ import org.rxledger.core.sync.SyncConflict;
 /**
  * The Sync area (issue 17, docs/sync.md): conflict items with both versions and what the sync did, other
  * workstations' events parked here with their reason, and this workstation's events waiting to be sent. A person
- * settles a conflict with a note, or discards a parked event with a reason; both through {@link SyncAttention}.
+ * settles a conflict with a note, or discards a parked event with a reason (both through {@link SyncAttention}), or
+ * retries a parked event ({@link SyncService#retry}).
  */
 public final class SyncAreaViewModel {
 
@@ -40,8 +47,13 @@ public final class SyncAreaViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
 
-    public SyncAreaViewModel(SyncAttention attention, TaskRunner runner, Consumer<Notice> notices) {
+    /** The sync use case when a central server is saved (a retry reads the event from it), asked on the runner. */
+    private final Supplier<Optional<SyncService>> sync;
+
+    public SyncAreaViewModel(SyncAttention attention, Supplier<Optional<SyncService>> sync, TaskRunner runner,
+                             Consumer<Notice> notices) {
         this.attention = attention;
+        this.sync = sync;
         this.runner = runner;
         this.notices = notices;
     }
@@ -123,6 +135,31 @@ public final class SyncAreaViewModel {
             discardReason.set("");
             reload("The " + p.type() + " event from " + p.originName() + " is discarded here. ");
         }, failure -> notices.accept(Failures.explain("discarding the parked event", failure)));
+    }
+
+    /**
+     * Applies the selected parked event again (after an upgrade, or once what made it fail is corrected here); it
+     * leaves the list when applied, and stays with the new reason when not.
+     */
+    public void retry() {
+        ParkedEvent p = parkedEvent.get();
+        if (p == null) {
+            notices.accept(Notice.error("Select a parked event to retry."));
+            return;
+        }
+        runner.run("Retrying a parked event", progress -> {
+            SyncService service = sync.get().orElseThrow(() -> new RxLedgerException("SYNC_NOT_CONNECTED",
+                    "this workstation is not connected to a central server (rxledger sync connect)"));
+            try {
+                return service.retry(p.centralSeq());
+            } catch (CentralUnreachableException e) {
+                throw new RxLedgerException("SYNC_UNREACHABLE", "the central server cannot be reached; nothing was "
+                        + "changed. Try again when the status bar says the server is back", e);
+            }
+        }, r -> reload(r.outcome() == InboundOutcome.PARKED
+                ? "The " + p.type() + " event from " + p.originName() + " is still parked: " + r.reason() + ". "
+                : "The " + p.type() + " event from " + p.originName() + " is applied here (" + r.reason() + "). "),
+                failure -> notices.accept(Failures.explain("retrying the parked event", failure)));
     }
 
     public ObservableList<SyncConflict> conflicts() {

@@ -24,9 +24,9 @@ final class JdbiSyncAttentionRepository implements SyncAttentionRepository {
             FROM sync_conflict c LEFT JOIN sync_conflict_resolution r ON r.conflict_seq = c.seq""";
 
     private static final String PARKED = """
-            SELECT i.event_id, i.central_seq, i.origin_name, i.origin_user, i.event_type, i.reason, i.recorded_at
+            SELECT i.event_id, i.central_seq, i.origin_name, i.origin_user, i.event_type, %s, i.recorded_at
             FROM sync_inbound i
-            WHERE i.outcome = 'PARKED' AND NOT EXISTS (SELECT 1 FROM sync_parked_discard d WHERE d.event_id = i.event_id)""";
+            WHERE %s""".formatted(JdbiSyncStore.REASON_NOW, JdbiSyncStore.STILL_PARKED);
 
     private final Handle handle;
 
@@ -67,6 +67,12 @@ final class JdbiSyncAttentionRepository implements SyncAttentionRepository {
     @Override
     public Optional<ParkedEvent> parkedEvent(UUID eventId) {
         return handle.createQuery(PARKED + " AND i.event_id = :id").bind("id", eventId).map((rs, ctx) -> parked(rs)).findOne();
+    }
+
+    @Override
+    public Optional<ParkedEvent> parkedEvent(long centralSeq) {
+        return handle.createQuery(PARKED + " AND i.central_seq = :seq").bind("seq", centralSeq).map((rs, ctx) -> parked(rs))
+                .findOne();
     }
 
     private static ParkedEvent parked(ResultSet rs) throws SQLException {

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.access.Role;
 import org.rxledger.core.access.Session;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.sync.CentralSettings;
 import org.rxledger.core.sync.ClaimsFeed;
 import org.rxledger.core.sync.Inbound;
@@ -138,6 +139,76 @@ public final class JdbiSyncStore implements SyncStore {
         });
     }
 
+    @Override
+    public void recordAll(List<RemoteEvent> events, Inbound outcome) {
+        jdbi.useTransaction(h -> {
+            for (RemoteEvent e : events) {
+                if (!seen(h, e.eventId())) {
+                    insert(h, e, outcome);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Inbound retryOnce(RemoteEvent event, String triedBy, Function<org.rxledger.core.tx.Tx, Inbound> work) {
+        return transactionsAs(event).inTransactionWithHandle((tx, h) -> {
+            if (!stillParked(h, event.eventId())) {
+                throw new RxLedgerException("SYNC_EVENT_NOT_PARKED", "Event " + event.centralSeq()
+                        + " is not parked here any more (applied by an earlier retry, or discarded).");
+            }
+            Inbound outcome = work.apply(tx);
+            insertRetry(h, event, triedBy, outcome);
+            return outcome;
+        });
+    }
+
+    @Override
+    public void recordRetry(RemoteEvent event, String triedBy, Inbound outcome) {
+        jdbi.useTransaction(h -> {
+            if (stillParked(h, event.eventId())) {
+                insertRetry(h, event, triedBy, outcome);
+            }
+        });
+    }
+
+    private static boolean stillParked(Handle h, UUID eventId) {
+        return h.createQuery("SELECT COUNT(*) FROM sync_inbound i WHERE i.event_id = :id AND " + STILL_PARKED)
+                .bind("id", eventId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Parked on arrival, not discarded by a person and not applied by a retry since (ADR 0034). */
+    static final String STILL_PARKED = """
+            i.outcome = 'PARKED'
+              AND NOT EXISTS (SELECT 1 FROM sync_parked_discard d WHERE d.event_id = i.event_id)
+              AND NOT EXISTS (SELECT 1 FROM sync_parked_retry r WHERE r.applied_event_id = i.event_id)""";
+
+    /** An event's outcome now: its arrival's, or that of the retry that applied it. */
+    static final String OUTCOME_NOW = """
+            COALESCE((SELECT r.outcome FROM sync_parked_retry r WHERE r.applied_event_id = i.event_id), i.outcome)""";
+
+    /** Why it is parked now: the latest retry's reason, or the arrival's. */
+    static final String REASON_NOW = """
+            COALESCE((SELECT r.reason FROM sync_parked_retry r WHERE r.event_id = i.event_id ORDER BY r.seq DESC LIMIT 1),
+                     i.reason)""";
+
+    private void insertRetry(Handle h, RemoteEvent e, String triedBy, Inbound outcome) {
+        boolean settles = outcome.outcome() != InboundOutcome.PARKED;
+        h.createUpdate("""
+                        INSERT INTO sync_parked_retry (event_id, outcome, reason, applied_event_id, tried_by, tried_at)
+                        VALUES (:id, :outcome, :reason, :applied, :by, :at)""")
+                .bind("id", e.eventId())
+                .bind("outcome", outcome.outcome().name())
+                .bind("reason", outcome.reason() == null ? null : cut(outcome.reason(), 2000))
+                .bind("applied", settles ? e.eventId() : null)
+                .bind("by", cut(triedBy, USER_LENGTH))
+                .bind("at", utc(clock.instant()))
+                .execute();
+        if (settles && outcome.conflict() != null) {
+            JdbiSyncAttentionRepository.record(h, e.eventId(), outcome.conflict(), clock.instant());
+        }
+    }
+
     private void insert(Handle h, RemoteEvent e, Inbound outcome) {
         h.createUpdate("""
                         INSERT INTO sync_inbound (event_id, central_seq, origin_name, origin_user, event_type, outcome, reason, recorded_at)
@@ -192,7 +263,7 @@ public final class JdbiSyncStore implements SyncStore {
             long pushed = h.createQuery("SELECT COUNT(*) FROM journal_sync WHERE target = :t").bind("t", TARGET)
                     .mapTo(Long.class).one();
             long pulled = h.createQuery("SELECT COUNT(*) FROM sync_inbound").mapTo(Long.class).one();
-            long parked = countOutcome(h, InboundOutcome.PARKED);
+            long parked = h.createQuery("SELECT COUNT(*) FROM sync_inbound i WHERE " + STILL_PARKED).mapTo(Long.class).one();
             long duplicates = countOutcome(h, InboundOutcome.DUPLICATE);
             Instant lastSync = h.createQuery("SELECT MAX(finished_at) FROM sync_run WHERE outcome = 'CAUGHT_UP'")
                     .map((rs, ctx) -> instant(rs, 1)).one();
@@ -208,15 +279,19 @@ public final class JdbiSyncStore implements SyncStore {
     }
 
     private static long countOutcome(Handle h, InboundOutcome outcome) {
-        return h.createQuery("SELECT COUNT(*) FROM sync_inbound WHERE outcome = :o").bind("o", outcome.name())
+        return h.createQuery("SELECT COUNT(*) FROM sync_inbound i WHERE " + OUTCOME_NOW + " = :o").bind("o", outcome.name())
                 .mapTo(Long.class).one();
     }
 
     @Override
     public List<InboundItem> attention(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT event_id, central_seq, origin_name, origin_user, event_type, outcome, reason, recorded_at
-                        FROM sync_inbound WHERE outcome IN ('DUPLICATE', 'PARKED') ORDER BY central_seq DESC LIMIT :limit""")
+                        SELECT * FROM (
+                            SELECT i.event_id, i.central_seq, i.origin_name, i.origin_user, i.event_type,
+                                   %s AS outcome, %s AS reason, i.recorded_at
+                            FROM sync_inbound i) n
+                        WHERE outcome IN ('DUPLICATE', 'PARKED') ORDER BY central_seq DESC LIMIT :limit""".formatted(
+                        OUTCOME_NOW, REASON_NOW))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new InboundItem(rs.getObject("event_id", UUID.class), rs.getLong("central_seq"),
                         rs.getString("origin_name"), rs.getString("origin_user"), rs.getString("event_type"),

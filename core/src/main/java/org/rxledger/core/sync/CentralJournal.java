@@ -21,6 +21,9 @@ public interface CentralJournal extends AutoCloseable {
     /** Other workstations' events after {@code afterCentralSeq}, oldest first. */
     List<RemoteEvent> pull(UUID workstation, long afterCentralSeq, int limit);
 
+    /** One event by its central number (a parked event being retried), whoever pushed it. */
+    Optional<RemoteEvent> event(long centralSeq);
+
     Optional<byte[]> blob(String sha256);
 
     /**

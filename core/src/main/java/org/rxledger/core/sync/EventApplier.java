@@ -66,18 +66,42 @@ final class EventApplier {
     private final Path archiveDir;
     private final Clock clock;
     private final SyncService.Checkpoint checkpoint;
+    /** The person retrying parked events (ADR 0034), or null while pulling. */
+    private final String retriedBy;
 
     EventApplier(SyncStore store, Path archiveDir, Clock clock, SyncService.Checkpoint checkpoint) {
+        this(store, archiveDir, clock, checkpoint, null);
+    }
+
+    private EventApplier(SyncStore store, Path archiveDir, Clock clock, SyncService.Checkpoint checkpoint, String retriedBy) {
         this.store = store;
         this.archiveDir = archiveDir;
         this.clock = clock;
         this.checkpoint = checkpoint;
+        this.retriedBy = retriedBy;
+    }
+
+    /** The same rules applied to events parked here before, each outcome recorded as {@code person}'s retry. */
+    EventApplier retriedBy(String person) {
+        return new EventApplier(store, archiveDir, clock, checkpoint, person);
+    }
+
+    private void record(RemoteEvent e, Inbound outcome) {
+        if (retriedBy == null) {
+            store.record(e, outcome);
+        } else {
+            store.recordRetry(e, retriedBy, outcome);
+        }
+    }
+
+    private Inbound applyOnce(RemoteEvent e, java.util.function.Function<Tx, Inbound> work) {
+        return retriedBy == null ? store.applyOnce(e, work) : store.retryOnce(e, retriedBy, work);
     }
 
     Inbound apply(RemoteEvent e, CentralJournal central) {
         if (NOT_APPLIED_ELSEWHERE.contains(e.type())) {
             Inbound skipped = Inbound.skipped(e.type() + " is repeated here by applying its cause, or was local to " + e.originName());
-            store.record(e, skipped);
+            record(e, skipped);
             return skipped;
         }
         if (!APPLIED.contains(e.type())) {
@@ -94,7 +118,7 @@ final class EventApplier {
             case ClaimRecorder.EVENT_CLAIM_RECORDED -> recordClaim(e, context);
             default -> {
                 try {
-                    yield store.applyOnce(e, tx -> guarded(() -> posting(tx, e, context)));
+                    yield applyOnce(e, tx -> guarded(() -> posting(tx, e, context)));
                 } catch (Refused refused) {
                     yield park(e, refused.getMessage());
                 }
@@ -104,7 +128,7 @@ final class EventApplier {
 
     private Inbound park(RemoteEvent e, String reason) {
         Inbound parked = Inbound.parked(reason);
-        store.record(e, parked);
+        record(e, parked);
         return parked;
     }
 
@@ -139,7 +163,7 @@ final class EventApplier {
             deleteQuietly(dir);
         }
         checkpoint.reached(SyncService.STEP_IMPORT_APPLIED);
-        store.record(e, result);
+        record(e, result);
         return result;
     }
 
@@ -160,31 +184,85 @@ final class EventApplier {
         };
     }
 
-    private Inbound recordClaim(RemoteEvent e, JsonNode context) {
-        StringWriter csv = new StringWriter();
-        JsonNode claim = context.path("claim");
-        List<String> columns = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> f : claim.properties()) {
-            columns.add(f.getKey());
-            values.add(f.getValue().asText());
+    /** Pulled claims of one origin user, in order, that may be applied by one claims import. */
+    static boolean claimOnItsOwn(RemoteEvent e) {
+        return e.type().equals(ClaimRecorder.EVENT_CLAIM_RECORDED) && EventContexts.parse(e.context()).path("claim").isObject();
+    }
+
+    /**
+     * Applies a run of claims (same origin user, {@link #claimOnItsOwn}) by one claims import — one transaction instead
+     * of one per claim (ADR 0034). Only when none is here already and the import takes every row; otherwise nothing
+     * is written and false says to apply them one by one, which names each outcome (duplicate, conflict, parked).
+     */
+    boolean applyClaimsTogether(List<RemoteEvent> run) {
+        if (retriedBy != null || run.size() < 2) {
+            return false;
         }
+        List<JsonNode> claims = new ArrayList<>();
+        for (RemoteEvent e : run) {
+            JsonNode claim = EventContexts.parse(e.context()).path("claim");
+            if (!run.get(0).user().equals(e.user()) || sameKeyHere(e, claim).isPresent()) {
+                return false;
+            }
+            claims.add(claim);
+        }
+        String csv = csv(claims);
+        if (csv == null) {
+            return false;
+        }
+        ClaimImportResult r;
+        try {
+            r = new ClaimImportService(store.transactionsFor(run.get(0)), new ClaimRules(clock))
+                    .importCsv("claims from " + run.get(0).originName(), new StringReader(csv));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+        if (!r.errors().isEmpty() || r.imported() != run.size()) {
+            return false; // refused: nothing written; or some already here: the one-by-one pass names them duplicates
+        }
+        checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
+        store.recordAll(run, Inbound.applied("claim recorded"));
+        return true;
+    }
+
+    /** The claims as one CSV file with a header row; null when their columns differ (written by different versions). */
+    private static String csv(List<JsonNode> claims) {
+        List<String> columns = new ArrayList<>();
+        claims.get(0).properties().forEach(f -> columns.add(f.getKey()));
+        StringWriter csv = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
             printer.printRecord(columns);
-            printer.printRecord(values);
+            for (JsonNode claim : claims) {
+                List<String> names = new ArrayList<>();
+                claim.properties().forEach(f -> names.add(f.getKey()));
+                if (!names.equals(columns)) {
+                    return null;
+                }
+                List<String> values = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> f : claim.properties()) {
+                    values.add(f.getValue().asText());
+                }
+                printer.printRecord(values);
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        return csv.toString();
+    }
+
+    private Inbound recordClaim(RemoteEvent e, JsonNode context) {
+        JsonNode claim = context.path("claim");
+        String csv = csv(List.of(claim));
         Optional<Inbound> here = sameKeyHere(e, claim);
         if (here.isPresent()) {
             checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
-            store.record(e, here.get());
+            record(e, here.get());
             return here.get();
         }
         ClaimImportResult r;
         try {
             r = new ClaimImportService(store.transactionsFor(e), new ClaimRules(clock))
-                    .importCsv("claim from " + e.originName(), new StringReader(csv.toString()));
+                    .importCsv("claim from " + e.originName(), new StringReader(csv));
         } catch (RuntimeException ex) {
             return park(e, "the claim from " + e.originName() + " could not be recorded here: " + ex.getMessage());
         }
@@ -199,7 +277,7 @@ final class EventApplier {
                     + " one claim kept");
         }
         checkpoint.reached(SyncService.STEP_CLAIM_APPLIED);
-        store.record(e, result);
+        record(e, result);
         return result;
     }
 

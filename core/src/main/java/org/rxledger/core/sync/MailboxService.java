@@ -51,12 +51,7 @@ public final class MailboxService {
     public FetchReport fetch() {
         List<ImportOutcome> outcomes = new ArrayList<>();
         int known = 0;
-        Path temp;
-        try {
-            temp = Files.createTempDirectory("rxledger-mailbox");
-        } catch (IOException e) {
-            throw new UncheckedIOException("a temporary folder for mailbox files could not be made: " + e.getMessage(), e);
-        }
+        Path temp = tempFolder();
         try (RemitMailbox m = mailbox.get()) {
             List<RemitMailbox.RemoteFile> files = new ArrayList<>(m.list());
             files.sort(Comparator.comparing(RemitMailbox.RemoteFile::name));
@@ -90,19 +85,31 @@ public final class MailboxService {
         } catch (IOException e) {
             throw new UncheckedIOException("a mailbox file could not be kept for import: " + e.getMessage(), e);
         } finally {
-            try (var left = Files.list(temp)) {
-                for (Path p : left.toList()) {
-                    Files.deleteIfExists(p);
-                }
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a temporary copy left behind is also in the archive when it was imported
-            }
+            deleteQuietly(temp);
         }
         return new FetchReport(outcomes, known);
     }
 
-    private static String sha256(Path file) throws IOException {
+    static Path tempFolder() {
+        try {
+            return Files.createTempDirectory("rxledger-mailbox");
+        } catch (IOException e) {
+            throw new UncheckedIOException("a temporary folder for mailbox files could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteQuietly(Path temp) {
+        try (var left = Files.list(temp)) {
+            for (Path p : left.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // a temporary copy left behind is also in the archive (835s) or the database (claims) when it was imported
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

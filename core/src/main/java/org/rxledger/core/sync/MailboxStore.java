@@ -24,4 +24,17 @@ public interface MailboxStore {
     void remember(SeenFile file);
 
     List<SeenFile> files();
+
+    /** A claims-feed file as remembered here (ADR 0034): what became of it and how many claims it brought. */
+    record ClaimsFile(String remoteName, long size, String sha256, Outcome outcome, int imported, int skipped, String message,
+                      Instant fetchedAt) {
+    }
+
+    /** The claims file of this name and size seen before ({@code sha256} null: whatever its bytes were). */
+    Optional<ClaimsFile> claimsFile(String remoteName, long size, String sha256);
+
+    /** A claims file with these bytes imported before, under whatever name. */
+    Optional<ClaimsFile> importedClaimsFile(String sha256);
+
+    void remember(ClaimsFile file);
 }

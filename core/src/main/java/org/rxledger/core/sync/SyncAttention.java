@@ -2,6 +2,8 @@ package org.rxledger.core.sync;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.error.RxLedgerException;
@@ -9,8 +11,9 @@ import org.rxledger.core.tx.Transactions;
 
 /**
  * Use cases of the Sync area (docs/sync.md): read what waits, what is parked and which conflicts were met; settle
- * a conflict with a note, or discard a parked event with a reason. Nothing is changed or removed: a decision is a
- * new row next to what it decides about, and a discarded event stays on the central server.
+ * a conflict with a note, or discard a parked event with a reason (retrying one needs the server:
+ * {@link SyncService#retry}). Nothing is changed or removed: a decision is a new row next to what it decides about,
+ * and a discarded event stays on the central server.
  */
 public final class SyncAttention {
 
@@ -54,14 +57,21 @@ public final class SyncAttention {
 
     /** Decides that a parked event is not to be applied here; it leaves the parked list and stays on the server. */
     public void discard(UUID eventId, String reason) {
+        discard(repo -> repo.parkedEvent(eventId), "Event " + eventId, reason);
+    }
+
+    /** The same, naming the event by the central server's number for it (the command line's). */
+    public void discard(long centralSeq, String reason) {
+        discard(repo -> repo.parkedEvent(centralSeq), "Event " + centralSeq, reason);
+    }
+
+    private void discard(Function<SyncAttentionRepository, Optional<ParkedEvent>> find, String named, String reason) {
         String r = required(reason, "a reason for not applying the event here");
         transactions.inTransaction(Permission.EXCEPTION_WORK, "discard a parked sync event", tx -> {
             SyncAttentionRepository repo = tx.port(SyncAttentionRepository.class);
-            if (repo.parkedEvent(eventId).isEmpty()) {
-                throw new RxLedgerException("SYNC_EVENT_NOT_PARKED",
-                        "Event " + eventId + " is not parked here (or was discarded already).");
-            }
-            repo.discard(eventId, r, tx.actor().user(), tx.clock().instant());
+            ParkedEvent parked = find.apply(repo).orElseThrow(() -> new RxLedgerException("SYNC_EVENT_NOT_PARKED",
+                    named + " is not parked here (or was discarded or applied already)."));
+            repo.discard(parked.eventId(), r, tx.actor().user(), tx.clock().instant());
             return null;
         });
     }

@@ -11,10 +11,13 @@ public interface SyncAttentionRepository {
     /** This workstation's events not yet acknowledged by the central server, oldest first. */
     List<WaitingEvent> waiting(int limit);
 
-    /** Other workstations' events parked here and not discarded, newest first. */
+    /** Other workstations' events parked here, not discarded and not applied by a retry, newest first. */
     List<ParkedEvent> parked(int limit);
 
     Optional<ParkedEvent> parkedEvent(UUID eventId);
+
+    /** A parked event by the central server's number for it (what the command line shows). */
+    Optional<ParkedEvent> parkedEvent(long centralSeq);
 
     void discard(UUID eventId, String reason, String by, Instant at);
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.rxledger.core.access.Permission;
+import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.tx.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,32 @@ public final class SyncService {
         return store.status();
     }
 
+    /**
+     * Use case (ADR 0034): applies a parked event again by the rules of this version and this workstation's records
+     * now — after an upgrade, or after a person corrected what made it fail. The event is read again from the central
+     * server; its effects are written as the sync actor (never pushed back), and the try is kept with the person's
+     * name. Still not applicable: it stays parked with the new reason.
+     *
+     * @param centralSeq the central server's number for the event ({@link ParkedEvent#centralSeq()})
+     * @throws CentralUnreachableException when the server cannot be reached; nothing was changed
+     */
+    public Inbound retry(long centralSeq) {
+        record Asked(ParkedEvent event, String by) {
+        }
+        Asked asked = local.inTransaction(Permission.EXCEPTION_WORK, "retry a parked sync event", tx -> new Asked(
+                tx.port(SyncAttentionRepository.class).parkedEvent(centralSeq).orElseThrow(() -> new RxLedgerException(
+                        "SYNC_EVENT_NOT_PARKED", "Event " + centralSeq + " is not parked here (applied by a retry, "
+                        + "discarded, or never received).")), tx.actor().user()));
+        try (CentralJournal c = central.get()) {
+            RemoteEvent e = c.event(centralSeq).filter(r -> r.eventId().equals(asked.event().eventId()))
+                    .orElseThrow(() -> new RxLedgerException("SYNC_EVENT_NOT_ON_CENTRAL", "Event " + centralSeq
+                            + " is not on the central server this workstation is connected to now."));
+            Inbound r = applier.retriedBy(asked.by()).apply(e, c);
+            LOG.info("sync: retry of {} event {} (central seq {}): {}", e.type(), e.eventId(), centralSeq, r.outcome());
+            return r;
+        }
+    }
+
     private void push(CentralJournal c, Counts counts) {
         UUID me = store.workstationId();
         UUID previousFirst = null;
@@ -149,21 +177,48 @@ public final class SyncService {
             if (events.isEmpty()) {
                 return;
             }
+            List<RemoteEvent> claims = new ArrayList<>();
             for (RemoteEvent e : events) {
                 if (store.seen(e.eventId())) {
                     continue;
                 }
-                Inbound r = applier.apply(e, c);
-                counts.pulled++;
-                switch (r.outcome()) {
-                    case APPLIED -> counts.applied++;
-                    case DUPLICATE -> counts.duplicates++;
-                    case SKIPPED -> counts.skipped++;
-                    case PARKED -> {
-                        counts.parked++;
-                        LOG.info("sync: parked {} event {} from central seq {}", e.type(), e.eventId(), e.centralSeq());
-                    }
+                if (EventApplier.claimOnItsOwn(e) && (claims.isEmpty() || claims.get(0).user().equals(e.user()))) {
+                    claims.add(e);
+                    continue;
                 }
+                applyClaims(claims, c, counts);
+                if (EventApplier.claimOnItsOwn(e)) {
+                    claims.add(e);
+                } else {
+                    count(e, applier.apply(e, c), counts);
+                }
+            }
+            applyClaims(claims, c, counts);
+        }
+    }
+
+    /** A run of pulled claims: by one import when it takes them all (ADR 0034), else one by one. Empties the run. */
+    private void applyClaims(List<RemoteEvent> claims, CentralJournal c, Counts counts) {
+        if (applier.applyClaimsTogether(claims)) {
+            counts.pulled += claims.size();
+            counts.applied += claims.size();
+        } else {
+            for (RemoteEvent e : claims) {
+                count(e, applier.apply(e, c), counts);
+            }
+        }
+        claims.clear();
+    }
+
+    private static void count(RemoteEvent e, Inbound r, Counts counts) {
+        counts.pulled++;
+        switch (r.outcome()) {
+            case APPLIED -> counts.applied++;
+            case DUPLICATE -> counts.duplicates++;
+            case SKIPPED -> counts.skipped++;
+            case PARKED -> {
+                counts.parked++;
+                LOG.info("sync: parked {} event {} from central seq {}", e.type(), e.eventId(), e.centralSeq());
             }
         }
     }

@@ -46,6 +46,20 @@ public interface SyncStore {
     /** Records an outcome reached outside {@link #applyOnce} (an import runs its own transactions). Idempotent. */
     void record(RemoteEvent event, Inbound outcome);
 
+    /** {@link #record} for events applied together (one claims import), in one local transaction. */
+    void recordAll(List<RemoteEvent> events, Inbound outcome);
+
+    /**
+     * A person's retry of a parked event (ADR 0034): runs {@code work} and records the try in one local transaction,
+     * as the sync actor; refused when the event is not parked here any more (applied by an earlier try, or discarded).
+     *
+     * @param triedBy the person who asked, kept with the try
+     */
+    Inbound retryOnce(RemoteEvent event, String triedBy, Function<Tx, Inbound> work);
+
+    /** Records a retry's outcome reached outside {@link #retryOnce} (an import); a second applied try is not recorded. */
+    void recordRetry(RemoteEvent event, String triedBy, Inbound outcome);
+
     /** Transactions acting as the sync actor of {@code event}, for use cases that run their own (imports). */
     Transactions transactionsFor(RemoteEvent event);
 

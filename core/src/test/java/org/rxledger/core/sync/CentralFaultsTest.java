@@ -150,6 +150,11 @@ class CentralFaultsTest {
                 }
 
                 @Override
+                public Optional<RemoteEvent> event(long centralSeq) {
+                    return c.event(centralSeq);
+                }
+
+                @Override
                 public Optional<byte[]> blob(String sha256) {
                     return c.blob(sha256);
                 }

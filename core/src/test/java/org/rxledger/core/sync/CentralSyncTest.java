@@ -346,6 +346,117 @@ class CentralSyncTest {
     }
 
     @Test
+    void pulledClaimsOfOneUserAreAppliedByOneImportEachRecordedOnce() {
+        for (int i = 0; i < 5; i++) {
+            a.record("700012" + i);
+        }
+        a.sync(central).run();
+
+        SyncReport pulled = b.sync(central).run();
+
+        assertThat(b.claimCount()).isEqualTo(5);
+        assertThat(pulled.applied()).isGreaterThanOrEqualTo(5);
+        long imports = b.db.transactions().read(tx -> tx.port(org.rxledger.core.journal.Journal.class)
+                .since(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.type().equals(org.rxledger.core.claim.ClaimImportService.EVENT_IMPORTED))
+                .filter(e -> e.user().equals(SyncStore.SYNC_USER_PREFIX + "alice")).count());
+        assertThat(imports).as("one claims import for the five").isEqualTo(1);
+        assertThat(b.store.status().pulled()).isEqualTo(a.localEvents());
+        assertThat(b.sync(central).run().pulled()).isZero();
+        assertThat(b.claimCount()).isEqualTo(5);
+    }
+
+    /** Records {@code type}'s event from the server as an earlier version of RxLedger would have: parked. */
+    private RemoteEvent parkedAsByAnEarlierVersion(SyncWorkstation ws, String type) {
+        RemoteEvent e;
+        try (CentralJournal c = central.get()) {
+            e = c.pull(ws.store.workstationId(), 0, 1000).stream().filter(r -> r.type().equals(type)).findFirst().orElseThrow();
+        }
+        ws.store.record(e, Inbound.parked(type + " events are not applied on other workstations by this version"));
+        return e;
+    }
+
+    private List<String> retries(SyncWorkstation ws) {
+        return ws.db.jdbi().withHandle(h -> h.createQuery("SELECT tried_by || ' ' || outcome FROM sync_parked_retry ORDER BY seq")
+                .mapTo(String.class).list());
+    }
+
+    @Test
+    void aParkedClaimIsAppliedByARetryOnceAndNeverSentBack() {
+        a.record("7000101");
+        a.sync(central).run();
+        RemoteEvent parked = parkedAsByAnEarlierVersion(b, org.rxledger.core.claim.ClaimRecorder.EVENT_CLAIM_RECORDED);
+        b.sync(central).run();
+        assertThat(b.claimCount()).isZero();
+        SyncAttention attention = new SyncAttention(b.db.transactions());
+        assertThat(attention.parked()).singleElement().satisfies(p -> assertThat(p.centralSeq()).isEqualTo(parked.centralSeq()));
+
+        Inbound retried = b.sync(central).retry(parked.centralSeq());
+
+        assertThat(retried.outcome()).isEqualTo(InboundOutcome.APPLIED);
+        assertThat(b.claimCount()).isEqualTo(1);
+        assertThat(b.receivable("7000101")).isEqualTo(a.receivable("7000101"));
+        assertThat(attention.parked()).isEmpty();
+        assertThat(b.store.status().parked()).isZero();
+        assertThat(b.store.attention(10)).isEmpty();
+        assertThat(retries(b)).containsExactly("bob APPLIED");
+        assertThatThrownBy(() -> b.sync(central).retry(parked.centralSeq())).hasMessageContaining("not parked here");
+        assertThat(b.claimCount()).isEqualTo(1);
+        assertThat(b.store.status().waiting()).as("the retry's claim is the sync actor's: never pushed").isZero();
+        b.sync(central).run();
+        a.sync(central).run();
+        assertThat(a.claimCount()).isEqualTo(1);
+        assertThat(centralEvents()).isEqualTo(a.localEvents());
+    }
+
+    @Test
+    void aParkedUnpostIsAppliedByARetryInTheTransactionThatRecordsIt() {
+        Claim c1 = a.record("7000111");
+        a.importEra(SyncWorkstation.era(temp.resolve("in"), "era.835", "EFT1100", List.of(c1)));
+        a.sync(central).run();
+        b.sync(central).run();
+        new PostingService(a.db.transactions()).unpost(a.payment("EFT1100").id(), "posted to the wrong deposit");
+        a.sync(central).run();
+        RemoteEvent unpost = parkedAsByAnEarlierVersion(b, org.rxledger.core.posting.RemittancePosting.EVENT_UNPOSTED);
+        b.sync(central).run();
+        assertThat(b.payment("EFT1100").status()).isEqualTo(PaymentStatus.POSTED);
+
+        assertThat(b.sync(central).retry(unpost.centralSeq()).outcome()).isEqualTo(InboundOutcome.APPLIED);
+
+        assertThat(b.payment("EFT1100").status()).isEqualTo(PaymentStatus.IMPORTED);
+        assertThat(b.balance(LedgerAccount.PAYER_CASH)).isEqualTo(a.balance(LedgerAccount.PAYER_CASH)).isEqualTo(Money.ZERO);
+        assertThat(b.receivable("7000111")).isEqualTo(a.receivable("7000111"));
+        assertThat(new SyncAttention(b.db.transactions()).parked()).isEmpty();
+        assertThatThrownBy(() -> b.sync(central).retry(unpost.centralSeq())).hasMessageContaining("not parked here");
+        assertThat(b.postings("EFT1100")).hasSize(2);
+    }
+
+    @Test
+    void aRetryThatStillCannotApplyKeepsTheEventParkedAndAnUnreachableServerChangesNothing() {
+        new DepositService(a.db.transactions()).record(new NewDeposit(java.time.LocalDate.of(2025, 3, 14),
+                Money.parse("100.00"), "EFT902", DepositMethod.ACH, null, null));
+        a.sync(central).run();
+        b.sync(central).run();
+        SyncAttention attention = new SyncAttention(b.db.transactions());
+        long seq = attention.parked().get(0).centralSeq();
+
+        Inbound again = b.sync(central).retry(seq);
+        SyncService offline = b.sync(() -> {
+            throw new CentralUnreachableException("localhost:1: connection refused", null);
+        });
+
+        assertThat(again.outcome()).isEqualTo(InboundOutcome.PARKED);
+        assertThat(again.reason()).contains("not applied on other workstations");
+        assertThatThrownBy(() -> offline.retry(seq)).isInstanceOf(CentralUnreachableException.class);
+        assertThat(retries(b)).containsExactly("bob PARKED");
+        assertThat(attention.parked()).singleElement().satisfies(p -> assertThat(p.centralSeq()).isEqualTo(seq));
+        assertThat(b.store.status().parked()).isEqualTo(1);
+        attention.discard(seq, "deposit recorded here by hand");
+        assertThat(attention.parked()).isEmpty();
+        assertThatThrownBy(() -> b.sync(central).retry(seq)).hasMessageContaining("not parked here");
+    }
+
+    @Test
     void theClaimsFeedIsTakenByWatermarkOneBatchAllOrNothingWithTheClaimsImportErrors() throws Exception {
         Map<ClaimField, String> good1 = a.values(a.claim("7000091"));
         Map<ClaimField, String> good2 = a.values(a.claim("7000092"));

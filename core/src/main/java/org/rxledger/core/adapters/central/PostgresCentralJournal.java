@@ -109,16 +109,27 @@ public final class PostgresCentralJournal implements CentralJournal {
 
     @Override
     public List<RemoteEvent> pull(UUID workstation, long afterCentralSeq, int limit) {
-        return guard(() -> handle.createQuery("""
-                        SELECT central_seq, event_id, origin, workstation_name, event_type, payload, context, user_name,
-                               occurred_at
-                        FROM event WHERE central_seq > :after AND origin <> :me ORDER BY central_seq LIMIT :limit""")
+        return guard(() -> handle.createQuery(EVENT + " WHERE central_seq > :after AND origin <> :me ORDER BY central_seq LIMIT :limit")
                 .bind("after", afterCentralSeq).bind("me", workstation).bind("limit", limit)
-                .map((rs, ctx) -> new RemoteEvent(rs.getLong("central_seq"), rs.getObject("event_id", UUID.class),
-                        rs.getObject("origin", UUID.class), rs.getString("workstation_name"), rs.getString("event_type"),
-                        rs.getString("payload"), rs.getString("context"), rs.getString("user_name"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .map((rs, ctx) -> remote(rs))
                 .list());
+    }
+
+    private static final String EVENT = """
+            SELECT central_seq, event_id, origin, workstation_name, event_type, payload, context, user_name, occurred_at
+            FROM event""";
+
+    private static RemoteEvent remote(java.sql.ResultSet rs) throws SQLException {
+        return new RemoteEvent(rs.getLong("central_seq"), rs.getObject("event_id", UUID.class),
+                rs.getObject("origin", UUID.class), rs.getString("workstation_name"), rs.getString("event_type"),
+                rs.getString("payload"), rs.getString("context"), rs.getString("user_name"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
+    }
+
+    @Override
+    public Optional<RemoteEvent> event(long centralSeq) {
+        return guard(() -> handle.createQuery(EVENT + " WHERE central_seq = :seq").bind("seq", centralSeq)
+                .map((rs, ctx) -> remote(rs)).findOne());
     }
 
     @Override

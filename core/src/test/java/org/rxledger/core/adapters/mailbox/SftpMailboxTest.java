@@ -122,4 +122,49 @@ class SftpMailboxTest {
         assertThat(files()).isZero();
         assertThat(store.files()).isEmpty();
     }
+
+    private long claims() {
+        return db.transactions().read(tx -> tx.port(org.rxledger.core.claim.ClaimRepository.class).count());
+    }
+
+    @Test
+    void claimsFilesInTheClaimsFolderAreImportedOnceAllOrNothingWithErrorsByLineAndACopyIsRefused() throws Exception {
+        Path claimsFolder = Files.createDirectories(temp.resolve("sftp-root/claims"));
+        String sample;
+        try (var in = org.rxledger.core.claim.ClaimImportService.class.getResourceAsStream("/org/rxledger/core/claim/claims-sample.csv")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String[] lines = sample.split("\n");
+        Files.writeString(claimsFolder.resolve("a-pharm-001.csv"), lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
+        Files.writeString(claimsFolder.resolve("b-pharm-001-again.csv"), lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
+        Files.writeString(claimsFolder.resolve("c-pharm-002.csv"), lines[0] + "\n" + lines[3] + "\n"
+                + lines[4].replaceFirst(",30,", ",lots,") + "\n");
+        MailboxSettings settings = new MailboxSettings("localhost", server.getPort(), "pharmacy", "/outbound", null,
+                knownHosts.toString(), "/claims");
+        store.saveSettings(settings, TestDatabases.CLOCK.instant());
+        org.rxledger.core.sync.ClaimsFeedFiles feed = new org.rxledger.core.sync.ClaimsFeedFiles(store,
+                () -> SftpRemitMailbox.connect(store.settings().orElseThrow().claimsFolder(), "s3cret"), db.transactions());
+
+        org.rxledger.core.sync.ClaimsFeedFiles.Report first = feed.take();
+
+        assertThat(first.files()).extracting(org.rxledger.core.sync.ClaimsFeedFiles.Taken::outcome).containsExactly(
+                MailboxStore.Outcome.IMPORTED, MailboxStore.Outcome.DUPLICATE, MailboxStore.Outcome.REJECTED);
+        assertThat(first.files().get(0).imported()).isEqualTo(2);
+        assertThat(first.files().get(1).message()).contains("same contents as a-pharm-001.csv").contains("refused");
+        assertThat(first.files().get(2).message()).contains("claims feed file c-pharm-002.csv line 3").contains("column days_supply");
+        assertThat(first.anyRejected()).isTrue();
+        assertThat(claims()).as("the rejected file's good row is not imported either").isEqualTo(2);
+
+        Files.writeString(claimsFolder.resolve("d-pharm-002-corrected.csv"), lines[0] + "\n" + lines[3] + "\n" + lines[4] + "\n");
+        org.rxledger.core.sync.ClaimsFeedFiles.Report second = feed.take();
+
+        assertThat(second.alreadySeen()).isEqualTo(3);
+        assertThat(second.files()).singleElement().satisfies(t -> {
+            assertThat(t.outcome()).isEqualTo(MailboxStore.Outcome.IMPORTED);
+            assertThat(t.imported()).isEqualTo(2);
+        });
+        assertThat(claims()).isEqualTo(4);
+        assertThat(feed.take().files()).isEmpty();
+        assertThat(service.fetch().outcomes()).as("the 835 folder is another folder").isEmpty();
+    }
 }
