@@ -133,6 +133,9 @@ public final class RemittanceImportService {
         stages.add(ImportStages.Stage.STORE, System.nanoTime() - started);
         if (cancelled.getAsBoolean()) {
             LOG.info("remittance {}: import cancelled before it was read", name);
+            if (!archivedBefore) {
+                removeUnused(name, archived);
+            }
             return new ImportOutcome.Cancelled(name);
         }
         Optional<ImportedFile> sameFile = transactions.read(tx -> tx.port(RemittanceRepository.class)
@@ -154,14 +157,18 @@ public final class RemittanceImportService {
             LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
         }
         if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
-            // the archive holds what was imported; a copy made for an import that stored nothing goes again
-            try {
-                Files.deleteIfExists(archived);
-            } catch (IOException e) {
-                LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
-            }
+            removeUnused(name, archived);
         }
         return outcome;
+    }
+
+    /** The archive holds what was imported; a copy made for an import that stored nothing goes again. */
+    private static void removeUnused(String name, Path archived) {
+        try {
+            Files.deleteIfExists(archived);
+        } catch (IOException e) {
+            LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
+        }
     }
 
     /**

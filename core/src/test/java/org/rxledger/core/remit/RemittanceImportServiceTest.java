@@ -231,6 +231,7 @@ class RemittanceImportServiceTest {
 
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.CANCELLED);
         assertThat(rowCounts()).isEqualTo(before);
+        assertThat(archive).as("the copy made for it is removed again").isEmptyDirectory();
     }
 
     @Test
