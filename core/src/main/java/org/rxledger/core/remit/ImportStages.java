@@ -12,9 +12,15 @@ public final class ImportStages {
 
     /** The stages, in the order an import goes through them. */
     public enum Stage {
-        /** Reading and checking the file (envelope, structure, balancing) before anything is written. */
+        /**
+         * Reading and checking the file (envelope, structure, balancing): since the file is read once while it is
+         * stored (ADR 0037), the time the writes waited for the parser running ahead of them.
+         */
         PARSE("parse"),
-        /** Writing the file's rows (payments, claim payments, lines, adjustments, PLB). */
+        /**
+         * The archive copy, the duplicate checks and writing the file's rows (payments, claim payments, lines,
+         * adjustments, PLB).
+         */
         STORE("store"),
         /** Automatic matching, with its decisions, and the hold of ADR 0014. */
         MATCH("match"),

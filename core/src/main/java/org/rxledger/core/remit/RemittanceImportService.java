@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.rxledger.core.error.RxLedgerException;
 import org.rxledger.core.money.Money;
 import org.rxledger.core.security.AuditTrail;
 import org.rxledger.core.access.Permission;
@@ -42,22 +41,25 @@ import org.slf4j.LoggerFactory;
  * Use case: import one 835 file (issue 4), all or nothing (ARCHITECTURE.md rules 3 and 4).
  *
  * <ol>
- *   <li><b>Check</b>: stream the whole file through {@link X12RemittanceReader} (envelope, structure,
- *       three-level balancing) while computing its SHA-256; any problem → {@link ImportOutcome.Rejected}.</li>
- *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835} (content-addressed, so a
- *       copy left by a rolled-back import is harmless and re-used).</li>
- *   <li><b>Store</b>, in one transaction: refuse duplicates (same SHA-256, or the same payment — payer,
- *       trace, amount — in a new envelope), then stream the archived copy a second time (parsed on a
- *       helper thread a few chunks ahead), writing in batches; run the {@link PostImportStep}; append
- *       journal event {@code remittance.imported} and an audit record; record the file's manifest.</li>
+ *   <li><b>Archive</b>: copy the bytes to {@code <archiveDir>/<sha256>.835}, hashing them as they are copied
+ *       (content-addressed, so a copy left by a rolled-back import is harmless and re-used). The same file
+ *       imported before is told at once, without reading it.</li>
+ *   <li><b>Read and store</b>, in one transaction and one read of the file (issue 21, ADR 0037): the archived
+ *       copy is parsed on a helper thread a few chunks ahead of the writes — envelope, structure, three-level
+ *       balancing — and each payment is checked against the stored ones (same payer, trace and amount) before
+ *       it is written. A rule broken anywhere in the file ({@link ImportOutcome.Rejected}, every problem named),
+ *       a payment stored before ({@link ImportOutcome.Duplicate}) or a cancel rolls back everything written of
+ *       it. Then the {@link PostImportStep} runs, and journal event {@code remittance.imported}, an audit record
+ *       and the file's manifest are written.</li>
  *   <li><b>Publish</b>: commit (H2's background writer is paused for the whole transaction), flush to disk, then mark the attempt
  *       published in a small transaction. The attempt
  *       was registered before the store began; a process killed before this step leaves it unpublished,
  *       and the next open of the store keeps the file whole or removes it (ADR 0015).</li>
  * </ol>
+ * Nothing of a refused file is ever visible: its rows exist only inside a transaction that is rolled back.
  * Memory stays bounded (a few claim chunks) however large the file. The listener and the cancel
  * supplier are only called from the calling thread. Cancelling (the
- * {@code cancelled} supplier turning true) during either pass leaves the database unchanged.
+ * {@code cancelled} supplier turning true) at any point before the commit leaves the database unchanged.
  * Logs carry file names, trace numbers and counts only — never patient data.
  */
 public final class RemittanceImportService {
@@ -67,8 +69,10 @@ public final class RemittanceImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemittanceImportService.class);
     private static final int CLAIM_CHUNK = 1000;
-    /** Chunks the reading thread may be ahead of the writes in pass 2. */
+    /** Chunks the reading thread may be ahead of the writes. */
     private static final int QUEUE_DEPTH = 4;
+    /** Bytes read between two progress reports. */
+    private static final long PROGRESS_STEP = 256 * 1024;
 
     private final Transactions transactions;
     private final Path archiveDir;
@@ -97,7 +101,7 @@ public final class RemittanceImportService {
     /**
      * Imports one file. Never throws for a bad or unreadable file: the outcome says what happened.
      *
-     * @param progress told how far each pass is, in bytes ("Checking <file>", then "Storing <file>");
+     * @param progress told how far the one read of the file is, in bytes ("Storing <file>");
      *                 {@link ProgressListener#NONE} if nobody listens
      * @param cancelled polled while reading; when it turns true the import stops and nothing is stored
      */
@@ -110,66 +114,61 @@ public final class RemittanceImportService {
             return rejected(name, "the file cannot be read: " + e.getMessage());
         }
 
-        // pass 1: check everything and hash, before anything is written
-        MessageDigest digest = sha256();
-        PaymentKeys keys = new PaymentKeys();
-        ReadResult check;
-        long started = System.nanoTime();
-        try (InputStream in = new DigestInputStream(
-                new ProgressStream(Files.newInputStream(file), "Checking " + name, size, progress), digest)) {
-            check = reader.read(in, name, keys, cancelled);
-            if (check.ok()) {
-                in.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes after the last IEA
-            }
-        } catch (IOException e) {
-            return rejected(name, "the file cannot be read: " + e.getMessage());
-        }
-        if (check.cancelled() || cancelled.getAsBoolean()) {
-            LOG.info("remittance {}: import cancelled while checking", name);
-            return new ImportOutcome.Cancelled(name);
-        }
-        if (!check.ok()) {
-            LOG.info("remittance {}: rejected with {} problem(s)", name, check.problems().size());
-            return new ImportOutcome.Rejected(name, check.problems());
-        }
-        String sha256 = HexFormat.of().formatHex(digest.digest());
+        // the archive copy is made first, hashing as it copies: one read of the file's bytes, no parse
         ImportStages stages = new ImportStages();
-        stages.add(ImportStages.Stage.PARSE, System.nanoTime() - started);
-        LOG.info("remittance {}: checked {} payment(s), {} claim(s) in {} ms", name, check.payments(), check.claims(),
-                (System.nanoTime() - started) / 1_000_000);
-
+        long started = System.nanoTime();
         Path archived;
-        long archiving = System.nanoTime();
-        boolean archivedBefore = Files.exists(archiveDir.resolve(sha256 + ".835"));
+        String sha256;
+        boolean archivedBefore;
         try {
-            archived = archive(file, sha256);
-        } catch (IOException | IllegalStateException | RxLedgerException e) {
+            Archived copy = archive(file);
+            archived = copy.path();
+            sha256 = copy.sha256();
+            archivedBefore = copy.before();
+        } catch (IOException | IllegalStateException e) {
             LOG.warn("remittance {}: archiving failed", name, e);
             return rejected(name, "the original could not be archived in " + archiveDir + " (" + e.getMessage()
                     + "); nothing was stored");
         }
+        stages.add(ImportStages.Stage.STORE, System.nanoTime() - started);
+        if (cancelled.getAsBoolean()) {
+            LOG.info("remittance {}: import cancelled before it was read", name);
+            if (!archivedBefore) {
+                removeUnused(name, archived);
+            }
+            return new ImportOutcome.Cancelled(name);
+        }
+        Optional<ImportedFile> sameFile = transactions.read(tx -> tx.port(RemittanceRepository.class)
+                .findFileBySha256(sha256));
+        if (sameFile.isPresent()) {
+            // the archive holds exactly this file, imported before: nothing to read again
+            LOG.info("remittance {}: the same file was imported before", name);
+            return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
+        }
 
-        stages.add(ImportStages.Stage.STORE, System.nanoTime() - archiving);
-
-        ImportOutcome outcome = storePublished(name, size, sha256, archived, keys, progress, cancelled, stages);
+        ImportOutcome outcome = storePublished(name, size, sha256, archived, progress, cancelled, stages);
         if (outcome instanceof ImportOutcome.Imported imported) {
             ImportStages.Times times = stages.times();
             outcome = imported.withStages(times);
             // counts and times only: the stage line is what shows a slow step (issue 21)
-            LOG.info("remittance {}: imported {} payment(s), {} claim(s) in {} ms: {}", name, check.payments(),
-                    check.claims(), (System.nanoTime() - started) / 1_000_000, times.describe());
+            LOG.info("remittance {}: imported {} payment(s), {} claim(s) in {} ms: {}", name, imported.payments().size(),
+                    imported.file().claimCount(), (System.nanoTime() - started) / 1_000_000, times.describe());
         } else {
             LOG.info("remittance {}: {} after {} ms", name, outcome.status(), (System.nanoTime() - started) / 1_000_000);
         }
         if (outcome.status() != ImportOutcome.Status.IMPORTED && !archivedBefore) {
-            // the archive holds what was imported; a copy made for an import that stored nothing goes again
-            try {
-                Files.deleteIfExists(archived);
-            } catch (IOException e) {
-                LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
-            }
+            removeUnused(name, archived);
         }
         return outcome;
+    }
+
+    /** The archive holds what was imported; a copy made for an import that stored nothing goes again. */
+    private static void removeUnused(String name, Path archived) {
+        try {
+            Files.deleteIfExists(archived);
+        } catch (IOException e) {
+            LOG.warn("remittance {}: unused archive copy {} could not be removed: {}", name, archived, e.getMessage());
+        }
     }
 
     /**
@@ -178,14 +177,14 @@ public final class RemittanceImportService {
      * after that transaction is committed and flushed. A process killed anywhere in between leaves the
      * attempt RUNNING, and the next open of the store keeps the file whole or removes it.
      */
-    private ImportOutcome storePublished(String name, long size, String sha256, Path archived, PaymentKeys keys,
+    private ImportOutcome storePublished(String name, long size, String sha256, Path archived,
                                          ProgressListener progress, BooleanSupplier cancelled, ImportStages stages) {
         long importId = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> tx.port(ImportPublications.class).begin(sha256, name));
         ImportOutcome outcome;
         // H2 writes a store one table at a time: a background store during the transaction or its commit can put
         // part of it on disk (H2 issue #2080); paused, only this thread stores, between two of its own writes
         try (Transactions.Pause pause = transactions.pauseBackgroundWrites()) {
-            outcome = storeInTransaction(name, size, sha256, archived, keys, progress, cancelled, importId, stages);
+            outcome = storeInTransaction(name, size, sha256, archived, progress, cancelled, importId, stages);
             if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 // on disk before the clerk is told "imported", and before the publication can be
                 long started = System.nanoTime();
@@ -218,13 +217,13 @@ public final class RemittanceImportService {
         return outcome;
     }
 
-    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived, PaymentKeys keys,
+    private ImportOutcome storeInTransaction(String name, long size, String sha256, Path archived,
                                              ProgressListener progress, BooleanSupplier cancelled, long importId,
                                              ImportStages stages) {
         try {
             long[] stored = new long[1];
             ImportOutcome outcome = transactions.inTransaction(Permission.REMIT_IMPORT, "import an 835 remittance", tx -> {
-                ImportOutcome o = store(tx, name, size, sha256, archived, keys, progress, cancelled, stages);
+                ImportOutcome o = store(tx, name, size, sha256, archived, progress, cancelled, stages);
                 if (o instanceof ImportOutcome.Imported imported) {
                     long measuring = System.nanoTime();
                     tx.port(ImportPublications.class).recordManifest(importId, imported.file().id());
@@ -240,6 +239,12 @@ public final class RemittanceImportService {
             }
             return outcome;
         } catch (RuntimeException e) {
+            Optional<Refused> refused = refused(e);
+            if (refused.isPresent()) {
+                // the file broke a rule or repeats a stored payment: what was written of it is rolled back
+                LOG.info("remittance {}: {} while reading; rolled back", name, refused.get().outcome().status());
+                return refused.get().outcome();
+            }
             if (causedByCancel(e)) {
                 LOG.info("remittance {}: import cancelled while storing; rolled back", name);
                 return new ImportOutcome.Cancelled(name);
@@ -259,7 +264,7 @@ public final class RemittanceImportService {
         }
     }
 
-    private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived, PaymentKeys keys,
+    private ImportOutcome store(Tx tx, String name, long size, String sha256, Path archived,
                                 ProgressListener progress, BooleanSupplier cancelled, ImportStages stages) {
         long storeStarted = System.nanoTime();
         RemittanceRepository repo = tx.port(RemittanceRepository.class);
@@ -267,28 +272,35 @@ public final class RemittanceImportService {
         if (sameFile.isPresent()) {
             return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_FILE, sameFile.get(), null);
         }
-        for (PaymentKey key : keys.keys) {
-            Optional<ImportedPayment> same = repo.findSamePayment(key.payerIdentifier(), key.payerName(), key.trace(),
-                    key.amount());
-            if (same.isPresent()) {
-                ImportedFile earlier = repo.findFile(same.get().fileId()).orElseThrow();
-                return new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_PAYMENT, earlier, same.get());
-            }
-        }
 
         Instant now = tx.clock().instant();
         long fileId = repo.insertFile(new RemittanceRepository.NewFile(sha256, name, size, archived.toString(), now,
                 tx.actor().user()));
 
-        // pass 2: the archived copy (ours, immutable) streams into the database in chunks; parsing runs
-        // on a helper thread one chunk ahead of the writes, which stay on this (the transaction's) thread
+        // the one read: the archived copy (ours, immutable) is checked and streamed into the database in chunks;
+        // parsing runs on a helper thread one chunk ahead of the writes, which stay on this (the transaction's)
+        // thread. A rule broken anywhere in the file, or a payment stored before, rolls all of it back.
         Storing storing = new Storing(repo, fileId);
-        ReadResult second = readAhead(name, archived, size, sha256, progress, cancelled, storing);
-        repo.finishFile(fileId, storing.paymentIds.size(), second.claims());
-        LOG.info("remittance {}: stored {} claim(s) in {} ms, {} ms of it in database writes", name, second.claims(),
-                (System.nanoTime() - storeStarted) / 1_000_000, storing.writeNanos / 1_000_000);
+        ReadResult read = readAhead(name, archived, size, sha256, progress, cancelled, storing);
+        if (!read.ok()) {
+            LOG.info("remittance {}: rejected with {} problem(s)", name, read.problems().size());
+            throw new Refused(new ImportOutcome.Rejected(name, read.problems()));
+        }
+        if (storing.failure != null) {
+            throw storing.failure;
+        }
+        if (storing.duplicate != null) {
+            ImportedPayment same = storing.duplicate;
+            throw new Refused(new ImportOutcome.Duplicate(name, ImportOutcome.DuplicateReason.SAME_PAYMENT,
+                    repo.findFile(same.fileId()).orElseThrow(), same));
+        }
+        repo.finishFile(fileId, storing.paymentIds.size(), read.claims());
+        stages.add(ImportStages.Stage.PARSE, storing.waitNanos);
+        stages.add(ImportStages.Stage.STORE, System.nanoTime() - storeStarted - storing.waitNanos);
+        LOG.info("remittance {}: read {} payment(s), {} claim(s) once and stored them in {} ms, {} ms of it in database "
+                        + "writes", name, read.payments(), read.claims(), (System.nanoTime() - storeStarted) / 1_000_000,
+                storing.writeNanos / 1_000_000);
 
-        stages.add(ImportStages.Stage.STORE, System.nanoTime() - storeStarted);
         ImportedRemittance imported = new ImportedRemittance(fileId, sha256, storing.paymentIds, stages);
         long postImport = System.nanoTime();
         postImportStep.afterImport(tx, imported);
@@ -298,7 +310,7 @@ public final class RemittanceImportService {
         List<Map<String, Object>> journalPayments = new ArrayList<>();
         for (int i = 0; i < storing.paymentIds.size(); i++) {
             long paymentId = storing.paymentIds.get(i);
-            PaymentKey key = keys.keys.get(i);
+            PaymentKey key = storing.keys.get(i);
             PaymentSummary summary = new PaymentSummary(paymentId, key.payerName(), key.trace(), key.amount(),
                     storing.claimCounts.get(i), repo.matchCounts(paymentId), repo.postingHeldReason(paymentId));
             summaries.add(summary);
@@ -323,7 +335,7 @@ public final class RemittanceImportService {
         audit.put("fileName", name);
         audit.put("sizeBytes", size);
         audit.put("paymentCount", summaries.size());
-        audit.put("claimCount", second.claims());
+        audit.put("claimCount", read.claims());
         tx.port(AuditTrail.class).record("remittance.import", "remit_file", String.valueOf(fileId), audit);
 
         ImportedFile file = repo.findFile(fileId).orElseThrow();
@@ -333,18 +345,27 @@ public final class RemittanceImportService {
         return new ImportOutcome.Imported(name, file, summaries);
     }
 
-    /** Copies to a temp file in the archive folder, verifies the hash, then moves it into place. */
-    private Path archive(Path file, String sha256) throws IOException {
+    /** Where the archive copy is, its SHA-256, and whether it was there before this import. */
+    private record Archived(Path path, String sha256, boolean before) {
+    }
+
+    /**
+     * Copies to a temp file in the archive folder, hashing the bytes as they are copied, then moves the copy to
+     * {@code <sha256>.835} (or drops it when an identical copy is there already). What is read afterwards is
+     * this copy, and the read checks its hash again, so the file checked is the file archived.
+     */
+    private Archived archive(Path file) throws IOException {
         Files.createDirectories(archiveDir);
-        Path target = archiveDir.resolve(sha256 + ".835");
-        if (Files.exists(target) && Files.size(target) == Files.size(file) && sha256Of(target).equals(sha256)) {
-            return target;
-        }
-        Path temp = Files.createTempFile(archiveDir, sha256, ".part");
+        Path temp = Files.createTempFile(archiveDir, "import", ".part");
         try {
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            if (!sha256Of(temp).equals(sha256)) {
-                throw RxLedgerException.refused("the file changed while it was being imported; import it again");
+            MessageDigest digest = sha256();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            Path target = archiveDir.resolve(sha256 + ".835");
+            if (Files.exists(target) && Files.size(target) == Files.size(temp) && sha256Of(target).equals(sha256)) {
+                return new Archived(target, sha256, true);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -353,7 +374,7 @@ public final class RemittanceImportService {
             }
             // the copy took the original's permissions; the archive holds patient data
             PrivateFiles.restrict(target);
-            return target;
+            return new Archived(target, sha256, false);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -433,7 +454,7 @@ public final class RemittanceImportService {
         return false;
     }
 
-    /** Thrown inside the transaction to roll it back when the user cancels during pass 2. */
+    /** Thrown inside the transaction to roll it back when the user cancels. */
     private static final class ImportCancelledException extends RuntimeException {
         ImportCancelledException() {
             super("import cancelled", null, false, false);
@@ -441,34 +462,58 @@ public final class RemittanceImportService {
     }
 
     private record PaymentKey(String payerIdentifier, String payerName, String trace, Money amount) {
-    }
-
-    /** Pass 1: remembers each payment's duplicate key (a few per file, so memory stays small). */
-    private static final class PaymentKeys implements RemittanceHandler {
-        private final List<PaymentKey> keys = new ArrayList<>();
-
-        @Override
-        public boolean wantsClaims() {
-            return false;
-        }
-
-        @Override
-        public void payment(int number, Payment payment) {
-            keys.add(new PaymentKey(payment.payerIdentifier(), payment.payer().name() == null ? ""
-                    : payment.payer().name(), payment.traceNumber(), payment.amount()));
+        static PaymentKey of(Payment payment) {
+            return new PaymentKey(payment.payerIdentifier(), payment.payer().name() == null ? ""
+                    : payment.payer().name(), payment.traceNumber(), payment.amount());
         }
     }
 
-    /** Pass 2, transaction thread: writes what the reading thread hands over, in file order. */
+    /**
+     * Thrown inside the transaction to roll back a file that broke a rule or repeats a stored payment, carrying the
+     * outcome the clerk is told; nothing it wrote stays.
+     */
+    private static final class Refused extends RuntimeException {
+        private final transient ImportOutcome outcome;
+
+        Refused(ImportOutcome outcome) {
+            super(outcome.status().name(), null, false, false);
+            this.outcome = outcome;
+        }
+
+        ImportOutcome outcome() {
+            return outcome;
+        }
+    }
+
+    private static Optional<Refused> refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refused r) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The transaction thread's side of the one read: writes what the reading thread hands over, in file order, and
+     * checks each payment against those stored before it is written. Once a payment repeats a stored one, or a write
+     * fails, it writes no more but the read goes on to the end: a file that also breaks a rule is refused for that,
+     * with every problem named, as the check of the whole file before writing used to tell it.
+     */
     private static final class Storing {
         private final RemittanceRepository repo;
         private final long fileId;
         private final List<Long> paymentIds = new ArrayList<>();
         private final List<Integer> claimCounts = new ArrayList<>();
+        private final List<PaymentKey> keys = new ArrayList<>();
         private long paymentId;
         private int nextClaimSeq;
         private int nextPlbSeq;
         private long writeNanos;
+        /** Time spent waiting for the reading thread: the parse's share of the import. */
+        private long waitNanos;
+        private ImportedPayment duplicate;
+        private RuntimeException failure;
 
         Storing(RemittanceRepository repo, long fileId) {
             this.repo = repo;
@@ -476,10 +521,33 @@ public final class RemittanceImportService {
         }
 
         void apply(Step step) {
+            if (duplicate != null || failure != null) {
+                return;
+            }
             long start = System.nanoTime();
+            try {
+                write(step);
+            } catch (RuntimeException e) {
+                if (duplicateRefusedByTheStore(e).isPresent()) {
+                    throw e; // another import holds the same payment: told as a duplicate once it commits
+                }
+                failure = e;
+            }
+            writeNanos += System.nanoTime() - start;
+        }
+
+        private void write(Step step) {
             if (step instanceof PaymentStep p) {
+                PaymentKey key = PaymentKey.of(p.payment());
+                Optional<ImportedPayment> same = repo.findSamePayment(key.payerIdentifier(), key.payerName(),
+                        key.trace(), key.amount());
+                if (same.isPresent() && same.get().fileId() != fileId) {
+                    duplicate = same.get();
+                    return;
+                }
                 paymentId = repo.insertPayment(fileId, p.number(), p.payment());
                 paymentIds.add(paymentId);
+                keys.add(key);
                 nextClaimSeq = 1;
                 nextPlbSeq = 1;
             } else if (step instanceof ClaimsStep c) {
@@ -494,7 +562,6 @@ public final class RemittanceImportService {
             } else {
                 throw new IllegalArgumentException("not a write: " + step.getClass().getSimpleName());
             }
-            writeNanos += System.nanoTime() - start;
         }
     }
 
@@ -588,7 +655,7 @@ public final class RemittanceImportService {
     }
 
     /**
-     * Pass 2: a helper thread parses the archived copy and queues chunks (at most {@value #QUEUE_DEPTH}
+     * The one read: a helper thread parses the archived copy and queues chunks (at most {@value #QUEUE_DEPTH}
      * ahead); this thread — the transaction's, since a Jdbi handle belongs to one thread — writes them,
      * reports progress and polls {@code cancelled}, so the caller's listener and supplier are only ever
      * used from the thread that called {@link #importFile}.
@@ -608,9 +675,11 @@ public final class RemittanceImportService {
                 if (cancelled.getAsBoolean()) {
                     throw new ImportCancelledException();
                 }
+                long waiting = System.nanoTime();
                 Step step = queue.poll(100, TimeUnit.MILLISECONDS);
+                storing.waitNanos += System.nanoTime() - waiting;
                 long read = bytesRead.get();
-                if (read - reported >= ProgressStream.STEP || (read == size && reported != size)) {
+                if (read - reported >= PROGRESS_STEP || (read == size && reported != size)) {
                     reported = read;
                     progress.progress(read, size, "Storing " + name);
                 }
@@ -618,9 +687,9 @@ public final class RemittanceImportService {
                     if (done.failure() != null) {
                         throw done.failure();
                     }
-                    if (!done.result().ok() || !done.sha256().equals(sha256)) {
+                    if (!done.sha256().equals(sha256)) {
                         throw new IllegalStateException("the archived copy " + archived
-                                + " differs from the checked file");
+                                + " changed while it was being read");
                     }
                     return done.result();
                 } else if (step != null) {
@@ -692,50 +761,6 @@ public final class RemittanceImportService {
                 count.addAndGet(n);
             }
             return n;
-        }
-    }
-
-    /** Reports bytes read to the listener every 256 KiB. */
-    private static final class ProgressStream extends FilterInputStream {
-        private static final long STEP = 256 * 1024;
-        private final String message;
-        private final long total;
-        private final ProgressListener listener;
-        private long done;
-        private long reported;
-
-        ProgressStream(InputStream in, String message, long total, ProgressListener listener) {
-            super(in);
-            this.message = message;
-            this.total = total;
-            this.listener = listener;
-            listener.progress(0, total, message);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(long n) {
-            done += n;
-            if (done - reported >= STEP || done == total) {
-                reported = done;
-                listener.progress(done, total, message);
-            }
         }
     }
 }

@@ -27,7 +27,8 @@ final class JdbiPostingRepository implements PostingRepository {
     private static final String LINES = """
             SELECT rc.id, rc.seq, rc.patient_control_number, rc.status_code, rc.charge_amount, rc.paid_amount,
                    rc.patient_responsibility, rc.match_status, rc.matched_claim_id, c.rx_number, c.fill_number,
-                   c.plan_paid_amount, c.patient_pay_amount, c.patient_id, pl.payer_id,
+                   c.plan_paid_amount, c.patient_pay_amount, c.patient_id, pl.payer_id, rc.co_total, rc.pi_total,
+                   rc.oa_total, rc.pr_total,
                    CASE WHEN rc.status_code = '22' THEN (SELECT d.linked_remit_claim_id FROM match_decision d
                         WHERE d.remit_claim_id = rc.id ORDER BY d.id DESC LIMIT 1) END AS linked_remit_claim_id,
                    CASE WHEN rc.status_code = '22' THEN (SELECT d.link_kind FROM match_decision d
@@ -35,11 +36,6 @@ final class JdbiPostingRepository implements PostingRepository {
             FROM remit_claim rc
             LEFT JOIN claim c ON c.id = rc.matched_claim_id
             LEFT JOIN plan pl ON pl.id = c.plan_id
-            """;
-
-    private static final String ADJUSTMENTS = """
-            SELECT a.remit_claim_id, a.group_code, SUM(a.amount) AS total
-            FROM remit_adjustment a JOIN remit_claim rc ON rc.id = a.remit_claim_id
             """;
 
     private static final String BATCHES = "SELECT batch_id FROM remit_posting WHERE payment_id = :p";
@@ -62,51 +58,30 @@ final class JdbiPostingRepository implements PostingRepository {
                 .findOne();
     }
 
+    /** The CAS totals by group come with the claim payment (V056): no second read of its adjustments. */
     @Override
     public List<ClaimLine> claimLines(long paymentId) {
-        Map<Long, Map<String, Money>> adjustments = new HashMap<>();
-        handle.createQuery(ADJUSTMENTS + " WHERE rc.payment_id = :p GROUP BY a.remit_claim_id, a.group_code")
-                .bind("p", paymentId)
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), Money.of(rs.getBigDecimal(3))})
-                .forEach(r -> adjustments.computeIfAbsent((Long) r[0], k -> new HashMap<>()).put((String) r[1], (Money) r[2]));
         return handle.createQuery(LINES + " WHERE rc.payment_id = :p ORDER BY rc.seq")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> line(rs, adjustments.getOrDefault(rs.getLong("id"), Map.of())))
+                .map((rs, ctx) -> line(rs))
                 .list();
     }
 
     @Override
     public Optional<ClaimLine> claimLine(long remitClaimId) {
-        Map<String, Money> adjustments = new HashMap<>();
-        handle.createQuery(ADJUSTMENTS + " WHERE rc.id = :id GROUP BY a.remit_claim_id, a.group_code")
-                .bind("id", remitClaimId)
-                .map((rs, ctx) -> Map.entry(rs.getString(2), Money.of(rs.getBigDecimal(3))))
-                .forEach(e -> adjustments.put(e.getKey(), e.getValue()));
         return handle.createQuery(LINES + " WHERE rc.id = :id").bind("id", remitClaimId)
-                .map((rs, ctx) -> line(rs, adjustments)).findOne();
+                .map((rs, ctx) -> line(rs)).findOne();
     }
 
-    private static ClaimLine line(ResultSet rs, Map<String, Money> adjustments) throws SQLException {
-        Money co = Money.ZERO;
-        Money pi = Money.ZERO;
-        Money oa = Money.ZERO;
-        Money pr = Money.ZERO;
-        for (var e : adjustments.entrySet()) {
-            switch (e.getKey()) {
-                case "CO" -> co = co.plus(e.getValue());
-                case "PI" -> pi = pi.plus(e.getValue());
-                case "PR" -> pr = pr.plus(e.getValue());
-                default -> oa = oa.plus(e.getValue()); // OA, and 4010's CR or anything unknown
-            }
-        }
+    private static ClaimLine line(ResultSet rs) throws SQLException {
         Integer fill = rs.getObject("fill_number", Integer.class);
         return new ClaimLine(rs.getLong("id"), rs.getInt("seq"), rs.getString("patient_control_number"),
                 rs.getString("status_code"), money(rs, "charge_amount"), money(rs, "paid_amount"),
                 money(rs, "patient_responsibility"), MatchStatus.valueOf(rs.getString("match_status")),
                 rs.getObject("matched_claim_id", Long.class), rs.getString("rx_number"), fill,
                 money(rs, "plan_paid_amount"), money(rs, "patient_pay_amount"), rs.getObject("patient_id", Long.class),
-                rs.getObject("payer_id", Long.class), co, pi, oa, pr, rs.getObject("linked_remit_claim_id", Long.class),
-                rs.getString("link_kind"));
+                rs.getObject("payer_id", Long.class), money(rs, "co_total"), money(rs, "pi_total"), money(rs, "oa_total"),
+                money(rs, "pr_total"), rs.getObject("linked_remit_claim_id", Long.class), rs.getString("link_kind"));
     }
 
     @Override

@@ -196,8 +196,9 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
             INSERT INTO remit_claim (payment_id, seq, lx_number, patient_control_number, status_code, charge_amount,
                 paid_amount, patient_responsibility, filing_indicator, payer_claim_control_number, facility_type_code,
                 frequency_code, patient_last_name, patient_first_name, member_id, service_date, service_date_to,
-                received_date, ndc, quantity, original_reference, raw_segments, match_status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                received_date, ndc, quantity, original_reference, raw_segments, match_status, co_total, pi_total,
+                oa_total, pr_total)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_LINE = """
             INSERT INTO remit_service_line (remit_claim_id, seq, product_qualifier, product_code, modifiers,
                 charge_amount, paid_amount, revenue_code, units_paid, original_product, original_units, service_date)
@@ -244,7 +245,11 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
                     ps.setBigDecimal(i++, c.serviceLines().isEmpty() ? null : c.serviceLines().get(0).unitsPaid());
                     ps.setString(i++, c.reference("F8").orElse(null));
                     ps.setString(i++, raw(c.rawSegments()));
-                    ps.setString(i, MatchStatus.UNMATCHED.name());
+                    ps.setString(i++, MatchStatus.UNMATCHED.name());
+                    Money[] totals = groupTotals(c);
+                    for (Money total : totals) {
+                        ps.setBigDecimal(i++, total.amount());
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -314,6 +319,26 @@ final class JdbiRemittanceRepository implements RemittanceRepository {
         } catch (SQLException e) {
             throw new StoreException("The remittance claims could not be stored (SQL state " + e.getSQLState() + ").", e);
         }
+    }
+
+    /**
+     * CO, PI, OA and PR totals of a claim payment's adjustments, claim and line level together, as posting reads
+     * them (V056): OA takes 4010's CR and any group it does not know.
+     */
+    private static Money[] groupTotals(ClaimPayment c) {
+        Money[] totals = {Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO};
+        List<Adjustment> all = new ArrayList<>(c.adjustments());
+        c.serviceLines().forEach(l -> all.addAll(l.adjustments()));
+        for (Adjustment a : all) {
+            int slot = switch (a.group()) {
+                case "CO" -> 0;
+                case "PI" -> 1;
+                case "PR" -> 3;
+                default -> 2;
+            };
+            totals[slot] = totals[slot].plus(a.amount());
+        }
+        return totals;
     }
 
     private static List<Long> keys(PreparedStatement ps, int expected) throws SQLException {

@@ -231,6 +231,7 @@ class RemittanceImportServiceTest {
 
         assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.CANCELLED);
         assertThat(rowCounts()).isEqualTo(before);
+        assertThat(archive).as("the copy made for it is removed again").isEmptyDirectory();
     }
 
     @Test
@@ -533,6 +534,44 @@ class RemittanceImportServiceTest {
             assertThat(d.earlierPayment().traceNumber()).isEqualTo("EFT-B");
         });
         assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatRepeatsAStoredPaymentAndAlsoBreaksARuleIsRefusedForTheRule() throws IOException {
+        importFile(file("first.835", RemitTestData.write(twoPayments("EFT-A", "EFT-B"))));
+        Map<String, Long> before = rowCounts();
+        // the repeated payment comes first; the broken balance only after it, in the file's last payment
+        String later = RemitTestData.write(twoPayments("EFT-B", "EFT-D")).replace("000000051", "000000061")
+                .replace("BPR*I*33.50", "BPR*I*34.50");
+
+        ImportOutcome outcome = importFile(file("later.835", later));
+
+        assertThat(outcome).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> assertThat(r.message())
+                .contains("later.835").contains("BPR02").contains("trace EFT-D").contains("34.50"));
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void readsTheFileOnceAndLeavesNoArchiveCopyOfARefusedOne() throws IOException {
+        List<String> reads = new ArrayList<>();
+        ImportOutcome imported = service.importFile(sample(), (done, total, message) -> {
+            if (done == 0) {
+                reads.add(message);
+            }
+        }, () -> false);
+        assertThat(imported.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(reads).as("one read, reported from its start").containsExactly("Storing acme-0314.835");
+
+        String unbalanced = Samples.text(Samples.SAMPLE_835).replace("000004321", "000009999")
+                .replace("EFT0314A77", "EFT0314B88").replace("BPR*I*206.82", "BPR*I*207.82");
+        ImportOutcome refused = importFile(file("bad.835", unbalanced));
+
+        assertThat(refused.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        try (var archived = Files.list(archive)) {
+            assertThat(archived.map(p -> p.getFileName().toString()))
+                    .containsExactly(((ImportOutcome.Imported) imported).file().sha256() + ".835");
+        }
+        assertThat(strings("SELECT state FROM remit_import ORDER BY id")).containsExactly("PUBLISHED", "ABANDONED");
     }
 
     @Test
