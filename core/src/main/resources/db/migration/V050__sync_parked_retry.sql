@@ -15,6 +15,5 @@ CREATE TABLE sync_parked_retry (
                                                 OR (outcome <> 'PARKED' AND applied_event_id = event_id)),
     CONSTRAINT sync_parked_retry_once UNIQUE (applied_event_id)
 );
-CREATE INDEX sync_parked_retry_event ON sync_parked_retry (event_id);
 CREATE TRIGGER sync_parked_retry_append_only BEFORE UPDATE, DELETE ON sync_parked_retry
     FOR EACH ROW CALL "org.rxledger.core.store.AppendOnlyTrigger";
