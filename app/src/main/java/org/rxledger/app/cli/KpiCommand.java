@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
         "--definitions prints what each figure means."})
 final class KpiCommand extends RemitPostingCommands.Base {
 
-    /** The default period: the 30 days ending on the as-of day. */
-    static final int DEFAULT_DAYS = 30;
+    /** The default period: the 90 days ending on the as-of day (as `mfp kpi`). */
+    static final int DEFAULT_DAYS = 90;
 
     @Option(names = "--json", description = "Print a JSON object.")
     boolean json;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of the period (default 29 days before --to).")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of the period (default 89 days before --to).")
     LocalDate from;
 
     @Option(names = {"--to", "--as-of"}, paramLabel = "YYYY-MM-DD", description = "Last day of the period, the day balances "

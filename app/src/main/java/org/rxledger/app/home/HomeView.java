@@ -47,7 +47,7 @@ public final class HomeView extends BorderPane {
     private final BarChart<String, Number> days = barChart("Days sales outstanding and days to pay, by payer");
     private final StackedBarChart<String, Number> aging = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> denials = barChart("Top denial codes (claim payments)");
-    private final StackedBarChart<String, Number> plb = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> plb = barChart("PLB by code and month (positive = taken from the payment)");
     private final BarChart<String, Number> shortfalls = barChart("Short-paid, underpaid and below cost, by payer");
     private final PieChart writeOffs = new PieChart();
     private final ToggleButton patientAging = new ToggleButton("Patient");
@@ -67,12 +67,9 @@ public final class HomeView extends BorderPane {
         }
 
         aging.setTitle("Receivables by age, weekly");
-        plb.setTitle("PLB by code and month (positive = taken from the payment)");
         writeOffs.setTitle("Write-offs by kind");
-        for (XYChart<String, Number> c : java.util.List.of(aging, plb)) {
-            c.setAnimated(false);
-            c.setLegendVisible(true);
-        }
+        aging.setAnimated(false);
+        ((CategoryAxis) aging.getXAxis()).setTickLabelRotation(0);
         writeOffs.setAnimated(false);
         writeOffs.setLegendVisible(false);
         days.setId("chartDays");
@@ -110,8 +107,8 @@ public final class HomeView extends BorderPane {
         charts.add(writeOffs, 2, 1);
         for (Node n : charts.getChildren()) {
             if (n instanceof Region r) {
-                r.setPrefHeight(300);
-                r.setMinHeight(240);
+                r.setPrefHeight(262);
+                r.setMinHeight(220);
             }
         }
 
@@ -119,6 +116,7 @@ public final class HomeView extends BorderPane {
         content.setPadding(new Insets(8, 12, 12, 12));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
 
@@ -141,7 +139,6 @@ public final class HomeView extends BorderPane {
         Button refresh = new Button("Show");
         refresh.setId("homeRefresh");
         refresh.getStyleClass().add(Styles.ACCENT);
-        refresh.setDefaultButton(false);
         refresh.setOnAction(e -> vm.reload());
         Button last30 = new Button("Last 30 days");
         last30.setOnAction(e -> vm.lastDays(30));
@@ -158,7 +155,14 @@ public final class HomeView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.setMinWidth(0);
         HBox bar = new HBox(8, title, new Label("From"), from, new Label("to"), to, refresh, last30, last90,
-                new Label("Payer"), payer, message);
+                new Label("Payer"), payer);
+        for (Node n : bar.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        bar.getChildren().add(message);
+        HBox.setHgrow(message, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 4, 12));
         return bar;
@@ -218,6 +222,8 @@ public final class HomeView extends BorderPane {
         plb.getData().setAll(byCode.values());
         d.writeOffs().stream().filter(w -> w.amount().isPositive()).forEach(w -> writeOffs.getData().add(
                 new PieChart.Data(w.kind() + " " + Formats.money(w.amount()), w.amount().amount().doubleValue())));
+        writeOffs.setTitle(writeOffs.getData().isEmpty() ? "Write-offs by kind: none approved in the period"
+                : "Write-offs by kind");
     }
 
     private void fillAging(Dashboard d) {
@@ -256,16 +262,16 @@ public final class HomeView extends BorderPane {
                 p == null ? "" : Formats.count(p.underpaid(), "claim", "claims") + " below contract", Drill.CONTRACTS));
         add(6, tile("kpiBelowCost", Kpi.BELOW_COST, p == null ? "—" : Formats.money(p.belowCostAmount()),
                 p == null ? "" : Formats.count(p.belowCost(), "claim", "claims") + " below invoice cost", Drill.CONTRACTS));
-        add(7, tile("kpiPayerCash", Kpi.COLLECTIONS, d == null ? "—" : Formats.money(d.collected().payerCash()),
-                d == null ? "" : "payer cash, " + Formats.count(d.collected().payments(), "payment", "payments"),
+        add(7, tile("kpiPayerCash", "Payer collections", Kpi.COLLECTIONS, d == null ? "—" : Formats.money(d.collected().payerCash()),
+                d == null ? "" : Formats.count(d.collected().payments(), "835 payment", "835 payments"),
                 Drill.RECONCILIATION));
-        add(8, tile("kpiPatientCash", Kpi.COLLECTIONS, d == null ? "—" : Formats.money(d.collected().patientCash()),
-                d == null ? "" : "patient cash, " + Formats.count(d.collected().patientPayments(), "payment", "payments"),
+        add(8, tile("kpiPatientCash", "Patient collections", Kpi.COLLECTIONS, d == null ? "—" : Formats.money(d.collected().patientCash()),
+                d == null ? "" : Formats.count(d.collected().patientPayments(), "payment", "payments") + " less refunds",
                 Drill.PATIENT_ACCOUNTS));
-        add(9, tile("kpiPatientAr", Kpi.AGING_TREND, last == null ? "—" : Formats.money(last.patientTotal()),
-                "patient A/R as of the last day", Drill.PATIENT_ACCOUNTS));
+        add(9, tile("kpiPatientAr", "Patient A/R", Kpi.AGING_TREND, last == null ? "—" : Formats.money(last.patientTotal()),
+                "as of the last day", Drill.PATIENT_ACCOUNTS));
         add(10, tile("kpiWriteOffs", Kpi.WRITE_OFFS, d == null ? "—" : Formats.money(Money.sum(d.writeOffs().stream()
-                .map(w -> w.amount()).toList())), "patient write-offs approved", Drill.PATIENT_ACCOUNTS));
+                .map(w -> w.amount()).toList())), "approved, less reversals", Drill.PATIENT_ACCOUNTS));
         add(11, tile("kpiMfp", Kpi.MFP_OUTSTANDING, d == null || d.mfp() == null ? "—" : Formats.money(d.mfp().outstanding()),
                 d == null || d.mfp() == null ? "" : Formats.count(d.mfp().outstandingCount(), "fill", "fills")
                         + (d.mfp().medianDaysToRefund() == null ? "" : ", median " + d.mfp().medianDaysToRefund() + " days"),
@@ -278,7 +284,11 @@ public final class HomeView extends BorderPane {
 
     /** A figure: what it is (the definition as tooltip), its value, a line of detail; a click opens its rows. */
     private VBox tile(String id, Kpi kpi, String value, String detail, Drill where) {
-        Label name = new Label(kpi == Kpi.AGING_TREND ? "Patient A/R" : kpi.label());
+        return tile(id, kpi.label(), kpi, value, detail, where);
+    }
+
+    private VBox tile(String id, String title, Kpi kpi, String value, String detail, Drill where) {
+        Label name = new Label(title);
         name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label number = new Label(value);
         number.setId(id + "Value");
@@ -306,12 +316,15 @@ public final class HomeView extends BorderPane {
         BarChart<String, Number> c = new BarChart<>(new CategoryAxis(), new NumberAxis());
         c.setTitle(title);
         c.setAnimated(false);
+        ((CategoryAxis) c.getXAxis()).setTickLabelRotation(0);
         return c;
     }
 
-    /** Payer names are long; the chart's category axis shows the first words. */
+    /** Payer names are long; the chart's category axis shows the first word or two (the full name is on the tiles). */
     private static String shortName(String payer) {
-        return payer.length() <= 18 ? payer : payer.substring(0, 17) + "…";
+        String[] words = payer.split(" ");
+        String name = words.length > 1 && words[0].length() <= 5 ? words[0] + " " + words[1] : words[0];
+        return name.length() <= 14 ? name : name.substring(0, 13) + "…";
     }
 
     private static String days(java.math.BigDecimal value) {

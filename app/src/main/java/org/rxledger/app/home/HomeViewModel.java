@@ -31,8 +31,8 @@ public final class HomeViewModel {
     /** Where a figure's rows are worked: the shell opens the matching area. */
     public enum Drill { RECONCILIATION, REMITTANCES, EXCEPTIONS, CONTRACTS, PATIENT_ACCOUNTS }
 
-    /** The default range: the 30 days ending today. */
-    static final int DEFAULT_DAYS = 30;
+    /** The default range: the 90 days ending today. */
+    static final int DEFAULT_DAYS = 90;
 
     private final KpiService service;
     private final TaskRunner runner;
@@ -83,7 +83,7 @@ public final class HomeViewModel {
             payers.setAll(KpiService.ALL_PAYERS);
             d.payers().forEach(p -> payers.add(p.payer()));
             payer.set(payers.contains(chosen) ? chosen : KpiService.ALL_PAYERS);
-            message.set("Figures for " + d.from() + " to " + d.to() + "; balances as of " + d.to() + ".");
+            message.set("Figures for " + d.from() + " to " + d.to() + "; balances as of the last day.");
         }, failure -> {
             message.set("");
             notices.accept(Failures.explain("reading the dashboard", failure));

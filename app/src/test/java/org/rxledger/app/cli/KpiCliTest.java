@@ -59,14 +59,14 @@ class KpiCliTest {
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode k = run.json();
         assertThat(k.get("to").asText()).isEqualTo(LocalDate.now().toString());
-        assertThat(k.get("from").asText()).isEqualTo(LocalDate.now().minusDays(29).toString());
+        assertThat(k.get("from").asText()).isEqualTo(LocalDate.now().minusDays(89).toString());
         JsonNode acme = k.get("payers").get(0);
         assertThat(acme.get("payer").asText()).isEqualTo("ACME RX SOLUTIONS");
         // the short-paid claim's receivable was closed by its CO adjustment; the unpaid one's 21.85 is owed
         assertThat(acme.get("receivable").asText()).isEqualTo("21.85");
         assertThat(acme.get("sales").asText()).isEqualTo("43.70");
-        // 21.85 ÷ (43.70 ÷ 30 days) = 15.0 days
-        assertThat(acme.get("dso").asText()).isEqualTo("15.0");
+        // 21.85 ÷ (43.70 ÷ 90 days) = 45.0 days
+        assertThat(acme.get("dso").asText()).isEqualTo("45.0");
         assertThat(acme.get("days_to_pay").asText()).isEqualTo("5.0");
         assertThat(acme.get("auto_match_rate").asText()).isEqualTo("100.0");
         assertThat(acme.get("denial_rate").asText()).isEqualTo("0.0");

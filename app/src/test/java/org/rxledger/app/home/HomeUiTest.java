@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -30,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * The billing manager signs in and the window opens on Home, on the week of {@link ReconWeek} (three claims of
  * 21.85, 30.00 and 15.00; the 835 of 03-10 pays the first in full, the second 25.00, and takes a WO of 3.00). The
- * figures are the last 30 days' (02-19 … 03-20, the test clock's today); a figure clicked opens its rows' area.
+ * figures are the last 90 days' (2024-12-21 … 2025-03-20, the test clock's today); a figure clicked opens its rows' area.
  */
 @ExtendWith(ApplicationExtension.class)
 class HomeUiTest {
@@ -58,7 +59,7 @@ class HomeUiTest {
     void theManagerOpensOnTheFiguresAndAFigureOpensTheRowsBehindIt(FxRobot robot) throws TimeoutException {
         ListView<Area> nav = robot.lookup("#navigation").queryListView();
         assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(Area.HOME);
-        waitUntil(() -> FxRobots.text(robot, "#homeMessage").startsWith("Figures for 2025-02-19 to 2025-03-20"));
+        waitUntil(() -> FxRobots.text(robot, "#homeMessage").startsWith("Figures for 2024-12-21 to 2025-03-20"));
 
         // the short-paid and paid claims' receivables are closed; Rx 7000003's 15.00 is owed
         assertThat(FxRobots.text(robot, "#kpiReceivableValue")).isEqualTo("15.00");
@@ -68,7 +69,7 @@ class HomeUiTest {
         assertThat(FxRobots.text(robot, "#kpiAutoMatchValue")).isEqualTo("100.0 %");
         // BPR02 = 21.85 + 25.00 − 3.00
         assertThat(FxRobots.text(robot, "#kpiPayerCashValue")).isEqualTo("43.85");
-        StackedBarChart<String, Number> plb = robot.lookup("#chartPlb").query();
+        BarChart<String, Number> plb = robot.lookup("#chartPlb").query();
         assertThat(plb.getData()).singleElement().satisfies(s -> {
             assertThat(s.getName()).isEqualTo("WO");
             assertThat(s.getData()).singleElement().satisfies(d -> {
