@@ -55,6 +55,9 @@ public final class HomeView extends BorderPane {
     public HomeView(HomeViewModel vm) {
         this.vm = vm;
         setId("homeView");
+        // the shell's areas share one stack: Home must not make the window wider or taller than the others ask
+        setMinSize(0, 0);
+        setPrefSize(600, 400);
         setTop(toolbar());
 
         tiles.setId("kpiTiles");

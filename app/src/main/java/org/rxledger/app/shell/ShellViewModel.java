@@ -493,10 +493,12 @@ public final class ShellViewModel {
         return home;
     }
 
-    /** Billing managers and administrators (the owner's accounts) see the Home figures first. */
+    /**
+     * Billing managers (the owner's account) see the Home figures first. Not administrators: an administrator is
+     * also whoever opens an office without accounts, and works claims like anyone else.
+     */
     static boolean opensOnHome(WorkstationSetup setup) {
-        return setup.session().map(s -> s.roles().contains(org.rxledger.core.access.Role.BILLING_MANAGER)
-                || s.roles().contains(org.rxledger.core.access.Role.ADMIN)).orElse(false);
+        return setup.session().map(s -> s.roles().contains(org.rxledger.core.access.Role.BILLING_MANAGER)).orElse(false);
     }
 
     /** A figure clicked on Home: the area holding its rows. */
