@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.rxledger.app.shell.OfficeSeeder;
 import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoCollections;
+import org.rxledger.core.demo.DemoContracts;
 import org.rxledger.core.demo.DemoOffice;
 import org.rxledger.core.demo.DemoRemittances;
 
@@ -28,11 +29,13 @@ public final class DemoSeeder {
             DemoOffice.Summary office = DemoOffice.create(ctx.transactions());
             progress.progress(0, -1, "Importing the demo remittances");
             String remits = describe(importRemittances(ctx));
+            progress.progress(0, -1, "Importing the demo contracts and price lists");
+            String contracts = describe(DemoContracts.create(ctx.transactions(), LocalDate.now(ctx.clock())));
             DemoAccounts.create(ctx.accounts());
             progress.progress(0, -1, "Sending the demo statements");
             DemoCollections.create(ctx.transactions());
             progress.progress(0, -1, "Importing the demo MFP refunds");
-            return describe(office) + "; " + remits + "; " + describe(seedMfp(ctx));
+            return describe(office) + "; " + remits + "; " + describe(seedMfp(ctx)) + "; " + contracts;
         };
     }
 
@@ -61,6 +64,12 @@ public final class DemoSeeder {
         return "MFP refunds: " + s.selectedDrugs() + " selected drugs, " + s.eligibleFills() + " refunds due, "
                 + s.refundsPaid() + " paid by the MTF (" + NumberFormat.getCurrencyInstance(Locale.US).format(s.paid().amount())
                 + ")";
+    }
+
+    /** e.g. "contracts: 4 versions, MAC list of 60 NDCs, NADAC of 55, invoices of 70 generics" */
+    public static String describe(DemoContracts.Summary s) {
+        return "contracts: " + s.contracts() + " versions, MAC list of " + s.macPrices() + " NDCs, NADAC of "
+                + s.nadacPrices() + ", AWP of " + s.awpPrices() + " brands, invoices of " + s.invoiceLines() + " generics";
     }
 
     /** e.g. "imported 52 demo remittances: 2,871 claim payments, 2,870 matched, $98,765.43 paid" */

@@ -1,11 +1,13 @@
 package org.rxledger.app.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DemoSeeder;
 import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoCollections;
+import org.rxledger.core.demo.DemoContracts;
 import org.rxledger.core.demo.DemoOffice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         String remittances = DemoSeeder.describe(DemoSeeder.importRemittances(ctx));
         out.println(Character.toUpperCase(remittances.charAt(0)) + remittances.substring(1) + ".");
+        String contracts = DemoSeeder.describe(DemoContracts.create(ctx.transactions(), LocalDate.now(ctx.clock())));
+        out.println(Character.toUpperCase(contracts.charAt(0)) + contracts.substring(1) + ".");
         DemoAccounts.create(ctx.accounts());
         out.println("Demo accounts (password '" + DemoAccounts.PASSWORD + "'): "
                 + String.join(", ", DemoAccounts.ACCOUNTS.stream().map(a -> a.name()).toList()) + ".");

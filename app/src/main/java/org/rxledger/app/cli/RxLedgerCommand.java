@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 RemitPostingCommands.Payers.class, SyncCommand.class, CentralCommand.class, MailboxCommand.class,
                 PatientAccountsCommand.class, WriteOffsCommand.class, MfpCommand.class,
                 StatementsCommand.class, BenchCommand.class, OfficeCommand.class,
-                ContractsCommand.class, ContractsCommand.Prices.class})
+                ContractsCommand.class, ContractsCommand.Prices.class, KpiCommand.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 
     /** Opens the window for a data directory; returns the exit code when it closes. */

@@ -6,6 +6,7 @@ package org.rxledger.app.shell;
  * has a view in ShellView.
  */
 public enum Area {
+    HOME("Home", "The owner's figures: A/R and DSO, days to pay, denials, underpaid, aging trend, collections (Ctrl+H)"),
     CLAIMS("Claims", "Browse, filter and open claims"),
     CHARGE_ENTRY("Charge entry", "Enter a prescription charge, or rebill a claim (Ctrl+N)"),
     REJECTS("Rejects", "Rejected claims to follow up, grouped by reject family (Ctrl+J)"),

@@ -52,6 +52,7 @@ import org.rxledger.app.charges.ChargeEntryView;
 import org.rxledger.app.exceptions.ExceptionsView;
 import org.rxledger.app.payers.PayersView;
 import org.rxledger.app.contracts.ContractsView;
+import org.rxledger.app.home.HomeView;
 import org.rxledger.app.reports.ReportsView;
 import org.rxledger.app.sync.SyncAreaView;
 import org.rxledger.app.collections.CollectionsView;
@@ -87,6 +88,7 @@ public final class ShellView extends BorderPane {
     static final KeyCombination REPORTS = new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SYNC_AREA = new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CONTRACTS = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination HOME = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final ClaimsView claimsView;
@@ -136,7 +138,8 @@ public final class ShellView extends BorderPane {
                 Map.entry(Area.PATIENT_ACCOUNTS, collectionsView),
                 Map.entry(Area.REPORTS, reportsView),
                 Map.entry(Area.SYNC, syncAreaView),
-                Map.entry(Area.CONTRACTS, new ContractsView(vm.contracts())));
+                Map.entry(Area.CONTRACTS, new ContractsView(vm.contracts())),
+                Map.entry(Area.HOME, new HomeView(vm.home())));
         acceptDroppedRemittances();
         searchResultsList();
         // every table of every area: Ctrl+Shift+E and "Export to Excel" in its context menu
@@ -259,7 +262,8 @@ public final class ShellView extends BorderPane {
         MenuItem patientAccounts = item("Patient accounts", PATIENT_ACCOUNTS, () -> vm.areaProperty().set(Area.PATIENT_ACCOUNTS));
         MenuItem reports = item("Reports", REPORTS, () -> vm.areaProperty().set(Area.REPORTS));
         MenuItem contracts = item("Contracts", CONTRACTS, () -> vm.areaProperty().set(Area.CONTRACTS));
-        Menu view = new Menu("_View", null, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
+        MenuItem home = item("Home", HOME, () -> vm.areaProperty().set(Area.HOME));
+        Menu view = new Menu("_View", null, home, claims, newCharge, rejects, remittances, audits, reconciliation, exceptions, payers,
                 patientAccounts, reports, contracts,
                 new SeparatorMenuItem(), find, filter, clear,
                 new SeparatorMenuItem(), dark);

@@ -32,6 +32,8 @@ import org.rxledger.app.rejects.RejectQueueViewModel;
 import org.rxledger.app.exceptions.ExceptionsViewModel;
 import org.rxledger.app.payers.PayersViewModel;
 import org.rxledger.app.contracts.ContractsViewModel;
+import org.rxledger.app.home.HomeViewModel;
+import org.rxledger.core.kpi.KpiService;
 import org.rxledger.app.reports.ReportsViewModel;
 import org.rxledger.app.collections.CollectionsViewModel;
 import org.rxledger.app.task.JobStatus;
@@ -76,6 +78,7 @@ public final class ShellViewModel {
     private final ExceptionsViewModel exceptions;
     private final PayersViewModel payers;
     private final ContractsViewModel contracts;
+    private final HomeViewModel home;
     private final CollectionsViewModel collections;
     private final ReportsViewModel reports;
     private final SyncIndicator sync;
@@ -160,6 +163,15 @@ public final class ShellViewModel {
                 contracts.reload();
             }
         });
+        this.home = new HomeViewModel(new KpiService(setup.transactions()), runner, this::notify, setup.clock());
+        home.setOnDrill(this::drill);
+        // the owner's accounts open on the figures (read in start()); everyone else on the claims they work
+        area.set(opensOnHome(setup) ? Area.HOME : Area.CLAIMS);
+        area.addListener((o, was, now) -> {
+            if (now == Area.HOME) {
+                home.reload();
+            }
+        });
         this.reports = new ReportsViewModel(setup.reports(), setup.dataDir(), setup.clock(), runner, this::notify);
         this.collections = new CollectionsViewModel(setup.patientAccounts(), setup.writeOffs(),
                 setup.accounts(), setup.actor().workstation(), runner,
@@ -189,6 +201,9 @@ public final class ShellViewModel {
         }
         chargeEntry.loadReferences();
         sync.refresh();
+        if (area.get() == Area.HOME) {
+            home.reload();
+        }
         runner.run("Checking the data folder", progress -> setup.officeIsEmpty().getAsBoolean(), empty -> {
             if (empty && setup.seeder() != OfficeSeeder.NONE) {
                 seedOffice();
@@ -222,6 +237,9 @@ public final class ShellViewModel {
         claims.reload();
         chargeEntry.loadReferences();
         sync.refresh();
+        if (area.get() == Area.HOME) {
+            home.reload();
+        }
     }
 
     /** Opens charge entry on an empty form (Ctrl+N). */
@@ -467,6 +485,29 @@ public final class ShellViewModel {
 
     public ContractsViewModel contracts() {
         return contracts;
+    }
+
+    public HomeViewModel home() {
+        return home;
+    }
+
+    /**
+     * Billing managers (the owner's account) see the Home figures first. Not administrators: an administrator is
+     * also whoever opens an office without accounts, and works claims like anyone else.
+     */
+    static boolean opensOnHome(WorkstationSetup setup) {
+        return setup.session().map(s -> s.roles().contains(org.rxledger.core.access.Role.BILLING_MANAGER)).orElse(false);
+    }
+
+    /** A figure clicked on Home: the area holding its rows. */
+    private void drill(HomeViewModel.Drill where) {
+        area.set(switch (where) {
+            case RECONCILIATION -> Area.RECONCILIATION;
+            case REMITTANCES -> Area.REMITTANCES;
+            case EXCEPTIONS -> Area.EXCEPTIONS;
+            case CONTRACTS -> Area.CONTRACTS;
+            case PATIENT_ACCOUNTS -> Area.PATIENT_ACCOUNTS;
+        });
     }
 
     public ReportsViewModel reports() {

@@ -29,7 +29,8 @@ class DemoCliTest {
     @Test
     void demoFillsAnEmptyDataDirectoryOnceAndRefusesASecondTime() {
         assertThat(run("--data", dir.toString(), "demo")).isZero();
-        assertThat(out.toString()).startsWith("Demo office created in ").contains(" claims (");
+        assertThat(out.toString()).startsWith("Demo office created in ").contains(" claims (")
+                .containsPattern("Contracts: \\d versions, MAC list of \\d+ NDCs");
 
         long claims;
         try (AppContext ctx = AppContext.open(dir)) {

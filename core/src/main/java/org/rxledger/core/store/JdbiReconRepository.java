@@ -130,7 +130,7 @@ final class JdbiReconRepository implements ReconRepository {
      * An 835 payment's payer: the directory's, else the payer-table name of its N1*PR payer (as posting resolves
      * it), else the name as sent.
      */
-    private static final String PAYMENT_PAYER = PayerSql.paymentPayer("p", """
+    static final String PAYMENT_PAYER = PayerSql.paymentPayer("p", """
             COALESCE((SELECT MIN(y.name) FROM payer y WHERE UPPER(y.name) = UPPER(TRIM(p.payer_name))),
                      (SELECT MIN(y.name) FROM payer y WHERE p.payer_identifier <> '' AND y.payer_identifier = p.payer_identifier),
                      p.payer_name)""");

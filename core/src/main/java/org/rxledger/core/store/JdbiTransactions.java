@@ -17,6 +17,7 @@ import org.rxledger.core.ledger.LedgerRepository;
 import org.rxledger.core.matching.MatchRepository;
 import org.rxledger.core.mfp.MfpRepository;
 import org.rxledger.core.contract.ContractRepository;
+import org.rxledger.core.kpi.KpiRepository;
 import org.rxledger.core.payer.PayerRepository;
 import org.rxledger.core.posting.PostingRepository;
 import org.rxledger.core.recon.ReconRepository;
@@ -175,7 +176,8 @@ public final class JdbiTransactions implements Transactions {
             Map.entry(MfpRepository.class, (handle, actor, clock) -> new JdbiMfpRepository(handle)),
             Map.entry(SearchRepository.class, (handle, actor, clock) -> new JdbiSearchRepository(handle)),
             Map.entry(SyncAttentionRepository.class, (handle, actor, clock) -> new JdbiSyncAttentionRepository(handle)),
-            Map.entry(ContractRepository.class, (handle, actor, clock) -> new JdbiContractRepository(handle)));
+            Map.entry(ContractRepository.class, (handle, actor, clock) -> new JdbiContractRepository(handle)),
+            Map.entry(KpiRepository.class, (handle, actor, clock) -> new JdbiKpiRepository(handle)));
 
     private final class JdbiTx implements Tx {
         private final Handle handle;
