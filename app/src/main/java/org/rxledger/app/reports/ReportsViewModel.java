@@ -51,6 +51,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(this, "asOf");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    /** Who a report with patient columns goes to: the disclosure log's recipient (blank: "not stated"). */
+    private final StringProperty recipient = new SimpleStringProperty(this, "recipient", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyObjectWrapper<Run> last = new ReadOnlyObjectWrapper<>(this, "last");
@@ -109,7 +111,8 @@ public final class ReportsViewModel {
         ReportPeriod period = new ReportPeriod(start, end, asOf.get());
         running.set(true);
         message.set("Writing " + report.name() + "…");
-        job = runner.run("Writing the " + report.name() + " report", progress -> reports.run(report.name(), period, out),
+        String to = recipient.get() == null || recipient.get().isBlank() ? null : recipient.get().strip();
+        job = runner.run("Writing the " + report.name() + " report", progress -> reports.run(report.name(), period, out, to),
                 outcome -> finished(report, period, outcome), failure -> {
                     running.set(false);
                     message.set(failure instanceof CancellationException ? "Cancelled." : "");
@@ -196,6 +199,10 @@ public final class ReportsViewModel {
 
     public StringProperty targetProperty() {
         return target;
+    }
+
+    public StringProperty recipientProperty() {
+        return recipient;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -34,6 +34,10 @@ import org.rxledger.core.reporting.DisclosureAccounting;
 final class DisclosuresDialog {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final double PREFERRED_WIDTH = 1300;
+    private static final double PREFERRED_HEIGHT = 520;
+    private static final double MIN_WIDTH = 760;
+    private static final double MIN_HEIGHT = 240;
 
     private DisclosuresDialog() {
     }
@@ -41,20 +45,24 @@ final class DisclosuresDialog {
     static Dialog<Void> show(Window owner, DisclosureAccounting accounting, TaskRunner runner) {
         TableView<DisclosureAccounting.Row> table = new TableView<>();
         table.setId("disclosuresTable");
-        table.getColumns().add(column("When", 130, r -> WHEN.format(r.disclosure().disclosedAt()
+        table.getColumns().add(column("When", 135, r -> WHEN.format(r.disclosure().disclosedAt()
                 .atZone(java.time.ZoneId.systemDefault()))));
-        table.getColumns().add(column("By", 110, r -> r.disclosure().user()));
-        table.getColumns().add(column("What", 90, r -> switch (r.disclosure().kind()) {
+        table.getColumns().add(column("By", 120, r -> r.disclosure().user()));
+        table.getColumns().add(column("What", 100, r -> switch (r.disclosure().kind()) {
             case AUDIT_PACKET -> "Audit packet";
             case EOB -> "EOB";
             case REPORT -> "Report";
         }));
-        table.getColumns().add(column("To", 170, r -> r.disclosure().recipient()));
-        table.getColumns().add(column("Reference", 200, r -> r.disclosure().reference()));
-        table.getColumns().add(column("Patients", 260, r -> String.join("; ", r.patients())));
+        table.getColumns().add(column("To", 220, r -> r.disclosure().recipient()));
+        table.getColumns().add(column("Reference", 330, r -> r.disclosure().reference()));
+        table.getColumns().add(column("Patients", 380, r -> String.join("; ", r.patients())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No disclosure matches."));
-        table.setPrefSize(980, 360);
+        // as wide as the columns need (about 1,300 px), never wider than the window it opens over; resizable beyond
+        double height = owner == null ? PREFERRED_HEIGHT : Math.min(PREFERRED_HEIGHT, owner.getHeight() - 260);
+        table.setPrefSize(tableWidthFor(owner == null ? Double.MAX_VALUE : owner.getWidth()), Math.max(MIN_HEIGHT, height));
+        table.setMinSize(MIN_WIDTH, MIN_HEIGHT);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
 
         ComboBox<Patient> patient = new ComboBox<>();
         patient.setId("disclosuresPatient");
@@ -118,8 +126,14 @@ final class DisclosuresDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setId("disclosuresDialog");
+        dialog.setResizable(true);
         dialog.show();
         return dialog;
+    }
+
+    /** The table's width over a window {@code ownerWidth} wide: every column at its width when the window allows. */
+    static double tableWidthFor(double ownerWidth) {
+        return Math.max(MIN_WIDTH, Math.min(PREFERRED_WIDTH, ownerWidth - 80));
     }
 
     static void exportTo(DisclosureAccounting accounting, TaskRunner runner, List<DisclosureAccounting.Row> rows, Path file) {

@@ -76,4 +76,19 @@ class ReportsViewModelTest {
         assertThat(vm.runs()).isEmpty();
         assertThat(data.resolve("claims.csv")).doesNotExist();
     }
+
+    @Test
+    void aReportNamingPatientsIsLoggedAsADisclosureToTheRecipientTyped() {
+        assertThat(vm.selectedProperty().get().namesPatients()).isTrue();
+        vm.recipientProperty().set("  ACME PBM audit 2025-114 ");
+        vm.run();
+        vm.targetProperty().set(data.resolve("second.xlsx").toString());
+        vm.recipientProperty().set(" ");
+        vm.run();
+
+        assertThat(notices).isEmpty();
+        List<String> recipients = db.jdbi().withHandle(h -> h.createQuery("SELECT recipient FROM disclosure ORDER BY id")
+                .mapTo(String.class).list());
+        assertThat(recipients).containsExactly("ACME PBM audit 2025-114", "not stated");
+    }
 }

@@ -98,4 +98,14 @@ class DisclosuresDialogUiTest {
                 .contains("clerk1", "audit_packet", "ACME PBM", "audit A-123", "SMITH, JOHN; GARCIA, MARIA");
         robot.interact(dialog::close);
     }
+
+    @Test
+    void atFourteenFortyPixelsEveryColumnHasItsWidthAndTheDialogResizes(FxRobot robot) {
+        TableView<DisclosureAccounting.Row> table = robot.lookup("#disclosuresTable").queryTableView();
+        double columns = table.getColumns().stream().mapToDouble(c -> c.getPrefWidth()).sum();
+        assertThat(DisclosuresDialog.tableWidthFor(1440)).isGreaterThanOrEqualTo(columns);
+        assertThat(table.getPrefWidth()).isEqualTo(DisclosuresDialog.tableWidthFor(400)).isLessThan(columns);
+        assertThat(dialog.isResizable()).isTrue();
+        robot.interact(dialog::close);
+    }
 }
