@@ -29,4 +29,13 @@ public interface KeySlots {
     void signedIn(String account, char[] password);
 
     void removed(String account);
+
+    /**
+     * Seals the key under a new recovery code and returns the code, to be shown once (docs/adr/0024-encryption-at-rest.md,
+     * point 5); refused for a clear office and for a second export.
+     */
+    default String exportRecoveryCode() {
+        throw org.rxledger.core.error.RxLedgerException.refused("This office is not encrypted: it has no recovery code "
+                + "(rxledger encrypt encrypts it).");
+    }
 }

@@ -196,6 +196,11 @@ public final class OfficeKeys {
                             c.recoveryExported()));
                 }
             }
+
+            @Override
+            public String exportRecoveryCode() {
+                return OfficeKeys.this.exportRecoveryCode(key);
+            }
         };
     }
 
