@@ -59,8 +59,9 @@ final class DisclosuresDialog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No disclosure matches."));
         // as wide as the columns need (about 1,300 px), never wider than the window it opens over; resizable beyond
-        double height = owner == null ? PREFERRED_HEIGHT : Math.min(PREFERRED_HEIGHT, owner.getHeight() - 260);
-        table.setPrefSize(tableWidthFor(owner == null ? Double.MAX_VALUE : owner.getWidth()), Math.max(MIN_HEIGHT, height));
+        boolean sized = owner != null && owner.getWidth() > 0;
+        double height = sized ? Math.min(PREFERRED_HEIGHT, owner.getHeight() - 260) : PREFERRED_HEIGHT;
+        table.setPrefSize(tableWidthFor(sized ? owner.getWidth() : Double.MAX_VALUE), Math.max(MIN_HEIGHT, height));
         table.setMinSize(MIN_WIDTH, MIN_HEIGHT);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
 
@@ -115,7 +116,8 @@ final class DisclosuresDialog {
             }
         });
 
-        HBox filters = new HBox(8, new Label("Patient"), patient, new Label("From"), from, new Label("To"), to, count);
+        HBox filters = new HBox(8, fixed(new Label("Patient")), patient, fixed(new Label("From")), from,
+                fixed(new Label("To")), to, fixed(count));
         filters.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(8, filters, table, export);
         content.setPadding(new Insets(4));
@@ -124,11 +126,28 @@ final class DisclosuresDialog {
         dialog.setTitle("Accounting of disclosures");
         dialog.setHeaderText("Patient data that left the office: who, when, what, to whom, which patients");
         dialog.getDialogPane().setContent(content);
+        // the theme caps every dialog pane at 600 px (AtlantaFX's -fx-max-width): this one needs its table's width
+        // (an inline style: the theme's rule wins over setMaxWidth)
+        dialog.getDialogPane().setStyle("-fx-max-width: 10000px;");
+        dialog.getDialogPane().setPrefWidth(table.getPrefWidth() + 40);
+        dialog.getDialogPane().setMinWidth(MIN_WIDTH + 40);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setId("disclosuresDialog");
         dialog.setResizable(true);
         dialog.show();
+        // the window does not always follow the pane's preferred width (seen under Xvfb): size and centre it here
+        double available = owner != null && owner.getWidth() > 0 ? owner.getWidth()
+                : javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        dialog.setWidth(Math.min(tableWidthFor(available) + 60, available));
+        if (owner != null && owner.getWidth() > 0) {
+            dialog.setX(owner.getX() + (owner.getWidth() - dialog.getWidth()) / 2);
+        }
         return dialog;
+    }
+
+    private static Label fixed(Label label) {
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** The table's width over a window {@code ownerWidth} wide: every column at its width when the window allows. */
