@@ -16,6 +16,7 @@ import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.security.AccountService;
 import org.rxledger.core.access.Actor;
 import org.rxledger.core.security.Authorizer;
+import org.rxledger.core.security.DataKey;
 import org.rxledger.core.access.Permission;
 import org.rxledger.core.access.Session;
 import org.rxledger.core.security.PasswordHasher;
@@ -55,6 +56,13 @@ public final class AppContext implements AutoCloseable {
         return open(dataDir, Actor.fromOperatingSystem(), Clock.systemDefaultZone());
     }
 
+    /** Opens an encrypted office with the data key a sign-in unwrapped ({@link org.rxledger.core.security.OfficeKeys#unlock}). */
+    public static AppContext open(Path dataDir, DataKey key) {
+        Actor actor = Actor.fromOperatingSystem();
+        Clock clock = Clock.systemDefaultZone();
+        return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock, "RxLedger", key));
+    }
+
     /**
      * Opens the data directory, waiting up to {@code wait} while another process holds it (a long import in
      * the workstation, a script's command): {@code waiting} hears once who holds it. Still busy after the wait,
@@ -63,13 +71,18 @@ public final class AppContext implements AutoCloseable {
      * @param purpose what this process does, shown to others that find the folder busy (command words only)
      */
     public static AppContext open(Path dataDir, Duration wait, String purpose, Consumer<String> waiting) {
+        return open(dataDir, wait, purpose, waiting, null);
+    }
+
+    /** The same for an encrypted office, with the data key a sign-in unwrapped (null: a clear or unclaimed one). */
+    public static AppContext open(Path dataDir, Duration wait, String purpose, Consumer<String> waiting, DataKey key) {
         Actor actor = Actor.fromOperatingSystem();
         Clock clock = Clock.systemDefaultZone();
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (true) {
             try {
-                return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock, purpose));
+                return new AppContext(dataDir, actor, clock, Database.open(dataDir, actor, clock, purpose, key));
             } catch (org.rxledger.core.store.DataFolderBusyException busy) {
                 if (System.nanoTime() - deadline >= 0) {
                     throw busy;
@@ -136,7 +149,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Accounts, sign-in and passwords (issue 16); PBKDF2 at its default work factor (ADR 0016). */
     public AccountService accounts() {
-        return new AccountService(transactions(), new PasswordHasher());
+        return new AccountService(transactions(), new PasswordHasher(), database.keySlots());
     }
 
     /**

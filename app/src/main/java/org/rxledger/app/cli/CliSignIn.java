@@ -59,6 +59,35 @@ final class CliSignIn {
         }
     }
 
+    /** Who signs in to an encrypted office, known before it opens: their password unwraps its key first. */
+    record Credentials(String name, char[] password) {
+    }
+
+    /**
+     * The name and password for an encrypted office (docs/adr/0024-encryption-at-rest.md): the same sources as
+     * {@link #signIn}; without a name only the demo office signs {@value #DEMO_USER} in.
+     */
+    static Credentials forEncryptedOffice(String user, boolean passwordStdin, boolean demo) {
+        String name = user != null && !user.isBlank() ? user : environment.apply(ENV_USER);
+        if (name == null || name.isBlank()) {
+            if (!demo) {
+                throw new RxLedgerCommand.UsageError("this office has accounts: sign in with --user NAME (or " + ENV_USER
+                        + "); the password comes from " + ENV_PASSWORD + ", --password-stdin or the terminal (the office "
+                        + "is encrypted: the password also opens it)");
+            }
+            return new Credentials(DEMO_USER, DemoAccounts.PASSWORD.toCharArray());
+        }
+        return new Credentials(name.strip(), password(name.strip(), passwordStdin));
+    }
+
+    /** Signs in to an encrypted office opened with {@code who}'s key; clears the password. */
+    static void signIn(AppContext ctx, Credentials who, boolean readsData) {
+        start(ctx, who.name(), who.password());
+        if (readsData) {
+            ctx.require(Permission.VIEW, "read the office's claims and remittances");
+        }
+    }
+
     private static void start(AppContext ctx, String name, char[] password) {
         try {
             Session session = ctx.accounts().signIn(name, password, ctx.actor().workstation());

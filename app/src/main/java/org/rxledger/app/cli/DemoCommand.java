@@ -9,6 +9,7 @@ import org.rxledger.core.demo.DemoAccounts;
 import org.rxledger.core.demo.DemoCollections;
 import org.rxledger.core.demo.DemoContracts;
 import org.rxledger.core.demo.DemoOffice;
+import org.rxledger.core.security.OfficeKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -29,9 +30,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (AppContext ctx = root.openContextWithoutSignIn()) {
-            if (!DemoOffice.isEmpty(ctx.transactions())) {
-                err.println("rxledger: " + ctx.dataDir() + " already holds an office; the demo office is only created in an "
+        java.nio.file.Path dir = root.dataDir();
+        boolean encryptedOffice = OfficeKeys.isEncrypted(dir) && new OfficeKeys(dir).unclaimed().isEmpty();
+        try (AppContext ctx = encryptedOffice ? null : root.openContextToSetUp(true)) {
+            if (ctx == null || !DemoOffice.isEmpty(ctx.transactions())) {
+                err.println("rxledger: " + dir + " already holds an office; the demo office is only created in an "
                         + "empty data directory (choose another with --data DIR).");
                 err.flush();
                 return Cli.EXIT_REJECTED;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.core.office.OfficeSetup;
 import org.rxledger.core.security.Account;
+import org.rxledger.core.security.KeySlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,12 +57,16 @@ final class InitCommand implements Callable<Integer> {
         // validate the office before asking for a password or touching the folder
         OfficeSetup.NewOffice newOffice = new OfficeSetup.NewOffice(office, npi, ncpdp, address, city, state, zip, phone);
         char[] password = password();
-        try (AppContext ctx = root.openContextWithoutSignIn()) {
+        try (AppContext ctx = root.openContextToSetUp(false)) {
             Account created = new OfficeSetup(ctx.transactions(), ctx.accounts())
                     .initialise(newOffice, admin, adminName, password);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Office " + newOffice.pharmacyName() + " (NPI " + newOffice.npi() + ", NCPDP " + newOffice.ncpdpId()
                     + ") set up in " + ctx.dataDir() + "; administrator '" + created.name() + "' can sign in.");
+            if (ctx.database().keySlots() != KeySlots.NONE) {
+                out.println("The office's database is encrypted; each account's password opens it.");
+                KeysCommand.printRecoveryCode(out, ctx.database().keySlots().exportRecoveryCode());
+            }
             out.flush();
             return 0;
         } finally {

@@ -3,9 +3,14 @@ package org.rxledger.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.rxledger.app.AppContext;
 import org.rxledger.app.DataDirectory;
+import org.rxledger.core.error.RxLedgerException;
+import org.rxledger.core.security.DataKey;
+import org.rxledger.core.security.OfficeKeys;
+import org.rxledger.core.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
                 RemitPostingCommands.Payers.class, SyncCommand.class, CentralCommand.class, MailboxCommand.class,
                 PatientAccountsCommand.class, WriteOffsCommand.class, MfpCommand.class,
                 StatementsCommand.class, BenchCommand.class, OfficeCommand.class,
-                ContractsCommand.class, ContractsCommand.Prices.class, KpiCommand.class})
+                ContractsCommand.class, ContractsCommand.Prices.class, KpiCommand.class,
+                EncryptCommand.class, KeysCommand.class})
 public final class RxLedgerCommand implements Callable<Integer> {
 
     /** Opens the window for a data directory; returns the exit code when it closes. */
@@ -74,6 +80,26 @@ public final class RxLedgerCommand implements Callable<Integer> {
      * closed again when the sign-in is refused.
      */
     AppContext openContext() {
+        Path dir = dataDir();
+        OfficeKeys keys = new OfficeKeys(dir);
+        if (OfficeKeys.isEncrypted(dir) && keys.unclaimed().isEmpty()) {
+            // the password unwraps the key before the file can be opened; the database then checks it again
+            CliSignIn.Credentials who = CliSignIn.forEncryptedOffice(user, passwordStdin, keys.isDemo());
+            AppContext ctx;
+            try {
+                ctx = open(keys.unlock(who.name(), who.password()));
+            } catch (RuntimeException e) {
+                Arrays.fill(who.password(), '\0');
+                throw e;
+            }
+            try {
+                CliSignIn.signIn(ctx, who, !IMPORT_ONLY.equals(commandWords()));
+                return ctx;
+            } catch (RuntimeException e) {
+                ctx.close();
+                throw e;
+            }
+        }
         AppContext ctx = openContextWithoutSignIn();
         try {
             CliSignIn.signIn(ctx, user, passwordStdin, !IMPORT_ONLY.equals(commandWords()));
@@ -92,6 +118,24 @@ public final class RxLedgerCommand implements Callable<Integer> {
      * (with a notice on stderr) while another process holds it.
      */
     AppContext openContextWithoutSignIn() {
+        return open(null);
+    }
+
+    /**
+     * Opens a folder to set a new office up in ({@code demo}, {@code init}): an empty folder first gets its key file,
+     * so the new office is encrypted from its first page (docs/adr/0024-encryption-at-rest.md, point 2).
+     */
+    AppContext openContextToSetUp(boolean demo) {
+        Path dir = dataDir();
+        if (!Database.existsIn(dir) && !OfficeKeys.isEncrypted(dir)) {
+            new OfficeKeys(dir).createForNewOffice(demo);
+        } else if (OfficeKeys.isEncrypted(dir) && new OfficeKeys(dir).unclaimed().isEmpty()) {
+            throw new RxLedgerException("OFFICE_EXISTS", "This data folder already holds an office; nothing was changed.");
+        }
+        return open(null);
+    }
+
+    private AppContext open(DataKey key) {
         if (waitSeconds < 0) {
             throw new UsageError("--wait " + waitSeconds + ": expected a number of seconds, 0 or more");
         }
@@ -99,7 +143,7 @@ public final class RxLedgerCommand implements Callable<Integer> {
         AppContext ctx = AppContext.open(dataDir(), Duration.ofSeconds(waitSeconds), commandWords(), notice -> {
             err.println("rxledger: " + notice);
             err.flush();
-        });
+        }, key);
         // what the open settled of an interrupted import is said on stderr (stdout may be JSON)
         for (String notice : ctx.openingNotices()) {
             err.println("rxledger: " + notice);

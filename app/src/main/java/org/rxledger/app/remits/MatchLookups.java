@@ -55,6 +55,7 @@ public final class MatchLookups {
                 .map(f -> ClaimMatcher.candidate(patterns, rc.remitted(), f))
                 .sorted(Comparator.comparingInt(MatchCandidate::score).reversed())
                 .map(MatchRecord.CandidateSummary::of)
+                .map(c -> c.masked(tx.identifierMask()))
                 .toList();
     }
 

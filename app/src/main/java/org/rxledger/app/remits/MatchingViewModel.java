@@ -167,7 +167,9 @@ public final class MatchingViewModel {
         }
         long id = claim.id();
         runner.run("Loading the claim's match", p -> transactions.read(tx -> {
-            List<MatchRecord> history = tx.port(MatchRepository.class).history(id);
+            // member ids masked like the Claims list's cardholder ids for roles that may not see them in full
+            List<MatchRecord> history = tx.port(MatchRepository.class).history(id).stream()
+                    .map(r -> r.masked(tx.identifierMask())).toList();
             MatchRecord current = history.isEmpty() ? null : history.get(history.size() - 1);
             return new MatchInfo(id, claim.clp01(), current,
                     current == null ? null : MatchLookups.describeClaim(tx, current.claimId()), history);

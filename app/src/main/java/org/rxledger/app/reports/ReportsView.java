@@ -108,6 +108,13 @@ public final class ReportsView extends BorderPane {
         HBox fileRow = new HBox(6, file, saveAs);
         HBox.setHgrow(file, Priority.ALWAYS);
 
+        TextField recipient = new TextField();
+        recipient.setId("reportRecipient");
+        recipient.setPromptText("Who receives it, e.g. ACME PBM audit 2025-114 (for the accounting of disclosures)");
+        recipient.textProperty().bindBidirectional(vm.recipientProperty());
+        // only a report with patient columns is a disclosure; the others go nowhere the log must know of
+        recipient.disableProperty().bind(vm.selectedProperty().map(r -> !r.namesPatients()).orElse(true));
+
         Button run = button("Run", "reportRun", "Write the report (Ctrl+Enter)", this::run);
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(vm.runningProperty());
@@ -135,8 +142,9 @@ public final class ReportsView extends BorderPane {
         form.addRow(2, label("_As of", asOf), asOf);
         form.addRow(3, new Label("Format"), formatRow);
         form.addRow(4, label("F_ile", file), fileRow);
-        form.add(actions, 1, 5);
-        form.add(message, 0, 6, 2, 1);
+        form.addRow(5, label("_Recipient", recipient), recipient);
+        form.add(actions, 1, 6);
+        form.add(message, 0, 7, 2, 1);
         HBox.setHgrow(form, Priority.ALWAYS);
         HBox upper = new HBox(12, list, form);
 

@@ -62,6 +62,8 @@ public final class ReportsViewModel {
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
     private final ObjectProperty<Format> format = new SimpleObjectProperty<>(this, "format", Format.XLSX);
     private final Printer printer;
+    /** Who a report with patient columns goes to: the disclosure log's recipient (blank: "not stated"). */
+    private final StringProperty recipient = new SimpleStringProperty(this, "recipient", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyObjectWrapper<Run> last = new ReadOnlyObjectWrapper<>(this, "last");
@@ -158,8 +160,9 @@ public final class ReportsViewModel {
         ReportPeriod period = new ReportPeriod(start, end, asOf.get());
         running.set(true);
         message.set("Writing " + report.name() + "…");
+        String recipientName = recipient.get() == null || recipient.get().isBlank() ? null : recipient.get().strip();
         job = runner.run("Writing the " + report.name() + " report",
-                progress -> reports.run(report.name(), period, out, null, progress::isCancelled),
+                progress -> reports.run(report.name(), period, out, recipientName, progress::isCancelled),
                 outcome -> {
                     finished(report, period, outcome);
                     if (thenPrint) {
@@ -264,6 +267,10 @@ public final class ReportsViewModel {
 
     public StringProperty targetProperty() {
         return target;
+    }
+
+    public StringProperty recipientProperty() {
+        return recipient;
     }
 
     public ReadOnlyStringProperty messageProperty() {

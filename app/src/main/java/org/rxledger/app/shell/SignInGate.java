@@ -112,6 +112,16 @@ public final class SignInGate {
     private record Opening(boolean seeded, boolean demo, String pharmacy) {
     }
 
+    /**
+     * Opens the shell for a person whose password already opened the encrypted office (docs/adr/0024-encryption-at-rest.md):
+     * asking again would only repeat the same check. Lock, unlock and sign-out then work as on any office.
+     */
+    public void startSignedIn(Session session, String pharmacy) {
+        ShellView.applyTheme(Boolean.parseBoolean(setup.settings().get(ShellViewModel.KEY_DARK, "false")));
+        office = pharmacy;
+        openShell(session);
+    }
+
     private void showSignIn(boolean demo, String note) {
         SignInView view = new SignInView(office, (name, password) -> signIn(name, password), null);
         view.showDemoAccounts(demo);
@@ -145,7 +155,7 @@ public final class SignInGate {
         // the gate seeded an empty folder already; the shell must never seed an office someone signed in to
         shell = WorkstationApp.build(new WorkstationSetup(setup.transactions(), setup.actor(), setup.dataDir(),
                 setup.officeIsEmpty(), OfficeSeeder.NONE, setup.settings(), setup.remittanceImports(),
-                setup.openingNotices(), setup.sync()), runner);
+                setup.openingNotices(), setup.sync(), setup.keySlots()), runner);
         shell.addMenu(sessionMenu(session));
         root.getChildren().setAll(shell);
         shell.claimsView().focusTable();

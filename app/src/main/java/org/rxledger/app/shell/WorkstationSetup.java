@@ -17,6 +17,7 @@ import org.rxledger.core.recon.DailyReconciliationService;
 import org.rxledger.core.recon.ReconciliationService;
 import org.rxledger.core.remit.RemittanceImportService;
 import org.rxledger.core.access.Actor;
+import org.rxledger.core.security.KeySlots;
 import org.rxledger.core.sync.SyncService;
 import org.rxledger.core.tx.Transactions;
 import org.rxledger.reports.engine.ReportRunner;
@@ -31,11 +32,19 @@ import org.rxledger.reports.engine.ReportRunner;
  *                          shown once the window is up
  * @param sync              the sync use case when a central server is saved for this data folder, empty when not
  *                          ({@link CentralSync#service}); asked on the TaskRunner, as it reads the local database
+ * @param keySlots          the encrypted office's key file, told of the passwords set here ({@link KeySlots#NONE}: clear)
  */
 public record WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
                                OfficeSeeder seeder, Settings settings,
                                Supplier<RemittanceImportService> remittanceImports, List<String> openingNotices,
-                               Supplier<Optional<SyncService>> sync) {
+                               Supplier<Optional<SyncService>> sync, KeySlots keySlots) {
+
+    public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
+                            OfficeSeeder seeder, Settings settings, Supplier<RemittanceImportService> remittanceImports,
+                            List<String> openingNotices, Supplier<Optional<SyncService>> sync) {
+        this(transactions, actor, dataDir, officeIsEmpty, seeder, settings, remittanceImports, openingNotices, sync,
+                KeySlots.NONE);
+    }
 
     public WorkstationSetup(Transactions transactions, Actor actor, Path dataDir, BooleanSupplier officeIsEmpty,
                             OfficeSeeder seeder, Settings settings, Supplier<RemittanceImportService> remittanceImports,
@@ -63,6 +72,7 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
         Objects.requireNonNull(settings, "settings");
         openingNotices = openingNotices == null ? List.of() : List.copyOf(openingNotices);
         sync = sync == null ? Optional::empty : sync;
+        keySlots = keySlots == null ? KeySlots.NONE : keySlots;
     }
 
     /** The clock of the store's transactions: "today" on the screens is the day the use cases see. */
@@ -136,7 +146,9 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
     }
 
     public org.rxledger.core.security.AccountService accounts() {
-        return new org.rxledger.core.security.AccountService(transactions, new org.rxledger.core.security.PasswordHasher());
+        // told of every password set here, so an encrypted office's key file follows (ADR 0033)
+        return new org.rxledger.core.security.AccountService(transactions, new org.rxledger.core.security.PasswordHasher(),
+                keySlots);
     }
 
     /** The header's search over claims, payments, audit cases, exceptions and patient accounts. */
@@ -164,6 +176,6 @@ public record WorkstationSetup(Transactions transactions, Actor actor, Path data
     public static WorkstationSetup of(AppContext ctx, OfficeSeeder seeder) {
         return new WorkstationSetup(ctx.transactions(), ctx.actor(), ctx.dataDir(), ctx::officeIsEmpty, seeder,
                 Settings.user(ctx.dataDir()), ctx::remittanceImports, ctx.openingNotices(),
-                () -> CentralSync.service(ctx.database(), ctx.dataDir()));
+                () -> CentralSync.service(ctx.database(), ctx.dataDir()), ctx.database().keySlots());
     }
 }

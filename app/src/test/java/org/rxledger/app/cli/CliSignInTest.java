@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.Offices;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.deposit.Deposit;
@@ -39,12 +40,12 @@ class CliSignInTest {
 
     @BeforeEach
     void anOfficeWithAnAdministratorAndAReadOnlyAccount() {
-        cli = CliRunner.on(data);
+        cli = CliRunner.on(data).as("owner", OWNER_PASSWORD);
         stdin(OWNER_PASSWORD);
         Run init = cli.run("init", "--office", "Maple Street Pharmacy", "--npi", "1234567893", "--ncpdp", "0312345",
                 "--admin", "owner", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
-        try (AppContext ctx = AppContext.open(data)) {
+        try (AppContext ctx = Offices.open(data, "owner", OWNER_PASSWORD)) {
             Session owner = ctx.accounts().signIn("owner", OWNER_PASSWORD.toCharArray(), "ws-test");
             ctx.accounts().create(owner, new AccountService.NewAccount("robin", "Robin Reader", Set.of(Role.READ_ONLY),
                     "robin's password".toCharArray()));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.Offices;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.reference.ReferenceRepository;
@@ -42,8 +43,9 @@ class InitCliTest {
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("Office Maple Street Pharmacy (NPI 1234567893, NCPDP 0312345) set up in")
-                .contains("administrator 'owner' can sign in");
-        try (AppContext ctx = AppContext.open(data)) {
+                .contains("administrator 'owner' can sign in")
+                .contains("The office's database is encrypted").contains("Recovery code of this office");
+        try (AppContext ctx = Offices.open(data, "owner", "a long password")) {
             assertThat(ctx.transactions().read(tx -> tx.port(ReferenceRepository.class).pharmacy()).orElseThrow().name())
                     .isEqualTo("Maple Street Pharmacy");
             assertThat(ctx.accounts().list()).singleElement().satisfies(a -> assertThat(a.displayName()).isEqualTo("Pat Owner"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxledger.app.AppContext;
+import org.rxledger.app.testdata.Offices;
 import org.rxledger.app.testdata.CliRunner;
 import org.rxledger.app.testdata.CliRunner.Run;
 import org.rxledger.core.recon.DailyReconciliationService;
@@ -33,7 +34,7 @@ class ReconDailyCliTest {
         data = dir.resolve("demo");
         cli = CliRunner.on(data);
         assertThat(cli.exit("demo")).isZero();
-        try (AppContext ctx = AppContext.open(data)) {
+        try (AppContext ctx = Offices.openDemo(data)) {
             LocalDate[] range = new DailyReconciliationService(ctx.transactions()).activityRange().orElseThrow();
             first = range[0];
             last = range[1];
@@ -86,7 +87,7 @@ class ReconDailyCliTest {
 
     @Test
     void everyDemoDayBalances() {
-        try (AppContext ctx = AppContext.open(data)) {
+        try (AppContext ctx = Offices.openDemo(data)) {
             assertThat(new DailyReconciliationService(ctx.transactions()).days(first, last))
                     .isNotEmpty()
                     .allSatisfy(d -> assertThat(d.total().rollForward().difference().isZero()).as("%s", d.date()).isTrue());

@@ -128,4 +128,19 @@ class ReportsViewModelTest {
         assertThat(notices).singleElement().extracting(Notice::text).asString().contains("No printer is set up");
         assertThat(vm.runs()).singleElement().satisfies(run -> assertThat(run.file()).exists());
     }
+
+    @Test
+    void aReportNamingPatientsIsLoggedAsADisclosureToTheRecipientTyped() {
+        assertThat(vm.selectedProperty().get().namesPatients()).isTrue();
+        vm.recipientProperty().set("  ACME PBM audit 2025-114 ");
+        vm.run();
+        vm.targetProperty().set(data.resolve("second.xlsx").toString());
+        vm.recipientProperty().set(" ");
+        vm.run();
+
+        assertThat(notices).isEmpty();
+        List<String> recipients = db.jdbi().withHandle(h -> h.createQuery("SELECT recipient FROM disclosure ORDER BY id")
+                .mapTo(String.class).list());
+        assertThat(recipients).containsExactly("ACME PBM audit 2025-114", "not stated");
+    }
 }

@@ -63,6 +63,7 @@ class DisclosuresDialogUiTest {
                 java.time.Instant.now()));
         runner = new FxTaskRunner();
         accounting = new DisclosureAccounting(db.transactions(), java.time.ZoneId.systemDefault());
+        ShellView.applyTheme(false); // the theme's 600 px cap on dialogs is what made this one too narrow
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
         stage.show();
         dialog = DisclosuresDialog.show(stage, accounting, runner);
@@ -96,6 +97,19 @@ class DisclosuresDialogUiTest {
         waitUntil(() -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(2).last().asString()
                 .contains("clerk1", "audit_packet", "ACME PBM", "audit A-123", "SMITH, JOHN; GARCIA, MARIA");
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void atFourteenFortyPixelsEveryColumnHasItsWidthAndTheDialogResizes(FxRobot robot) {
+        TableView<DisclosureAccounting.Row> table = robot.lookup("#disclosuresTable").queryTableView();
+        double columns = table.getColumns().stream().mapToDouble(c -> c.getPrefWidth()).sum();
+        assertThat(DisclosuresDialog.tableWidthFor(1440)).isGreaterThanOrEqualTo(columns);
+        assertThat(table.getPrefWidth()).isEqualTo(DisclosuresDialog.tableWidthFor(400)).isLessThan(columns);
+        assertThat(dialog.isResizable()).isTrue();
+        assertThat(dialog.getDialogPane().getMaxWidth()).as("not the theme's 600 px").isGreaterThan(DisclosuresDialog
+                .tableWidthFor(1440));
+        assertThat(dialog.getWidth()).as("no wider than its window").isLessThanOrEqualTo(400.0);
         robot.interact(dialog::close);
     }
 }

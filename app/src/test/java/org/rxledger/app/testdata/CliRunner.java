@@ -38,8 +38,18 @@ public final class CliRunner {
     private final Path data;
     private Run last = new Run(0, "", "");
 
+    private String account;
+    private String password;
+
     private CliRunner(Path data) {
         this.data = data;
+    }
+
+    /** {@link #read} opens an encrypted office with this account's password. */
+    public CliRunner as(String account, String password) {
+        this.account = account;
+        this.password = password;
+        return this;
     }
 
     /** A runner whose commands all read and write {@code data}. */
@@ -82,9 +92,12 @@ public final class CliRunner {
         return last.err();
     }
 
-    /** Opens the data folder, applies {@code f} and closes it again (to check what a command stored). */
+    /**
+     * Opens the data folder, applies {@code f} and closes it again (to check what a command stored). An encrypted office
+     * opens with the key of {@link #as}'s account, or the demo office's demo-admin.
+     */
     public <T> T read(Function<AppContext, T> f) {
-        try (AppContext ctx = AppContext.open(data)) {
+        try (AppContext ctx = account == null ? Offices.openDemo(data) : Offices.open(data, account, password)) {
             return f.apply(ctx);
         }
     }

@@ -176,7 +176,7 @@ public final class ExceptionQueue {
         for (RemittanceListRow p : tx.port(RemittanceRepository.class).paymentList()) {
             importedOn.put(p.paymentId(), LocalDate.ofInstant(p.importedAt(), tx.clock().getZone()));
         }
-        ExceptionRules rules = new ExceptionRules(today, importedOn);
+        ExceptionRules rules = new ExceptionRules(today, importedOn, tx.identifierMask());
         List<ExceptionItem> items = new ArrayList<>();
         boolean all = scope == null;
         if (all || scope == ExceptionCategory.UNMATCHED || scope == ExceptionCategory.AMBIGUOUS) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.rxledger.core.access.IdentifierMask;
+import org.rxledger.core.matching.KeyCheck;
 import org.rxledger.core.matching.MatchRecord;
 import org.rxledger.core.contract.ClaimToPrice;
 import org.rxledger.core.contract.ContractCheck;
@@ -32,14 +34,21 @@ final class ExceptionRules {
     private final LocalDate today;
     /** The day each payment was imported: when its items became exceptions here. */
     private final Map<Long, LocalDate> importedOn;
+    private final IdentifierMask mask;
 
     ExceptionRules(LocalDate today) {
         this(today, Map.of());
     }
 
     ExceptionRules(LocalDate today, Map<Long, LocalDate> importedOn) {
+        this(today, importedOn, IdentifierMask.FULL);
+    }
+
+    /** @param mask how the reader sees member ids in match explanations (as the Claims list's cardholder ids) */
+    ExceptionRules(LocalDate today, Map<Long, LocalDate> importedOn, IdentifierMask mask) {
         this.today = today;
         this.importedOn = importedOn;
+        this.mask = mask;
     }
 
     ExceptionItem loose(ExceptionRepository.LooseLine l) {
@@ -50,12 +59,14 @@ final class ExceptionRules {
         List<String> candidates = new ArrayList<>();
         for (MatchRecord.CandidateSummary c : l.candidates()) {
             candidates.add("Rx " + rxFill(c.rx(), c.fill()) + " DOS " + c.dateOfService() + " score " + c.score()
-                    + (c.explanation() == null || c.explanation().isBlank() ? "" : " — " + c.explanation()));
+                    + (c.explanation() == null || c.explanation().isBlank() ? "" : " — "
+                    + KeyCheck.maskMemberIds(c.explanation(), mask)));
         }
         String status = "22".equals(l.statusCode()) ? "reversal line (CLP02 22) " : "";
         if (review) {
             reason = "Claim payment " + status + "CLP01 " + l.patientControlNumber() + " paying " + l.paid()
-                    + " was not matched automatically: " + (l.explanation() == null ? "verdict " + l.verdict() : l.explanation());
+                    + " was not matched automatically: " + (l.explanation() == null ? "verdict " + l.verdict()
+                    : KeyCheck.maskMemberIds(l.explanation(), mask));
             next = candidates.isEmpty()
                     ? "Match by hand in Remittances: search the claim by Rx and date of service"
                     : "Match by hand: " + candidates.size() + (candidates.size() == 1 ? " candidate — " : " candidates — ")

@@ -2,6 +2,7 @@ package org.rxledger.core.matching;
 
 import java.time.Instant;
 import java.util.List;
+import org.rxledger.core.access.IdentifierMask;
 import org.rxledger.core.remit.MatchStatus;
 
 /**
@@ -23,6 +24,17 @@ public record MatchRecord(long id, long remitClaimId, MatchAction action, MatchD
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
+    /** This decision as {@code mask}'s reader may see it: member ids masked in its checks and explanations. */
+    public MatchRecord masked(IdentifierMask mask) {
+        if (mask == IdentifierMask.FULL) {
+            return this;
+        }
+        return new MatchRecord(id, remitClaimId, action, verdict, status, claimId, score, confidence,
+                KeyCheck.maskMemberIds(explanation, mask), checks.stream().map(c -> c.masked(mask)).toList(),
+                candidates.stream().map(c -> c.masked(mask)).toList(), linkedRemitClaimId, linkKind, reason, decidedAt,
+                decidedBy);
+    }
+
     /**
      * A candidate as listed for the person who resolves an ambiguous or weak match, and as kept with a
      * manual decision (the candidates the clerk chose from).
@@ -35,6 +47,15 @@ public record MatchRecord(long id, long remitClaimId, MatchAction action, MatchD
 
         public CandidateSummary {
             checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
+        /** The same masking as {@link MatchRecord#masked}. */
+        public CandidateSummary masked(IdentifierMask mask) {
+            if (mask == IdentifierMask.FULL) {
+                return this;
+            }
+            return new CandidateSummary(claimId, rx, fill, dateOfService, score, KeyCheck.maskMemberIds(explanation, mask),
+                    confidence, checks.stream().map(c -> c.masked(mask)).toList());
         }
 
         public static CandidateSummary of(MatchCandidate c) {

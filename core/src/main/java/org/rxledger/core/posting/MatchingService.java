@@ -186,17 +186,19 @@ public final class MatchingService {
         tx.port(Journal.class).append(EVENT_MANUAL, payload);
         tx.port(AuditTrail.class).record(action, "remit_claim", String.valueOf(rc.remitClaimId()), payload);
         List<MatchRecord> history = tx.port(MatchRepository.class).history(rc.remitClaimId());
-        return history.get(history.size() - 1);
+        return history.get(history.size() - 1).masked(tx.identifierMask());
     }
 
     /** Every decision about a claim payment, oldest first. */
     public List<MatchRecord> history(long remitClaimId) {
-        return transactions.read(tx -> tx.port(MatchRepository.class).history(remitClaimId));
+        return transactions.read(tx -> tx.port(MatchRepository.class).history(remitClaimId).stream()
+                .map(r -> r.masked(tx.identifierMask())).toList());
     }
 
     /** The current decision of each claim payment of a payment, in file order. */
     public List<MatchRecord> decisions(long paymentId) {
-        return transactions.read(tx -> tx.port(MatchRepository.class).latestDecisions(paymentId));
+        return transactions.read(tx -> tx.port(MatchRepository.class).latestDecisions(paymentId).stream()
+                .map(r -> r.masked(tx.identifierMask())).toList());
     }
 
     public List<PayerRemitSettings> settings() {

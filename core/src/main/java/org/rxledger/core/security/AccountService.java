@@ -41,11 +41,18 @@ public final class AccountService {
     private final Transactions transactions;
     private final PasswordHasher hasher;
     private final Authorizer authorizer;
+    private final KeySlots keySlots;
 
     public AccountService(Transactions transactions, PasswordHasher hasher) {
+        this(transactions, hasher, KeySlots.NONE);
+    }
+
+    /** @param keySlots the encrypted office's key file, told of every password set ({@link KeySlots#NONE} when clear) */
+    public AccountService(Transactions transactions, PasswordHasher hasher, KeySlots keySlots) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.authorizer = new Authorizer(transactions);
+        this.keySlots = Objects.requireNonNull(keySlots, "keySlots");
     }
 
     /** A command to create an account; validated on construction. */
@@ -96,13 +103,17 @@ public final class AccountService {
             throw new RxLedgerException("OFFICE_HAS_ACCOUNTS",
                     "This office already has accounts; an administrator creates new ones.");
         }
-        return insert(tx, command, "first administrator");
+        Account first = insert(tx, command, "first administrator");
+        keySlots.passwordSet(first.name(), command.password());
+        return first;
     }
 
     public Account create(Session by, NewAccount command) {
         authorizer.require(by, Permission.ACCOUNTS_MANAGE, "create accounts");
         checkStrength(command.password());
-        return transactions.inTransaction(tx -> insert(tx, command, by.user()));
+        Account created = transactions.inTransaction(tx -> insert(tx, command, by.user()));
+        keySlots.passwordSet(created.name(), command.password());
+        return created;
     }
 
     /**
@@ -110,12 +121,16 @@ public final class AccountService {
      * check, created only into an office without accounts.
      */
     public void createDemoAccounts(List<NewAccount> accounts) {
-        transactions.inTransaction(tx -> {
+        boolean created = transactions.inTransaction(tx -> {
             if (tx.port(AccountRepository.class).count() == 0) {
                 accounts.forEach(a -> insert(tx, a, "demo office"));
+                return true;
             }
-            return null;
+            return false;
         });
+        if (created) {
+            accounts.forEach(a -> keySlots.passwordSet(a.name(), a.password()));
+        }
     }
 
     /**
@@ -162,6 +177,7 @@ public final class AccountService {
             tx.port(AuditTrail.class).record(AUDIT_SIGN_IN, "account", account.name(), Map.of("workstation", workstation));
             return null;
         });
+        keySlots.signedIn(account.name(), password);
         return new Session(account.name(), account.displayName(), account.roles(), workstation, now);
     }
 
@@ -177,18 +193,20 @@ public final class AccountService {
             tx.port(AuditTrail.class).record("PASSWORD_CHANGED", "account", account.name(), Map.of("by", session.user()));
             return null;
         });
+        keySlots.passwordSet(account.name(), replacement);
     }
 
     public void resetPassword(Session by, String name, char[] replacement) {
         authorizer.require(by, Permission.ACCOUNTS_MANAGE, "reset passwords");
         checkStrength(replacement);
-        transactions.inTransaction(tx -> {
+        String reset = transactions.inTransaction(tx -> {
             Account account = existing(tx, name);
             tx.port(AccountRepository.class).updatePassword(account.name(), hasher.hash(replacement), tx.clock().instant());
             tx.port(AccountRepository.class).clearFailures(account.name());
             tx.port(AuditTrail.class).record("PASSWORD_RESET", "account", account.name(), Map.of("by", by.user()));
-            return null;
+            return account.name();
         });
+        keySlots.passwordSet(reset, replacement);
     }
 
     public void unlock(Session by, String name) {
@@ -206,7 +224,7 @@ public final class AccountService {
         if (roles.isEmpty()) {
             throw new RxLedgerException("ACCOUNT_ROLES_MISSING", "Account '" + name + "' needs at least one role.");
         }
-        transactions.inTransaction(tx -> {
+        String changed = transactions.inTransaction(tx -> {
             Account account = existing(tx, name);
             if (account.name().equals(by.user()) && (!active || !roles.contains(Role.ADMIN))
                     && account.roles().contains(Role.ADMIN)) {
@@ -220,8 +238,11 @@ public final class AccountService {
             detail.put("roles", roles.toString());
             detail.put("active", active);
             tx.port(AuditTrail.class).record("ACCOUNT_CHANGED", "account", account.name(), detail);
-            return null;
+            return account.name();
         });
+        if (!active) {
+            keySlots.removed(changed); // a switched-off account can no longer open the encrypted file
+        }
     }
 
     public List<Account> list() {

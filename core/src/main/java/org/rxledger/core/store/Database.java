@@ -16,6 +16,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.rxledger.core.remit.InterruptedImport;
 import org.rxledger.core.access.Actor;
+import org.rxledger.core.error.RxLedgerException;
+import org.rxledger.core.security.DataKey;
+import org.rxledger.core.security.KeySlots;
+import org.rxledger.core.security.OfficeKeys;
 import org.rxledger.core.security.PrivateFiles;
 import org.rxledger.core.access.Role;
 import org.rxledger.core.access.Session;
@@ -39,6 +43,10 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "rxledger";
     /** H2's default; set on every open because a process killed during an import leaves it at 0 (ADR 0015). */
     static final int WRITE_DELAY_MILLIS = 500;
+    /** H2: an encrypted file opened with another key. */
+    private static final String WRONG_FILE_KEY = "90049";
+    /** H2: the file is not what the URL says (an encrypted file opened clear, or the reverse). */
+    private static final String FILE_CORRUPTED = "90030";
 
     private final Connection keeper;
     private final Jdbi jdbi;
@@ -47,19 +55,23 @@ public final class Database implements AutoCloseable {
     /** The data folder's lock while a file database is open; null in memory. */
     private DataFolderLock folderLock;
     private final List<InterruptedImport> interruptedImports;
+    /** The encrypted office's key file, told of passwords set while this database is open; NONE when clear. */
+    private KeySlots keySlots = KeySlots.NONE;
 
     /**
      * @param url the owner's URL, with the database settings
      * @param applicationUrl the same database without settings, which only the owner may make
+     * @param filePart H2's file password and its separating space for an encrypted file ({@code CIPHER=AES} in both
+     *                 URLs), empty for a clear one
      */
-    private Database(String url, String applicationUrl, String ownerSecret, Actor actor, Clock clock) {
+    private Database(String url, String applicationUrl, String filePart, String ownerSecret, Actor actor, Clock clock) {
         try {
-            this.keeper = DatabaseUsers.connectOwner(url, ownerSecret);
+            this.keeper = DatabaseUsers.connectOwner(url, filePart, ownerSecret);
         } catch (SQLException e) {
             throw notPrepared(e);
         }
         try {
-            JdbcDataSource owner = dataSource(url, DatabaseUsers.OWNER, ownerSecret);
+            JdbcDataSource owner = dataSource(url, DatabaseUsers.OWNER, filePart + ownerSecret);
             try {
                 Flyway.configure().dataSource(owner).locations("classpath:db/migration")
                         .javaMigrations(new V013__RedundantIndexes(), new V015__OneIndexPerForeignKey(),
@@ -76,7 +88,7 @@ public final class Database implements AutoCloseable {
             }
             this.ownerJdbi = Jdbi.create(owner).installPlugin(new SqlObjectPlugin());
             ownerJdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS));
-            this.jdbi = Jdbi.create(dataSource(applicationUrl, DatabaseUsers.APPLICATION, applicationPassword))
+            this.jdbi = Jdbi.create(dataSource(applicationUrl, DatabaseUsers.APPLICATION, filePart + applicationPassword))
                     .installPlugin(new SqlObjectPlugin());
             this.transactions = new JdbiTransactions(jdbi, ownerJdbi, actor, clock);
             // before anyone reads: an import a killed process left unpublished is kept whole or removed
@@ -87,7 +99,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static StoreException notPrepared(Exception e) {
+    private static RuntimeException notPrepared(Exception e) {
+        if (e instanceof SQLException sql && WRONG_FILE_KEY.equals(sql.getSQLState())) {
+            return new RxLedgerException("DATABASE_KEY_WRONG", "The office's database file cannot be decrypted with this "
+                    + "key: the key file " + OfficeKeys.FILE_NAME + " does not belong to this database. Restore both from "
+                    + "the same backup, or open the office with its recovery code.", e);
+        }
+        if (e instanceof SQLException sql && FILE_CORRUPTED.equals(sql.getSQLState())) {
+            return new RxLedgerException("DATABASE_UNREADABLE", "The office's database file cannot be read (" + e.getMessage()
+                    + "). If it was encrypted, its key file " + OfficeKeys.FILE_NAME + " is missing or does not belong to "
+                    + "it: restore both from the same backup.", e);
+        }
         return new StoreException("The local database could not be prepared (" + e.getMessage()
                 + "). If another RxLedger window is open on the same data folder, close it and try again.", e);
     }
@@ -122,6 +144,17 @@ public final class Database implements AutoCloseable {
      * @throws DataFolderBusyException when another process (or another open database here) holds the folder
      */
     public static Database open(Path dataDir, Actor actor, Clock clock, String purpose) {
+        return open(dataDir, actor, clock, purpose, null);
+    }
+
+    /**
+     * Opens the database in {@code dataDir} with the data key a sign-in unwrapped ({@link OfficeKeys#unlock}). A
+     * folder with a key file is encrypted (docs/adr/0024-encryption-at-rest.md, point 7): without {@code key} it
+     * opens only while its key is still unclaimed (no account yet); a folder without one opens as a clear file.
+     *
+     * @param key the data key, or null (a clear folder, or a new office's unclaimed key)
+     */
+    public static Database open(Path dataDir, Actor actor, Clock clock, String purpose, DataKey key) {
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new StoreException("The data folder " + dataDir + " is a file, not a folder", null);
         }
@@ -132,7 +165,7 @@ public final class Database implements AutoCloseable {
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir, purpose);
         try {
-            Database db = openLocked(dataDir, actor, clock);
+            Database db = openLocked(dataDir, actor, clock, keyFor(dataDir, key));
             db.folderLock = lock;
             return db;
         } catch (RuntimeException e) {
@@ -146,7 +179,7 @@ public final class Database implements AutoCloseable {
      * failing statements with their values; a trace file an earlier version left is removed for the same
      * reason. The folder and its files are made owner-only (issue 23).
      */
-    private static Database openLocked(Path dataDir, Actor actor, Clock clock) {
+    static Database openLocked(Path dataDir, Actor actor, Clock clock, DataKey key) {
         try {
             Files.deleteIfExists(dataDir.resolve(FILE_NAME + ".trace.db"));
         } catch (java.io.IOException e) {
@@ -156,7 +189,9 @@ public final class Database implements AutoCloseable {
         LOG.info("opening database in {}", dataDir.toAbsolutePath());
         Database db;
         try {
-            db = new Database(file + ";TRACE_LEVEL_FILE=0", file, DatabaseUsers.ownerSecret(dataDir), actor, clock);
+            String cipher = key == null ? "" : ";CIPHER=AES";
+            db = new Database(file + cipher + ";TRACE_LEVEL_FILE=0", file + cipher,
+                    key == null ? "" : key.filePassword() + " ", DatabaseUsers.ownerSecret(dataDir), actor, clock);
         } catch (StoreException e) {
             // another program without our lock file (an older RxLedger, an H2 console) has the database open
             if (SqlErrors.hasState(e, "90020")) {
@@ -165,7 +200,27 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         PrivateFiles.restrictDataFolder(dataDir);
+        if (key != null) {
+            db.keySlots = new OfficeKeys(dataDir).slots(key);
+        }
         return db;
+    }
+
+    /** The key to open {@code dataDir} with: none for a clear folder; the given or unclaimed one for an encrypted one. */
+    private static DataKey keyFor(Path dataDir, DataKey given) {
+        if (!OfficeKeys.isEncrypted(dataDir)) {
+            if (given != null) {
+                throw new RxLedgerException("OFFICE_NOT_ENCRYPTED", "The office in " + dataDir + " is not encrypted; "
+                        + "it opens without a key (rxledger encrypt encrypts it).");
+            }
+            return null;
+        }
+        if (given != null) {
+            return given;
+        }
+        return new OfficeKeys(dataDir).unclaimed().orElseThrow(() -> new RxLedgerException("OFFICE_ENCRYPTED",
+                "The office in " + dataDir + " is encrypted: it opens only when someone signs in (--user NAME with the "
+                        + "password from the terminal, --password-stdin or RXLEDGER_PASSWORD)."));
     }
 
     /**
@@ -176,7 +231,7 @@ public final class Database implements AutoCloseable {
      * checks sign in someone else ({@link JdbiTransactions#signIn}).
      */
     public static Database inMemory(String name, Actor actor, Clock clock) {
-        Database db = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "jdbc:h2:mem:" + name, "", actor, clock);
+        Database db = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "jdbc:h2:mem:" + name, "", "", actor, clock);
         db.transactions.signIn(new Session(actor.user(), actor.user(), Set.of(Role.ADMIN), actor.workstation(),
                 clock.instant()));
         return db;
@@ -185,6 +240,11 @@ public final class Database implements AutoCloseable {
     /** True when {@code dataDir} holds no database yet (first launch). */
     public static boolean existsIn(Path dataDir) {
         return Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"));
+    }
+
+    /** What {@link org.rxledger.core.security.AccountService} tells the key file; {@link KeySlots#NONE} when clear. */
+    public KeySlots keySlots() {
+        return keySlots;
     }
 
     public JdbiTransactions transactions() {

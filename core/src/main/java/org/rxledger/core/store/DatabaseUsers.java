@@ -100,15 +100,23 @@ final class DatabaseUsers {
      * old empty password: it is opened with that once and given the secret, which upgrades the folder in place.
      */
     static Connection connectOwner(String url, String secret) throws SQLException {
+        return connectOwner(url, "", secret);
+    }
+
+    /**
+     * The same for an encrypted file: {@code filePart} is H2's file password with its separating space
+     * ({@code "<key> "}), empty for a clear file (docs/adr/0024-encryption-at-rest.md, point 1).
+     */
+    static Connection connectOwner(String url, String filePart, String secret) throws SQLException {
         try {
-            return DriverManager.getConnection(url, OWNER, secret);
+            return DriverManager.getConnection(url, OWNER, filePart + secret);
         } catch (SQLException e) {
             if (!WRONG_USER_OR_PASSWORD.equals(e.getSQLState()) || secret.isEmpty()) {
                 throw e;
             }
             Connection earlier;
             try {
-                earlier = DriverManager.getConnection(url, OWNER, "");
+                earlier = DriverManager.getConnection(url, OWNER, filePart);
             } catch (SQLException again) {
                 e.addSuppressed(again);
                 throw e;
