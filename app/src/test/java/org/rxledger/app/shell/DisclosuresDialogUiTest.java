@@ -64,8 +64,10 @@ class DisclosuresDialogUiTest {
         runner = new FxTaskRunner();
         accounting = new DisclosureAccounting(db.transactions(), java.time.ZoneId.systemDefault());
         ShellView.applyTheme(false); // the theme's 600 px cap on dialogs is what made this one too narrow
-        // TestFX shares one stage across test classes: one that opened the workstation left it maximized
+        // TestFX shares one stage across test classes: one that opened the workstation left it maximized, 900 px min
         stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
         stage.setWidth(400);
         stage.setHeight(300);
