@@ -25,7 +25,9 @@ public final class PrivateFiles {
     private static final String DATABASE_FILES = "rxledger.";
     /** The audit documents folder ({@code audit.DocumentFiles}); named here because security comes before audit. */
     public static final String DOCUMENTS_FOLDER = "documents";
-    private static final Set<String> OUR_FOLDERS = Set.of("logs", "remittances", "demo-remittances", DOCUMENTS_FOLDER, "packets");
+    /** Where the workstation writes; "reports" holds workbooks and PDFs that name patients (the Reports area's default). */
+    private static final Set<String> OUR_FOLDERS = Set.of("logs", "remittances", "demo-remittances", DOCUMENTS_FOLDER, "packets",
+            "reports");
     static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 

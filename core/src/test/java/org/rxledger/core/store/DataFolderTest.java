@@ -66,8 +66,9 @@ class DataFolderTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         Path log = Files.createDirectories(data.resolve("logs")).resolve("rxledger.log");
         Path archived = Files.createDirectories(data.resolve("remittances").resolve("archive")).resolve("abc.835");
+        Path report = Files.createDirectories(data.resolve("reports")).resolve("claims-2025-03-20.pdf");
         Path unrelated = data.resolve("other.txt");
-        for (Path p : new Path[] {log, archived, unrelated}) {
+        for (Path p : new Path[] {log, archived, report, unrelated}) {
             Files.writeString(p, "x");
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
         }
@@ -78,6 +79,8 @@ class DataFolderTest {
             assertThat(mode(data.resolve("logs"))).isEqualTo("rwx------");
             assertThat(mode(log)).isEqualTo("rw-------");
             assertThat(mode(archived)).isEqualTo("rw-------");
+            assertThat(mode(data.resolve("reports"))).isEqualTo("rwx------");
+            assertThat(mode(report)).isEqualTo("rw-------");
             assertThat(mode(data.resolve("rxledger.mv.db"))).isEqualTo("rw-------");
             assertThat(mode(data.resolve(DataFolderLock.FILE_NAME))).isEqualTo("rw-------");
             assertThat(mode(unrelated)).isEqualTo("rw-r--r--");
