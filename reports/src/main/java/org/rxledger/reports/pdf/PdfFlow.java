@@ -364,7 +364,7 @@ final class PdfFlow implements AutoCloseable {
         return s + "…";
     }
 
-    private static String printable(String text, PDType0Font font) {
+    static String printable(String text, PDType0Font font) {
         return printable(text, font, false);
     }
 

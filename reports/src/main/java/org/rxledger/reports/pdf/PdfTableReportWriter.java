@@ -413,7 +413,7 @@ public final class PdfTableReportWriter implements ReportTableWriter {
         if (s == null || s.isEmpty()) {
             return;
         }
-        String safe = PdfFlow.fit(s, font, fontSize, Float.MAX_VALUE);
+        String safe = PdfFlow.printable(s, font);
         content.beginText();
         content.setNonStrokingColor(color);
         content.setFont(font, fontSize);
